@@ -1,0 +1,158 @@
+//! The crate's one error type.
+//!
+//! Every fallible operation in slacalc returns [`Error`]. Variants are grouped by cause and
+//! carry the offending input together with where it was found (a config path such as
+//! `hours.mon[1]` or `plans.premium.targets.crisis.reaction`, or an event index), so that the
+//! message alone tells a user what to fix.
+
+use chrono::{DateTime, Utc};
+
+/// Everything that can go wrong in slacalc.
+///
+/// The enum is `#[non_exhaustive]`: match on the variants you handle and keep a wildcard arm.
+/// Messages are stable enough to show to the person who wrote the configuration.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A time-zone name that is not in the IANA database embedded by chrono-tz.
+    #[error("{path}: unknown time zone `{name}`: expected an IANA name such as `Europe/Berlin` (names are case-sensitive)")]
+    UnknownTimeZone {
+        /// Where the name was found.
+        path: String,
+        /// The name as written.
+        name: String,
+    },
+
+    /// A shift that does not read `HH:MM-HH:MM` or whose start equals its end.
+    #[error("{path}: invalid shift `{input}`: {reason}")]
+    InvalidShift {
+        /// Where the shift was found.
+        path: String,
+        /// The shift as written.
+        input: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+
+    /// A wall-clock time that is not `HH:MM` between `00:00` and `24:00`.
+    #[error("{path}: invalid time of day `{input}`: expected HH:MM from 00:00 to 24:00")]
+    InvalidTimeOfDay {
+        /// Where the time was found.
+        path: String,
+        /// The time as written.
+        input: String,
+    },
+
+    /// A weekday key other than `mon` … `sun`.
+    #[error("{path}: unknown weekday `{input}`: expected one of mon, tue, wed, thu, fri, sat, sun")]
+    UnknownWeekday {
+        /// Where the key was found.
+        path: String,
+        /// The key as written.
+        input: String,
+    },
+
+    /// A date that is not a valid `YYYY-MM-DD` calendar date.
+    #[error("{path}: invalid date `{input}`: expected YYYY-MM-DD")]
+    InvalidDate {
+        /// Where the date was found.
+        path: String,
+        /// The date as written.
+        input: String,
+    },
+
+    /// A date listed both as a holiday and as an exception (special hours).
+    #[error("{path}: {date} is both a holiday and an exception; a date may be only one of them")]
+    HolidayAndException {
+        /// Where the conflict was found.
+        path: String,
+        /// The conflicting date.
+        date: String,
+    },
+
+    /// A configuration value that is out of its allowed range or otherwise not acceptable.
+    #[error("{path}: invalid value `{value}`: expected {expected}")]
+    InvalidValue {
+        /// Where the value was found.
+        path: String,
+        /// The value as written.
+        value: String,
+        /// What would have been accepted.
+        expected: String,
+    },
+
+    /// A reference to a named thing (preset, calendar, plan, severity, metric …) that does not
+    /// exist.
+    #[error("{path}: unknown {kind} `{name}`{}", known_suffix(known))]
+    UnknownName {
+        /// Where the reference was found.
+        path: String,
+        /// What kind of thing was referred to (`holiday preset`, `calendar`, `severity` …).
+        kind: String,
+        /// The name as written.
+        name: String,
+        /// The names that would have been accepted (may be empty).
+        known: Vec<String>,
+    },
+
+    /// A configuration document that could not be parsed at all (syntax, missing field, wrong
+    /// type). Carries the parser's message, which includes line and column where it has them.
+    #[error("cannot parse {format}: {message}")]
+    Parse {
+        /// `JSON` or `TOML`.
+        format: String,
+        /// The parser's message.
+        message: String,
+    },
+
+    /// The calendar has no business time left in the requested direction, so the requested
+    /// amount of business time can never be reached.
+    #[error("no business time {direction} {at}: the calendar never opens again in that direction")]
+    NoBusinessTime {
+        /// The instant the search started from.
+        at: DateTime<Utc>,
+        /// `after` or `before`.
+        direction: &'static str,
+    },
+
+    /// A result or an intermediate instant falls outside the range of dates chrono can
+    /// represent (about ±262,000 years).
+    #[error("{operation}: result out of the representable range of instants")]
+    OutOfRange {
+        /// The operation that overflowed.
+        operation: &'static str,
+    },
+
+    /// An argument that violates the operation's precondition (for example `from > to`).
+    #[error("{operation}: {reason}")]
+    InvalidArgument {
+        /// The operation that was called.
+        operation: &'static str,
+        /// What is wrong with the arguments.
+        reason: String,
+    },
+
+    /// An incident event that cannot be applied (out of order, a resume without a pause …).
+    #[error("events[{index}] ({kind} at {at}): {reason}")]
+    InvalidEvent {
+        /// The index of the event in the list as given.
+        index: usize,
+        /// The event's kind.
+        kind: String,
+        /// The event's instant.
+        at: DateTime<Utc>,
+        /// What is wrong with it.
+        reason: String,
+    },
+}
+
+fn known_suffix(known: &[String]) -> String {
+    if known.is_empty() {
+        String::new()
+    } else {
+        format!(": expected one of {}", known.join(", "))
+    }
+}
+
+/// Shorthand for `Result<T, slacalc::Error>`.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,10 @@
+//! slacalc (crate docs are written in README.md).
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![warn(missing_debug_implementations, unreachable_pub)]
+
+pub mod error;
+pub mod time;
+
+pub use error::{Error, Result};
+pub use time::{Shift, TimeOfDay, WeekdayKey};
