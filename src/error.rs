@@ -44,7 +44,9 @@ pub enum Error {
     },
 
     /// A weekday key other than `mon` … `sun`.
-    #[error("{path}: unknown weekday `{input}`: expected one of mon, tue, wed, thu, fri, sat, sun")]
+    #[error(
+        "{path}: unknown weekday `{input}`: expected one of mon, tue, wed, thu, fri, sat, sun"
+    )]
     UnknownWeekday {
         /// Where the key was found.
         path: String,

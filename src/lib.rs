@@ -3,8 +3,10 @@
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations, unreachable_pub)]
 
+pub mod calendar;
 pub mod error;
 pub mod time;
 
+pub use calendar::{Calendar, CalendarSpec, Holiday, HolidaySpec, Holidays};
 pub use error::{Error, Result};
 pub use time::{Shift, TimeOfDay, WeekdayKey};

@@ -1,0 +1,232 @@
+//! Business days: local dates on which at least one shift starts and that are not holidays.
+//!
+//! Each local year is compiled once into a prefix count of its business days, so moving by
+//! `n` business days or counting them over a range is a lookup and a binary search plus one
+//! addition per year crossed — and whole 400-year cycles are jumped — whatever `n` is.
+
+use std::borrow::Cow;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::algebra::SetOp;
+use super::timeline::{days_from_civil, MAX_YEAR, MIN_YEAR};
+use super::years::{Extreme, Period, WalkError, YearSeries, PERIOD_YEARS};
+use super::zoned::{date_of_day, day_of_date};
+use super::{Calendar, Kind};
+use crate::error::Error;
+
+/// The business days of one local year.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct DayYear {
+    /// Day number (days since 1970-01-01) of January 1.
+    first_day: i64,
+    /// `prefix[i]` = business days among the first `i` days of the year; `days + 1` entries.
+    prefix: Vec<u16>,
+}
+
+impl DayYear {
+    fn from_mask(first_day: i64, mask: &[bool]) -> DayYear {
+        let mut prefix = Vec::with_capacity(mask.len() + 1);
+        let mut n = 0u16;
+        prefix.push(0);
+        for &open in mask {
+            n += u16::from(open);
+            prefix.push(n);
+        }
+        DayYear { first_day, prefix }
+    }
+
+    fn mask(&self) -> Vec<bool> {
+        self.prefix
+            .windows(2)
+            .map(|w| w.get(1) > w.first())
+            .collect()
+    }
+
+    fn total(&self) -> i64 {
+        i64::from(self.prefix.last().copied().unwrap_or(0))
+    }
+
+    /// Business days of the year before day `day` (clamped to the year).
+    fn before(&self, day: i64) -> i64 {
+        let idx = usize::try_from(day - self.first_day).unwrap_or(0);
+        i64::from(self.prefix.get(idx).copied().unwrap_or(0))
+    }
+
+    fn is_business(&self, day: i64) -> bool {
+        let idx = usize::try_from(day - self.first_day).unwrap_or(usize::MAX);
+        matches!(
+            (self.prefix.get(idx), self.prefix.get(idx.wrapping_add(1))),
+            (Some(a), Some(b)) if b > a
+        )
+    }
+
+    /// The day holding ordinal `k` (0-based) among the year's business days, `k < total`.
+    fn nth(&self, k: i64) -> i64 {
+        let i = self.prefix.partition_point(|&p| i64::from(p) <= k);
+        self.first_day + i as i64 - 1
+    }
+
+    pub(crate) fn heap_bytes(&self) -> usize {
+        self.prefix.capacity() * 2
+    }
+}
+
+fn year_first_day(y: i32) -> i64 {
+    days_from_civil(y, 1, 1)
+}
+
+impl Calendar {
+    fn day_year(&self, y: i32) -> Cow<'_, DayYear> {
+        let build = || Ok(self.build_day_year(y));
+        self.inner
+            .days
+            .get_or_build(y, build)
+            .unwrap_or_else(|_| Cow::Owned(DayYear::default()))
+    }
+
+    fn build_day_year(&self, y: i32) -> DayYear {
+        let first = year_first_day(y);
+        let last = year_first_day(y.saturating_add(1));
+        let mask: Vec<bool> = match &self.inner.kind {
+            Kind::Zoned(z) => (first..last)
+                .map(|d| date_of_day(d).is_some_and(|date| z.is_business_day(date)))
+                .collect(),
+            Kind::Composite(op, members) => {
+                let masks: Vec<Vec<bool>> = members.iter().map(|m| m.day_year(y).mask()).collect();
+                let len = usize::try_from(last - first).unwrap_or(0);
+                (0..len)
+                    .map(|i| {
+                        let at = |m: &Vec<bool>| m.get(i).copied().unwrap_or(false);
+                        match op {
+                            SetOp::Union => masks.iter().any(at),
+                            SetOp::Intersection => masks.iter().all(at),
+                            SetOp::Difference => masks.first().is_some_and(at),
+                        }
+                    })
+                    .collect()
+            }
+        };
+        DayYear::from_mask(first, &mask)
+    }
+
+    /// Moves `days` business days from `date`: first rolls `date` to a business day (forward
+    /// when `days >= 0`, backward when negative), then moves `days` business days.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use slacalc::Calendar;
+    /// let cal: Calendar = serde_json::from_str(r#"{"timezone": "Europe/Berlin",
+    ///     "hours": {"mon": ["09:00-17:00"], "tue": ["09:00-17:00"], "wed": ["09:00-17:00"],
+    ///               "thu": ["09:00-17:00"], "fri": ["09:00-17:00"]},
+    ///     "holidays": ["2026-12-25", "2026-12-26"]}"#)?;
+    /// let thu = NaiveDate::from_ymd_opt(2026, 12, 24).unwrap();
+    /// // Friday the 25th is a holiday: the next business day is Monday the 28th.
+    /// assert_eq!(cal.add_business_days(thu, 1)?, NaiveDate::from_ymd_opt(2026, 12, 28).unwrap());
+    /// // A Saturday rolls forward to Monday before moving.
+    /// let sat = NaiveDate::from_ymd_opt(2026, 12, 19).unwrap();
+    /// assert_eq!(cal.add_business_days(sat, 0)?, NaiveDate::from_ymd_opt(2026, 12, 21).unwrap());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::NoBusinessTime`] when there are not enough business days in that direction,
+    /// [`Error::OutOfRange`] when the result is beyond chrono's dates.
+    pub fn add_business_days(&self, date: NaiveDate, days: i64) -> Result<NaiveDate, Error> {
+        let y = date.year();
+        let day = day_of_date(date);
+        let year = self.day_year(y);
+        let mut k = year.before(day);
+        if days < 0 && !year.is_business(day) {
+            k -= 1;
+        }
+        let k = k.checked_add(days).ok_or(Error::OutOfRange {
+            operation: "add_business_days",
+        })?;
+        drop(year);
+        let at = date
+            .and_hms_opt(0, 0, 0)
+            .map(|d| d.and_utc())
+            .unwrap_or_default();
+        let (y, k) = Days(self)
+            .walk(y, k, Extreme::Latest)
+            .map_err(|e| match e {
+                WalkError::Exhausted => Error::NoBusinessTime {
+                    at,
+                    direction: if days < 0 { "before" } else { "after" },
+                },
+                WalkError::OutOfRange => Error::OutOfRange {
+                    operation: "add_business_days",
+                },
+            })?;
+        date_of_day(self.day_year(y).nth(k)).ok_or(Error::OutOfRange {
+            operation: "add_business_days",
+        })
+    }
+
+    /// Business days in `[from, to)`; negative when `to` is before `from` (then it counts
+    /// `[to, from)`), like numpy's `busday_count`.
+    ///
+    /// # Errors
+    /// None in practice (the count of business days between any two chrono dates fits); the
+    /// `Result` keeps the signature uniform with the other business-day operations.
+    pub fn business_days_between(&self, from: NaiveDate, to: NaiveDate) -> Result<i64, Error> {
+        if to < from {
+            return self.business_days_between(to, from).map(|n| -n);
+        }
+        let (ya, yb) = (from.year(), to.year());
+        let a = self.day_year(ya);
+        let (da, db) = (day_of_date(from), day_of_date(to));
+        if ya == yb {
+            return Ok(a.before(db) - a.before(da));
+        }
+        let head = a.total() - a.before(da);
+        let middle = Days(self).sum_years(ya + 1, yb - 1);
+        Ok(head + middle + self.day_year(yb).before(db))
+    }
+}
+
+/// The business days of a calendar, year by year.
+struct Days<'a>(&'a Calendar);
+
+impl YearSeries for Days<'_> {
+    fn bounds(&self) -> Option<(i32, i32)> {
+        self.0.bounds()
+    }
+
+    fn finite_years(&self) -> Option<&[i32]> {
+        match &self.0.inner.activity {
+            super::Activity::Finite(ys) => Some(ys),
+            _ => None,
+        }
+    }
+
+    fn direct_total(&self, y: i32) -> i64 {
+        if !(MIN_YEAR..=MAX_YEAR).contains(&y) {
+            return 0;
+        }
+        self.0.day_year(y).total()
+    }
+
+    fn period_after(&self) -> Option<&Period> {
+        let (_, hi) = self.bounds()?;
+        Some(self.0.inner.days_after.get_or_init(|| {
+            Period::new(
+                (1..=PERIOD_YEARS)
+                    .map(|k| self.direct_total(hi.saturating_add(k)))
+                    .collect(),
+            )
+        }))
+    }
+
+    fn period_before(&self) -> Option<&Period> {
+        let (lo, _) = self.bounds()?;
+        Some(self.0.inner.days_before.get_or_init(|| {
+            Period::new(
+                (1..=PERIOD_YEARS)
+                    .map(|k| self.direct_total(lo.saturating_sub(k)))
+                    .collect(),
+            )
+        }))
+    }
+}

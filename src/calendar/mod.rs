@@ -1,0 +1,862 @@
+//! Business calendars: when support is open, and business-time arithmetic on it.
+//!
+//! A [`Calendar`] is built from a [`CalendarSpec`] (the serde form users write) and is
+//! immutable, cheap to clone (`Arc` inside) and `Send + Sync`. It answers, for instants in
+//! UTC:
+//!
+//! - [`Calendar::add`] / [`Calendar::sub`]: where an amount of business time ends (the
+//!   earliest / latest such instant),
+//! - [`Calendar::between`]: how much business time lies in `[from, to)`,
+//! - [`Calendar::is_open`], [`Calendar::next_open`], [`Calendar::next_close`].
+//!
+//! # How it is computed
+//!
+//! Each UTC year is compiled, the first time it is touched, into sorted disjoint business
+//! intervals with running totals (a *chunk*). Every operation is then a binary search in one
+//! or two chunks plus one addition per UTC year crossed; the cost does not depend on how much
+//! business time is added or how long a span is measured. Chunks of the years 1800–2199 are
+//! cached (about 6 KiB per year for an office calendar); beyond the configured data (holiday
+//! and exception years) and the tz database's transitions, business time repeats with the
+//! 400-year Gregorian cycle, which lets searches jump over whole cycles instead of walking.
+
+mod algebra;
+mod business_days;
+pub mod holiday;
+mod spec;
+mod timeline;
+mod years;
+mod zoned;
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::{Arc, OnceLock};
+
+use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::time::{Shift, WeekdayKey};
+
+use algebra::SetOp;
+use business_days::DayYear;
+pub use holiday::{Holiday, HolidaySpec, Holidays};
+pub use spec::CalendarSpec;
+use timeline::{year_of_secs, year_start, Chunk, YearCache, MAX_YEAR, MIN_YEAR};
+use years::{Extreme, Period, WalkError, YearSeries, PERIOD_YEARS};
+use zoned::{Spans, Zoned};
+
+const NANOS_PER_SEC: i64 = 1_000_000_000;
+/// Years within which chrono-tz's data has offset transitions (LMT before, a fixed rule set
+/// expanded until 2100 after); outside them, offsets are constant.
+const TZ_DATA_FIRST_YEAR: i32 = 1800;
+const TZ_DATA_LAST_YEAR: i32 = 2100;
+
+/// A validated business calendar.
+///
+/// Deserializing one *is* validation: `Calendar` deserializes through [`CalendarSpec`] and
+/// serializes back to it.
+///
+/// # Example: a deadline across a weekend
+///
+/// ```
+/// use chrono::{DateTime, TimeDelta, Utc};
+/// use slacalc::Calendar;
+///
+/// let office: Calendar = serde_json::from_str(r#"{
+///     "timezone": "Europe/Berlin",
+///     "hours": { "mon": ["09:00-17:00"], "tue": ["09:00-17:00"], "wed": ["09:00-17:00"],
+///                "thu": ["09:00-17:00"], "fri": ["09:00-17:00"] }
+/// }"#)?;
+/// // Friday 2026-11-27 15:00 in Berlin (14:00 UTC) plus four business hours:
+/// let reported: DateTime<Utc> = "2026-11-27T14:00:00Z".parse()?;
+/// let due = office.add(reported, TimeDelta::hours(4))?;
+/// assert_eq!(due.to_rfc3339(), "2026-11-30T10:00:00+00:00"); // Monday 11:00 in Berlin
+/// assert_eq!(office.between(reported, due)?, TimeDelta::hours(4));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Example: a shift across the spring-forward gap
+///
+/// On 2024-03-10 New York skips from 02:00 to 03:00. A night shift `22:00-06:00` starting on
+/// Saturday the 9th therefore holds seven hours, not eight.
+///
+/// ```
+/// use chrono::{DateTime, TimeDelta, Utc};
+/// use slacalc::Calendar;
+///
+/// let nights: Calendar = serde_json::from_str(r#"{
+///     "timezone": "America/New_York", "hours": { "sat": ["22:00-06:00"] }
+/// }"#)?;
+/// let from: DateTime<Utc> = "2024-03-10T03:00:00Z".parse()?; // Sat 22:00 EST
+/// let to: DateTime<Utc> = "2024-03-10T10:00:00Z".parse()?;   // Sun 06:00 EDT
+/// assert_eq!(nights.between(from, to)?, TimeDelta::hours(7));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Example: a shift across the fall-back fold
+///
+/// On 2024-11-03 New York repeats 01:00–02:00. A shift `00:00-03:00` that day counts the
+/// repeated hour twice: four hours of business time.
+///
+/// ```
+/// use chrono::{DateTime, TimeDelta, Utc};
+/// use slacalc::Calendar;
+///
+/// let early: Calendar = serde_json::from_str(r#"{
+///     "timezone": "America/New_York", "hours": { "sun": ["00:00-03:00"] }
+/// }"#)?;
+/// let day: DateTime<Utc> = "2024-11-03T00:00:00Z".parse()?;
+/// let next: DateTime<Utc> = "2024-11-04T00:00:00Z".parse()?;
+/// assert_eq!(early.between(day, next)?, TimeDelta::hours(4));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone)]
+pub struct Calendar {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    spec: CalendarSpec,
+    kind: Kind,
+    activity: Activity,
+    cache: YearCache<Chunk>,
+    /// Business seconds of the 400 years after `activity`'s upper bound, then before its
+    /// lower one.
+    period_after: OnceLock<Period>,
+    period_before: OnceLock<Period>,
+    /// Business-day tables per local year, and their periods.
+    days: YearCache<DayYear>,
+    days_after: OnceLock<Period>,
+    days_before: OnceLock<Period>,
+}
+
+impl Inner {
+    fn new(spec: CalendarSpec, kind: Kind) -> Inner {
+        let activity = Calendar::activity_of(&kind);
+        Inner {
+            spec,
+            kind,
+            activity,
+            cache: YearCache::default(),
+            period_after: OnceLock::new(),
+            period_before: OnceLock::new(),
+            days: YearCache::default(),
+            days_after: OnceLock::new(),
+            days_before: OnceLock::new(),
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+enum Kind {
+    Zoned(Box<Zoned>),
+    Composite(SetOp, Vec<Calendar>),
+}
+
+/// Which UTC years can hold business time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Activity {
+    /// None ever.
+    Never,
+    /// Only these years (sorted, unique).
+    Finite(Vec<i32>),
+    /// Any year; outside `[lo, hi]` the year totals repeat every 400 years.
+    Perpetual { lo: i32, hi: i32 },
+}
+
+impl fmt::Debug for Calendar {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Calendar")
+            .field("spec", &self.inner.spec)
+            .finish_non_exhaustive()
+    }
+}
+
+impl PartialEq for Calendar {
+    /// Two calendars are equal when their configurations are equal.
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.inner, &other.inner) || self.inner.spec == other.inner.spec
+    }
+}
+
+impl Eq for Calendar {}
+
+impl Serialize for Calendar {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.inner.spec.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Calendar {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let spec = CalendarSpec::deserialize(d)?;
+        Calendar::try_from(spec).map_err(serde::de::Error::custom)
+    }
+}
+
+impl From<Calendar> for CalendarSpec {
+    fn from(c: Calendar) -> CalendarSpec {
+        c.inner.spec.clone()
+    }
+}
+
+impl TryFrom<CalendarSpec> for Calendar {
+    type Error = Error;
+
+    fn try_from(spec: CalendarSpec) -> Result<Calendar, Error> {
+        Calendar::from_spec_at(spec, "")
+    }
+}
+
+fn join(path: &str, field: &str) -> String {
+    if path.is_empty() {
+        field.to_owned()
+    } else {
+        format!("{path}.{field}")
+    }
+}
+
+fn parse_spans(path: &str, shifts: &[String]) -> Result<Spans, Error> {
+    let mut spans = Vec::with_capacity(shifts.len());
+    for (i, s) in shifts.iter().enumerate() {
+        let shift: Shift = s.parse().map_err(|e| match e {
+            Error::InvalidShift { input, reason, .. } => Error::InvalidShift {
+                path: format!("{path}[{i}]"),
+                input,
+                reason,
+            },
+            other => other,
+        })?;
+        spans.push(shift.local_span_seconds());
+    }
+    spans.sort_unstable();
+    Ok(spans)
+}
+
+/// Splits an instant into Unix seconds and nanoseconds (a leap second's extra nanoseconds are
+/// treated as the last nanosecond of its second).
+#[inline]
+fn split(t: DateTime<Utc>) -> (i64, i64) {
+    let n = i64::from(t.timestamp_subsec_nanos()).min(NANOS_PER_SEC - 1);
+    (t.timestamp(), n)
+}
+
+#[inline]
+fn instant(secs: i64, nanos: i64, operation: &'static str) -> Result<DateTime<Utc>, Error> {
+    u32::try_from(nanos)
+        .ok()
+        .and_then(|n| DateTime::from_timestamp(secs, n))
+        .ok_or(Error::OutOfRange { operation })
+}
+
+impl Calendar {
+    /// Validates `spec`, reporting errors under the config path `path`.
+    pub(crate) fn from_spec_at(spec: CalendarSpec, path: &str) -> Result<Calendar, Error> {
+        let composite = [
+            ("union", &spec.union, SetOp::Union),
+            ("intersection", &spec.intersection, SetOp::Intersection),
+            ("difference", &spec.difference, SetOp::Difference),
+        ];
+        let given: Vec<_> = composite.iter().filter(|c| c.1.is_some()).collect();
+        let zoned_fields = spec.timezone.is_some()
+            || !spec.hours.is_empty()
+            || !spec.holidays.is_empty()
+            || !spec.exceptions.is_empty();
+        let kind = match given.as_slice() {
+            [] => Kind::Zoned(Box::new(Self::zoned_from_spec(&spec, path)?)),
+            [(name, Some(members), op)] if !zoned_fields => {
+                if members.is_empty() {
+                    return Err(Error::InvalidValue {
+                        path: join(path, name),
+                        value: "[]".into(),
+                        expected: "at least one calendar".into(),
+                    });
+                }
+                let mut cals = Vec::with_capacity(members.len());
+                for (i, m) in members.iter().enumerate() {
+                    cals.push(Calendar::from_spec_at(
+                        m.clone(),
+                        &format!("{}[{i}]", join(path, name)),
+                    )?);
+                }
+                Kind::Composite(*op, cals)
+            }
+            _ => {
+                let mut names: Vec<&str> = given.iter().map(|c| c.0).collect();
+                if zoned_fields {
+                    names.insert(0, "timezone/hours/holidays/exceptions");
+                }
+                return Err(Error::InvalidValue {
+                    path: if path.is_empty() {
+                        "calendar".into()
+                    } else {
+                        path.into()
+                    },
+                    value: names.join(" + "),
+                    expected: "either a zoned calendar (timezone, hours, holidays, exceptions) \
+                               or exactly one of union, intersection, difference"
+                        .into(),
+                });
+            }
+        };
+        Ok(Calendar {
+            inner: Arc::new(Inner::new(spec, kind)),
+        })
+    }
+
+    fn zoned_from_spec(spec: &CalendarSpec, path: &str) -> Result<Zoned, Error> {
+        let tz_path = join(path, "timezone");
+        let name = spec
+            .timezone
+            .as_deref()
+            .ok_or_else(|| Error::InvalidValue {
+                path: tz_path.clone(),
+                value: "(missing)".into(),
+                expected: "an IANA time-zone name such as `Europe/Berlin`".into(),
+            })?;
+        let tz: Tz = name.parse().map_err(|_| Error::UnknownTimeZone {
+            path: tz_path,
+            name: name.to_owned(),
+        })?;
+        let mut weekly: [Spans; 7] = Default::default();
+        for (key, shifts) in &spec.hours {
+            let day: WeekdayKey = key.parse().map_err(|_| Error::UnknownWeekday {
+                path: join(path, "hours"),
+                input: key.clone(),
+            })?;
+            let spans = parse_spans(&join(path, &format!("hours.{key}")), shifts)?;
+            if let Some(slot) = weekly.get_mut(day.weekday().num_days_from_monday() as usize) {
+                *slot = spans;
+            }
+        }
+        let holidays = Holidays::from_specs(&spec.holidays, &join(path, "holidays"))?;
+        let mut exceptions = BTreeMap::new();
+        for (key, shifts) in &spec.exceptions {
+            let epath = join(path, &format!("exceptions.{key}"));
+            let date = holiday::parse_date(&join(path, "exceptions"), key)?;
+            if holidays.contains(date) {
+                return Err(Error::HolidayAndException {
+                    path: epath,
+                    date: key.clone(),
+                });
+            }
+            exceptions.insert(date, parse_spans(&epath, shifts)?);
+        }
+        Ok(Zoned {
+            tz,
+            weekly,
+            holidays,
+            exceptions,
+        })
+    }
+
+    fn activity_of(kind: &Kind) -> Activity {
+        match kind {
+            Kind::Zoned(z) => {
+                let mut special: Vec<i32> = Vec::new();
+                if let (Some(first), Some(last)) =
+                    (z.exceptions.keys().next(), z.exceptions.keys().next_back())
+                {
+                    use chrono::Datelike;
+                    special.extend([first.year(), last.year()]);
+                }
+                if let Some((a, b)) = z.holidays.special_years() {
+                    special.extend([a, b]);
+                }
+                if z.has_weekly_hours() {
+                    let lo = special.iter().copied().min().unwrap_or(TZ_DATA_FIRST_YEAR);
+                    let hi = special.iter().copied().max().unwrap_or(TZ_DATA_LAST_YEAR);
+                    Activity::Perpetual {
+                        lo: lo.min(TZ_DATA_FIRST_YEAR) - 1,
+                        hi: hi.max(TZ_DATA_LAST_YEAR) + 1,
+                    }
+                } else {
+                    use chrono::Datelike;
+                    let mut years: Vec<i32> = z
+                        .exceptions
+                        .iter()
+                        .filter(|(_, s)| !s.is_empty())
+                        .flat_map(|(d, _)| [d.year() - 1, d.year(), d.year() + 1])
+                        .collect();
+                    years.sort_unstable();
+                    years.dedup();
+                    if years.is_empty() {
+                        Activity::Never
+                    } else {
+                        Activity::Finite(years)
+                    }
+                }
+            }
+            Kind::Composite(op, members) => {
+                let acts: Vec<&Activity> = members.iter().map(|m| &m.inner.activity).collect();
+                let hull = |acts: &[&Activity]| -> Option<(i32, i32)> {
+                    let mut lo = i32::MAX;
+                    let mut hi = i32::MIN;
+                    for a in acts {
+                        match a {
+                            Activity::Never => {}
+                            Activity::Finite(ys) => {
+                                if let (Some(f), Some(l)) = (ys.first(), ys.last()) {
+                                    lo = lo.min(*f);
+                                    hi = hi.max(*l);
+                                }
+                            }
+                            Activity::Perpetual { lo: a, hi: b } => {
+                                lo = lo.min(*a);
+                                hi = hi.max(*b);
+                            }
+                        }
+                    }
+                    (lo <= hi).then_some((lo, hi))
+                };
+                let finite_union = |acts: &[&Activity]| -> Vec<i32> {
+                    let mut ys: Vec<i32> = acts
+                        .iter()
+                        .flat_map(|a| match a {
+                            Activity::Finite(ys) => ys.clone(),
+                            _ => Vec::new(),
+                        })
+                        .collect();
+                    ys.sort_unstable();
+                    ys.dedup();
+                    ys
+                };
+                let relevant: &[&Activity] = match op {
+                    SetOp::Difference => acts.get(..1).unwrap_or(&[]),
+                    _ => &acts,
+                };
+                let any_perpetual = relevant
+                    .iter()
+                    .any(|a| matches!(a, Activity::Perpetual { .. }));
+                match op {
+                    SetOp::Union | SetOp::Difference => {
+                        if any_perpetual {
+                            match hull(&acts) {
+                                Some((lo, hi)) => Activity::Perpetual { lo, hi },
+                                None => Activity::Never,
+                            }
+                        } else {
+                            let ys = finite_union(relevant);
+                            if ys.is_empty() {
+                                Activity::Never
+                            } else {
+                                Activity::Finite(ys)
+                            }
+                        }
+                    }
+                    SetOp::Intersection => {
+                        if acts.iter().any(|a| **a == Activity::Never) {
+                            return Activity::Never;
+                        }
+                        let finite: Vec<&Vec<i32>> = acts
+                            .iter()
+                            .filter_map(|a| match a {
+                                Activity::Finite(ys) => Some(ys),
+                                _ => None,
+                            })
+                            .collect();
+                        match finite.split_first() {
+                            None => match hull(&acts) {
+                                Some((lo, hi)) => Activity::Perpetual { lo, hi },
+                                None => Activity::Never,
+                            },
+                            Some((first, rest)) => {
+                                let ys: Vec<i32> = first
+                                    .iter()
+                                    .copied()
+                                    .filter(|y| rest.iter().all(|r| r.binary_search(y).is_ok()))
+                                    .collect();
+                                if ys.is_empty() {
+                                    Activity::Never
+                                } else {
+                                    Activity::Finite(ys)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The calendar's configuration.
+    pub fn spec(&self) -> &CalendarSpec {
+        &self.inner.spec
+    }
+
+    /// The time zone of a zoned calendar; `None` for a union, intersection or difference.
+    pub fn timezone(&self) -> Option<Tz> {
+        match &self.inner.kind {
+            Kind::Zoned(z) => Some(z.tz),
+            Kind::Composite(..) => None,
+        }
+    }
+
+    /// Bytes of heap memory held by the compiled years so far (grows by about 6 KiB for each
+    /// year of an office calendar that an operation touches, up to the 400 cached years).
+    pub fn memory_bytes(&self) -> usize {
+        let own = self.inner.cache.heap_bytes(Chunk::heap_bytes)
+            + self.inner.days.heap_bytes(DayYear::heap_bytes);
+        match &self.inner.kind {
+            Kind::Zoned(_) => own,
+            Kind::Composite(_, members) => {
+                own + members.iter().map(Calendar::memory_bytes).sum::<usize>()
+            }
+        }
+    }
+
+    /// The union of calendars: business time whenever any of them is open.
+    ///
+    /// # Errors
+    /// [`Error::InvalidValue`] when `calendars` is empty.
+    pub fn union(calendars: &[Calendar]) -> Result<Calendar, Error> {
+        Self::composite("union", calendars, |s, v| s.union = Some(v))
+    }
+
+    /// The intersection of calendars: business time when all of them are open at once.
+    ///
+    /// # Errors
+    /// [`Error::InvalidValue`] when `calendars` is empty.
+    pub fn intersection(calendars: &[Calendar]) -> Result<Calendar, Error> {
+        Self::composite("intersection", calendars, |s, v| s.intersection = Some(v))
+    }
+
+    /// Business time of `self` when none of `others` is open (for example, service hours
+    /// minus maintenance windows).
+    ///
+    /// # Errors
+    /// Never in practice; the signature matches the other combinators.
+    pub fn difference(&self, others: &[Calendar]) -> Result<Calendar, Error> {
+        let mut all = Vec::with_capacity(others.len() + 1);
+        all.push(self.clone());
+        all.extend_from_slice(others);
+        Self::composite("difference", &all, |s, v| s.difference = Some(v))
+    }
+
+    fn composite(
+        name: &str,
+        calendars: &[Calendar],
+        set: impl FnOnce(&mut CalendarSpec, Vec<CalendarSpec>),
+    ) -> Result<Calendar, Error> {
+        let op = match name {
+            "union" => SetOp::Union,
+            "intersection" => SetOp::Intersection,
+            _ => SetOp::Difference,
+        };
+        if calendars.is_empty() {
+            return Err(Error::InvalidValue {
+                path: name.into(),
+                value: "[]".into(),
+                expected: "at least one calendar".into(),
+            });
+        }
+        let mut spec = CalendarSpec::default();
+        set(
+            &mut spec,
+            calendars.iter().map(|c| c.inner.spec.clone()).collect(),
+        );
+        let kind = Kind::Composite(op, calendars.to_vec());
+        Ok(Calendar {
+            inner: Arc::new(Inner::new(spec, kind)),
+        })
+    }
+
+    // ---------------------------------------------------------------- compiled years
+
+    /// The compiled chunk of UTC year `y` (empty outside chrono's range).
+    fn chunk(&self, y: i32) -> Cow<'_, Chunk> {
+        let empty = || {
+            let ys = year_start(y);
+            Chunk::from_sorted(ys, year_start(y.saturating_add(1)), &[])
+        };
+        if !self.may_have_time(y) || !(MIN_YEAR - 1..=MAX_YEAR + 1).contains(&y) {
+            return Cow::Owned(empty());
+        }
+        let built = self.inner.cache.get_or_build(y, || Ok(self.build_chunk(y)));
+        built.unwrap_or_else(|_| Cow::Owned(empty()))
+    }
+
+    fn may_have_time(&self, y: i32) -> bool {
+        match &self.inner.activity {
+            Activity::Never => false,
+            Activity::Finite(ys) => ys.binary_search(&y).is_ok(),
+            Activity::Perpetual { .. } => true,
+        }
+    }
+
+    fn build_chunk(&self, y: i32) -> Chunk {
+        match &self.inner.kind {
+            Kind::Zoned(z) => z.build_chunk(y),
+            Kind::Composite(op, members) => {
+                let chunks: Vec<Cow<'_, Chunk>> = members.iter().map(|m| m.chunk(y)).collect();
+                let refs: Vec<&Chunk> = chunks.iter().map(|c| c.as_ref()).collect();
+                algebra::combine(*op, year_start(y), year_start(y.saturating_add(1)), &refs)
+            }
+        }
+    }
+
+    fn bounds(&self) -> Option<(i32, i32)> {
+        match &self.inner.activity {
+            Activity::Never => None,
+            Activity::Finite(ys) => Some((*ys.first()?, *ys.last()?)),
+            Activity::Perpetual { lo, hi } => Some((*lo, *hi)),
+        }
+    }
+
+    /// Where the running total `c`, counted from the start of UTC year `y`, is reached
+    /// (earliest) or left (latest), as a Unix second.
+    fn locate(&self, y: i32, c: i64, extreme: Extreme, at: DateTime<Utc>) -> Result<i64, Error> {
+        let direction = if c < 0 { "before" } else { "after" };
+        let (y, c) = Seconds(self).walk(y, c, extreme).map_err(|e| match e {
+            WalkError::Exhausted => Error::NoBusinessTime { at, direction },
+            WalkError::OutOfRange => Error::OutOfRange {
+                operation: "calendar arithmetic",
+            },
+        })?;
+        let chunk = self.chunk(y);
+        Ok(match extreme {
+            Extreme::Earliest => chunk.earliest_with_cum(c),
+            Extreme::Latest => chunk.latest_with_cum(c),
+        })
+    }
+
+    // ---------------------------------------------------------------- public operations
+
+    /// The earliest instant `r >= at` such that the business time in `[at, r)` equals
+    /// `duration`. A negative `duration` is the same as [`Calendar::sub`] of its magnitude;
+    /// zero returns `at`.
+    ///
+    /// Note the boundary convention: one hour added at Friday 16:00 to a 09:00–17:00 calendar
+    /// gives Friday 17:00, not Monday 09:00 — both hold the same business time, and a deadline
+    /// is due at the earliest.
+    ///
+    /// # Errors
+    /// [`Error::NoBusinessTime`] when the calendar never accumulates that much business time
+    /// after `at`; [`Error::OutOfRange`] when the result is beyond chrono's range.
+    pub fn add(&self, at: DateTime<Utc>, duration: TimeDelta) -> Result<DateTime<Utc>, Error> {
+        if duration < TimeDelta::zero() {
+            let magnitude = TimeDelta::zero()
+                .checked_sub(&duration)
+                .ok_or(Error::OutOfRange { operation: "add" })?;
+            return self.sub(at, magnitude);
+        }
+        if duration.is_zero() {
+            return Ok(at);
+        }
+        let (s, n) = split(at);
+        let y = year_of_secs(s);
+        let chunk = self.chunk(y);
+        let counted_nanos = if n > 0 && chunk.is_open(s) { n } else { 0 };
+        let mut frac = counted_nanos + i64::from(duration.subsec_nanos());
+        let mut need = chunk
+            .cum_at(s)
+            .checked_add(duration.num_seconds())
+            .ok_or(Error::OutOfRange { operation: "add" })?;
+        if frac >= NANOS_PER_SEC {
+            frac -= NANOS_PER_SEC;
+            need += 1;
+        }
+        drop(chunk);
+        let extreme = if frac == 0 {
+            Extreme::Earliest
+        } else {
+            Extreme::Latest
+        };
+        let r = self.locate(y, need, extreme, at)?;
+        instant(r, frac, "add")
+    }
+
+    /// The latest instant `r <= at` such that the business time in `[r, at)` equals
+    /// `duration`. A negative `duration` is the same as [`Calendar::add`] of its magnitude;
+    /// zero returns `at`.
+    ///
+    /// # Errors
+    /// [`Error::NoBusinessTime`] when there is not that much business time before `at`;
+    /// [`Error::OutOfRange`] when the result is beyond chrono's range.
+    pub fn sub(&self, at: DateTime<Utc>, duration: TimeDelta) -> Result<DateTime<Utc>, Error> {
+        if duration < TimeDelta::zero() {
+            let magnitude = TimeDelta::zero()
+                .checked_sub(&duration)
+                .ok_or(Error::OutOfRange { operation: "sub" })?;
+            return self.add(at, magnitude);
+        }
+        if duration.is_zero() {
+            return Ok(at);
+        }
+        let (s, n) = split(at);
+        let y = year_of_secs(s);
+        let chunk = self.chunk(y);
+        let counted_nanos = if n > 0 && chunk.is_open(s) { n } else { 0 };
+        let mut frac = counted_nanos - i64::from(duration.subsec_nanos());
+        let mut target = chunk
+            .cum_at(s)
+            .checked_sub(duration.num_seconds())
+            .ok_or(Error::OutOfRange { operation: "sub" })?;
+        if frac < 0 {
+            frac += NANOS_PER_SEC;
+            target -= 1;
+        }
+        drop(chunk);
+        let r = self.locate(y, target, Extreme::Latest, at)?;
+        instant(r, frac, "sub")
+    }
+
+    /// Business time in `[from, to)`; negative when `to` is before `from`
+    /// (`between(a, b) == -between(b, a)`), so that it is additive over adjacent ranges.
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] only if the result cannot be represented as a `TimeDelta`.
+    pub fn between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<TimeDelta, Error> {
+        if to < from {
+            let d = self.between(to, from)?;
+            return TimeDelta::zero().checked_sub(&d).ok_or(Error::OutOfRange {
+                operation: "between",
+            });
+        }
+        let (sa, na) = split(from);
+        let (sb, nb) = split(to);
+        let (ya, yb) = (year_of_secs(sa), year_of_secs(sb));
+        let ca = self.chunk(ya);
+        let (secs, open_a, open_b) = if ya == yb {
+            (
+                ca.cum_at(sb) - ca.cum_at(sa),
+                ca.is_open(sa),
+                ca.is_open(sb),
+            )
+        } else {
+            let cb = self.chunk(yb);
+            let middle = Seconds(self).sum_years(ya + 1, yb - 1);
+            (
+                (ca.total - ca.cum_at(sa)) + middle + cb.cum_at(sb),
+                ca.is_open(sa),
+                cb.is_open(sb),
+            )
+        };
+        let adjust = if open_b { nb } else { 0 } - if open_a { na } else { 0 };
+        TimeDelta::try_seconds(secs)
+            .and_then(|d| d.checked_add(&TimeDelta::nanoseconds(adjust)))
+            .ok_or(Error::OutOfRange {
+                operation: "between",
+            })
+    }
+
+    /// Whether `at` is business time.
+    pub fn is_open(&self, at: DateTime<Utc>) -> bool {
+        let s = at.timestamp();
+        self.chunk(year_of_secs(s)).is_open(s)
+    }
+
+    /// The earliest business instant at or after `at`; `None` if the calendar never opens
+    /// again.
+    pub fn next_open(&self, at: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        let (s, n) = split(at);
+        let mut y = year_of_secs(s);
+        let chunk = self.chunk(y);
+        if chunk.is_open(s) {
+            return Some(at);
+        }
+        // A closed second stays closed to its end, so the next opening is a whole second.
+        let probe = if n > 0 { s + 1 } else { s };
+        if let Some(t) = chunk.next_open(probe) {
+            return DateTime::from_timestamp(t, 0);
+        }
+        drop(chunk);
+        // The first later year with business time: its first interval.
+        let first_time = self
+            .locate(y.checked_add(1)?, 0, Extreme::Latest, at)
+            .ok()?;
+        y = year_of_secs(first_time);
+        let _ = y;
+        DateTime::from_timestamp(first_time, 0)
+    }
+
+    /// The earliest non-business instant at or after `at` (`at` itself when closed); `None`
+    /// if the calendar stays open forever from `at` on.
+    pub fn next_close(&self, at: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        let (s, _) = split(at);
+        let mut y = year_of_secs(s);
+        let mut end = match self.chunk(y).end_of_interval_containing(s) {
+            None => return Some(at),
+            Some(e) => e,
+        };
+        let (_, hi) = self.bounds()?;
+        loop {
+            let year_end = year_start(y.checked_add(1)?);
+            if end < year_end {
+                return DateTime::from_timestamp(end, 0);
+            }
+            // Open to the end of the year: continue into the next.
+            y = y.checked_add(1)?;
+            if y > MAX_YEAR || y > hi.saturating_add(PERIOD_YEARS) {
+                return None;
+            }
+            let year_len = year_start(y.checked_add(1)?) - year_start(y);
+            if Seconds(self).year_total(y) == year_len {
+                end = year_start(y.checked_add(1)?);
+                continue;
+            }
+            end = self
+                .chunk(y)
+                .end_of_interval_containing(year_start(y))
+                .unwrap_or(year_start(y));
+        }
+    }
+
+    /// Whether `date` is a business day: a local date on which at least one shift starts
+    /// (weekly or exception hours) and that is not a holiday. For a union it is a business
+    /// day of any member, for an intersection of all, for a difference of the first.
+    pub fn is_business_day(&self, date: NaiveDate) -> bool {
+        match &self.inner.kind {
+            Kind::Zoned(z) => z.is_business_day(date),
+            Kind::Composite(SetOp::Union, ms) => ms.iter().any(|m| m.is_business_day(date)),
+            Kind::Composite(SetOp::Intersection, ms) => ms.iter().all(|m| m.is_business_day(date)),
+            Kind::Composite(SetOp::Difference, ms) => {
+                ms.first().is_some_and(|m| m.is_business_day(date))
+            }
+        }
+    }
+}
+
+/// The business seconds of a calendar, year by year.
+struct Seconds<'a>(&'a Calendar);
+
+impl YearSeries for Seconds<'_> {
+    fn bounds(&self) -> Option<(i32, i32)> {
+        self.0.bounds()
+    }
+
+    fn finite_years(&self) -> Option<&[i32]> {
+        match &self.0.inner.activity {
+            Activity::Finite(ys) => Some(ys),
+            _ => None,
+        }
+    }
+
+    fn direct_total(&self, y: i32) -> i64 {
+        self.0.chunk(y).total
+    }
+
+    fn period_after(&self) -> Option<&Period> {
+        let (_, hi) = self.bounds()?;
+        Some(self.0.inner.period_after.get_or_init(|| {
+            Period::new(
+                (1..=PERIOD_YEARS)
+                    .map(|k| self.direct_total(hi.saturating_add(k)))
+                    .collect(),
+            )
+        }))
+    }
+
+    fn period_before(&self) -> Option<&Period> {
+        let (lo, _) = self.bounds()?;
+        Some(self.0.inner.period_before.get_or_init(|| {
+            Period::new(
+                (1..=PERIOD_YEARS)
+                    .map(|k| self.direct_total(lo.saturating_sub(k)))
+                    .collect(),
+            )
+        }))
+    }
+}

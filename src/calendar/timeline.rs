@@ -1,0 +1,282 @@
+//! The compiled form of a calendar: per UTC year, the sorted, disjoint business intervals as
+//! Unix seconds with running totals, so that `add`, `sub` and `between` are a lookup plus a
+//! binary search whatever the span.
+//!
+//! Chunks are built lazily, the first time a year is touched, and cached for the years
+//! `CACHE_FIRST_YEAR ..= CACHE_LAST_YEAR` behind a `OnceLock` each (thread-safe, no
+//! locking on the hot path). Years outside that window are built on demand and not kept.
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use crate::error::Error;
+
+/// First UTC year whose chunk is cached.
+pub(crate) const CACHE_FIRST_YEAR: i32 = 1800;
+/// Last UTC year whose chunk is cached.
+pub(crate) const CACHE_LAST_YEAR: i32 = 2199;
+const CACHE_LEN: usize = (CACHE_LAST_YEAR - CACHE_FIRST_YEAR + 1) as usize;
+
+/// Smallest and largest UTC year slacalc computes chunks for. chrono represents years
+/// -262 143 ..= 262 142; one year of margin on each side keeps every neighbouring date that a
+/// chunk looks at representable.
+pub(crate) const MIN_YEAR: i32 = -262_142;
+/// See [`MIN_YEAR`].
+pub(crate) const MAX_YEAR: i32 = 262_141;
+
+pub(crate) const SECS_PER_DAY: i64 = 86_400;
+
+/// Days since 1970-01-01 of the proleptic Gregorian date `y-m-d` (H. Hinnant's algorithm).
+pub(crate) fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+    let y = i64::from(y) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The proleptic Gregorian year of a day number (days since 1970-01-01).
+pub(crate) fn year_of_day(z: i64) -> i64 {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let y = yoe + era * 400;
+    if mp >= 10 {
+        y + 1
+    } else {
+        y
+    }
+}
+
+/// The UTC year of a Unix second.
+pub(crate) fn year_of_secs(t: i64) -> i32 {
+    // Instants come from `DateTime<Utc>`, so the year is within chrono's range and fits.
+    year_of_day(t.div_euclid(SECS_PER_DAY)) as i32
+}
+
+/// Unix second of `y-01-01T00:00:00Z`.
+pub(crate) fn year_start(y: i32) -> i64 {
+    days_from_civil(y, 1, 1) * SECS_PER_DAY
+}
+
+/// Business intervals of one UTC year `[start, end)`, sorted and disjoint (touching intervals
+/// are merged), in Unix seconds.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Chunk {
+    pub(crate) start: i64,
+    pub(crate) end: i64,
+    pub(crate) starts: Vec<i64>,
+    pub(crate) ends: Vec<i64>,
+    /// Business seconds in the chunk before `starts[i]`.
+    pub(crate) cum: Vec<i64>,
+    pub(crate) total: i64,
+}
+
+impl Chunk {
+    /// Builds a chunk from intervals that are sorted by start and already clipped to
+    /// `[start, end)`; overlapping and touching intervals are merged.
+    pub(crate) fn from_sorted(start: i64, end: i64, intervals: &[(i64, i64)]) -> Chunk {
+        let mut c = Chunk {
+            start,
+            end,
+            ..Chunk::default()
+        };
+        c.starts.reserve(intervals.len());
+        c.ends.reserve(intervals.len());
+        for &(a, b) in intervals {
+            if b <= a {
+                continue;
+            }
+            match c.ends.last_mut() {
+                Some(last) if a <= *last => {
+                    if b > *last {
+                        *last = b;
+                    }
+                }
+                _ => {
+                    c.starts.push(a);
+                    c.ends.push(b);
+                }
+            }
+        }
+        c.cum.reserve(c.starts.len());
+        let mut total = 0i64;
+        for (a, b) in c.starts.iter().zip(&c.ends) {
+            c.cum.push(total);
+            total += b - a;
+        }
+        c.total = total;
+        c
+    }
+
+    /// The intervals as pairs.
+    pub(crate) fn intervals(&self) -> impl Iterator<Item = (i64, i64)> + '_ {
+        self.starts.iter().copied().zip(self.ends.iter().copied())
+    }
+
+    /// Index of the last interval starting at or before `t`.
+    #[inline]
+    fn last_starting_at_or_before(&self, t: i64) -> Option<usize> {
+        self.starts.partition_point(|&s| s <= t).checked_sub(1)
+    }
+
+    /// Business seconds in `[self.start, t)`, for `t` in `[start, end]`.
+    #[inline]
+    pub(crate) fn cum_at(&self, t: i64) -> i64 {
+        match self.last_starting_at_or_before(t) {
+            None => 0,
+            Some(k) => {
+                let (s, e, c) = (self.starts[k], self.ends[k], self.cum[k]);
+                c + t.min(e) - s
+            }
+        }
+    }
+
+    /// Whether `t` is inside a business interval.
+    #[inline]
+    pub(crate) fn is_open(&self, t: i64) -> bool {
+        match self.last_starting_at_or_before(t) {
+            None => false,
+            Some(k) => t < self.ends[k],
+        }
+    }
+
+    /// The earliest instant at which the running total reaches `c`, for `0 < c <= total`.
+    #[inline]
+    pub(crate) fn earliest_with_cum(&self, c: i64) -> i64 {
+        let k = self.cum.partition_point(|&x| x < c).saturating_sub(1);
+        self.starts[k] + (c - self.cum[k])
+    }
+
+    /// The latest instant at which the running total is `c`, for `0 <= c < total`.
+    #[inline]
+    pub(crate) fn latest_with_cum(&self, c: i64) -> i64 {
+        let k = self.cum.partition_point(|&x| x <= c).saturating_sub(1);
+        self.starts[k] + (c - self.cum[k])
+    }
+
+    /// The first business instant at or after `t` within the chunk.
+    pub(crate) fn next_open(&self, t: i64) -> Option<i64> {
+        if self.is_open(t) {
+            return Some(t);
+        }
+        let i = self.starts.partition_point(|&s| s <= t);
+        self.starts.get(i).copied()
+    }
+
+    /// The end of the business interval containing `t`, if `t` is open.
+    pub(crate) fn end_of_interval_containing(&self, t: i64) -> Option<i64> {
+        let k = self.last_starting_at_or_before(t)?;
+        let e = *self.ends.get(k)?;
+        (t < e).then_some(e)
+    }
+
+    /// Approximate heap size in bytes.
+    pub(crate) fn heap_bytes(&self) -> usize {
+        (self.starts.capacity() + self.ends.capacity() + self.cum.capacity()) * 8
+    }
+}
+
+/// A year-indexed cache of compiled years (chunks of business seconds, or business-day
+/// tables).
+#[derive(Debug)]
+pub(crate) struct YearCache<T> {
+    slots: Box<[OnceLock<Box<T>>]>,
+}
+
+impl<T> Default for YearCache<T> {
+    fn default() -> Self {
+        YearCache {
+            slots: (0..CACHE_LEN).map(|_| OnceLock::new()).collect(),
+        }
+    }
+}
+
+impl<T: Clone> YearCache<T> {
+    /// The value of year `y`, built by `build` the first time it is asked for.
+    #[inline]
+    pub(crate) fn get_or_build<'a>(
+        &'a self,
+        y: i32,
+        build: impl FnOnce() -> Result<T, Error>,
+    ) -> Result<Cow<'a, T>, Error> {
+        let idx = i64::from(y) - i64::from(CACHE_FIRST_YEAR);
+        match usize::try_from(idx).ok().and_then(|i| self.slots.get(i)) {
+            Some(slot) => {
+                if let Some(c) = slot.get() {
+                    return Ok(Cow::Borrowed(c));
+                }
+                let built = Box::new(build()?);
+                Ok(Cow::Borrowed(slot.get_or_init(|| built)))
+            }
+            None => {
+                if !(MIN_YEAR..=MAX_YEAR).contains(&y) {
+                    return Err(Error::OutOfRange {
+                        operation: "calendar",
+                    });
+                }
+                Ok(Cow::Owned(build()?))
+            }
+        }
+    }
+
+    /// Heap bytes held by the values built so far, measured by `size`.
+    pub(crate) fn heap_bytes(&self, size: impl Fn(&T) -> usize) -> usize {
+        self.slots.len() * std::mem::size_of::<OnceLock<Box<T>>>()
+            + self
+                .slots
+                .iter()
+                .filter_map(|s| s.get())
+                .map(|c| size(c) + std::mem::size_of::<T>())
+                .sum::<usize>()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{Datelike, NaiveDate};
+
+    #[test]
+    fn civil_round_trip() {
+        for (y, m, d) in [
+            (1970, 1, 1),
+            (2000, 2, 29),
+            (1969, 12, 31),
+            (-4000, 3, 1),
+            (262_000, 12, 31),
+        ] {
+            let n = days_from_civil(y, m, d);
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(n, i64::from(date.num_days_from_ce()) - 719_163);
+            assert_eq!(year_of_day(n), i64::from(y));
+        }
+        assert_eq!(year_of_secs(-1), 1969);
+        assert_eq!(year_of_secs(0), 1970);
+        assert_eq!(year_start(2024), 1_704_067_200);
+    }
+
+    #[test]
+    fn chunk_lookups() {
+        let c = Chunk::from_sorted(0, 100, &[(10, 20), (20, 30), (50, 60), (55, 70)]);
+        assert_eq!(c.starts, vec![10, 50]);
+        assert_eq!(c.ends, vec![30, 70]);
+        assert_eq!(c.total, 40);
+        assert_eq!(c.cum_at(5), 0);
+        assert_eq!(c.cum_at(15), 5);
+        assert_eq!(c.cum_at(40), 20);
+        assert_eq!(c.cum_at(100), 40);
+        assert_eq!(c.earliest_with_cum(20), 30);
+        assert_eq!(c.latest_with_cum(20), 50);
+        assert_eq!(c.latest_with_cum(0), 10);
+        assert_eq!(c.earliest_with_cum(40), 70);
+        assert!(c.is_open(10) && !c.is_open(30) && c.is_open(69));
+        assert_eq!(c.next_open(31), Some(50));
+        assert_eq!(c.next_open(75), None);
+    }
+}

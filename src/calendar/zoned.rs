@@ -1,0 +1,224 @@
+//! A calendar in one time zone: weekly shifts, holidays and exceptions, compiled into UTC
+//! chunks.
+//!
+//! The wall clock of an instant `t` is `t + offset(t)`, a piecewise-linear function of `t`
+//! whose pieces are separated by the zone's transitions. A shift of local date `D` covers the
+//! naive local seconds `[D + start, D + end)` (the end lies on `D + 1` for an overnight shift),
+//! and the instants it covers are, piece by piece, `[D + start − offset, D + end − offset)`
+//! clipped to the piece. A wall-clock time inside a DST gap therefore maps to the first
+//! instant after the gap, and one inside a fold maps to both of its instants — exactly the
+//! semantics of the conformance README.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, Offset, TimeZone};
+use chrono_tz::Tz;
+
+use super::holiday::Holidays;
+use super::timeline::{year_of_day, year_start, Chunk, SECS_PER_DAY};
+
+/// Shift spans in seconds from the start of their own local date (end may exceed a day).
+pub(crate) type Spans = Vec<(i64, i64)>;
+
+/// The compiled rules of a zoned calendar.
+#[derive(Clone, Debug)]
+pub(crate) struct Zoned {
+    pub(crate) tz: Tz,
+    /// Monday first.
+    pub(crate) weekly: [Spans; 7],
+    pub(crate) holidays: Holidays,
+    pub(crate) exceptions: BTreeMap<NaiveDate, Spans>,
+}
+
+/// Sampling step for finding offset transitions. Zones change their offset at most a few
+/// times a year and never twice within six hours.
+const SAMPLE_STEP: i64 = 6 * 3600;
+
+/// Unix epoch as a day number from the Common Era (chrono's `num_days_from_ce`).
+const EPOCH_DAYS_FROM_CE: i64 = 719_163;
+
+pub(crate) fn utc_offset(tz: &Tz, t: i64) -> i64 {
+    match DateTime::from_timestamp(t, 0) {
+        Some(dt) => i64::from(
+            tz.offset_from_utc_datetime(&dt.naive_utc())
+                .fix()
+                .local_minus_utc(),
+        ),
+        // Outside chrono's range no instant exists; any offset is as good as another.
+        None => 0,
+    }
+}
+
+/// The constant-offset pieces `(from, to, offset)` covering `[start, end)`.
+pub(crate) fn offset_pieces(tz: &Tz, start: i64, end: i64) -> Vec<(i64, i64, i64)> {
+    let mut pieces = Vec::with_capacity(4);
+    let mut piece_start = start;
+    let mut prev_t = start;
+    let mut prev_off = utc_offset(tz, start);
+    let mut t = start;
+    while t < end - 1 {
+        t = (t + SAMPLE_STEP).min(end - 1);
+        let off = utc_offset(tz, t);
+        if off != prev_off {
+            // Bisect for the first second with the new offset in (prev_t, t].
+            let (mut lo, mut hi) = (prev_t, t);
+            while hi - lo > 1 {
+                let mid = lo + (hi - lo) / 2;
+                if utc_offset(tz, mid) == prev_off {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            pieces.push((piece_start, hi, prev_off));
+            piece_start = hi;
+            prev_off = utc_offset(tz, hi);
+            // Re-sample from the transition in case a second one follows closely.
+            t = hi;
+        }
+        prev_t = t;
+    }
+    pieces.push((piece_start, end, prev_off));
+    pieces
+}
+
+/// The local date of a day number (days since 1970-01-01), if chrono can represent it.
+pub(crate) fn date_of_day(day: i64) -> Option<NaiveDate> {
+    let ce = i32::try_from(day.checked_add(EPOCH_DAYS_FROM_CE)?).ok()?;
+    NaiveDate::from_num_days_from_ce_opt(ce)
+}
+
+/// The day number (days since 1970-01-01) of a date.
+pub(crate) fn day_of_date(date: NaiveDate) -> i64 {
+    use chrono::Datelike;
+    i64::from(date.num_days_from_ce()) - EPOCH_DAYS_FROM_CE
+}
+
+/// Monday = 0 … Sunday = 6 of a day number.
+pub(crate) fn weekday_index(day: i64) -> usize {
+    // 1970-01-01 was a Thursday; the result is in 0..7.
+    (day + 3).rem_euclid(7) as usize
+}
+
+impl Zoned {
+    /// Whether any weekly shift exists.
+    pub(crate) fn has_weekly_hours(&self) -> bool {
+        self.weekly.iter().any(|s| !s.is_empty())
+    }
+
+    /// Shifts of a day given its holiday status.
+    fn day_shifts<'a>(
+        &'a self,
+        day: i64,
+        exception: Option<&'a Spans>,
+        holiday: bool,
+    ) -> &'a [(i64, i64)] {
+        match exception {
+            Some(spans) => spans,
+            None if holiday => &[],
+            None => self
+                .weekly
+                .get(weekday_index(day))
+                .map_or(&[], Vec::as_slice),
+        }
+    }
+
+    /// Whether a shift starts on local date `date` (a business day).
+    pub(crate) fn is_business_day(&self, date: NaiveDate) -> bool {
+        if let Some(spans) = self.exceptions.get(&date) {
+            return !spans.is_empty();
+        }
+        if self.holidays.contains(date) {
+            return false;
+        }
+        let day = day_of_date(date);
+        self.weekly
+            .get(weekday_index(day))
+            .is_some_and(|s| !s.is_empty())
+    }
+
+    /// Holiday day numbers for local years `y0 ..= y1`, sorted.
+    fn holiday_days(&self, y0: i64, y1: i64) -> Vec<i64> {
+        let mut days = Vec::new();
+        if self.holidays.is_empty() {
+            return days;
+        }
+        for y in y0..=y1 {
+            if let Ok(y) = i32::try_from(y) {
+                days.extend(self.holidays.dates_in_year(y).into_iter().map(day_of_date));
+            }
+        }
+        days.sort_unstable();
+        days
+    }
+
+    /// Compiles UTC year `y`.
+    pub(crate) fn build_chunk(&self, y: i32) -> Chunk {
+        let ys = year_start(y);
+        let ye = year_start(y.saturating_add(1));
+        let pieces = offset_pieces(&self.tz, ys, ye);
+        let min_off = pieces.iter().map(|p| p.2).min().unwrap_or(0);
+        let max_off = pieces.iter().map(|p| p.2).max().unwrap_or(0);
+        // Local naive seconds of instants in [ys, ye) lie in [ys + min_off, ye + max_off);
+        // a shift of day D reaches at most D + 2 days.
+        let d0 = (ys + min_off).div_euclid(SECS_PER_DAY) - 2;
+        let d1 = (ye + max_off).div_euclid(SECS_PER_DAY);
+
+        let holidays = self.holiday_days(year_of_day(d0), year_of_day(d1));
+        let exceptions: Vec<(i64, &Spans)> = match (date_of_day(d0), date_of_day(d1)) {
+            (Some(a), Some(b)) => self
+                .exceptions
+                .range(a..=b)
+                .map(|(d, s)| (day_of_date(*d), s))
+                .collect(),
+            _ => self
+                .exceptions
+                .iter()
+                .map(|(d, s)| (day_of_date(*d), s))
+                .filter(|(d, _)| (d0..=d1).contains(d))
+                .collect(),
+        };
+
+        let mut local: Vec<(i64, i64)> = Vec::with_capacity(((d1 - d0 + 1) as usize) * 2);
+        let (mut hi, mut ei) = (0usize, 0usize);
+        for day in d0..=d1 {
+            while holidays.get(hi).is_some_and(|&h| h < day) {
+                hi += 1;
+            }
+            while exceptions.get(ei).is_some_and(|e| e.0 < day) {
+                ei += 1;
+            }
+            let holiday = holidays.get(hi) == Some(&day);
+            let exception = exceptions.get(ei).filter(|e| e.0 == day).map(|e| e.1);
+            let base = day * SECS_PER_DAY;
+            for &(s, e) in self.day_shifts(day, exception, holiday) {
+                local.push((base + s, base + e));
+            }
+        }
+        // Shifts of one day are sorted by start and days ascend, so `local` is sorted by start.
+        let mut merged: Vec<(i64, i64)> = Vec::with_capacity(local.len());
+        for (a, b) in local {
+            match merged.last_mut() {
+                Some(last) if a <= last.1 => last.1 = last.1.max(b),
+                _ => merged.push((a, b)),
+            }
+        }
+
+        let mut out: Vec<(i64, i64)> = Vec::with_capacity(merged.len() + 2);
+        for &(p0, p1, off) in &pieces {
+            // Local ranges that can meet this piece: those ending after p0 + off.
+            let first = merged.partition_point(|r| r.1 - off <= p0);
+            for &(a, b) in merged.get(first..).unwrap_or(&[]) {
+                let (u0, u1) = (a - off, b - off);
+                if u0 >= p1 {
+                    break;
+                }
+                let (c0, c1) = (u0.max(p0), u1.min(p1));
+                if c0 < c1 {
+                    out.push((c0, c1));
+                }
+            }
+        }
+        Chunk::from_sorted(ys, ye, &out)
+    }
+}
