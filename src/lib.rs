@@ -4,9 +4,11 @@
 #![warn(missing_debug_implementations, unreachable_pub)]
 
 pub mod calendar;
+pub mod clock;
 pub mod error;
 pub mod time;
 
 pub use calendar::{Calendar, CalendarSpec, Holiday, HolidaySpec, Holidays};
+pub use clock::{Clock, ClockEvent, ClockEventKind, ClockReading, ClockState};
 pub use error::{Error, Result};
 pub use time::{Shift, TimeOfDay, WeekdayKey};

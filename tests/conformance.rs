@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use serde_json::Value;
-use slacalc::{Calendar, CalendarSpec};
+use slacalc::{Calendar, CalendarSpec, Clock, ClockEvent, ClockEventKind};
 
 #[derive(Default)]
 struct Tally {
@@ -113,6 +113,42 @@ fn run_calendar_file(name: &str, doc: &Value, tally: &mut Tally) {
     }
 }
 
+fn run_clock_file(name: &str, doc: &Value, tally: &mut Tally) {
+    for group in doc["groups"].as_array().unwrap() {
+        let cal = calendar_of(&group["calendar"]);
+        let gname = format!("{name} [{}]", group["name"].as_str().unwrap_or("?"));
+        for (i, case) in group["cases"].as_array().unwrap().iter().enumerate() {
+            let events: Vec<ClockEvent> = case["events"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| {
+                    let kind = match e["kind"].as_str().unwrap() {
+                        "start" => ClockEventKind::Start,
+                        "pause" => ClockEventKind::Pause,
+                        "resume" => ClockEventKind::Resume,
+                        "stop" => ClockEventKind::Stop,
+                        other => panic!("{gname} case {i}: unknown event kind {other}"),
+                    };
+                    ClockEvent::new(instant(&e["at"]), kind)
+                })
+                .collect();
+            let target = TimeDelta::seconds(case["target_seconds"].as_i64().unwrap());
+            let got = match Clock::from_events(&events)
+                .and_then(|c| c.evaluate(&cal, target, instant(&case["now"])))
+            {
+                Ok(r) => serde_json::json!({
+                    "state": r.state.as_str(),
+                    "elapsed": r.elapsed.num_seconds(),
+                    "deadline": opt_instant(r.deadline),
+                }),
+                Err(e) => Value::String(format!("error: {e}")),
+            };
+            tally.check(&gname, i, case, &case["expect"], got);
+        }
+    }
+}
+
 #[test]
 fn conformance() {
     let dir = std::env::var_os("SLACALC_CONFORMANCE_DIR")
@@ -132,6 +168,8 @@ fn conformance() {
             .unwrap_or_else(|e| panic!("{name}: {e}"));
         if doc.get("calendar").is_some() && doc.get("cases").is_some() {
             run_calendar_file(&name, &doc, &mut tally);
+        } else if doc.get("groups").is_some() {
+            run_clock_file(&name, &doc, &mut tally);
         } else {
             tally.skipped_files.push(name);
         }

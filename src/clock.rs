@@ -1,0 +1,351 @@
+//! The pausable business-time clock: counts a calendar's business time from a start, outside
+//! pauses, until a stop — and says, against a target, when it is due and whether it is met.
+//!
+//! Every SLA metric is a clock with a target, every escalation ladder a clock with steps, and
+//! a periodic update a clock restarted at each update; they all use this one mechanism.
+//!
+//! # Semantics
+//!
+//! Counted time is business time of the calendar from `start` on, outside every pause
+//! `[pause, resume)` — a pause with no resume yet lasts until `now` — and before `stop`. Only
+//! events at or before `now` are known; later ones are ignored.
+//!
+//! - *elapsed*: counted time in `[start, min(now, stop))`.
+//! - *deadline*: the earliest instant at which counted time reaches the target, counting past
+//!   `now` as if the clock kept running with no further pause or stop; `None` while the clock
+//!   is paused at `now` (and when it stopped while paused) unless the target was already
+//!   exceeded, in which case it is the instant the target was reached.
+//! - *state*: [`ClockState::NotStarted`] before `start`; [`ClockState::Met`] when stopped with
+//!   elapsed ≤ target; [`ClockState::Breached`] when elapsed > target (stopped or not);
+//!   otherwise [`ClockState::Paused`] or [`ClockState::Running`]. Elapsed equal to the target
+//!   is met, not breached.
+//!
+//! ```
+//! use chrono::{DateTime, TimeDelta, Utc};
+//! use slacalc::{Calendar, Clock, ClockEvent, ClockEventKind, ClockState};
+//!
+//! let cal: Calendar = serde_json::from_str(r#"{"timezone": "UTC", "hours": {
+//!     "mon": ["09:00-17:00"], "tue": ["09:00-17:00"], "wed": ["09:00-17:00"],
+//!     "thu": ["09:00-17:00"], "fri": ["09:00-17:00"]}}"#)?;
+//! let t = |s: &str| s.parse::<DateTime<Utc>>();
+//! let clock = Clock::from_events(&[
+//!     ClockEvent::new(t("2024-03-01T09:00:00Z")?, ClockEventKind::Start),
+//!     ClockEvent::new(t("2024-03-01T10:00:00Z")?, ClockEventKind::Pause),
+//!     ClockEvent::new(t("2024-03-04T09:00:00Z")?, ClockEventKind::Resume),
+//!     ClockEvent::new(t("2024-03-04T11:30:00Z")?, ClockEventKind::Stop),
+//! ])?;
+//! let reading = clock.evaluate(&cal, TimeDelta::hours(4), t("2024-03-06T00:00:00Z")?)?;
+//! assert_eq!(reading.state, ClockState::Met);
+//! assert_eq!(reading.elapsed, TimeDelta::minutes(210));
+//! assert_eq!(reading.deadline, Some(t("2024-03-04T12:00:00Z")?));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::fmt;
+
+use chrono::{DateTime, TimeDelta, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::Calendar;
+use crate::error::Error;
+
+/// What happened to a clock.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClockEventKind {
+    /// The clock starts counting.
+    Start,
+    /// The clock stops counting until the next `Resume`.
+    Pause,
+    /// The clock counts again after a `Pause`.
+    Resume,
+    /// The clock stops for good (the metric is fulfilled).
+    Stop,
+}
+
+impl ClockEventKind {
+    /// The name used in configuration and messages.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClockEventKind::Start => "start",
+            ClockEventKind::Pause => "pause",
+            ClockEventKind::Resume => "resume",
+            ClockEventKind::Stop => "stop",
+        }
+    }
+}
+
+impl fmt::Display for ClockEventKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One event of a clock.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClockEvent {
+    /// When it happened.
+    pub at: DateTime<Utc>,
+    /// What happened.
+    pub kind: ClockEventKind,
+}
+
+impl ClockEvent {
+    /// An event of `kind` at `at`.
+    pub fn new(at: DateTime<Utc>, kind: ClockEventKind) -> Self {
+        ClockEvent { at, kind }
+    }
+}
+
+/// Where a clock stands as of `now`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClockState {
+    /// `now` is before the start (or there is no start yet).
+    NotStarted,
+    /// Counting.
+    Running,
+    /// Paused at `now`.
+    Paused,
+    /// Stopped with elapsed time within the target.
+    Met,
+    /// Elapsed time exceeds the target, stopped or not.
+    Breached,
+}
+
+impl ClockState {
+    /// The name used in serialized reports (`not_started`, `running`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClockState::NotStarted => "not_started",
+            ClockState::Running => "running",
+            ClockState::Paused => "paused",
+            ClockState::Met => "met",
+            ClockState::Breached => "breached",
+        }
+    }
+}
+
+impl fmt::Display for ClockState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A clock's reading against a target as of `now`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClockReading {
+    /// The state.
+    pub state: ClockState,
+    /// Counted business time so far.
+    pub elapsed: TimeDelta,
+    /// When the target is (or was) reached; see the module docs for when it is `None`.
+    pub deadline: Option<DateTime<Utc>>,
+}
+
+/// A validated clock history: a start, alternating pauses and resumes, and perhaps a stop.
+///
+/// Build one with [`Clock::from_events`]; evaluate it against a calendar, a target and `now`
+/// with [`Clock::evaluate`]. The events are kept; evaluation only looks at those at or before
+/// `now`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Clock {
+    events: Vec<ClockEvent>,
+}
+
+/// The clock's phase while applying events.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Phase {
+    Idle,
+    Running,
+    Paused,
+    Stopped,
+}
+
+impl Clock {
+    /// Validates a clock history.
+    ///
+    /// # Errors
+    /// [`Error::InvalidEvent`] naming the event's index when events are out of time order,
+    /// the first event is not a start, a start repeats, a pause comes while not running, a
+    /// resume while not paused, or anything follows a stop.
+    pub fn from_events(events: &[ClockEvent]) -> Result<Clock, Error> {
+        let mut phase = Phase::Idle;
+        let mut last: Option<DateTime<Utc>> = None;
+        for (index, e) in events.iter().enumerate() {
+            let fail = |reason: &str| Error::InvalidEvent {
+                index,
+                kind: e.kind.to_string(),
+                at: e.at,
+                reason: reason.to_owned(),
+            };
+            if let Some(prev) = last {
+                if e.at < prev {
+                    return Err(fail(&format!(
+                        "out of order: before the previous event at {prev}"
+                    )));
+                }
+            }
+            last = Some(e.at);
+            phase = match (phase, e.kind) {
+                (Phase::Idle, ClockEventKind::Start) => Phase::Running,
+                (Phase::Idle, _) => return Err(fail("the clock has not started")),
+                (Phase::Stopped, _) => return Err(fail("the clock has already stopped")),
+                (_, ClockEventKind::Start) => return Err(fail("the clock has already started")),
+                (Phase::Running, ClockEventKind::Pause) => Phase::Paused,
+                (Phase::Paused, ClockEventKind::Pause) => {
+                    return Err(fail("the clock is already paused"))
+                }
+                (Phase::Paused, ClockEventKind::Resume) => Phase::Running,
+                (Phase::Running, ClockEventKind::Resume) => {
+                    return Err(fail("resume without a pause"))
+                }
+                (_, ClockEventKind::Stop) => Phase::Stopped,
+            };
+        }
+        Ok(Clock {
+            events: events.to_vec(),
+        })
+    }
+
+    /// The events, in order.
+    pub fn events(&self) -> &[ClockEvent] {
+        &self.events
+    }
+
+    /// The running segments `[from, to)` known as of `now` (`to` is `None` for the segment
+    /// still open at `now`) and the phase at `now` (`Paused` also for a clock that stopped
+    /// while paused).
+    fn segments(&self, now: DateTime<Utc>) -> (Vec<(DateTime<Utc>, Option<DateTime<Utc>>)>, Phase) {
+        let mut segments = Vec::new();
+        let mut phase = Phase::Idle;
+        let mut open: Option<DateTime<Utc>> = None;
+        for e in self.events.iter().take_while(|e| e.at <= now) {
+            match e.kind {
+                ClockEventKind::Start | ClockEventKind::Resume => {
+                    open = Some(e.at);
+                    phase = Phase::Running;
+                }
+                ClockEventKind::Pause => {
+                    if let Some(from) = open.take() {
+                        segments.push((from, Some(e.at)));
+                    }
+                    phase = Phase::Paused;
+                }
+                ClockEventKind::Stop => {
+                    if let Some(from) = open.take() {
+                        segments.push((from, Some(e.at)));
+                    }
+                    // A clock stopped while paused stays paused for the deadline's purpose:
+                    // no segment continues past the stop.
+                    if phase == Phase::Running {
+                        phase = Phase::Stopped;
+                    }
+                }
+            }
+        }
+        if let Some(from) = open {
+            segments.push((from, None));
+        }
+        (segments, phase)
+    }
+
+    /// Reads the clock against `target` business time on `calendar` as of `now`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] for a negative target; calendar errors
+    /// ([`Error::OutOfRange`]) at the far ends of chrono's range. A calendar that never opens
+    /// again gives a `None` deadline, not an error.
+    pub fn evaluate(
+        &self,
+        calendar: &Calendar,
+        target: TimeDelta,
+        now: DateTime<Utc>,
+    ) -> Result<ClockReading, Error> {
+        if target < TimeDelta::zero() {
+            return Err(Error::InvalidArgument {
+                operation: "Clock::evaluate",
+                reason: format!("negative target {target}"),
+            });
+        }
+        let started = self.events.first().is_some_and(|e| e.at <= now);
+        if !started {
+            return Ok(ClockReading {
+                state: ClockState::NotStarted,
+                elapsed: TimeDelta::zero(),
+                deadline: None,
+            });
+        }
+        let stopped = self
+            .events
+            .iter()
+            .any(|e| e.kind == ClockEventKind::Stop && e.at <= now);
+        let (segments, phase) = self.segments(now);
+
+        let mut elapsed = TimeDelta::zero();
+        let mut deadline = None;
+        let mut remaining = target;
+        let add = |a: TimeDelta, b: TimeDelta| {
+            a.checked_add(&b).ok_or(Error::OutOfRange {
+                operation: "Clock::evaluate",
+            })
+        };
+        for &(from, to) in &segments {
+            let counted_to = to.unwrap_or(now).min(now);
+            let counted = calendar.between(from, counted_to)?;
+            elapsed = add(elapsed, counted)?;
+            if deadline.is_some() {
+                continue;
+            }
+            // Where the target is reached within this segment, if it is.
+            let reach_limit = match to {
+                Some(end) => Some(calendar.between(from, end)?),
+                // The open segment runs on past `now`.
+                None => None,
+            };
+            let reached_here = reach_limit.is_none_or(|limit| remaining <= limit);
+            if reached_here {
+                match calendar.add(from, remaining) {
+                    Ok(d) => deadline = Some(d),
+                    Err(Error::NoBusinessTime { .. }) => {}
+                    Err(e) => return Err(e),
+                }
+                remaining = TimeDelta::zero();
+            } else if let Some(limit) = reach_limit {
+                remaining = remaining.checked_sub(&limit).ok_or(Error::OutOfRange {
+                    operation: "Clock::evaluate",
+                })?;
+            }
+        }
+        // After a stop (not while paused), the deadline counts on as if the clock kept
+        // running from the stop.
+        if deadline.is_none() && phase == Phase::Stopped {
+            if let Some(&(_, Some(stop))) = segments.last() {
+                match calendar.add(stop, remaining) {
+                    Ok(d) => deadline = Some(d),
+                    Err(Error::NoBusinessTime { .. }) => {}
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+        let breached = elapsed > target;
+        let state = if breached {
+            ClockState::Breached
+        } else if stopped {
+            ClockState::Met
+        } else if phase == Phase::Paused {
+            ClockState::Paused
+        } else {
+            ClockState::Running
+        };
+        // While paused, the deadline is unknown unless the target was already exceeded.
+        if phase == Phase::Paused && !breached {
+            deadline = None;
+        }
+        Ok(ClockReading {
+            state,
+            elapsed,
+            deadline,
+        })
+    }
+}
