@@ -153,6 +153,9 @@ pub struct Clock {
     events: Vec<ClockEvent>,
 }
 
+/// A running stretch `[from, to)`; `to` is `None` while it is still running at `now`.
+type Segment = (DateTime<Utc>, Option<DateTime<Utc>>);
+
 /// The clock's phase while applying events.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Phase {
@@ -216,7 +219,7 @@ impl Clock {
     /// The running segments `[from, to)` known as of `now` (`to` is `None` for the segment
     /// still open at `now`) and the phase at `now` (`Paused` also for a clock that stopped
     /// while paused).
-    fn segments(&self, now: DateTime<Utc>) -> (Vec<(DateTime<Utc>, Option<DateTime<Utc>>)>, Phase) {
+    fn segments(&self, now: DateTime<Utc>) -> (Vec<Segment>, Phase) {
         let mut segments = Vec::new();
         let mut phase = Phase::Idle;
         let mut open: Option<DateTime<Utc>> = None;

@@ -648,23 +648,40 @@ impl Calendar {
         let (s, n) = split(at);
         let y = year_of_secs(s);
         let chunk = self.chunk(y);
-        let counted_nanos = if n > 0 && chunk.is_open(s) { n } else { 0 };
+        let (cum, open) = chunk.cum_and_open(s);
+        let counted_nanos = if open { n } else { 0 };
         let mut frac = counted_nanos + i64::from(duration.subsec_nanos());
-        let mut need = chunk
-            .cum_at(s)
+        let mut need = cum
             .checked_add(duration.num_seconds())
             .ok_or(Error::OutOfRange { operation: "add" })?;
         if frac >= NANOS_PER_SEC {
             frac -= NANOS_PER_SEC;
             need += 1;
         }
-        drop(chunk);
-        let extreme = if frac == 0 {
-            Extreme::Earliest
+        // Fast path: the answer lies in the same year.
+        let r = if frac == 0 && need <= chunk.total {
+            chunk.earliest_with_cum(need)
+        } else if frac > 0 && need < chunk.total {
+            chunk.latest_with_cum(need)
         } else {
-            Extreme::Latest
+            let rest = need - chunk.total;
+            drop(chunk);
+            let extreme = if frac == 0 {
+                Extreme::Earliest
+            } else {
+                Extreme::Latest
+            };
+            // Second fastest: the next year (a span of up to a year of business time).
+            let next = self.chunk(y.saturating_add(1));
+            match extreme {
+                Extreme::Earliest if rest <= next.total => next.earliest_with_cum(rest),
+                Extreme::Latest if rest < next.total => next.latest_with_cum(rest),
+                _ => {
+                    drop(next);
+                    self.locate(y, need, extreme, at)?
+                }
+            }
         };
-        let r = self.locate(y, need, extreme, at)?;
         instant(r, frac, "add")
     }
 
@@ -688,18 +705,30 @@ impl Calendar {
         let (s, n) = split(at);
         let y = year_of_secs(s);
         let chunk = self.chunk(y);
-        let counted_nanos = if n > 0 && chunk.is_open(s) { n } else { 0 };
+        let (cum, open) = chunk.cum_and_open(s);
+        let counted_nanos = if open { n } else { 0 };
         let mut frac = counted_nanos - i64::from(duration.subsec_nanos());
-        let mut target = chunk
-            .cum_at(s)
+        let mut target = cum
             .checked_sub(duration.num_seconds())
             .ok_or(Error::OutOfRange { operation: "sub" })?;
         if frac < 0 {
             frac += NANOS_PER_SEC;
             target -= 1;
         }
-        drop(chunk);
-        let r = self.locate(y, target, Extreme::Latest, at)?;
+        // Fast path: the answer lies in the same year.
+        let r = if target >= 0 && target < chunk.total {
+            chunk.latest_with_cum(target)
+        } else {
+            drop(chunk);
+            let prev = self.chunk(y.saturating_sub(1));
+            let rest = target + prev.total;
+            if target < 0 && rest >= 0 && rest < prev.total {
+                prev.latest_with_cum(rest)
+            } else {
+                drop(prev);
+                self.locate(y, target, Extreme::Latest, at)?
+            }
+        };
         instant(r, frac, "sub")
     }
 
@@ -719,20 +748,15 @@ impl Calendar {
         let (sb, nb) = split(to);
         let (ya, yb) = (year_of_secs(sa), year_of_secs(sb));
         let ca = self.chunk(ya);
-        let (secs, open_a, open_b) = if ya == yb {
-            (
-                ca.cum_at(sb) - ca.cum_at(sa),
-                ca.is_open(sa),
-                ca.is_open(sb),
-            )
+        let (cum_a, open_a) = ca.cum_and_open(sa);
+        let (secs, open_b) = if ya == yb {
+            let (cum_b, open_b) = ca.cum_and_open(sb);
+            (cum_b - cum_a, open_b)
         } else {
             let cb = self.chunk(yb);
             let middle = Seconds(self).sum_years(ya + 1, yb - 1);
-            (
-                (ca.total - ca.cum_at(sa)) + middle + cb.cum_at(sb),
-                ca.is_open(sa),
-                cb.is_open(sb),
-            )
+            let (cum_b, open_b) = cb.cum_and_open(sb);
+            ((ca.total - cum_a) + middle + cum_b, open_b)
         };
         let adjust = if open_b { nb } else { 0 } - if open_a { na } else { 0 };
         TimeDelta::try_seconds(secs)

@@ -75,6 +75,9 @@ pub(crate) struct Chunk {
     /// Business seconds in the chunk before `starts[i]`.
     pub(crate) cum: Vec<i64>,
     pub(crate) total: i64,
+    /// `day_index[d]` = number of intervals starting before `start + d` days, for
+    /// `d` in `0 ..= days + 1`: finds an instant's interval without a binary search.
+    day_index: Vec<u32>,
 }
 
 impl Chunk {
@@ -111,6 +114,16 @@ impl Chunk {
             total += b - a;
         }
         c.total = total;
+        let days = usize::try_from((end - start).div_euclid(SECS_PER_DAY)).unwrap_or(0) + 2;
+        c.day_index.reserve(days + 1);
+        let mut k = 0usize;
+        for d in 0..=days {
+            let day_start = start + d as i64 * SECS_PER_DAY;
+            while c.starts.get(k).is_some_and(|&s| s < day_start) {
+                k += 1;
+            }
+            c.day_index.push(u32::try_from(k).unwrap_or(u32::MAX));
+        }
         c
     }
 
@@ -122,42 +135,61 @@ impl Chunk {
     /// Index of the last interval starting at or before `t`.
     #[inline]
     fn last_starting_at_or_before(&self, t: i64) -> Option<usize> {
-        self.starts.partition_point(|&s| s <= t).checked_sub(1)
+        // All intervals starting before the next day begin before index `day_index[d + 1]`;
+        // step back over the few that start later on `t`'s own day.
+        let d = usize::try_from((t - self.start).div_euclid(SECS_PER_DAY)).ok()?;
+        let mut k = match self.day_index.get(d + 1) {
+            Some(&k) => k as usize,
+            None => self.starts.len(),
+        };
+        while k > 0 && self.starts.get(k - 1).is_some_and(|&s| s > t) {
+            k -= 1;
+        }
+        k.checked_sub(1)
+    }
+
+    /// Business seconds in `[start, t)` and whether `t` is open, for `t` in `[start, end]`.
+    #[inline]
+    pub(crate) fn cum_and_open(&self, t: i64) -> (i64, bool) {
+        match self.last_starting_at_or_before(t) {
+            None => (0, false),
+            Some(k) => match (self.starts.get(k), self.ends.get(k), self.cum.get(k)) {
+                (Some(&s), Some(&e), Some(&c)) => (c + t.min(e) - s, t < e),
+                _ => (0, false),
+            },
+        }
     }
 
     /// Business seconds in `[self.start, t)`, for `t` in `[start, end]`.
-    #[inline]
+    #[cfg(test)]
     pub(crate) fn cum_at(&self, t: i64) -> i64 {
-        match self.last_starting_at_or_before(t) {
-            None => 0,
-            Some(k) => {
-                let (s, e, c) = (self.starts[k], self.ends[k], self.cum[k]);
-                c + t.min(e) - s
-            }
-        }
+        self.cum_and_open(t).0
     }
 
     /// Whether `t` is inside a business interval.
     #[inline]
     pub(crate) fn is_open(&self, t: i64) -> bool {
-        match self.last_starting_at_or_before(t) {
-            None => false,
-            Some(k) => t < self.ends[k],
-        }
+        self.cum_and_open(t).1
     }
 
     /// The earliest instant at which the running total reaches `c`, for `0 < c <= total`.
     #[inline]
     pub(crate) fn earliest_with_cum(&self, c: i64) -> i64 {
         let k = self.cum.partition_point(|&x| x < c).saturating_sub(1);
-        self.starts[k] + (c - self.cum[k])
+        match (self.starts.get(k), self.cum.get(k)) {
+            (Some(&s), Some(&x)) => s + (c - x),
+            _ => self.start,
+        }
     }
 
     /// The latest instant at which the running total is `c`, for `0 <= c < total`.
     #[inline]
     pub(crate) fn latest_with_cum(&self, c: i64) -> i64 {
         let k = self.cum.partition_point(|&x| x <= c).saturating_sub(1);
-        self.starts[k] + (c - self.cum[k])
+        match (self.starts.get(k), self.cum.get(k)) {
+            (Some(&s), Some(&x)) => s + (c - x),
+            _ => self.start,
+        }
     }
 
     /// The first business instant at or after `t` within the chunk.
@@ -179,6 +211,7 @@ impl Chunk {
     /// Approximate heap size in bytes.
     pub(crate) fn heap_bytes(&self) -> usize {
         (self.starts.capacity() + self.ends.capacity() + self.cum.capacity()) * 8
+            + self.day_index.capacity() * 4
     }
 }
 
