@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 
 use super::algebra::SetOp;
 use super::timeline::{days_from_civil, MAX_YEAR, MIN_YEAR};
@@ -228,5 +228,98 @@ impl YearSeries for Days<'_> {
                     .collect(),
             )
         }))
+    }
+}
+
+/// Deadline forms of contracts that count in business days rather than business hours.
+impl Calendar {
+    fn zoned_for(&self, operation: &'static str) -> Result<&super::zoned::Zoned, Error> {
+        match &self.inner.kind {
+            Kind::Zoned(z) => Ok(z),
+            Kind::Composite(..) => Err(Error::InvalidArgument {
+                operation,
+                reason: "needs a calendar with one time zone; a union, intersection or \
+                         difference has none (use the calendar whose local time counts)"
+                    .into(),
+            }),
+        }
+    }
+
+    /// "`days` business days later at the same local time": the local date of `at` moved by
+    /// [`Calendar::add_business_days`] (rolling forward first when `at` falls on a day that is
+    /// not a business day), at the wall-clock time of `at`. A time that does not exist on the
+    /// target date (DST gap) gives the first instant after the gap; one that occurs twice
+    /// (fold) gives the first occurrence.
+    ///
+    /// ```
+    /// use chrono::{DateTime, Utc};
+    /// use slacalc::Calendar;
+    /// let cal: Calendar = serde_json::from_str(r#"{"timezone": "Europe/Berlin",
+    ///     "hours": {"mon": ["08:00-17:00"], "tue": ["08:00-17:00"], "wed": ["08:00-17:00"],
+    ///               "thu": ["08:00-17:00"], "fri": ["08:00-17:00"]},
+    ///     "holidays": ["2026-12-25", "2026-12-26"]}"#)?;
+    /// // Friday 2026-12-18 16:30 in Berlin, plus 5 business days: Monday the 28th, 16:30.
+    /// let at: DateTime<Utc> = "2026-12-18T15:30:00Z".parse()?;
+    /// let due = cal.business_days_later(at, 5)?;
+    /// assert_eq!(due, "2026-12-28T15:30:00Z".parse::<DateTime<Utc>>()?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] for a calendar without a single time zone, and the errors
+    /// of [`Calendar::add_business_days`].
+    pub fn business_days_later(
+        &self,
+        at: DateTime<Utc>,
+        days: i64,
+    ) -> Result<DateTime<Utc>, Error> {
+        let z = self.zoned_for("business_days_later")?;
+        let local = at.with_timezone(&z.tz).naive_local();
+        let date = self.add_business_days(local.date(), days)?;
+        let tod = i64::from(local.time().num_seconds_from_midnight());
+        let secs = z.instant_of_local(day_of_date(date) * 86_400 + tod);
+        DateTime::from_timestamp(secs, local.time().nanosecond().min(999_999_999)).ok_or(
+            Error::OutOfRange {
+                operation: "business_days_later",
+            },
+        )
+    }
+
+    /// "By the end of the `n`th business day": the end of the last shift that starts on the
+    /// business day `n` business days after the local date of `at` (`n = 0`: the end of that
+    /// day's hours, or of the next business day's when `at` falls on a day that is not one;
+    /// `n = 1`: "by the end of the next business day").
+    ///
+    /// ```
+    /// use chrono::{DateTime, Utc};
+    /// use slacalc::Calendar;
+    /// let cal: Calendar = serde_json::from_str(r#"{"timezone": "Europe/Berlin",
+    ///     "hours": {"mon": ["08:00-17:00"], "tue": ["08:00-17:00"], "wed": ["08:00-17:00"],
+    ///               "thu": ["08:00-17:00"], "fri": ["08:00-17:00"]}}"#)?;
+    /// // Reported Friday 2026-11-27 at 16:00 Berlin: due by the end of Monday, 17:00 Berlin.
+    /// let at: DateTime<Utc> = "2026-11-27T15:00:00Z".parse()?;
+    /// let due = cal.end_of_business_day(at, 1)?;
+    /// assert_eq!(due, "2026-11-30T16:00:00Z".parse::<DateTime<Utc>>()?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Calendar::business_days_later`]; `n` must not be negative
+    /// ([`Error::InvalidArgument`]).
+    pub fn end_of_business_day(&self, at: DateTime<Utc>, n: i64) -> Result<DateTime<Utc>, Error> {
+        if n < 0 {
+            return Err(Error::InvalidArgument {
+                operation: "end_of_business_day",
+                reason: format!("n must be 0 or more, got {n}"),
+            });
+        }
+        let z = self.zoned_for("end_of_business_day")?;
+        let date = self.add_business_days(at.with_timezone(&z.tz).date_naive(), n)?;
+        let end = z.last_shift_end(date).ok_or(Error::OutOfRange {
+            operation: "end_of_business_day",
+        })?;
+        DateTime::from_timestamp(z.end_instant_of_local(end), 0).ok_or(Error::OutOfRange {
+            operation: "end_of_business_day",
+        })
     }
 }

@@ -222,3 +222,53 @@ impl Zoned {
         Chunk::from_sorted(ys, ye, &out)
     }
 }
+
+impl Zoned {
+    /// The earliest instant whose wall-clock reading is at or after the naive local second
+    /// `local` (seconds since 1970-01-01T00:00 local): inside a DST gap, the first instant
+    /// after the gap; inside a fold, the first of the two instants.
+    pub(crate) fn instant_of_local(&self, local: i64) -> i64 {
+        // Offsets are within ±26 h; look at the instants that can read `local`.
+        let window = 2 * SECS_PER_DAY;
+        let pieces = offset_pieces(&self.tz, local - window, local + window);
+        Self::earliest_reading(&pieces, local)
+    }
+
+    /// The instant at which business time that runs up to the wall-clock `local` ends: the
+    /// last instant reading `local` (in a fold, the second occurrence — the shift covered both),
+    /// or the first instant after a DST gap that swallows `local`.
+    pub(crate) fn end_instant_of_local(&self, local: i64) -> i64 {
+        let window = 2 * SECS_PER_DAY;
+        let pieces = offset_pieces(&self.tz, local - window, local + window);
+        pieces
+            .iter()
+            .filter_map(|&(p0, p1, off)| {
+                let t = local - off;
+                (p0 <= t && t <= p1).then_some(t)
+            })
+            .max()
+            .unwrap_or_else(|| Self::earliest_reading(&pieces, local))
+    }
+
+    fn earliest_reading(pieces: &[(i64, i64, i64)], local: i64) -> i64 {
+        pieces
+            .iter()
+            .filter_map(|&(p0, p1, off)| {
+                let t = (local - off).max(p0);
+                (t < p1).then_some(t)
+            })
+            .min()
+            .unwrap_or(local)
+    }
+
+    /// The latest end of the shifts that start on `date`, as naive local seconds.
+    pub(crate) fn last_shift_end(&self, date: NaiveDate) -> Option<i64> {
+        let day = day_of_date(date);
+        let exception = self.exceptions.get(&date);
+        let holiday = exception.is_none() && self.holidays.contains(date);
+        self.day_shifts(day, exception, holiday)
+            .iter()
+            .map(|&(_, e)| day * SECS_PER_DAY + e)
+            .max()
+    }
+}
