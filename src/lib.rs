@@ -1,4 +1,4 @@
-//! slacalc (crate docs are written in README.md).
+#![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations, unreachable_pub)]
