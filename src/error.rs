@@ -44,7 +44,9 @@ pub enum Error {
     },
 
     /// A weekday key other than `mon` … `sun`.
-    #[error("{path}: unknown weekday `{input}`: expected one of mon, tue, wed, thu, fri, sat, sun")]
+    #[error(
+        "{path}: unknown weekday `{input}`: expected one of mon, tue, wed, thu, fri, sat, sun"
+    )]
     UnknownWeekday {
         /// Where the key was found.
         path: String,
@@ -143,6 +145,26 @@ pub enum Error {
         at: DateTime<Utc>,
         /// What is wrong with it.
         reason: String,
+    },
+
+    /// Two amounts in different currencies met where one currency is required (inside one fee
+    /// schedule or credit policy, or between a schedule and the amounts it is evaluated on).
+    #[error("{path}: currency mismatch: expected {expected}, found {found}")]
+    CurrencyMismatch {
+        /// Where the amount in the wrong currency was found (a config path or an input name).
+        path: String,
+        /// The currency required there.
+        expected: String,
+        /// The currency found.
+        found: String,
+    },
+
+    /// A money or hour computation whose result does not fit in a 96-bit decimal
+    /// (about ±7.9 × 10²⁸).
+    #[error("{path}: arithmetic overflow: the result exceeds the range of a 96-bit decimal")]
+    ArithmeticOverflow {
+        /// The config path or operation whose arithmetic overflowed.
+        path: String,
     },
 }
 

@@ -302,14 +302,27 @@ mod tests {
 
     #[test]
     fn shift_round_trips() {
-        for s in ["08:00-12:00", "22:00-06:00", "00:00-24:00", "13:30-17:45", "23:00-00:00"] {
+        for s in [
+            "08:00-12:00",
+            "22:00-06:00",
+            "00:00-24:00",
+            "13:30-17:45",
+            "23:00-00:00",
+        ] {
             assert_eq!(s.parse::<Shift>().unwrap().to_string(), s);
         }
     }
 
     #[test]
     fn bad_shifts_are_rejected_with_their_input() {
-        for s in ["8-17", "25:00-26:00", "09:00-09:00", "24:00-06:00", "0900-1700", "09:60-10:00"] {
+        for s in [
+            "8-17",
+            "25:00-26:00",
+            "09:00-09:00",
+            "24:00-06:00",
+            "0900-1700",
+            "09:60-10:00",
+        ] {
             match s.parse::<Shift>() {
                 Err(Error::InvalidShift { input, .. }) => assert_eq!(input, s),
                 other => panic!("{s}: {other:?}"),
