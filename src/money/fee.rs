@@ -380,21 +380,30 @@ fn bands(spec: Vec<BandSpec>, path: &str) -> Result<Vec<Band>, Error> {
             "at least one band",
         ));
     }
-    let last = spec.len() - 1;
+    let last = spec.len().saturating_sub(1);
     let mut expected_from = Decimal::ZERO;
     let mut out = Vec::with_capacity(spec.len());
-    for (i, b) in spec.into_iter().enumerate() {
+    for (i, b) in spec.iter().enumerate() {
         let at = format!("{path}[{i}]");
         non_negative(b.percent, &format!("{at}.percent"), "percentage")?;
         if b.from != expected_from {
-            let expected = if i == 0 {
-                "0: the first band must start at 0".to_owned()
+            let listed_later = spec
+                .iter()
+                .skip(i + 1)
+                .any(|later| later.from == expected_from);
+            let reason = if listed_later {
+                "bands must be listed in ascending order"
+            } else if i == 0 {
+                "the first band must start at 0"
             } else if b.from > expected_from {
-                format!(
-                    "{expected_from}, where the previous band ends (bands must not leave a gap)"
-                )
+                "bands must not leave a gap"
             } else {
-                format!("{expected_from}, where the previous band ends (bands must not overlap or be out of order)")
+                "bands must not overlap"
+            };
+            let expected = if i == 0 {
+                format!("0 ({reason})")
+            } else {
+                format!("{expected_from}, where the previous band ends ({reason})")
             };
             return Err(Error::InvalidValue {
                 path: format!("{at}.from"),
@@ -900,7 +909,7 @@ mod tests {
         let cases: &[(&str, &str)] = &[
             (
                 r#"{"from":"10","to":"100","percent":"10"},{"from":"100","percent":"5"}"#,
-                "fees.premium.fee.graduated.bands[0].from: invalid value `10`: expected 0: the first band must start at 0",
+                "fees.premium.fee.graduated.bands[0].from: invalid value `10`: expected 0 (the first band must start at 0)",
             ),
             (
                 r#"{"from":"0","to":"100","percent":"10"},{"from":"120","percent":"5"}"#,
@@ -908,7 +917,11 @@ mod tests {
             ),
             (
                 r#"{"from":"0","to":"100","percent":"10"},{"from":"80","percent":"5"}"#,
-                "fees.premium.fee.graduated.bands[1].from: invalid value `80`: expected 100, where the previous band ends (bands must not overlap or be out of order)",
+                "fees.premium.fee.graduated.bands[1].from: invalid value `80`: expected 100, where the previous band ends (bands must not overlap)",
+            ),
+            (
+                r#"{"from":"0","to":"100","percent":"10"},{"from":"200","percent":"3"},{"from":"100","to":"200","percent":"5"}"#,
+                "fees.premium.fee.graduated.bands[1].from: invalid value `200`: expected 100, where the previous band ends (bands must be listed in ascending order)",
             ),
             (
                 r#"{"from":"0","to":"0","percent":"10"},{"from":"0","percent":"5"}"#,
