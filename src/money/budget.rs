@@ -197,6 +197,7 @@ impl HourBudget {
         let overflow = || Error::ArithmeticOverflow {
             path: OP.to_owned(),
         };
+        let carry_over = usize::try_from(self.carry_over_months).unwrap_or(usize::MAX);
         // Unused grants, oldest first: (month granted, minutes left).
         let mut lots: VecDeque<(usize, u32)> = VecDeque::new();
         let mut ledger = BudgetLedger {
@@ -225,7 +226,7 @@ impl HourBudget {
             lots.retain(|(_, left)| *left > 0);
             let mut expired = 0u32;
             while let Some(&(granted_in, left)) = lots.front() {
-                if month.saturating_sub(granted_in) < self.carry_over_months as usize {
+                if month.saturating_sub(granted_in) < carry_over {
                     break;
                 }
                 expired = expired.checked_add(left).ok_or_else(overflow)?;
