@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::currency::expect_currency;
 use super::invoice::Lines;
-use super::{at_path, join, mul, non_negative, percent_of, sub};
+use super::{at_path, config_amount, join, mul, non_negative, percent_of, sub};
 use super::{Currency, Invoice, LineDetail, Money, RoundingMode};
 use crate::error::Error;
 
@@ -164,11 +164,6 @@ impl CreditPolicy {
     pub fn from_spec_at(spec: CreditPolicySpec, root: &str) -> Result<CreditPolicy, Error> {
         let currency_path = join(root, "currency");
         let currency = Currency::new(&spec.currency).map_err(|e| at_path(e, &currency_path))?;
-        let amount = |s: &str, path: &str| -> Result<Decimal, Error> {
-            let m: Money = s.parse().map_err(|e| at_path(e, path))?;
-            expect_currency(currency, m.currency, path)?;
-            non_negative(m.amount, path, "amount")
-        };
         let mut tiers: Vec<Tier> = Vec::with_capacity(spec.availability.len());
         for (i, t) in spec.availability.iter().enumerate() {
             let at = join(root, &format!("availability[{i}]"));
@@ -214,13 +209,15 @@ impl CreditPolicy {
         let mut per_breach = BTreeMap::new();
         for (severity, s) in &spec.per_breach {
             let path = join(root, &format!("per_breach.{severity}"));
-            per_breach.insert(severity.clone(), amount(s, &path)?);
+            per_breach.insert(severity.clone(), config_amount(s, &path, currency)?);
         }
         let cap = match &spec.cap {
             None => None,
-            Some(CreditCapSpec::Amount(s)) => {
-                Some(Cap::Amount(amount(s, &join(root, "cap.amount"))?))
-            }
+            Some(CreditCapSpec::Amount(s)) => Some(Cap::Amount(config_amount(
+                s,
+                &join(root, "cap.amount"),
+                currency,
+            )?)),
             Some(CreditCapSpec::PercentOfFee(p)) => Some(Cap::PercentOfFee(non_negative(
                 *p,
                 &join(root, "cap.percent_of_fee"),

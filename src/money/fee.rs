@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use super::currency::expect_currency;
 use super::invoice::Lines;
-use super::{at_path, join, mul, non_negative, percent_of, sub, Currency, Invoice, LineDetail};
-use super::{Money, RoundingMode};
+use super::{at_path, config_amount, join, mul, non_negative, percent_of, sub};
+use super::{Currency, Invoice, LineDetail, Money, RoundingMode};
 use crate::error::Error;
 
 /// A fee schedule as written in configuration (JSON or TOML).
@@ -345,13 +345,6 @@ impl From<FeeSchedule> for FeeScheduleSpec {
     }
 }
 
-/// Parses a configured amount: a [`Money`] string, non-negative, in `currency`.
-fn parse_amount(s: &str, path: &str, currency: Currency) -> Result<Decimal, Error> {
-    let money: Money = s.parse().map_err(|e| at_path(e, path))?;
-    expect_currency(currency, money.currency, path)?;
-    non_negative(money.amount, path, "amount")
-}
-
 fn list(specs: Vec<FeeRuleSpec>, path: &str, currency: Currency) -> Result<Vec<Rule>, Error> {
     if specs.is_empty() {
         return Err(Error::InvalidValue {
@@ -451,14 +444,14 @@ impl Rule {
             FeeRuleSpec::Fixed(amount) => {
                 let path = format!("{path}.fixed");
                 Rule::Fixed {
-                    amount: parse_amount(&amount, &path, currency)?,
+                    amount: config_amount(&amount, &path, currency)?,
                     path,
                 }
             }
             FeeRuleSpec::PerUnit(u) => {
                 let path = format!("{path}.per_unit");
                 Rule::PerUnit {
-                    price: parse_amount(&u.price, &format!("{path}.price"), currency)?,
+                    price: config_amount(&u.price, &format!("{path}.price"), currency)?,
                     input: u.quantity,
                     path,
                 }
@@ -471,7 +464,7 @@ impl Rule {
                 let path = format!("{path}.clamp");
                 let bound = |s: &Option<String>, field: &str| {
                     s.as_deref()
-                        .map(|s| parse_amount(s, &format!("{path}.{field}"), currency))
+                        .map(|s| config_amount(s, &format!("{path}.{field}"), currency))
                         .transpose()
                 };
                 let min = bound(&c.min, "min")?;
@@ -673,13 +666,10 @@ impl Rule {
                 }
             }
             Rule::Pick { path, pick, rules } => {
-                let mut results = Vec::with_capacity(rules.len());
-                for rule in rules {
-                    results.push(rule.eval(inputs, currency)?);
-                }
                 let mut best: Option<(usize, Lines)> = None;
-                let mut considered = Vec::with_capacity(results.len());
-                for (i, r) in results.into_iter().enumerate() {
+                let mut considered = Vec::with_capacity(rules.len());
+                for (i, rule) in rules.iter().enumerate() {
+                    let r = rule.eval(inputs, currency)?;
                     considered.push(format!("[{i}] {}", r.sum));
                     let better = match &best {
                         None => true,

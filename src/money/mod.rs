@@ -131,6 +131,13 @@ fn at_path(err: Error, at: &str) -> Error {
     }
 }
 
+/// Parses a configured amount at `path`: a [`Money`] string, non-negative, in `currency`.
+fn config_amount(s: &str, path: &str, currency: Currency) -> Result<Decimal, Error> {
+    let money: Money = s.parse().map_err(|e| at_path(e, path))?;
+    currency::expect_currency(currency, money.currency, path)?;
+    non_negative(money.amount, path, "amount")
+}
+
 /// A non-negative check for configured amounts, rates and prices.
 fn non_negative(value: Decimal, path: &str, what: &str) -> Result<Decimal, Error> {
     if value.is_sign_negative() && !value.is_zero() {
