@@ -146,6 +146,26 @@ pub enum Error {
         /// What is wrong with it.
         reason: String,
     },
+
+    /// Two amounts in different currencies met where one currency is required (inside one fee
+    /// schedule or credit policy, or between a schedule and the amounts it is evaluated on).
+    #[error("{path}: currency mismatch: expected {expected}, found {found}")]
+    CurrencyMismatch {
+        /// Where the amount in the wrong currency was found (a config path or an input name).
+        path: String,
+        /// The currency required there.
+        expected: String,
+        /// The currency found.
+        found: String,
+    },
+
+    /// A money or hour computation whose result does not fit in a 96-bit decimal
+    /// (about ±7.9 × 10²⁸).
+    #[error("{path}: arithmetic overflow: the result exceeds the range of a 96-bit decimal")]
+    ArithmeticOverflow {
+        /// The config path or operation whose arithmetic overflowed.
+        path: String,
+    },
 }
 
 fn known_suffix(known: &[String]) -> String {

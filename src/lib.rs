@@ -6,9 +6,11 @@
 pub mod calendar;
 pub mod clock;
 pub mod error;
+pub mod money;
 pub mod time;
 
 pub use calendar::{Calendar, CalendarSpec, Holiday, HolidaySpec, Holidays};
 pub use clock::{Clock, ClockEvent, ClockEventKind, ClockReading, ClockState};
 pub use error::{Error, Result};
+pub use money::{Currency, FeeSchedule, Invoice, Money, RoundingMode};
 pub use time::{Shift, TimeOfDay, WeekdayKey};

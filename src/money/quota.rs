@@ -1,0 +1,400 @@
+//! Case quotas: a number of support cases per calendar period (Comarch Basic: 10 per quarter),
+//! and what happens to the case after the last included one.
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+
+use super::{at_path, join, non_negative, Money};
+use crate::error::Error;
+
+/// The calendar period a quota counts cases in. Periods are aligned to the calendar: a
+/// quarter is January–March, April–June, July–September or October–December.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum QuotaPeriod {
+    /// A calendar month.
+    Month,
+    /// A calendar quarter.
+    Quarter,
+    /// A calendar year.
+    Year,
+}
+
+impl QuotaPeriod {
+    /// The period containing `date`, as `[first day, first day of the next period)`.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use slacalc::money::QuotaPeriod;
+    ///
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
+    /// assert_eq!(QuotaPeriod::Quarter.bounds(d(2024, 5, 17)?)?, (d(2024, 4, 1)?, d(2024, 7, 1)?));
+    /// assert_eq!(QuotaPeriod::Month.bounds(d(2024, 12, 31)?)?, (d(2024, 12, 1)?, d(2025, 1, 1)?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] when the next period would start after the last date chrono can
+    /// represent.
+    pub fn bounds(self, date: NaiveDate) -> Result<(NaiveDate, NaiveDate), Error> {
+        let out = || Error::OutOfRange {
+            operation: "QuotaPeriod::bounds",
+        };
+        let (year, month) = (date.year(), date.month());
+        let (first_month, months) = match self {
+            QuotaPeriod::Month => (month, 1),
+            QuotaPeriod::Quarter => ((month - 1) / 3 * 3 + 1, 3),
+            QuotaPeriod::Year => (1, 12),
+        };
+        let start = NaiveDate::from_ymd_opt(year, first_month, 1).ok_or_else(out)?;
+        let end = start
+            .checked_add_months(chrono::Months::new(months))
+            .ok_or_else(out)?;
+        Ok((start, end))
+    }
+}
+
+/// What the first case beyond the quota costs, as written in configuration:
+/// `"refuse"` or `{"charge": {"price": "50.00 EUR"}}`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum OveragePolicySpec {
+    /// Cases beyond the quota are not accepted. The default.
+    #[default]
+    Refuse,
+    /// Cases beyond the quota are accepted and charged this price each.
+    Charge {
+        /// The price per extra case, such as `"50.00 EUR"`.
+        price: String,
+    },
+}
+
+/// What happens to cases beyond the quota.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum OveragePolicy {
+    /// Cases beyond the quota are not accepted.
+    Refuse,
+    /// Cases beyond the quota are accepted at this price each.
+    Charge {
+        /// The price of one extra case.
+        price: Money,
+    },
+}
+
+/// A case quota as written in configuration:
+/// `{"cases": 10, "per": "quarter", "overage": "refuse"}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseQuotaSpec {
+    /// Cases included per period.
+    pub cases: u32,
+    /// The period.
+    pub per: QuotaPeriod,
+    /// What happens beyond the quota (default: refuse).
+    #[serde(default)]
+    pub overage: OveragePolicySpec,
+}
+
+/// A validated case quota. Deserializing one validates it.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use slacalc::money::{CaseQuota, NextCase};
+///
+/// // Comarch Basic: 10 cases per quarter.
+/// let quota: CaseQuota = serde_json::from_str(r#"{"cases": 10, "per": "quarter"}"#)?;
+/// let day = |m, d| NaiveDate::from_ymd_opt(2024, m, d).ok_or("bad date");
+/// let opened = [day(3, 30)?, day(4, 2)?, day(4, 9)?, day(5, 20)?];
+/// let usage = quota.usage(&opened, day(5, 1)?)?;
+/// assert_eq!((usage.used, usage.remaining), (2, 8)); // 30 March is last quarter, 20 May not yet
+/// assert_eq!(usage.next, NextCase::Included);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "CaseQuotaSpec", into = "CaseQuotaSpec")]
+pub struct CaseQuota {
+    cases: u32,
+    per: QuotaPeriod,
+    overage: OveragePolicy,
+}
+
+/// Where a [`CaseQuota`] stands on a day.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuotaUsage {
+    /// The first day of the period.
+    pub period_start: NaiveDate,
+    /// The first day of the next period.
+    pub period_end: NaiveDate,
+    /// Cases included per period.
+    pub limit: u32,
+    /// Cases opened in the period up to and including the day.
+    pub used: u32,
+    /// Included cases still available (`limit - used`, at least 0).
+    pub remaining: u32,
+    /// Cases beyond the limit so far (`used - limit`, at least 0).
+    pub over_limit: u32,
+    /// What those cases cost under a charging policy (`over_limit × price`); `None` when
+    /// extra cases are refused.
+    pub overage_charge: Option<Money>,
+    /// What would happen to one more case opened on the day.
+    pub next: NextCase,
+}
+
+/// What happens to the next case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum NextCase {
+    /// It is within the quota.
+    Included,
+    /// It is beyond the quota and charged this price.
+    Charged {
+        /// The price of the case.
+        price: Money,
+    },
+    /// It is beyond the quota and not accepted.
+    Refused,
+}
+
+impl CaseQuota {
+    /// Validates `spec`, naming errors with paths below `root`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidValue`] / [`Error::UnknownName`] for a malformed, unknown-currency or
+    /// negative overage price.
+    pub fn from_spec_at(spec: CaseQuotaSpec, root: &str) -> Result<CaseQuota, Error> {
+        let overage = match spec.overage {
+            OveragePolicySpec::Refuse => OveragePolicy::Refuse,
+            OveragePolicySpec::Charge { price } => {
+                let path = join(root, "overage.charge.price");
+                let price: Money = price.parse().map_err(|e| at_path(e, &path))?;
+                non_negative(price.amount, &path, "price")?;
+                OveragePolicy::Charge { price }
+            }
+        };
+        Ok(CaseQuota {
+            cases: spec.cases,
+            per: spec.per,
+            overage,
+        })
+    }
+
+    /// Cases included per period.
+    pub fn cases(&self) -> u32 {
+        self.cases
+    }
+
+    /// The period.
+    pub fn period(&self) -> QuotaPeriod {
+        self.per
+    }
+
+    /// The overage policy.
+    pub fn overage(&self) -> OveragePolicy {
+        self.overage
+    }
+
+    /// The quota's state on `on`, counting the cases in `opened` (dates when cases were opened,
+    /// in any order) that fall in `on`'s period no later than `on`. Cases after `on` are not
+    /// counted: the answer is "as of that day".
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] for a date in the last representable period;
+    /// [`Error::ArithmeticOverflow`] if the count or the charge overflows.
+    pub fn usage(&self, opened: &[NaiveDate], on: NaiveDate) -> Result<QuotaUsage, Error> {
+        let (period_start, period_end) = self.per.bounds(on)?;
+        let count = opened
+            .iter()
+            .filter(|d| period_start <= **d && **d <= on)
+            .count();
+        let overflow = || Error::ArithmeticOverflow {
+            path: "CaseQuota::usage".to_owned(),
+        };
+        let used = u32::try_from(count).map_err(|_| overflow())?;
+        let over_limit = used.saturating_sub(self.cases);
+        let overage_charge = match self.overage {
+            OveragePolicy::Refuse => None,
+            OveragePolicy::Charge { price } => Some(
+                price
+                    .checked_mul(over_limit.into())
+                    .map_err(|_| overflow())?,
+            ),
+        };
+        let next = if used < self.cases {
+            NextCase::Included
+        } else {
+            match self.overage {
+                OveragePolicy::Refuse => NextCase::Refused,
+                OveragePolicy::Charge { price } => NextCase::Charged { price },
+            }
+        };
+        Ok(QuotaUsage {
+            period_start,
+            period_end,
+            limit: self.cases,
+            used,
+            remaining: self.cases.saturating_sub(used),
+            over_limit,
+            overage_charge,
+            next,
+        })
+    }
+
+    /// [`usage`](CaseQuota::usage) for instants: each instant (and `at`) is read as a date in
+    /// `tz`, the zone whose calendar the periods follow.
+    ///
+    /// # Errors
+    /// As [`usage`](CaseQuota::usage).
+    pub fn usage_at(
+        &self,
+        opened: &[DateTime<Utc>],
+        at: DateTime<Utc>,
+        tz: Tz,
+    ) -> Result<QuotaUsage, Error> {
+        let dates: Vec<NaiveDate> = opened
+            .iter()
+            .filter(|t| **t <= at)
+            .map(|t| t.with_timezone(&tz).date_naive())
+            .collect();
+        self.usage(&dates, at.with_timezone(&tz).date_naive())
+    }
+}
+
+impl TryFrom<CaseQuotaSpec> for CaseQuota {
+    type Error = Error;
+
+    fn try_from(spec: CaseQuotaSpec) -> Result<Self, Error> {
+        CaseQuota::from_spec_at(spec, "")
+    }
+}
+
+impl From<CaseQuota> for CaseQuotaSpec {
+    fn from(q: CaseQuota) -> Self {
+        CaseQuotaSpec {
+            cases: q.cases,
+            per: q.per,
+            overage: match q.overage {
+                OveragePolicy::Refuse => OveragePolicySpec::Refuse,
+                OveragePolicy::Charge { price } => OveragePolicySpec::Charge {
+                    price: price.to_string(),
+                },
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+    use rust_decimal::Decimal;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn periods() {
+        assert_eq!(
+            QuotaPeriod::Quarter.bounds(day(2024, 12, 31)).unwrap(),
+            (day(2024, 10, 1), day(2025, 1, 1))
+        );
+        assert_eq!(
+            QuotaPeriod::Quarter.bounds(day(2024, 1, 1)).unwrap(),
+            (day(2024, 1, 1), day(2024, 4, 1))
+        );
+        assert_eq!(
+            QuotaPeriod::Year.bounds(day(2024, 2, 29)).unwrap(),
+            (day(2024, 1, 1), day(2025, 1, 1))
+        );
+        assert_eq!(
+            QuotaPeriod::Year
+                .bounds(NaiveDate::MAX)
+                .unwrap_err()
+                .to_string(),
+            "QuotaPeriod::bounds: result out of the representable range of instants"
+        );
+    }
+
+    #[test]
+    fn comarch_basic_refuses_the_eleventh_case() {
+        let quota: CaseQuota =
+            serde_json::from_str(r#"{"cases":10,"per":"quarter","overage":"refuse"}"#).unwrap();
+        let opened: Vec<NaiveDate> = (1..=10).map(|d| day(2024, 7, d)).collect();
+        let u = quota.usage(&opened, day(2024, 9, 30)).unwrap();
+        assert_eq!((u.used, u.remaining, u.over_limit), (10, 0, 0));
+        assert_eq!(u.next, NextCase::Refused);
+        assert_eq!(u.overage_charge, None);
+        // The next quarter starts afresh.
+        let u = quota.usage(&opened, day(2024, 10, 1)).unwrap();
+        assert_eq!((u.used, u.remaining), (0, 10));
+        assert_eq!(u.next, NextCase::Included);
+    }
+
+    #[test]
+    fn charged_overage() {
+        let quota: CaseQuota = serde_json::from_str(
+            r#"{"cases":2,"per":"month","overage":{"charge":{"price":"75.50 EUR"}}}"#,
+        )
+        .unwrap();
+        let opened = [
+            day(2024, 2, 1),
+            day(2024, 2, 2),
+            day(2024, 2, 3),
+            day(2024, 2, 29),
+        ];
+        let u = quota.usage(&opened, day(2024, 2, 29)).unwrap();
+        assert_eq!((u.used, u.over_limit), (4, 2));
+        assert_eq!(u.overage_charge.unwrap().amount, Decimal::new(15100, 2));
+        assert_eq!(
+            u.next,
+            NextCase::Charged {
+                price: "75.50 EUR".parse().unwrap()
+            }
+        );
+        let back = serde_json::to_string(&quota).unwrap();
+        assert_eq!(
+            back,
+            r#"{"cases":2,"per":"month","overage":{"charge":{"price":"75.50 EUR"}}}"#
+        );
+    }
+
+    #[test]
+    fn instants_are_read_in_the_zone() {
+        let quota: CaseQuota = serde_json::from_str(r#"{"cases":1,"per":"quarter"}"#).unwrap();
+        // 23:30 UTC on 31 March is 01:30 on 1 April in Berlin (CEST): next quarter there.
+        let opened = [Utc.with_ymd_and_hms(2024, 3, 31, 23, 30, 0).unwrap()];
+        let at = Utc.with_ymd_and_hms(2024, 4, 2, 9, 0, 0).unwrap();
+        let berlin = quota
+            .usage_at(&opened, at, chrono_tz::Europe::Berlin)
+            .unwrap();
+        assert_eq!(berlin.used, 1);
+        let utc = quota.usage_at(&opened, at, chrono_tz::UTC).unwrap();
+        assert_eq!(utc.used, 0);
+    }
+
+    #[test]
+    fn bad_overage_price() {
+        let spec: CaseQuotaSpec = serde_json::from_str(
+            r#"{"cases":2,"per":"month","overage":{"charge":{"price":"-1 EUR"}}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            CaseQuota::from_spec_at(spec, "plans.basic.quota")
+                .unwrap_err()
+                .to_string(),
+            "plans.basic.quota.overage.charge.price: invalid value `-1`: expected a non-negative price"
+        );
+    }
+}
