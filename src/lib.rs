@@ -5,12 +5,18 @@
 
 pub mod calendar;
 pub mod clock;
+pub mod contract;
 pub mod error;
+pub mod evaluate;
+pub mod incident;
 pub mod money;
 pub mod time;
 
 pub use calendar::{Calendar, CalendarSpec, Holiday, HolidaySpec, Holidays};
 pub use clock::{Clock, ClockEvent, ClockEventKind, ClockReading, ClockState};
+pub use contract::{Catalog, CatalogSpec, Contract, ContractTermsSpec, Metric};
 pub use error::{Error, Result};
+pub use evaluate::{evaluate, MetricReport, MetricState, Report};
+pub use incident::{Event, EventKind, Incident};
 pub use money::{Currency, FeeSchedule, Invoice, Money, RoundingMode};
 pub use time::{Shift, TimeOfDay, WeekdayKey};

@@ -341,3 +341,95 @@ mod tests {
         assert_eq!(full.duration_minutes(), 1440);
     }
 }
+
+/// Parses a duration as written in configuration: one or more `<integer><unit>` parts with
+/// units `d` (exactly 24 hours), `h`, `m`, `s`, e.g. `30m`, `4h`, `1h30m`, `1d`.
+///
+/// ```
+/// use chrono::TimeDelta;
+/// assert_eq!(slacalc::time::parse_duration("1h30m")?, TimeDelta::minutes(90));
+/// assert_eq!(slacalc::time::parse_duration("1d")?, TimeDelta::hours(24));
+/// assert!(slacalc::time::parse_duration("-1h").is_err());
+/// # Ok::<(), slacalc::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidValue`] (with an empty path, which callers fill in) for anything else,
+/// including negative and empty durations.
+pub fn parse_duration(s: &str) -> Result<chrono::TimeDelta, Error> {
+    let bad = || Error::InvalidValue {
+        path: String::new(),
+        value: s.to_owned(),
+        expected: "a duration such as `30m`, `4h`, `1h30m` or `2d` (units d, h, m, s)".into(),
+    };
+    let mut total: i64 = 0;
+    let mut number: Option<i64> = None;
+    let mut parts = 0;
+    for c in s.chars() {
+        if let Some(digit) = c.to_digit(10) {
+            let n = number.unwrap_or(0);
+            number = Some(
+                n.checked_mul(10)
+                    .and_then(|n| n.checked_add(i64::from(digit)))
+                    .ok_or_else(bad)?,
+            );
+            continue;
+        }
+        let unit: i64 = match c {
+            'd' => 86_400,
+            'h' => 3_600,
+            'm' => 60,
+            's' => 1,
+            _ => return Err(bad()),
+        };
+        let n = number.take().ok_or_else(bad)?;
+        total = n
+            .checked_mul(unit)
+            .and_then(|v| total.checked_add(v))
+            .ok_or_else(bad)?;
+        parts += 1;
+    }
+    if number.is_some() || parts == 0 {
+        return Err(bad());
+    }
+    chrono::TimeDelta::try_seconds(total).ok_or_else(bad)
+}
+
+/// Formats a duration in the form [`parse_duration`] reads (`1h30m`, `2d`, `0s`); negative
+/// durations get a leading `-`.
+pub fn format_duration(d: chrono::TimeDelta) -> String {
+    let mut secs = d.num_seconds();
+    let mut out = String::new();
+    if secs < 0 {
+        out.push('-');
+        secs = secs.saturating_neg();
+    }
+    if secs == 0 {
+        return "0s".into();
+    }
+    for (unit, name) in [(86_400, 'd'), (3_600, 'h'), (60, 'm'), (1, 's')] {
+        if secs >= unit {
+            out.push_str(&(secs / unit).to_string());
+            out.push(name);
+            secs %= unit;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod duration_tests {
+    use super::*;
+
+    #[test]
+    fn durations_round_trip() {
+        for s in ["30m", "4h", "1h30m", "2d", "1d2h3m4s", "45s"] {
+            assert_eq!(format_duration(parse_duration(s).unwrap()), s);
+        }
+        assert_eq!(parse_duration("90m").unwrap(), chrono::TimeDelta::minutes(90));
+        assert_eq!(format_duration(chrono::TimeDelta::minutes(-90)), "-1h30m");
+        for bad in ["", "h", "4", "4x", "-1h", "1.5h", "99999999999999999999d"] {
+            assert!(parse_duration(bad).is_err(), "{bad}");
+        }
+    }
+}

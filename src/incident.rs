@@ -1,0 +1,328 @@
+//! Incidents: the timeline of events a help desk records, validated.
+//!
+//! An incident is a list of timestamped events, starting with `reported`. Which events start,
+//! pause, resume and stop which metric is not decided here but by the plan (see
+//! [`crate::contract`]); this module only checks that the history is coherent.
+
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+
+/// What happened in an incident.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum EventKind {
+    /// The customer reported the incident.
+    Reported {
+        /// The severity key (as defined by the contract).
+        severity: String,
+        /// The channel it came through (`phone`, `portal`, `ticket`, `email`, `chat` …).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        channel: Option<String>,
+        /// Who reported it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        contact: Option<String>,
+    },
+    /// The customer got in contact with a support engineer (e.g. the phone follow-up that
+    /// Cumulocity requires on non-business days).
+    ContactEstablished,
+    /// The severity was changed.
+    SeverityChanged {
+        /// The new severity key.
+        severity: String,
+    },
+    /// Support gave a first response.
+    Responded,
+    /// Support provided a resolution plan.
+    ResolutionPlanProvided,
+    /// Support provided a workaround (service restored).
+    WorkaroundProvided,
+    /// Support sent a status update.
+    UpdateSent,
+    /// Support waits for the customer.
+    AwaitingCustomer,
+    /// The customer answered.
+    CustomerReplied,
+    /// Support proposed a solution; the customer tests it.
+    SolutionProposed,
+    /// The customer confirmed the proposed solution.
+    SolutionConfirmed,
+    /// The customer rejected the proposed solution.
+    SolutionRejected,
+    /// Support resolved the incident.
+    Resolved,
+    /// The incident was reopened after being resolved or closed.
+    Reopened,
+    /// The incident was closed.
+    Closed,
+}
+
+impl EventKind {
+    /// The event's name as written in configuration (`reported`, `awaiting_customer` …).
+    pub fn name(&self) -> &'static str {
+        self.tag().as_str()
+    }
+
+    /// The event's tag, without its data.
+    pub fn tag(&self) -> EventTag {
+        match self {
+            EventKind::Reported { .. } => EventTag::Reported,
+            EventKind::ContactEstablished => EventTag::ContactEstablished,
+            EventKind::SeverityChanged { .. } => EventTag::SeverityChanged,
+            EventKind::Responded => EventTag::Responded,
+            EventKind::ResolutionPlanProvided => EventTag::ResolutionPlanProvided,
+            EventKind::WorkaroundProvided => EventTag::WorkaroundProvided,
+            EventKind::UpdateSent => EventTag::UpdateSent,
+            EventKind::AwaitingCustomer => EventTag::AwaitingCustomer,
+            EventKind::CustomerReplied => EventTag::CustomerReplied,
+            EventKind::SolutionProposed => EventTag::SolutionProposed,
+            EventKind::SolutionConfirmed => EventTag::SolutionConfirmed,
+            EventKind::SolutionRejected => EventTag::SolutionRejected,
+            EventKind::Resolved => EventTag::Resolved,
+            EventKind::Reopened => EventTag::Reopened,
+            EventKind::Closed => EventTag::Closed,
+        }
+    }
+}
+
+/// The kind of an event without its data, as used in plan configuration (pause policies,
+/// stop events).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[allow(missing_docs)]
+pub enum EventTag {
+    Reported,
+    ContactEstablished,
+    SeverityChanged,
+    Responded,
+    ResolutionPlanProvided,
+    WorkaroundProvided,
+    UpdateSent,
+    AwaitingCustomer,
+    CustomerReplied,
+    SolutionProposed,
+    SolutionConfirmed,
+    SolutionRejected,
+    Resolved,
+    Reopened,
+    Closed,
+}
+
+impl EventTag {
+    /// The name as written in configuration.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventTag::Reported => "reported",
+            EventTag::ContactEstablished => "contact_established",
+            EventTag::SeverityChanged => "severity_changed",
+            EventTag::Responded => "responded",
+            EventTag::ResolutionPlanProvided => "resolution_plan_provided",
+            EventTag::WorkaroundProvided => "workaround_provided",
+            EventTag::UpdateSent => "update_sent",
+            EventTag::AwaitingCustomer => "awaiting_customer",
+            EventTag::CustomerReplied => "customer_replied",
+            EventTag::SolutionProposed => "solution_proposed",
+            EventTag::SolutionConfirmed => "solution_confirmed",
+            EventTag::SolutionRejected => "solution_rejected",
+            EventTag::Resolved => "resolved",
+            EventTag::Reopened => "reopened",
+            EventTag::Closed => "closed",
+        }
+    }
+}
+
+impl fmt::Display for EventTag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One timestamped event.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    /// When it happened.
+    pub at: DateTime<Utc>,
+    /// What happened.
+    #[serde(flatten)]
+    pub kind: EventKind,
+}
+
+impl Event {
+    /// An event of `kind` at `at`.
+    pub fn new(at: DateTime<Utc>, kind: EventKind) -> Self {
+        Event { at, kind }
+    }
+}
+
+/// The plain serde form of an incident.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IncidentSpec {
+    /// The caller's identifier (ticket number).
+    #[serde(default)]
+    pub id: String,
+    /// The events, in time order.
+    pub events: Vec<Event>,
+}
+
+/// A validated incident timeline.
+///
+/// Checked: the first event is `reported` and it is the only one; events are in time order
+/// (equal instants keep their given order); `awaiting_customer` / `customer_replied` and
+/// `solution_proposed` / `solution_confirmed` / `solution_rejected` alternate properly; nothing
+/// but `reopened` follows `closed`; `reopened` follows `resolved` or `closed`.
+///
+/// Severity keys are checked against a contract when the incident is evaluated.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "IncidentSpec", into = "IncidentSpec")]
+pub struct Incident {
+    id: String,
+    events: Vec<Event>,
+}
+
+impl From<Incident> for IncidentSpec {
+    fn from(i: Incident) -> IncidentSpec {
+        IncidentSpec {
+            id: i.id,
+            events: i.events,
+        }
+    }
+}
+
+impl TryFrom<IncidentSpec> for Incident {
+    type Error = Error;
+
+    fn try_from(spec: IncidentSpec) -> Result<Incident, Error> {
+        Incident::new(spec.id, spec.events)
+    }
+}
+
+impl Incident {
+    /// Validates an incident's events.
+    ///
+    /// # Errors
+    /// [`Error::InvalidEvent`] naming the index of the first event that breaks the rules
+    /// listed on [`Incident`].
+    pub fn new(id: impl Into<String>, events: Vec<Event>) -> Result<Incident, Error> {
+        let mut awaiting = false;
+        let mut proposed = false;
+        let mut resolved = false;
+        let mut closed = false;
+        for (index, e) in events.iter().enumerate() {
+            let fail = |reason: &str| Error::InvalidEvent {
+                index,
+                kind: e.kind.name().to_owned(),
+                at: e.at,
+                reason: reason.to_owned(),
+            };
+            match index.checked_sub(1).and_then(|i| events.get(i)) {
+                None => {
+                    if !matches!(e.kind, EventKind::Reported { .. }) {
+                        return Err(fail("the first event must be `reported`"));
+                    }
+                    continue;
+                }
+                Some(prev) if e.at < prev.at => {
+                    return Err(fail(&format!(
+                        "out of order: before the previous event at {}",
+                        prev.at
+                    )))
+                }
+                Some(_) => {}
+            }
+            if closed && e.kind != EventKind::Reopened {
+                return Err(fail("the incident is closed; reopen it first"));
+            }
+            match &e.kind {
+                EventKind::Reported { .. } => {
+                    return Err(fail("an incident is reported only once"));
+                }
+                EventKind::AwaitingCustomer if awaiting => {
+                    return Err(fail("already awaiting the customer"));
+                }
+                EventKind::AwaitingCustomer => awaiting = true,
+                EventKind::CustomerReplied if !awaiting => {
+                    return Err(fail("the customer replied but nobody was awaiting a reply"));
+                }
+                EventKind::CustomerReplied => awaiting = false,
+                EventKind::SolutionProposed if proposed => {
+                    return Err(fail("a solution is already proposed and under test"));
+                }
+                EventKind::SolutionProposed => proposed = true,
+                EventKind::SolutionConfirmed | EventKind::SolutionRejected if !proposed => {
+                    return Err(fail("no solution was proposed"));
+                }
+                EventKind::SolutionConfirmed | EventKind::SolutionRejected => proposed = false,
+                EventKind::Resolved if resolved => {
+                    return Err(fail("already resolved"));
+                }
+                EventKind::Resolved => resolved = true,
+                EventKind::Reopened if !(resolved || closed) => {
+                    return Err(fail("only a resolved or closed incident can be reopened"));
+                }
+                EventKind::Reopened => {
+                    resolved = false;
+                    closed = false;
+                }
+                EventKind::Closed => closed = true,
+                _ => {}
+            }
+        }
+        if events.is_empty() {
+            return Err(Error::InvalidValue {
+                path: "events".into(),
+                value: "[]".into(),
+                expected: "at least the `reported` event".into(),
+            });
+        }
+        Ok(Incident {
+            id: id.into(),
+            events,
+        })
+    }
+
+    /// The caller's identifier.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The events, in time order.
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+
+    /// When the incident was reported.
+    pub fn reported_at(&self) -> DateTime<Utc> {
+        self.events.first().map_or(DateTime::<Utc>::MIN_UTC, |e| e.at)
+    }
+
+    /// The severity as reported.
+    pub fn reported_severity(&self) -> &str {
+        match self.events.first().map(|e| &e.kind) {
+            Some(EventKind::Reported { severity, .. }) => severity,
+            _ => "",
+        }
+    }
+
+    /// The channel the incident was reported through, if given.
+    pub fn channel(&self) -> Option<&str> {
+        match self.events.first().map(|e| &e.kind) {
+            Some(EventKind::Reported { channel, .. }) => channel.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The severity in force at `at` and the instant it took effect.
+    pub fn severity_at(&self, at: DateTime<Utc>) -> (&str, DateTime<Utc>) {
+        let mut current = (self.reported_severity(), self.reported_at());
+        for e in self.events.iter().take_while(|e| e.at <= at) {
+            if let EventKind::SeverityChanged { severity } = &e.kind {
+                current = (severity, e.at);
+            }
+        }
+        current
+    }
+}
