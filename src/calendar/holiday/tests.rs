@@ -631,3 +631,40 @@ fn calendar_with_a_preset_skips_its_holidays() {
     let again: crate::Calendar = serde_json::from_str(&json).unwrap();
     assert_eq!(again, cal);
 }
+
+#[test]
+fn presets_follow_history_outside_the_vectors() {
+    // Checked against the Python `holidays` package 0.109 over 1900–2100 while writing the
+    // presets; a few landmarks:
+    let us = Holidays::preset("us").unwrap();
+    assert!(us.contains(d(1939, 11, 23)) && us.contains(d(1941, 11, 20)));
+    assert!(
+        us.contains(d(1956, 1, 2)),
+        "1953–1965: Sunday holidays observed Monday"
+    );
+    assert!(!us.contains(d(1954, 12, 24)), "… but Saturday ones not yet");
+    assert!(
+        us.contains(d(1975, 10, 27)),
+        "Veterans Day on the 4th Monday of October"
+    );
+    assert!(
+        us.contains(d(2044, 6, 20)),
+        "Juneteenth 2044 (Sunday) observed Monday"
+    );
+    assert!(
+        us.contains(d(2038, 12, 31)),
+        "New Year 2039 (Saturday) observed Friday"
+    );
+    let fr = Holidays::preset("fr").unwrap();
+    assert!(fr.contains(d(1955, 5, 8)) && !fr.contains(d(1970, 5, 8)));
+    assert!(!fr.contains(d(2006, 6, 5)) && fr.contains(d(2040, 5, 21)));
+    let gb = Holidays::preset("gb-eng").unwrap();
+    assert!(gb.contains(d(1977, 6, 7)) && gb.contains(d(1995, 5, 8)));
+    assert!(
+        gb.contains(d(1965, 6, 7)),
+        "Whit Monday before the Spring bank holiday"
+    );
+    assert!(gb.contains(d(2038, 12, 27)) && gb.contains(d(2038, 12, 28)));
+    let de = Holidays::preset("de").unwrap();
+    assert!(de.contains(d(1994, 11, 16)) && !de.contains(d(1995, 11, 22)));
+}
