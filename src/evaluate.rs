@@ -137,7 +137,10 @@ impl Report {
 }
 
 fn opt_time(t: Option<DateTime<Utc>>) -> String {
-    t.map_or_else(|| "-".to_owned(), |t| t.format("%Y-%m-%d %H:%M:%SZ").to_string())
+    t.map_or_else(
+        || "-".to_owned(),
+        |t| t.format("%Y-%m-%d %H:%M:%SZ").to_string(),
+    )
 }
 
 impl fmt::Display for Report {
@@ -145,7 +148,11 @@ impl fmt::Display for Report {
         writeln!(
             f,
             "incident {} — {} on plan {}, severity {}, reported {}, as of {}",
-            if self.incident.is_empty() { "-" } else { &self.incident },
+            if self.incident.is_empty() {
+                "-"
+            } else {
+                &self.incident
+            },
             self.customer,
             self.plan,
             self.severity,
@@ -171,7 +178,8 @@ impl fmt::Display for Report {
                 format_duration(m.elapsed),
                 m.remaining.map_or_else(|| "-".to_owned(), format_duration),
                 opt_time(m.deadline),
-                m.used_percent.map_or_else(|| "-".to_owned(), |p| format!("{p}%")),
+                m.used_percent
+                    .map_or_else(|| "-".to_owned(), |p| format!("{p}%")),
             )?;
         }
         Ok(())
@@ -210,11 +218,23 @@ fn fulfils(metric: Metric, tag: EventTag) -> bool {
 /// [`Error::UnknownName`] for a severity the catalog does not define (naming the event),
 /// [`Error::InvalidEvent`] for an incident reported before the contract starts, and calendar
 /// errors at the far ends of chrono's range.
-pub fn evaluate(contract: &Contract, incident: &Incident, now: DateTime<Utc>) -> Result<Report, Error> {
+pub fn evaluate(
+    contract: &Contract,
+    incident: &Incident,
+    now: DateTime<Utc>,
+) -> Result<Report, Error> {
     let catalog = contract.catalog();
-    let known = || catalog.severities().iter().map(|s| s.key.clone()).collect::<Vec<_>>();
+    let known = || {
+        catalog
+            .severities()
+            .iter()
+            .map(|s| s.key.clone())
+            .collect::<Vec<_>>()
+    };
     for (i, e) in incident.events().iter().enumerate() {
-        if let EventKind::Reported { severity, .. } | EventKind::SeverityChanged { severity } = &e.kind {
+        if let EventKind::Reported { severity, .. } | EventKind::SeverityChanged { severity } =
+            &e.kind
+        {
             if catalog.severity_rank(severity).is_none() {
                 return Err(Error::UnknownName {
                     path: format!("events[{i}].severity"),
@@ -344,15 +364,29 @@ fn evaluate_metric(
     if metric == Metric::Update {
         return evaluate_cycles(calendar, target, incident, start, pauses, now, metric);
     }
-    let clock_events = clock_events(incident, start, pauses, now, |tag, i| {
-        fulfils(metric, tag)
-            && (!matches!(metric, Metric::Resolution | Metric::Workaround) || i >= last_reopen)
-    }, matches!(metric, Metric::Resolution | Metric::Workaround));
+    let clock_events = clock_events(
+        incident,
+        start,
+        pauses,
+        now,
+        |tag, i| {
+            fulfils(metric, tag)
+                && (!matches!(metric, Metric::Resolution | Metric::Workaround) || i >= last_reopen)
+        },
+        matches!(metric, Metric::Resolution | Metric::Workaround),
+    );
     let clock = Clock::from_events(&clock_events)?;
     let (allowed, form_deadline) = target.allowance(calendar, start)?;
     let reading = clock.evaluate(calendar, allowed, now)?;
     let unpaused = !clock_events.iter().any(|e| e.kind == ClockEventKind::Pause);
-    Ok(report_from(metric, target, allowed, reading, form_deadline.filter(|_| unpaused), fulfilled))
+    Ok(report_from(
+        metric,
+        target,
+        allowed,
+        reading,
+        form_deadline.filter(|_| unpaused),
+        fulfilled,
+    ))
 }
 
 fn report_from(
@@ -387,7 +421,8 @@ fn report_from(
         elapsed: reading.elapsed,
         remaining,
         deadline,
-        fulfilled_at: fulfilled.filter(|_| matches!(state, MetricState::Met | MetricState::Breached)),
+        fulfilled_at: fulfilled
+            .filter(|_| matches!(state, MetricState::Met | MetricState::Breached)),
         breached_at: if state == MetricState::Breached {
             reading.deadline
         } else {
@@ -477,7 +512,11 @@ fn evaluate_cycles(
 ) -> Result<MetricReport, Error> {
     let mut boundaries = vec![start];
     let mut end = None;
-    for e in incident.events().iter().filter(|e| e.at >= start && e.at <= now) {
+    for e in incident
+        .events()
+        .iter()
+        .filter(|e| e.at >= start && e.at <= now)
+    {
         match e.kind.tag() {
             EventTag::UpdateSent => boundaries.push(e.at),
             EventTag::Resolved | EventTag::Closed => {
@@ -491,13 +530,21 @@ fn evaluate_cycles(
     let mut last = None;
     for (k, &from) in boundaries.iter().enumerate() {
         let to = boundaries.get(k + 1).copied().or(end);
-        let mut events = clock_events(incident, from, pauses, now, |tag, _| {
-            matches!(tag, EventTag::Resolved | EventTag::Closed)
-        }, false);
+        let mut events = clock_events(
+            incident,
+            from,
+            pauses,
+            now,
+            |tag, _| matches!(tag, EventTag::Resolved | EventTag::Closed),
+            false,
+        );
         if let Some(to) = to {
             // Cut the cycle at its end.
             events.retain(|e| e.at < to || e.kind == ClockEventKind::Start);
-            if events.last().is_some_and(|e| e.kind == ClockEventKind::Stop) {
+            if events
+                .last()
+                .is_some_and(|e| e.kind == ClockEventKind::Stop)
+            {
                 events.pop();
             }
             events.push(ClockEvent::new(to, ClockEventKind::Stop));
@@ -506,7 +553,14 @@ fn evaluate_cycles(
         let (allowed, form_deadline) = target.allowance(calendar, from)?;
         let reading = clock.evaluate(calendar, allowed, now)?;
         let unpaused = !events.iter().any(|e| e.kind == ClockEventKind::Pause);
-        let report = report_from(metric, target, allowed, reading, form_deadline.filter(|_| unpaused), to);
+        let report = report_from(
+            metric,
+            target,
+            allowed,
+            reading,
+            form_deadline.filter(|_| unpaused),
+            to,
+        );
         cycles.push(Cycle {
             started: from,
             deadline: report.deadline,

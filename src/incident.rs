@@ -296,7 +296,9 @@ impl Incident {
 
     /// When the incident was reported.
     pub fn reported_at(&self) -> DateTime<Utc> {
-        self.events.first().map_or(DateTime::<Utc>::MIN_UTC, |e| e.at)
+        self.events
+            .first()
+            .map_or(DateTime::<Utc>::MIN_UTC, |e| e.at)
     }
 
     /// The severity as reported.

@@ -426,7 +426,10 @@ mod duration_tests {
         for s in ["30m", "4h", "1h30m", "2d", "1d2h3m4s", "45s"] {
             assert_eq!(format_duration(parse_duration(s).unwrap()), s);
         }
-        assert_eq!(parse_duration("90m").unwrap(), chrono::TimeDelta::minutes(90));
+        assert_eq!(
+            parse_duration("90m").unwrap(),
+            chrono::TimeDelta::minutes(90)
+        );
         assert_eq!(format_duration(chrono::TimeDelta::minutes(-90)), "-1h30m");
         for bad in ["", "h", "4", "4x", "-1h", "1.5h", "99999999999999999999d"] {
             assert!(parse_duration(bad).is_err(), "{bad}");

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use serde_json::Value;
-use slacalc::{Calendar, CalendarSpec, Clock, ClockEvent, ClockEventKind};
+use slacalc::{Calendar, CalendarSpec, Clock, ClockEvent, ClockEventKind, Holidays};
 
 #[derive(Default)]
 struct Tally {
@@ -149,6 +149,68 @@ fn run_clock_file(name: &str, doc: &Value, tally: &mut Tally) {
     }
 }
 
+/// A holiday-set file `{"name", "years": [first, last], "holidays": [{"date", "name"}]}`:
+/// compares the dates of `Holidays::preset(name)` over those years with the file's. Counts one
+/// case per expected date (passed when the preset has it) plus one failed case per date the
+/// preset has and the file does not. Names are informative only.
+fn run_holiday_file(file: &str, doc: &Value, tally: &mut Tally) {
+    let name = doc["name"].as_str().unwrap();
+    let years = doc["years"].as_array().unwrap();
+    let (first, last) = (
+        i32::try_from(years[0].as_i64().unwrap()).unwrap(),
+        i32::try_from(years[1].as_i64().unwrap()).unwrap(),
+    );
+    let preset = match Holidays::preset(name) {
+        Ok(p) => p,
+        Err(e) => {
+            tally.failed += 1;
+            tally
+                .mismatches
+                .push(format!("{file}: preset `{name}`: {e}"));
+            return;
+        }
+    };
+    let expected: std::collections::BTreeMap<NaiveDate, &str> = doc["holidays"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| (date(&h["date"]), h["name"].as_str().unwrap_or("")))
+        .collect();
+    let got: std::collections::BTreeMap<NaiveDate, String> = (first..=last)
+        .flat_map(|y| preset.in_year(y))
+        .map(|h| (h.date, h.name))
+        .collect();
+    let (passed_before, failed_before) = (tally.passed, tally.failed);
+    for (i, (d, n)) in expected.iter().enumerate() {
+        let case = serde_json::json!({"date": d.to_string(), "name": n});
+        let found = match got.get(d) {
+            Some(g) => Value::String(format!("{d} {g}")),
+            None => Value::String("missing".into()),
+        };
+        let want = match got.get(d) {
+            Some(_) => found.clone(),
+            None => Value::String(format!("{d} {n}")),
+        };
+        tally.check(file, i, &case, &want, found);
+    }
+    for (d, g) in got.iter().filter(|(d, _)| !expected.contains_key(d)) {
+        let case = serde_json::json!({"date": d.to_string(), "name": g});
+        tally.check(
+            file,
+            expected.len(),
+            &case,
+            &Value::String("no holiday".into()),
+            Value::String(format!("extra {d} {g}")),
+        );
+    }
+    println!(
+        "{file}: preset `{name}` over {first}-{last}: {} of {} dates match, {} cases failed",
+        tally.passed - passed_before,
+        expected.len(),
+        tally.failed - failed_before
+    );
+}
+
 #[test]
 fn conformance() {
     let dir = std::env::var_os("SLACALC_CONFORMANCE_DIR")
@@ -170,6 +232,8 @@ fn conformance() {
             run_calendar_file(&name, &doc, &mut tally);
         } else if doc.get("groups").is_some() {
             run_clock_file(&name, &doc, &mut tally);
+        } else if doc.get("years").is_some() && doc.get("holidays").is_some() {
+            run_holiday_file(&name, &doc, &mut tally);
         } else {
             tally.skipped_files.push(name);
         }

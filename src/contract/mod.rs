@@ -110,7 +110,9 @@ impl TryFrom<CatalogSpec> for Catalog {
                 return Err(Error::InvalidValue {
                     path: format!("calendars.{name}"),
                     value: name.clone(),
-                    expected: format!("a name other than the built-in `{WALL_CLOCK}` and `{BUSINESS}`"),
+                    expected: format!(
+                        "a name other than the built-in `{WALL_CLOCK}` and `{BUSINESS}`"
+                    ),
                 });
             }
             // Validate now so that errors name the catalog path.
@@ -229,22 +231,21 @@ impl Contract {
         let mut clocks = BTreeMap::new();
         clocks.insert(WALL_CLOCK.to_owned(), Calendar::try_from(always_open())?);
         for (name, spec) in &catalog.spec.calendars {
-            clocks.insert(name.clone(), Calendar::from_spec_at(spec.clone(), &format!("calendars.{name}"))?);
+            clocks.insert(
+                name.clone(),
+                Calendar::from_spec_at(spec.clone(), &format!("calendars.{name}"))?,
+            );
         }
         let business = match &terms.region {
             Some(region) => {
-                let mut spec =
-                    catalog
-                        .spec
-                        .calendars
-                        .get(region)
-                        .cloned()
-                        .ok_or_else(|| Error::UnknownName {
-                            path: "region".into(),
-                            kind: "calendar".into(),
-                            name: region.clone(),
-                            known: catalog.spec.calendars.keys().cloned().collect(),
-                        })?;
+                let mut spec = catalog.spec.calendars.get(region).cloned().ok_or_else(|| {
+                    Error::UnknownName {
+                        path: "region".into(),
+                        kind: "calendar".into(),
+                        name: region.clone(),
+                        known: catalog.spec.calendars.keys().cloned().collect(),
+                    }
+                })?;
                 spec.holidays.extend(terms.holidays.iter().cloned());
                 Calendar::from_spec_at(spec, &format!("calendars.{region}"))?
             }
@@ -256,7 +257,12 @@ impl Contract {
         };
         clocks.insert(BUSINESS.to_owned(), business.clone());
         let names: Vec<String> = clocks.keys().cloned().collect();
-        let keys: Vec<String> = catalog.spec.severities.iter().map(|s| s.key.clone()).collect();
+        let keys: Vec<String> = catalog
+            .spec
+            .severities
+            .iter()
+            .map(|s| s.key.clone())
+            .collect();
         for (sev, metrics) in &terms.overrides {
             if !keys.contains(sev) {
                 return Err(Error::UnknownName {
@@ -270,7 +276,10 @@ impl Contract {
                 let path = format!("overrides.{sev}.{metric}");
                 let target = Target::from_spec(t, &path)?;
                 plan::check_clock(&target.clock, &format!("{path}.clock"), &names)?;
-                plan.targets.entry(sev.clone()).or_default().insert(*metric, target);
+                plan.targets
+                    .entry(sev.clone())
+                    .or_default()
+                    .insert(*metric, target);
             }
         }
         let start = terms

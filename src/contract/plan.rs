@@ -110,7 +110,10 @@ impl Plan {
                 if r.until.is_empty() || r.until.contains(&r.from) {
                     return Err(Error::InvalidValue {
                         path: format!("{path}.pauses.{metric}[{i}].until"),
-                        value: format!("{:?}", r.until.iter().map(|t| t.as_str()).collect::<Vec<_>>()),
+                        value: format!(
+                            "{:?}",
+                            r.until.iter().map(|t| t.as_str()).collect::<Vec<_>>()
+                        ),
                         expected: format!("at least one event other than `{}`", r.from),
                     });
                 }
@@ -138,7 +141,12 @@ impl Plan {
             targets: self
                 .targets
                 .iter()
-                .map(|(s, m)| (s.clone(), m.iter().map(|(k, t)| (*k, t.to_spec())).collect()))
+                .map(|(s, m)| {
+                    (
+                        s.clone(),
+                        m.iter().map(|(k, t)| (*k, t.to_spec())).collect(),
+                    )
+                })
                 .collect(),
         }
     }
@@ -150,7 +158,11 @@ impl Plan {
 
     /// The metrics the plan has a target for under any severity.
     pub fn metrics(&self) -> Vec<Metric> {
-        let mut ms: Vec<Metric> = self.targets.values().flat_map(|m| m.keys().copied()).collect();
+        let mut ms: Vec<Metric> = self
+            .targets
+            .values()
+            .flat_map(|m| m.keys().copied())
+            .collect();
         ms.sort_unstable();
         ms.dedup();
         ms

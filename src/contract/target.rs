@@ -143,10 +143,7 @@ impl Target {
             _ if forms.iter().filter(|f| **f).count() != 1 => {
                 return Err(Error::InvalidValue {
                     path: path.to_owned(),
-                    value: format!(
-                        "{} forms given",
-                        forms.iter().filter(|f| **f).count()
-                    ),
+                    value: format!("{} forms given", forms.iter().filter(|f| **f).count()),
                     expected: "exactly one of `within`, `business_days`, `end_of_business_day`"
                         .into(),
                 })
@@ -155,8 +152,8 @@ impl Target {
                 TargetForm::Within(parse_duration(w).map_err(|_| Error::InvalidValue {
                     path: format!("{path}.within"),
                     value: w.clone(),
-                    expected: "a duration such as `30m`, `4h`, `1h30m` or `2d` (units d, h, m, s)"
-                        .into(),
+                    expected:
+                        "a duration such as `30m`, `4h`, `1h30m` or `2d` (units d, h, m, s)".into(),
                 })?)
             }
             (_, Some(n), _) | (_, _, Some(n)) if n < 0 => {

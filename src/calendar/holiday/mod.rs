@@ -1,0 +1,384 @@
+//! Holidays of a calendar: plain dates, yearly rules (fixed days, nth weekdays, Easter
+//! offsets, weekdays on or after a day), one-off named dates, observed/substitute days, and
+//! built-in presets (`{"preset": "de"}`).
+//!
+//! The configuration forms are [`HolidaySpec`] and [`HolidayRule`]; [`Holidays`] is the
+//! validated set, which the calendar engine asks for the holidays of one year at a time.
+//!
+//! # Example: rules and a preset
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use slacalc::{HolidaySpec, Holidays};
+//!
+//! let specs: Vec<HolidaySpec> = serde_json::from_str(r#"[
+//!     {"preset": "de"},
+//!     {"name": "Company Day", "month": 7, "weekday": "fri", "nth": -1},
+//!     "2026-12-24"
+//! ]"#)?;
+//! let holidays = Holidays::from_specs(&specs, "holidays")?;
+//! let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+//! assert!(holidays.contains(d(2026, 5, 14))); // Ascension Day, from the preset
+//! assert!(holidays.contains(d(2026, 7, 31))); // last Friday of July
+//! assert!(holidays.contains(d(2026, 12, 24)));
+//! assert_eq!(holidays.in_year(2026).len(), 11);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod json;
+mod preset;
+mod rule;
+mod spec;
+#[cfg(test)]
+mod tests;
+
+use std::collections::{BTreeMap, VecDeque};
+use std::fmt;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+pub use rule::easter;
+use rule::Rule;
+pub(crate) use spec::parse_date;
+use spec::Compiled;
+pub use spec::{HolidayRule, HolidaySpec, MonthDay, Observance};
+
+/// A named holiday on a date.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Holiday {
+    /// The local date.
+    pub date: NaiveDate,
+    /// The holiday's name: empty for a plain date, `"<name> (observed)"` for an observed or
+    /// substitute day, and the names of all holidays on the date joined by `"; "` in
+    /// alphabetical order when several fall on it (`"Ascension Day; Labor Day"` on
+    /// 2008-05-01 in Germany).
+    pub name: String,
+}
+
+/// How many years' holiday lists a [`Holidays`] keeps (most recently computed first).
+const MEMO_YEARS: usize = 8;
+
+/// A small, thread-safe memo of computed years. It is not part of a value's identity: clones
+/// start empty, equality ignores it.
+#[derive(Default)]
+struct Memo(Mutex<VecDeque<(i32, Arc<[Holiday]>)>>);
+
+impl Clone for Memo {
+    fn clone(&self) -> Self {
+        Memo::default()
+    }
+}
+
+/// The validated holidays of a calendar.
+///
+/// Built from a `holidays` list by [`Holidays::from_specs`], or from a built-in preset by
+/// [`Holidays::preset`]. Yearly rules apply to every year (within their `from`/`until`
+/// range); the holidays of a year are computed on demand, and the last few years asked for
+/// are kept, so [`Holidays::contains`] is a binary search after the first call for a year.
+#[derive(Clone, Default)]
+pub struct Holidays {
+    /// One-off dates (plain or named), sorted by date.
+    one_offs: Vec<Rule>,
+    /// Yearly rules, in configuration order.
+    yearly: Vec<Rule>,
+    memo: Memo,
+}
+
+impl fmt::Debug for Holidays {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Holidays")
+            .field("one_offs", &self.one_offs)
+            .field("yearly", &self.yearly)
+            .finish_non_exhaustive()
+    }
+}
+
+impl PartialEq for Holidays {
+    /// Equal when the validated rules are equal.
+    fn eq(&self, other: &Self) -> bool {
+        self.one_offs == other.one_offs && self.yearly == other.yearly
+    }
+}
+
+impl Eq for Holidays {}
+
+/// Validates `specs` (found at `path`) into `out`, expanding presets. `including` lists the
+/// presets being expanded.
+fn compile_into(
+    specs: &[HolidaySpec],
+    path: &str,
+    including: &[&str],
+    out: &mut Vec<Rule>,
+) -> Result<(), Error> {
+    for (i, spec) in specs.iter().enumerate() {
+        let at = format!("{path}[{i}]");
+        match spec {
+            HolidaySpec::Date(s) => out.push(Rule {
+                name: String::new(),
+                kind: rule::Kind::Date(parse_date(&at, s)?),
+                observed: Observance::None,
+                from: None,
+                until: None,
+            }),
+            HolidaySpec::Rule(r) => match r.compile(&at)? {
+                Compiled::Rule(rule) => out.push(rule),
+                Compiled::Preset(name) => {
+                    let p = preset::get(&name, &format!("{at}.preset"), including)?;
+                    out.extend(p.rules.iter().cloned());
+                }
+            },
+        }
+    }
+    Ok(())
+}
+
+fn is_weekend(d: NaiveDate) -> bool {
+    matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
+fn observed_name(name: &str) -> String {
+    if name.is_empty() {
+        "(observed)".to_owned()
+    } else {
+        format!("{name} (observed)")
+    }
+}
+
+impl Holidays {
+    /// Names of the built-in presets: `de` (Germany, nationwide), `de-by` (Bavaria), `fr`
+    /// (France, metropolitan), `gb-eng` (England and Wales bank holidays), `us` (US federal
+    /// holidays with observed days).
+    pub const PRESETS: &'static [&'static str] = &preset::NAMES;
+
+    fn from_rules(rules: Vec<Rule>) -> Holidays {
+        let (mut one_offs, yearly): (Vec<Rule>, Vec<Rule>) =
+            rules.into_iter().partition(|r| r.one_off().is_some());
+        one_offs.sort_by_key(Rule::one_off);
+        Holidays {
+            one_offs,
+            yearly,
+            memo: Memo::default(),
+        }
+    }
+
+    /// Validates the entries of a `holidays` list found at config path `path` (used in error
+    /// messages, e.g. `holidays` or `calendars.office.holidays`).
+    ///
+    /// # Errors
+    /// - [`Error::InvalidDate`] for a malformed `YYYY-MM-DD` date;
+    /// - [`Error::InvalidValue`] for a value out of range (month, day, `nth`, Easter offset,
+    ///   `from`/`until`), a combination of fields that is no rule, or a field beside `preset`;
+    /// - [`Error::UnknownWeekday`] for a `weekday` other than `mon` … `sun`;
+    /// - [`Error::UnknownName`] for an unknown preset.
+    pub fn from_specs(specs: &[HolidaySpec], path: &str) -> Result<Self, Error> {
+        let mut rules = Vec::new();
+        compile_into(specs, path, &[], &mut rules)?;
+        Ok(Holidays::from_rules(rules))
+    }
+
+    /// The built-in preset `name` (one of [`Holidays::PRESETS`]).
+    ///
+    /// Presets are JSON files in the crate's `fixtures/holidays/`, in the same form as a
+    /// calendar's `holidays` list, embedded in the library and parsed once, on first use.
+    /// Each one produces exactly the dates of the Python `holidays` package (observed and
+    /// substitute days included) for 2000–2035, by rules that continue into later years.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use slacalc::Holidays;
+    ///
+    /// let england = Holidays::preset("gb-eng")?;
+    /// let dec_2021: Vec<String> = england
+    ///     .in_year(2021)
+    ///     .into_iter()
+    ///     .filter(|h| h.date.format("%m").to_string() == "12")
+    ///     .map(|h| format!("{} {}", h.date, h.name))
+    ///     .collect();
+    /// assert_eq!(dec_2021, [
+    ///     "2021-12-25 Christmas Day",
+    ///     "2021-12-26 Boxing Day",
+    ///     "2021-12-27 Christmas Day (observed)",
+    ///     "2021-12-28 Boxing Day (observed)",
+    /// ]);
+    /// let easter_monday = NaiveDate::from_ymd_opt(2026, 4, 6).unwrap();
+    /// assert!(england.contains(easter_monday));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::UnknownName`] when there is no preset of that name.
+    pub fn preset(name: &str) -> Result<Holidays, Error> {
+        let p = preset::get(name, "preset", &[])?;
+        Ok(Holidays::from_rules(p.rules.clone()))
+    }
+
+    /// The one-line description of the built-in preset `name`.
+    ///
+    /// # Errors
+    /// [`Error::UnknownName`] when there is no preset of that name.
+    pub fn preset_about(name: &str) -> Result<String, Error> {
+        Ok(preset::get(name, "preset", &[])?.about.clone())
+    }
+
+    /// Whether there are no holidays at all.
+    pub fn is_empty(&self) -> bool {
+        self.one_offs.is_empty() && self.yearly.is_empty()
+    }
+
+    /// Whether `date` is a holiday (observed and substitute days included).
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        if self.is_empty() {
+            return false;
+        }
+        self.year(date.year())
+            .binary_search_by_key(&date, |h| h.date)
+            .is_ok()
+    }
+
+    /// The holidays of one calendar year, sorted by date, one per date (see [`Holiday::name`]
+    /// for dates with several), observed and substitute days included. An observed day
+    /// belongs to the year of its own date: US New Year's Day 2022 (a Saturday) is observed
+    /// on 2021-12-31, which is in `in_year(2021)`. Empty for years chrono cannot represent.
+    pub fn in_year(&self, year: i32) -> Vec<Holiday> {
+        self.year(year).to_vec()
+    }
+
+    /// The holiday dates of one calendar year, sorted, without duplicates.
+    pub fn dates_in_year(&self, year: i32) -> Vec<NaiveDate> {
+        self.year(year).iter().map(|h| h.date).collect()
+    }
+
+    /// The holidays of `year`, from the memo or computed.
+    fn year(&self, year: i32) -> Arc<[Holiday]> {
+        if self.is_empty() {
+            return Arc::from(Vec::new());
+        }
+        {
+            let memo = self.memo.0.lock().unwrap_or_else(PoisonError::into_inner);
+            if let Some((_, h)) = memo.iter().find(|(y, _)| *y == year) {
+                return Arc::clone(h);
+            }
+        }
+        let computed: Arc<[Holiday]> = Arc::from(self.compute(year));
+        let mut memo = self.memo.0.lock().unwrap_or_else(PoisonError::into_inner);
+        memo.push_front((year, Arc::clone(&computed)));
+        memo.truncate(MEMO_YEARS);
+        computed
+    }
+
+    /// Computes the holidays of `year`: every rule's dates for the rule years `year - 1 ..=
+    /// year + 1` (an observed day or an Easter offset may cross the new year), then the
+    /// observed days, then those in `year`.
+    fn compute(&self, year: i32) -> Vec<Holiday> {
+        let (Some(first), Some(last)) = (
+            NaiveDate::from_ymd_opt(year, 1, 1),
+            NaiveDate::from_ymd_opt(year, 12, 31),
+        ) else {
+            return Vec::new();
+        };
+        let window_start = year
+            .checked_sub(1)
+            .and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1))
+            .unwrap_or(first);
+        let window_end = year
+            .checked_add(1)
+            .and_then(|y| NaiveDate::from_ymd_opt(y, 12, 31))
+            .unwrap_or(last);
+
+        let mut occurrences: Vec<(NaiveDate, &Rule)> = Vec::new();
+        for ry in [year.checked_sub(1), Some(year), year.checked_add(1)]
+            .into_iter()
+            .flatten()
+        {
+            occurrences.extend(self.yearly.iter().filter_map(|r| Some((r.date_in(ry)?, r))));
+        }
+        let start = self
+            .one_offs
+            .partition_point(|r| r.one_off().is_some_and(|d| d < window_start));
+        occurrences.extend(
+            self.one_offs
+                .get(start..)
+                .unwrap_or(&[])
+                .iter()
+                .filter_map(|r| Some((r.one_off()?, r)))
+                .take_while(|(d, _)| *d <= window_end),
+        );
+        // Substitutes are assigned in date order, ties in rule order.
+        occurrences.sort_by_key(|(d, _)| *d);
+
+        let mut days: BTreeMap<NaiveDate, Vec<String>> = BTreeMap::new();
+        for (d, r) in &occurrences {
+            days.entry(*d).or_default().push(r.name.clone());
+        }
+        let mut shifted: Vec<(NaiveDate, String)> = Vec::new();
+        for (d, r) in &occurrences {
+            let to = match (r.observed, d.weekday()) {
+                (Observance::Us, Weekday::Sat) => d.pred_opt(),
+                (Observance::Us | Observance::SundayToMonday, Weekday::Sun) => d.succ_opt(),
+                _ => None,
+            };
+            if let Some(to) = to {
+                shifted.push((to, observed_name(&r.name)));
+            }
+        }
+        for (to, name) in shifted {
+            days.entry(to).or_default().push(name);
+        }
+        for (d, r) in &occurrences {
+            if r.observed != Observance::Substitute || !is_weekend(*d) {
+                continue;
+            }
+            // Terminates: each step moves one day on, and only finitely many days are taken.
+            let mut c = *d;
+            while let Some(next) = c.succ_opt() {
+                c = next;
+                if !is_weekend(c) && !days.contains_key(&c) {
+                    days.insert(c, vec![observed_name(&r.name)]);
+                    break;
+                }
+            }
+        }
+
+        days.range(first..=last)
+            .map(|(date, names)| {
+                let mut names = names.clone();
+                names.sort();
+                names.dedup();
+                Holiday {
+                    date: *date,
+                    name: names.join("; "),
+                }
+            })
+            .collect()
+    }
+
+    /// The range of years outside which the holidays repeat a pattern that depends only on
+    /// how a year's dates fall on weekdays — the years of one-off dates and every `from` and
+    /// `until` bound, widened by one year on each side because an observed day or an Easter
+    /// offset can move a holiday into the neighbouring year. `None` when there is nothing
+    /// year-specific (only unbounded rules, or no holidays).
+    ///
+    /// The calendar engine extrapolates beyond this range with the 400-year Gregorian cycle
+    /// (computing the 400 years right after and before it directly). That is exact for every
+    /// rule kind except Easter offsets: the Easter date repeats only every 5,700,000 years,
+    /// so for Easter-based holidays the engine is exact within those 400 computed years on
+    /// each side (at least 1400–2500, since the engine always computes 1800–2100 directly)
+    /// and repeats their pattern beyond.
+    pub(crate) fn special_years(&self) -> Option<(i32, i32)> {
+        let years = self
+            .one_offs
+            .iter()
+            .filter_map(|r| r.one_off().map(|d| d.year()))
+            .chain(self.yearly.iter().flat_map(|r| [r.from, r.until]).flatten());
+        let (lo, hi) = years.fold(None, |acc: Option<(i32, i32)>, y| match acc {
+            None => Some((y, y)),
+            Some((a, b)) => Some((a.min(y), b.max(y))),
+        })?;
+        Some((lo.saturating_sub(1), hi.saturating_add(1)))
+    }
+}

@@ -1,0 +1,149 @@
+//! Validated holiday rules and the dates they give in a year.
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+
+use super::spec::Observance;
+
+/// Largest accepted distance, in days, of an Easter-based holiday from Easter Sunday. Easter
+/// lies between March 22 and April 25, so ±200 days reach from early September of the year
+/// before to mid-November: any real feast (Septuagesima −63, Corpus Christi +60, the Sacred
+/// Heart +68) fits, and a rule's dates stay within a year of its Easter.
+pub(crate) const EASTER_OFFSET_LIMIT: i64 = 200;
+
+/// What a rule computes for a year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// One date, once.
+    Date(NaiveDate),
+    /// The same month and day every year (February 29 only in leap years).
+    Fixed { month: u32, day: u32 },
+    /// The `nth` weekday of a month; negative counts from the end.
+    NthWeekday {
+        month: u32,
+        weekday: Weekday,
+        nth: i8,
+    },
+    /// The first `weekday` on or after `month`/`day` (February 29 reads March 1 in common years).
+    OnOrAfter {
+        weekday: Weekday,
+        month: u32,
+        day: u32,
+    },
+    /// Days from Western Easter Sunday.
+    Easter { offset: i64 },
+}
+
+/// A validated holiday rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Rule {
+    pub(crate) name: String,
+    pub(crate) kind: Kind,
+    pub(crate) observed: Observance,
+    pub(crate) from: Option<i32>,
+    pub(crate) until: Option<i32>,
+}
+
+/// Western (Gregorian) Easter Sunday of `year`, by the anonymous Gregorian algorithm
+/// (Meeus/Jones/Butcher), valid for every proleptic Gregorian year; `None` outside chrono's
+/// range.
+pub fn easter(year: i32) -> Option<NaiveDate> {
+    let y = i64::from(year);
+    let a = y.rem_euclid(19);
+    let b = y.div_euclid(100);
+    let c = y.rem_euclid(100);
+    let d = b.div_euclid(4);
+    let e = b.rem_euclid(4);
+    let f = (b + 8).div_euclid(25);
+    let g = (b - f + 1).div_euclid(3);
+    let h = (19 * a + b - d - g + 15).rem_euclid(30);
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
+    let m = (a + 11 * h + 22 * l) / 451;
+    let n = h + l - 7 * m + 114;
+    let month = u32::try_from(n / 31).ok()?;
+    let day = u32::try_from(n % 31 + 1).ok()?;
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+fn days_in_month(year: i32, month: u32) -> Option<u32> {
+    let (ny, nm) = if month == 12 {
+        (year.checked_add(1)?, 1)
+    } else {
+        (year, month + 1)
+    };
+    let next = NaiveDate::from_ymd_opt(ny, nm, 1)?;
+    next.pred_opt().map(|d| d.day())
+}
+
+fn add_days(date: NaiveDate, days: i64) -> Option<NaiveDate> {
+    let n = Days::new(days.unsigned_abs());
+    if days >= 0 {
+        date.checked_add_days(n)
+    } else {
+        date.checked_sub_days(n)
+    }
+}
+
+/// Days from `from` forward to the next `to` (0 when equal).
+fn days_until(from: Weekday, to: Weekday) -> u32 {
+    (to.num_days_from_monday() + 7 - from.num_days_from_monday()) % 7
+}
+
+impl Kind {
+    /// The date this kind gives in `year` (ignoring the year range), if any.
+    pub(crate) fn date_in(self, year: i32) -> Option<NaiveDate> {
+        match self {
+            Kind::Date(d) => (d.year() == year).then_some(d),
+            Kind::Fixed { month, day } => NaiveDate::from_ymd_opt(year, month, day),
+            Kind::NthWeekday {
+                month,
+                weekday,
+                nth,
+            } => {
+                let len = days_in_month(year, month)?;
+                let day = if nth > 0 {
+                    let first = NaiveDate::from_ymd_opt(year, month, 1)?.weekday();
+                    1 + days_until(first, weekday) + 7 * (u32::from(nth.unsigned_abs()) - 1)
+                } else {
+                    let last = NaiveDate::from_ymd_opt(year, month, len)?.weekday();
+                    let back = days_until(weekday, last) + 7 * (u32::from(nth.unsigned_abs()) - 1);
+                    len.checked_sub(back)?
+                };
+                if (1..=len).contains(&day) {
+                    NaiveDate::from_ymd_opt(year, month, day)
+                } else {
+                    None
+                }
+            }
+            Kind::OnOrAfter {
+                weekday,
+                month,
+                day,
+            } => {
+                let start = NaiveDate::from_ymd_opt(year, month, day)
+                    .or_else(|| NaiveDate::from_ymd_opt(year, 3, 1).filter(|_| month == 2))?;
+                add_days(start, i64::from(days_until(start.weekday(), weekday)))
+            }
+            Kind::Easter { offset } => add_days(easter(year)?, offset),
+        }
+    }
+}
+
+impl Rule {
+    /// The date of a yearly rule for rule year `year`, within its `from`/`until` range.
+    pub(crate) fn date_in(&self, year: i32) -> Option<NaiveDate> {
+        if self.from.is_some_and(|f| year < f) || self.until.is_some_and(|u| year > u) {
+            return None;
+        }
+        self.kind.date_in(year)
+    }
+
+    /// The date of a one-off rule.
+    pub(crate) fn one_off(&self) -> Option<NaiveDate> {
+        match self.kind {
+            Kind::Date(d) => Some(d),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,392 @@
+//! The configuration forms of a holiday (`HolidaySpec`) and their validation into rules.
+
+use std::fmt;
+
+use chrono::{NaiveDate, Weekday};
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
+
+use super::rule::{Kind, Rule, EASTER_OFFSET_LIMIT};
+use crate::error::Error;
+use crate::time::WeekdayKey;
+
+/// One entry of a calendar's `holidays` list as written in configuration: a plain date string
+/// or a rule object.
+///
+/// ```json
+/// ["2026-12-24",
+///  {"name": "Christmas Day", "month": 12, "day": 25, "observed": "us"},
+///  {"name": "Thanksgiving", "month": 11, "weekday": "thu", "nth": 4},
+///  {"name": "Good Friday", "easter": -2},
+///  {"name": "Victoria Day", "weekday": "mon", "on_or_after": {"month": 5, "day": 18}},
+///  {"name": "Jubilee", "date": "2022-06-03"},
+///  {"preset": "de"}]
+/// ```
+///
+/// Deserializing only checks the shape (field names and JSON types, with serde's message for
+/// an unknown field); ranges and combinations are checked by
+/// [`Holidays::from_specs`](super::Holidays::from_specs), whose errors name the field path.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum HolidaySpec {
+    /// A plain local date, `YYYY-MM-DD` (a one-off holiday without a name).
+    Date(String),
+    /// A rule object (see [`HolidayRule`]).
+    Rule(Box<HolidayRule>),
+}
+
+impl From<HolidayRule> for HolidaySpec {
+    fn from(rule: HolidayRule) -> Self {
+        HolidaySpec::Rule(Box::new(rule))
+    }
+}
+
+impl<'de> Deserialize<'de> for HolidaySpec {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct SpecVisitor;
+
+        impl<'de> Visitor<'de> for SpecVisitor {
+            type Value = HolidaySpec;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date `YYYY-MM-DD` or a holiday rule object")
+            }
+
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<HolidaySpec, E> {
+                Ok(HolidaySpec::Date(s.to_owned()))
+            }
+
+            fn visit_string<E: de::Error>(self, s: String) -> Result<HolidaySpec, E> {
+                Ok(HolidaySpec::Date(s))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<HolidaySpec, A::Error> {
+                HolidayRule::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(HolidaySpec::from)
+            }
+        }
+
+        d.deserialize_any(SpecVisitor)
+    }
+}
+
+/// A holiday rule as written in configuration: a struct of optional fields whose combination
+/// selects the kind of rule.
+///
+/// | fields | holiday |
+/// | --- | --- |
+/// | `month`, `day` | that day every year (`day: 29` of February only in leap years) |
+/// | `month`, `weekday`, `nth` | the `nth` (1 to 5) weekday of the month; `-1` is the last, `-2` the one before |
+/// | `weekday`, `on_or_after: {month, day}` | the first such weekday on or after that day |
+/// | `easter` | that many days after Western (Gregorian) Easter Sunday, −200 to 200 |
+/// | `date` | a one-off date `YYYY-MM-DD` |
+/// | `preset` | all holidays of a built-in preset (see [`Holidays::PRESETS`](super::Holidays::PRESETS)); no other field |
+///
+/// Any of the first five may add `name`, `observed` (an [`Observance`]); the four yearly
+/// kinds may add `from` and `until`, the first and last year (inclusive) in which the rule
+/// applies (for an Easter rule, the year of the Easter it counts from). A `nth` weekday that a
+/// month lacks (a fifth Monday) gives no holiday that year.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HolidayRule {
+    /// The holiday's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The name of a built-in preset whose holidays are all included.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preset: Option<String>,
+    /// A one-off date, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Month, 1 to 12 (with `day`, or with `weekday` and `nth`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub month: Option<i64>,
+    /// Day of the month (with `month`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub day: Option<i64>,
+    /// Weekday key `mon` … `sun` (with `month` and `nth`, or with `on_or_after`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weekday: Option<String>,
+    /// Which weekday of the month: 1 to 5 from the start, -1 to -5 from the end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nth: Option<i64>,
+    /// The day from which the first `weekday` is taken.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_or_after: Option<MonthDay>,
+    /// Days after Western Easter Sunday (negative: before), -200 to 200.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub easter: Option<i64>,
+    /// How a holiday on a weekend is observed.
+    #[serde(default, skip_serializing_if = "Observance::is_none")]
+    pub observed: Observance,
+    /// First year in which the rule applies (inclusive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<i64>,
+    /// Last year in which the rule applies (inclusive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<i64>,
+}
+
+/// A month and a day, as in `{"month": 5, "day": 25}`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MonthDay {
+    /// Month, 1 to 12.
+    pub month: i64,
+    /// Day of the month.
+    pub day: i64,
+}
+
+/// How a holiday that falls on a weekend is observed. In every variant the holiday's own date
+/// stays a holiday; the observed day is an additional holiday named `"<name> (observed)"`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Observance {
+    /// `"none"`, the default: no observed day.
+    #[default]
+    None,
+    /// `"us"`: a Saturday holiday is also observed the Friday before, a Sunday holiday the
+    /// Monday after (US federal rule; the Friday may lie in the previous year, as
+    /// 2021-12-31 for New Year's Day 2022).
+    Us,
+    /// `"sunday_to_monday"`: a Sunday holiday is also observed the Monday after; nothing for
+    /// Saturday.
+    SundayToMonday,
+    /// `"substitute"`: a Saturday or Sunday holiday is also observed on the next Monday to
+    /// Friday that is not already a holiday (including another substitute day), so that two
+    /// weekend holidays in a row take the Monday and the Tuesday (England's Christmas and
+    /// Boxing Day 2021: Saturday 25 → Monday 27, Sunday 26 → Tuesday 28). Weekend holidays
+    /// are substituted in date order.
+    Substitute,
+}
+
+impl Observance {
+    /// Whether this is [`Observance::None`].
+    pub fn is_none(&self) -> bool {
+        *self == Observance::None
+    }
+}
+
+pub(crate) fn parse_date(path: &str, s: &str) -> Result<NaiveDate, Error> {
+    let bad = || Error::InvalidDate {
+        path: path.to_owned(),
+        input: s.to_owned(),
+    };
+    if s.len() != 10 {
+        return Err(bad());
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| bad())
+}
+
+fn invalid(path: &str, value: impl ToString, expected: impl Into<String>) -> Error {
+    Error::InvalidValue {
+        path: path.to_owned(),
+        value: value.to_string(),
+        expected: expected.into(),
+    }
+}
+
+fn month_of(path: &str, m: i64) -> Result<u32, Error> {
+    u32::try_from(m)
+        .ok()
+        .filter(|m| (1..=12).contains(m))
+        .ok_or_else(|| invalid(path, m, "a month from 1 to 12"))
+}
+
+/// The longest a month can be (February: 29).
+fn max_days(month: u32) -> u32 {
+    match month {
+        2 => 29,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn day_of(path: &str, month: u32, d: i64) -> Result<u32, Error> {
+    let max = max_days(month);
+    u32::try_from(d)
+        .ok()
+        .filter(|d| (1..=max).contains(d))
+        .ok_or_else(|| invalid(path, d, format!("a day from 1 to {max} for month {month}")))
+}
+
+fn weekday_of(path: &str, s: &str) -> Result<Weekday, Error> {
+    s.parse::<WeekdayKey>()
+        .map(WeekdayKey::weekday)
+        .map_err(|_| Error::UnknownWeekday {
+            path: path.to_owned(),
+            input: s.to_owned(),
+        })
+}
+
+/// Smallest and largest years chrono represents; `from`/`until` must lie between them.
+const YEAR_LIMITS: (i32, i32) = (-262_143, 262_142);
+
+fn year_of(path: &str, y: i64) -> Result<i32, Error> {
+    i32::try_from(y)
+        .ok()
+        .filter(|y| (YEAR_LIMITS.0..=YEAR_LIMITS.1).contains(y))
+        .ok_or_else(|| {
+            invalid(
+                path,
+                y,
+                format!("a year from {} to {}", YEAR_LIMITS.0, YEAR_LIMITS.1),
+            )
+        })
+}
+
+const FORMS: &str = "one of: `date`; `month` + `day`; `month` + `weekday` + `nth`; \
+                     `weekday` + `on_or_after`; `easter`; `preset`";
+
+/// What a rule object contributes: its own rule or a preset's name.
+pub(crate) enum Compiled {
+    Rule(Rule),
+    Preset(String),
+}
+
+impl HolidayRule {
+    /// Validates this rule object found at `path` (`holidays[3]`).
+    pub(crate) fn compile(&self, path: &str) -> Result<Compiled, Error> {
+        let field = |name: &str| format!("{path}.{name}");
+        let shape: Vec<&str> = [
+            ("preset", self.preset.is_some()),
+            ("date", self.date.is_some()),
+            ("month", self.month.is_some()),
+            ("day", self.day.is_some()),
+            ("weekday", self.weekday.is_some()),
+            ("nth", self.nth.is_some()),
+            ("on_or_after", self.on_or_after.is_some()),
+            ("easter", self.easter.is_some()),
+        ]
+        .into_iter()
+        .filter_map(|(n, given)| given.then_some(n))
+        .collect();
+
+        if let Some(name) = &self.preset {
+            let extra = [
+                ("name", self.name.is_some()),
+                ("observed", !self.observed.is_none()),
+                ("from", self.from.is_some()),
+                ("until", self.until.is_some()),
+            ];
+            if let Some(other) = shape
+                .iter()
+                .copied()
+                .filter(|f| *f != "preset")
+                .chain(extra.iter().filter(|e| e.1).map(|e| e.0))
+                .next()
+            {
+                return Err(invalid(
+                    &field(other),
+                    other,
+                    "no other field beside `preset` (a preset is included as a whole)",
+                ));
+            }
+            return Ok(Compiled::Preset(name.clone()));
+        }
+
+        let name = self.name.clone().unwrap_or_default();
+        let weekday = |w: &str| weekday_of(&field("weekday"), w);
+        let kind = match (
+            shape.as_slice(),
+            &self.date,
+            self.month,
+            self.day,
+            &self.weekday,
+            self.nth,
+            self.on_or_after,
+            self.easter,
+        ) {
+            (["date"], Some(date), ..) => {
+                for (f, v) in [("from", self.from), ("until", self.until)] {
+                    if let Some(v) = v {
+                        return Err(invalid(
+                            &field(f),
+                            v,
+                            "no year range on a one-off `date` (it has its own year)",
+                        ));
+                    }
+                }
+                Kind::Date(parse_date(&field("date"), date)?)
+            }
+            (["month", "day"], _, Some(m), Some(d), ..) => {
+                let month = month_of(&field("month"), m)?;
+                Kind::Fixed {
+                    month,
+                    day: day_of(&field("day"), month, d)?,
+                }
+            }
+            (["month", "weekday", "nth"], _, Some(m), _, Some(w), Some(n), ..) => {
+                let month = month_of(&field("month"), m)?;
+                let weekday = weekday(w)?;
+                let nth = i8::try_from(n)
+                    .ok()
+                    .filter(|n| (1..=5).contains(n) || (-5..=-1).contains(n))
+                    .ok_or_else(|| {
+                        invalid(
+                            &field("nth"),
+                            n,
+                            "1 to 5 (counted from the start of the month) or -1 to -5 \
+                             (from its end; -1 is the last)",
+                        )
+                    })?;
+                Kind::NthWeekday {
+                    month,
+                    weekday,
+                    nth,
+                }
+            }
+            (["weekday", "on_or_after"], _, _, _, Some(w), _, Some(md), _) => {
+                let weekday = weekday(w)?;
+                let month = month_of(&field("on_or_after.month"), md.month)?;
+                Kind::OnOrAfter {
+                    weekday,
+                    month,
+                    day: day_of(&field("on_or_after.day"), month, md.day)?,
+                }
+            }
+            (["easter"], .., Some(offset)) => {
+                if !(-EASTER_OFFSET_LIMIT..=EASTER_OFFSET_LIMIT).contains(&offset) {
+                    return Err(invalid(
+                        &field("easter"),
+                        offset,
+                        format!(
+                            "an offset from -{EASTER_OFFSET_LIMIT} to {EASTER_OFFSET_LIMIT} days"
+                        ),
+                    ));
+                }
+                Kind::Easter { offset }
+            }
+            _ => {
+                let given = if shape.is_empty() {
+                    "(none)".to_owned()
+                } else {
+                    shape.join(" + ")
+                };
+                return Err(invalid(path, given, FORMS));
+            }
+        };
+        let from = self.from.map(|y| year_of(&field("from"), y)).transpose()?;
+        let until = self
+            .until
+            .map(|y| year_of(&field("until"), y))
+            .transpose()?;
+        if let (Some(a), Some(b)) = (from, until) {
+            if b < a {
+                return Err(invalid(
+                    &field("until"),
+                    b,
+                    format!("a year not before `from` ({a})"),
+                ));
+            }
+        }
+        Ok(Compiled::Rule(Rule {
+            name,
+            kind,
+            observed: self.observed,
+            from,
+            until,
+        }))
+    }
+}
