@@ -168,8 +168,8 @@ impl Calendar {
     /// `[to, from)`), like numpy's `busday_count`.
     ///
     /// # Errors
-    /// None in practice (the count of business days between any two chrono dates fits); the
-    /// `Result` keeps the signature uniform with the other business-day operations.
+    /// [`Error::OutOfRange`] when the range leaves the years a calendar with open-ended
+    /// Easter-based holidays computes exactly (see [`crate::calendar::NON_PERIODIC_LAST_YEAR`]).
     pub fn business_days_between(&self, from: NaiveDate, to: NaiveDate) -> Result<i64, Error> {
         if to < from {
             return self.business_days_between(to, from).map(|n| -n);
@@ -181,7 +181,11 @@ impl Calendar {
             return Ok(a.before(db) - a.before(da));
         }
         let head = a.total() - a.before(da);
-        let middle = Days(self).sum_years(ya + 1, yb - 1);
+        let middle = Days(self)
+            .sum_years(ya + 1, yb - 1)
+            .map_err(|_| Error::OutOfRange {
+                operation: "business_days_between",
+            })?;
         Ok(head + middle + self.day_year(yb).before(db))
     }
 }
@@ -192,6 +196,10 @@ struct Days<'a>(&'a Calendar);
 impl YearSeries for Days<'_> {
     fn bounds(&self) -> Option<(i32, i32)> {
         self.0.bounds()
+    }
+
+    fn periodic(&self) -> bool {
+        self.0.periodic()
     }
 
     fn finite_years(&self) -> Option<&[i32]> {

@@ -41,7 +41,7 @@ use crate::time::{Shift, WeekdayKey};
 
 use algebra::SetOp;
 use business_days::DayYear;
-pub use holiday::{Holiday, HolidaySpec, Holidays};
+pub use holiday::{easter, Holiday, HolidayRule, HolidaySpec, Holidays, MonthDay, Observance};
 pub use spec::CalendarSpec;
 use timeline::{year_of_secs, year_start, Chunk, YearCache, MAX_YEAR, MIN_YEAR};
 use years::{Extreme, Period, WalkError, YearSeries, PERIOD_YEARS};
@@ -52,6 +52,12 @@ const NANOS_PER_SEC: i64 = 1_000_000_000;
 /// expanded until 2100 after); outside them, offsets are constant.
 const TZ_DATA_FIRST_YEAR: i32 = 1800;
 const TZ_DATA_LAST_YEAR: i32 = 2100;
+/// The years a calendar whose holidays do not repeat every 400 years (open-ended Easter-based
+/// rules) computes exactly, year by year; outside them its arithmetic is
+/// [`Error::OutOfRange`] rather than an extrapolation. 1583 is the first full Gregorian year.
+pub const NON_PERIODIC_FIRST_YEAR: i32 = 1583;
+/// See [`NON_PERIODIC_FIRST_YEAR`].
+pub const NON_PERIODIC_LAST_YEAR: i32 = 2599;
 
 /// A validated business calendar.
 ///
@@ -162,8 +168,9 @@ enum Activity {
     Never,
     /// Only these years (sorted, unique).
     Finite(Vec<i32>),
-    /// Any year; outside `[lo, hi]` the year totals repeat every 400 years.
-    Perpetual { lo: i32, hi: i32 },
+    /// Any year; outside `[lo, hi]` the year totals repeat every 400 years when `periodic`,
+    /// and are out of the supported range when not (Easter-based holidays without an end).
+    Perpetual { lo: i32, hi: i32, periodic: bool },
 }
 
 impl fmt::Debug for Calendar {
@@ -368,9 +375,18 @@ impl Calendar {
                 if z.has_weekly_hours() {
                     let lo = special.iter().copied().min().unwrap_or(TZ_DATA_FIRST_YEAR);
                     let hi = special.iter().copied().max().unwrap_or(TZ_DATA_LAST_YEAR);
-                    Activity::Perpetual {
-                        lo: lo.min(TZ_DATA_FIRST_YEAR) - 1,
-                        hi: hi.max(TZ_DATA_LAST_YEAR) + 1,
+                    if z.holidays.is_periodic() {
+                        Activity::Perpetual {
+                            lo: lo.min(TZ_DATA_FIRST_YEAR) - 1,
+                            hi: hi.max(TZ_DATA_LAST_YEAR) + 1,
+                            periodic: true,
+                        }
+                    } else {
+                        Activity::Perpetual {
+                            lo: NON_PERIODIC_FIRST_YEAR,
+                            hi: NON_PERIODIC_LAST_YEAR,
+                            periodic: false,
+                        }
                     }
                 } else {
                     use chrono::Datelike;
@@ -403,7 +419,7 @@ impl Calendar {
                                     hi = hi.max(*l);
                                 }
                             }
-                            Activity::Perpetual { lo: a, hi: b } => {
+                            Activity::Perpetual { lo: a, hi: b, .. } => {
                                 lo = lo.min(*a);
                                 hi = hi.max(*b);
                             }
@@ -430,11 +446,32 @@ impl Calendar {
                 let any_perpetual = relevant
                     .iter()
                     .any(|a| matches!(a, Activity::Perpetual { .. }));
+                let periodic = acts.iter().all(|a| {
+                    !matches!(
+                        a,
+                        Activity::Perpetual {
+                            periodic: false,
+                            ..
+                        }
+                    )
+                });
+                // A non-periodic member limits the combination to the exact range.
+                let perpetual = |(lo, hi): (i32, i32)| {
+                    if periodic {
+                        Activity::Perpetual { lo, hi, periodic }
+                    } else {
+                        Activity::Perpetual {
+                            lo: NON_PERIODIC_FIRST_YEAR,
+                            hi: NON_PERIODIC_LAST_YEAR,
+                            periodic,
+                        }
+                    }
+                };
                 match op {
                     SetOp::Union | SetOp::Difference => {
                         if any_perpetual {
                             match hull(&acts) {
-                                Some((lo, hi)) => Activity::Perpetual { lo, hi },
+                                Some(b) => perpetual(b),
                                 None => Activity::Never,
                             }
                         } else {
@@ -459,7 +496,7 @@ impl Calendar {
                             .collect();
                         match finite.split_first() {
                             None => match hull(&acts) {
-                                Some((lo, hi)) => Activity::Perpetual { lo, hi },
+                                Some(b) => perpetual(b),
                                 None => Activity::Never,
                             },
                             Some((first, rest)) => {
@@ -578,6 +615,16 @@ impl Calendar {
         built.unwrap_or_else(|_| Cow::Owned(empty()))
     }
 
+    fn periodic(&self) -> bool {
+        !matches!(
+            self.inner.activity,
+            Activity::Perpetual {
+                periodic: false,
+                ..
+            }
+        )
+    }
+
     fn may_have_time(&self, y: i32) -> bool {
         match &self.inner.activity {
             Activity::Never => false,
@@ -601,7 +648,7 @@ impl Calendar {
         match &self.inner.activity {
             Activity::Never => None,
             Activity::Finite(ys) => Some((*ys.first()?, *ys.last()?)),
-            Activity::Perpetual { lo, hi } => Some((*lo, *hi)),
+            Activity::Perpetual { lo, hi, .. } => Some((*lo, *hi)),
         }
     }
 
@@ -754,7 +801,12 @@ impl Calendar {
             (cum_b - cum_a, open_b)
         } else {
             let cb = self.chunk(yb);
-            let middle = Seconds(self).sum_years(ya + 1, yb - 1);
+            let middle =
+                Seconds(self)
+                    .sum_years(ya + 1, yb - 1)
+                    .map_err(|_| Error::OutOfRange {
+                        operation: "between",
+                    })?;
             let (cum_b, open_b) = cb.cum_and_open(sb);
             ((ca.total - cum_a) + middle + cum_b, open_b)
         };
@@ -849,6 +901,10 @@ struct Seconds<'a>(&'a Calendar);
 impl YearSeries for Seconds<'_> {
     fn bounds(&self) -> Option<(i32, i32)> {
         self.0.bounds()
+    }
+
+    fn periodic(&self) -> bool {
+        self.0.periodic()
     }
 
     fn finite_years(&self) -> Option<&[i32]> {

@@ -14,7 +14,7 @@ use crate::error::Error;
 /// First UTC year whose chunk is cached.
 pub(crate) const CACHE_FIRST_YEAR: i32 = 1800;
 /// Last UTC year whose chunk is cached.
-pub(crate) const CACHE_LAST_YEAR: i32 = 2199;
+pub(crate) const CACHE_LAST_YEAR: i32 = 2599;
 const CACHE_LEN: usize = (CACHE_LAST_YEAR - CACHE_FIRST_YEAR + 1) as usize;
 
 /// Smallest and largest UTC year slacalc computes chunks for. chrono represents years

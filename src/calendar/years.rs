@@ -75,8 +75,11 @@ pub(crate) enum WalkError {
 
 /// A sequence of per-year totals.
 pub(crate) trait YearSeries {
-    /// Years outside `[lo, hi]` repeat with the 400-year period; `None` when every total is 0.
+    /// Years outside `[lo, hi]` repeat with the 400-year period (when [`Self::periodic`]) or
+    /// are out of the supported range (when not); `None` when every total is 0.
     fn bounds(&self) -> Option<(i32, i32)>;
+    /// Whether the totals outside the bounds repeat every 400 years.
+    fn periodic(&self) -> bool;
     /// When only a few years can be non-zero: those years, sorted.
     fn finite_years(&self) -> Option<&[i32]>;
     /// The total of year `y`, computed (or cached) directly.
@@ -90,6 +93,7 @@ pub(crate) trait YearSeries {
     fn year_total(&self, y: i32) -> i64 {
         match self.bounds() {
             None => 0,
+            Some(_) if !self.periodic() => self.direct_total(y),
             Some((_, hi)) if y > hi => self
                 .period_after()
                 .map_or(0, |p| p.total(i64::from(y) - i64::from(hi) - 1)),
@@ -101,13 +105,16 @@ pub(crate) trait YearSeries {
     }
 
     /// Sum of the totals of years `y0 ..= y1` (0 when `y0 > y1`).
-    fn sum_years(&self, y0: i32, y1: i32) -> i64 {
+    fn sum_years(&self, y0: i32, y1: i32) -> Result<i64, WalkError> {
         if y0 > y1 {
-            return 0;
+            return Ok(0);
         }
         let Some((lo, hi)) = self.bounds() else {
-            return 0;
+            return Ok(0);
         };
+        if !self.periodic() && (y0 < lo || y1 > hi) {
+            return Err(WalkError::OutOfRange);
+        }
         let mut sum = 0i64;
         if y0 < lo {
             let top = y1.min(lo - 1);
@@ -141,7 +148,7 @@ pub(crate) trait YearSeries {
                 sum = sum.saturating_add(p.sum_offsets(k0, k1));
             }
         }
-        sum
+        Ok(sum)
     }
 
     /// Moves a running total `c`, counted from the start of year `y`, into the year that holds
@@ -150,8 +157,12 @@ pub(crate) trait YearSeries {
     /// `c` may be negative (the position lies in an earlier year).
     fn walk(&self, mut y: i32, mut c: i64, extreme: Extreme) -> Result<(i32, i64), WalkError> {
         let (lo, hi) = self.bounds().ok_or(WalkError::Exhausted)?;
+        let periodic = self.periodic();
         if c < 0 {
             loop {
+                if !periodic && y <= lo {
+                    return Err(WalkError::OutOfRange);
+                }
                 if y <= lo {
                     if let Some(p) = self.period_before() {
                         let period = p.sum();
@@ -194,6 +205,9 @@ pub(crate) trait YearSeries {
                 return Ok((y, c));
             }
             c -= total;
+            if !periodic && y >= hi {
+                return Err(WalkError::OutOfRange);
+            }
             if y >= hi {
                 if let Some(p) = self.period_after() {
                     let period = p.sum();

@@ -25,7 +25,6 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-mod json;
 mod preset;
 mod rule;
 mod spec;
@@ -369,6 +368,15 @@ impl Holidays {
     /// so for Easter-based holidays the engine is exact within those 400 computed years on
     /// each side (at least 1400–2500, since the engine always computes 1800–2100 directly)
     /// and repeats their pattern beyond.
+    /// Whether the holidays repeat with the 400-year Gregorian cycle outside
+    /// [`Holidays::special_years`]. Easter moves on a cycle of 5.7 million years, so a set with
+    /// an Easter-based rule open on either side (no `from` or no `until`) is not periodic.
+    pub(crate) fn is_periodic(&self) -> bool {
+        self.yearly.iter().all(|r| {
+            !matches!(r.kind, rule::Kind::Easter { .. }) || (r.from.is_some() && r.until.is_some())
+        })
+    }
+
     pub(crate) fn special_years(&self) -> Option<(i32, i32)> {
         let years = self
             .one_offs

@@ -5,7 +5,6 @@ use std::sync::{Arc, OnceLock};
 
 use serde::Deserialize;
 
-use super::json;
 use super::rule::Rule;
 use super::spec::HolidaySpec;
 use crate::error::Error;
@@ -85,8 +84,7 @@ fn load(name: &str, text: &str, including: &[&str]) -> Result<Preset, Error> {
         format: "JSON".into(),
         message: format!("holiday preset `{name}`: {message}"),
     };
-    let doc = json::parse(text).map_err(parse_error)?;
-    let file = PresetFile::deserialize(doc).map_err(|e| parse_error(e.to_string()))?;
+    let file: PresetFile = serde_json::from_str(text).map_err(|e| parse_error(e.to_string()))?;
     if file.name != name {
         return Err(parse_error(format!("file names itself `{}`", file.name)));
     }
