@@ -282,6 +282,87 @@ fn new_york_fold_counts_the_repeated_half_hour_twice() {
     );
 }
 
+#[test]
+fn odd_zones_full_day_lengths() {
+    // A Sunday 00:00-24:00 shift on the transition Sundays of zones with odd offsets or odd
+    // DST steps. From Sunday 00:00 in the old offset to Monday 00:00 in the new one:
+    let cases = [
+        // Lord Howe, 30-minute DST. 2026-04-05: 02:00 +11 -> 01:30 +10:30.
+        // Sun 00:00 +11 = Apr 4 13:00Z; Mon 00:00 +10:30 = Apr 5 13:30Z: 24.5 h.
+        ("Australia/Lord_Howe", "2026-04-04T00:00:00Z", 88_200),
+        // 2026-10-04: 02:00 +10:30 -> 02:30 +11.
+        // Sun 00:00 +10:30 = Oct 3 13:30Z; Mon 00:00 +11 = Oct 4 13:00Z: 23.5 h.
+        ("Australia/Lord_Howe", "2026-10-03T00:00:00Z", 84_600),
+        // Chatham, +12:45 / +13:45. 2026-04-05: 03:45 +13:45 -> 02:45 +12:45.
+        // Sun 00:00 +13:45 = Apr 4 10:15Z; Mon 00:00 +12:45 = Apr 5 11:15Z: 25 h.
+        ("Pacific/Chatham", "2026-04-04T00:00:00Z", 90_000),
+        // 2026-09-27: 02:45 +12:45 -> 03:45 +13:45.
+        // Sun 00:00 +12:45 = Sep 26 11:15Z; Mon 00:00 +13:45 = Sep 27 10:15Z: 23 h.
+        ("Pacific/Chatham", "2026-09-26T00:00:00Z", 82_800),
+        // Troll, 2-hour DST. 2026-03-29: 01:00 +00 -> 03:00 +02.
+        // Sun 00:00 +00 = 00:00Z; Mon 00:00 +02 = Mar 29 22:00Z: 22 h.
+        ("Antarctica/Troll", "2026-03-28T12:00:00Z", 79_200),
+        // 2026-10-25: 03:00 +02 -> 01:00 +00.
+        // Sun 00:00 +02 = Oct 24 22:00Z; Mon 00:00 +00 = Oct 26 00:00Z: 26 h.
+        ("Antarctica/Troll", "2026-10-24T12:00:00Z", 93_600),
+    ];
+    for (zone, from, expected) in cases {
+        let c = cal(&format!(
+            r#"{{"timezone": "{zone}", "hours": {{"sun": ["00:00-24:00"]}}}}"#
+        ));
+        // Two and a half days from `from` hold exactly that one Sunday.
+        let to = t(from)
+            .checked_add_signed(TimeDelta::hours(60))
+            .unwrap()
+            .to_rfc3339();
+        assert_eq!(between(&c, from, &to), expected, "{zone} from {from}");
+    }
+}
+
+#[test]
+fn sao_paulo_midnight_gap_and_fold() {
+    // Sao Paulo's DST began at midnight: on 2018-11-04 at 03:00Z, 00:00 -03 became 01:00 -02,
+    // so Sunday 00:00 never happened. Saturday's 22:00-00:00 shift starts at 22:00 -03 =
+    // Nov 4 01:00Z and ends at the first instant whose wall clock reaches Sunday 00:00, the
+    // end of the gap, 03:00Z: 2 h. Sunday's 00:00-02:00 shift covers wall 01:00-02:00 -02 =
+    // 03:00Z-04:00Z: 1 h. Together [01:00Z, 04:00Z).
+    let sat = cal(r#"{"timezone": "America/Sao_Paulo", "hours": {"sat": ["22:00-00:00"]}}"#);
+    let both = cal(r#"{"timezone": "America/Sao_Paulo",
+        "hours": {"sat": ["22:00-00:00"], "sun": ["00:00-02:00"]}}"#);
+    assert_eq!(
+        between(&sat, "2018-11-03T12:00:00Z", "2018-11-05T00:00:00Z"),
+        7200
+    );
+    assert_eq!(
+        between(&both, "2018-11-03T12:00:00Z", "2018-11-05T00:00:00Z"),
+        3 * 3600
+    );
+    assert_eq!(
+        both.next_open(t("2018-11-03T12:00:00Z")),
+        Some(t("2018-11-04T01:00:00Z"))
+    );
+    assert_eq!(
+        both.next_close(t("2018-11-04T01:00:00Z")),
+        Some(t("2018-11-04T04:00:00Z"))
+    );
+    // DST ended at midnight too: on 2019-02-17 at 02:00Z, Sunday 00:00 -02 became Saturday
+    // 23:00 -03, so Saturday's last wall hour ran twice. Saturday 22:00 -02 = Feb 17 00:00Z,
+    // wall 23:00-24:00 runs 01:00Z-02:00Z and again 02:00Z-03:00Z, and 24:00 -03 = 03:00Z:
+    // 3 h. Sunday's 00:00-02:00 -03 is 03:00Z-05:00Z: 2 h. Together [00:00Z, 05:00Z).
+    assert_eq!(
+        between(&sat, "2019-02-16T12:00:00Z", "2019-02-18T00:00:00Z"),
+        3 * 3600
+    );
+    assert_eq!(
+        between(&both, "2019-02-16T12:00:00Z", "2019-02-18T00:00:00Z"),
+        5 * 3600
+    );
+    assert_eq!(
+        both.add(t("2019-02-17T00:00:00Z"), hours(5)).unwrap(),
+        t("2019-02-17T05:00:00Z")
+    );
+}
+
 // ------------------------------------------------------------------------------------------
 // Overnight shifts
 // ------------------------------------------------------------------------------------------
