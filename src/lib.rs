@@ -12,7 +12,9 @@ pub mod incident;
 pub mod money;
 pub mod time;
 
-pub use calendar::{Calendar, CalendarSpec, Holiday, HolidayRule, HolidaySpec, Holidays, Observance};
+pub use calendar::{
+    Calendar, CalendarSpec, Holiday, HolidayRule, HolidaySpec, Holidays, Observance,
+};
 pub use clock::{Clock, ClockEvent, ClockEventKind, ClockReading, ClockState};
 pub use contract::{Catalog, CatalogSpec, Contract, ContractTermsSpec, Metric};
 pub use error::{Error, Result};

@@ -65,7 +65,10 @@ fn cumulocity_crisis_on_the_night_dst_starts() {
     let plan = r.metric(Metric::ResolutionPlan).unwrap();
     assert_eq!(plan.deadline, Some(t("2026-03-29T02:50:00Z")));
     // Standard-only metrics of the plan are reported as not covered for a Crisis.
-    assert_eq!(r.metric(Metric::Update).unwrap().state, MetricState::NotCovered);
+    assert_eq!(
+        r.metric(Metric::Update).unwrap().state,
+        MetricState::NotCovered
+    );
 }
 
 #[test]
@@ -85,7 +88,10 @@ fn cumulocity_reaction_on_a_non_business_day_runs_from_the_phone_contact() {
     let portal = vec![reported("2026-12-19T10:00:00Z", "critical", "portal")];
     // Before the phone follow-up the reaction clock has not started.
     let r = evaluate(&c, &incident(portal.clone()), t("2026-12-19T12:00:00Z")).unwrap();
-    assert_eq!(r.metric(Metric::Reaction).unwrap().state, MetricState::NotStarted);
+    assert_eq!(
+        r.metric(Metric::Reaction).unwrap().state,
+        MetricState::NotStarted
+    );
     let mut phoned = portal;
     phoned.push(ev("2026-12-19T14:00:00Z", EventKind::ContactEstablished));
     let r = evaluate(&c, &incident(phoned), t("2026-12-19T15:00:00Z")).unwrap();
@@ -268,7 +274,11 @@ fn periodic_updates_are_judged_cycle_by_cycle() {
     // 09:00→10:30 within 2 h; 10:30→13:00 took 2.5 h; the third runs from 13:00.
     assert_eq!(
         states,
-        vec![MetricState::Met, MetricState::Breached, MetricState::Running]
+        vec![
+            MetricState::Met,
+            MetricState::Breached,
+            MetricState::Running
+        ]
     );
     assert_eq!(update.state, MetricState::Running);
     assert_eq!(update.deadline, Some(t("2026-11-23T15:00:00Z")));
@@ -301,7 +311,10 @@ fn reopening_resumes_the_resolution_clock() {
     assert_eq!(res.deadline, Some(t("2026-11-23T15:00:00Z")));
     // Before the reopening it was met.
     let r = evaluate(&c, &i, t("2026-11-23T11:00:00Z")).unwrap();
-    assert_eq!(r.metric(Metric::Resolution).unwrap().state, MetricState::Met);
+    assert_eq!(
+        r.metric(Metric::Resolution).unwrap().state,
+        MetricState::Met
+    );
 }
 
 #[test]
@@ -352,7 +365,9 @@ fn bad_incidents_are_errors_naming_the_event() {
     let c = office_contract("");
     let i = incident(vec![reported("2026-11-23T09:00:00Z", "urgent", "ticket")]);
     assert_eq!(
-        evaluate(&c, &i, t("2026-11-23T10:00:00Z")).unwrap_err().to_string(),
+        evaluate(&c, &i, t("2026-11-23T10:00:00Z"))
+            .unwrap_err()
+            .to_string(),
         "events[0].severity: unknown severity `urgent`: expected one of high, low"
     );
     let early = incident(vec![reported("2024-06-01T09:00:00Z", "crisis", "phone")]);
@@ -401,7 +416,10 @@ fn reports_serialize_and_display() {
     assert_eq!(json["metrics"][0]["metric"], "reaction");
     assert_eq!(json["metrics"][0]["deadline"], "2026-03-28T23:20:00Z");
     let text = r.to_string();
-    assert!(text.contains("reaction         running      30m @ 24x7"), "{text}");
+    assert!(
+        text.contains("reaction         running      30m @ 24x7"),
+        "{text}"
+    );
     let again: slacalc::Report = serde_json::from_value(json).unwrap();
     assert_eq!(again, r);
 }

@@ -82,7 +82,7 @@ impl Calendar {
         self.inner
             .days
             .get_or_build(y, build)
-            .unwrap_or_else(|_| Cow::Owned(DayYear::default()))
+            .unwrap_or_else(|_| Cow::Owned(DayYear::from_mask(year_first_day(y), &[])))
     }
 
     fn build_day_year(&self, y: i32) -> DayYear {

@@ -608,7 +608,7 @@ impl Calendar {
             let ys = year_start(y);
             Chunk::from_sorted(ys, year_start(y.saturating_add(1)), &[])
         };
-        if !self.may_have_time(y) || !(MIN_YEAR - 1..=MAX_YEAR + 1).contains(&y) {
+        if !self.may_have_time(y) || !(MIN_YEAR..=MAX_YEAR).contains(&y) {
             return Cow::Owned(empty());
         }
         let built = self.inner.cache.get_or_build(y, || Ok(self.build_chunk(y)));

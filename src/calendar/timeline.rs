@@ -17,12 +17,11 @@ pub(crate) const CACHE_FIRST_YEAR: i32 = 1800;
 pub(crate) const CACHE_LAST_YEAR: i32 = 2599;
 const CACHE_LEN: usize = (CACHE_LAST_YEAR - CACHE_FIRST_YEAR + 1) as usize;
 
-/// Smallest and largest UTC year slacalc computes chunks for. chrono represents years
-/// -262 143 ..= 262 142; one year of margin on each side keeps every neighbouring date that a
-/// chunk looks at representable.
-pub(crate) const MIN_YEAR: i32 = -262_142;
+/// Smallest and largest UTC year slacalc computes chunks for: chrono's whole range. Dates a
+/// chunk looks at beyond it (a neighbouring day) simply have no shifts.
+pub(crate) const MIN_YEAR: i32 = -262_143;
 /// See [`MIN_YEAR`].
-pub(crate) const MAX_YEAR: i32 = 262_141;
+pub(crate) const MAX_YEAR: i32 = 262_142;
 
 pub(crate) const SECS_PER_DAY: i64 = 86_400;
 

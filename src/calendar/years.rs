@@ -169,11 +169,14 @@ pub(crate) trait YearSeries {
                         if period == 0 {
                             return Err(WalkError::Exhausted);
                         }
-                        if -c > period {
-                            let cycles = (-c - 1) / period;
+                        let deficit = c.checked_neg().ok_or(WalkError::OutOfRange)?;
+                        if deficit > period {
+                            let cycles = (deficit - 1) / period;
                             let years = i64::from(PERIOD_YEARS).saturating_mul(cycles);
-                            y = i32::try_from(i64::from(y) - years)
-                                .map_err(|_| WalkError::OutOfRange)?;
+                            y = i64::from(y)
+                                .checked_sub(years)
+                                .and_then(|y| i32::try_from(y).ok())
+                                .ok_or(WalkError::OutOfRange)?;
                             c += cycles * period;
                         }
                     }
@@ -189,7 +192,9 @@ pub(crate) trait YearSeries {
                         .and_then(|i| ys.get(i))
                         .ok_or(WalkError::Exhausted)?;
                 }
-                c += self.year_total(y);
+                c = c
+                    .checked_add(self.year_total(y))
+                    .ok_or(WalkError::OutOfRange)?;
                 if c >= 0 {
                     return Ok((y, c));
                 }
@@ -217,8 +222,10 @@ pub(crate) trait YearSeries {
                     if c > period {
                         let cycles = (c - 1) / period;
                         let years = i64::from(PERIOD_YEARS).saturating_mul(cycles);
-                        y = i32::try_from(i64::from(y) + years)
-                            .map_err(|_| WalkError::OutOfRange)?;
+                        y = i64::from(y)
+                            .checked_add(years)
+                            .and_then(|y| i32::try_from(y).ok())
+                            .ok_or(WalkError::OutOfRange)?;
                         c -= cycles * period;
                     }
                 }
