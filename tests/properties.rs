@@ -706,11 +706,11 @@ proptest! {
             let t = scan.t(i);
             match scan.next_open(i) {
                 Some(r) => prop_assert_eq!(cal.next_open(t), Some(r), "next_open({})", t),
-                None => prop_assert!(cal.next_open(t).map_or(true, |r| r >= scan.end())),
+                None => prop_assert!(cal.next_open(t).is_none_or(|r| r >= scan.end())),
             }
             match scan.next_close(i) {
                 Some(r) => prop_assert_eq!(cal.next_close(t), Some(r), "next_close({})", t),
-                None => prop_assert!(cal.next_close(t).map_or(true, |r| r >= scan.end())),
+                None => prop_assert!(cal.next_close(t).is_none_or(|r| r >= scan.end())),
             }
         }
     }
@@ -879,7 +879,7 @@ fn naive_clock(
     let in_pause = |m: DateTime<Utc>| {
         pauses
             .iter()
-            .any(|&(p, r)| p <= m && r.map_or(true, |r| m < r))
+            .any(|&(p, r)| p <= m && r.is_none_or(|r| m < r))
     };
     let counted = |m: DateTime<Utc>| cal.is_open(m) && !in_pause(m);
 
