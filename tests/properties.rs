@@ -957,7 +957,7 @@ proptest! {
             match deadline {
                 Ok(d) => prop_assert_eq!(r.deadline, d, "deadline at {}", now),
                 Err(limit) => prop_assert!(
-                    r.deadline.map_or(true, |d| d >= limit),
+                    r.deadline.is_none_or(|d| d >= limit),
                     "deadline at {}: {:?}, but none before {}", now, r.deadline, limit
                 ),
             }
