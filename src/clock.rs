@@ -153,9 +153,6 @@ pub struct Clock {
     events: Vec<ClockEvent>,
 }
 
-/// A running stretch `[from, to)`; `to` is `None` while it is still running at `now`.
-type Segment = (DateTime<Utc>, Option<DateTime<Utc>>);
-
 /// The clock's phase while applying events.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Phase {
@@ -216,43 +213,6 @@ impl Clock {
         &self.events
     }
 
-    /// The running segments `[from, to)` known as of `now` (`to` is `None` for the segment
-    /// still open at `now`) and the phase at `now` (`Paused` also for a clock that stopped
-    /// while paused).
-    fn segments(&self, now: DateTime<Utc>) -> (Vec<Segment>, Phase) {
-        let mut segments = Vec::new();
-        let mut phase = Phase::Idle;
-        let mut open: Option<DateTime<Utc>> = None;
-        for e in self.events.iter().take_while(|e| e.at <= now) {
-            match e.kind {
-                ClockEventKind::Start | ClockEventKind::Resume => {
-                    open = Some(e.at);
-                    phase = Phase::Running;
-                }
-                ClockEventKind::Pause => {
-                    if let Some(from) = open.take() {
-                        segments.push((from, Some(e.at)));
-                    }
-                    phase = Phase::Paused;
-                }
-                ClockEventKind::Stop => {
-                    if let Some(from) = open.take() {
-                        segments.push((from, Some(e.at)));
-                    }
-                    // A clock stopped while paused stays paused for the deadline's purpose:
-                    // no segment continues past the stop.
-                    if phase == Phase::Running {
-                        phase = Phase::Stopped;
-                    }
-                }
-            }
-        }
-        if let Some(from) = open {
-            segments.push((from, None));
-        }
-        (segments, phase)
-    }
-
     /// Reads the clock against `target` business time on `calendar` as of `now`.
     ///
     /// # Errors
@@ -265,90 +225,112 @@ impl Clock {
         target: TimeDelta,
         now: DateTime<Utc>,
     ) -> Result<ClockReading, Error> {
-        if target < TimeDelta::zero() {
-            return Err(Error::InvalidArgument {
-                operation: "Clock::evaluate",
-                reason: format!("negative target {target}"),
-            });
-        }
-        let started = self.events.first().is_some_and(|e| e.at <= now);
-        if !started {
-            return Ok(ClockReading {
-                state: ClockState::NotStarted,
-                elapsed: TimeDelta::zero(),
-                deadline: None,
-            });
-        }
-        let stopped = self
-            .events
-            .iter()
-            .any(|e| e.kind == ClockEventKind::Stop && e.at <= now);
-        let (segments, phase) = self.segments(now);
-
-        let mut elapsed = TimeDelta::zero();
-        let mut deadline = None;
-        let mut remaining = target;
-        let add = |a: TimeDelta, b: TimeDelta| {
-            a.checked_add(&b).ok_or(Error::OutOfRange {
-                operation: "Clock::evaluate",
-            })
-        };
-        for &(from, to) in &segments {
-            let counted_to = to.unwrap_or(now).min(now);
-            let counted = calendar.between(from, counted_to)?;
-            elapsed = add(elapsed, counted)?;
-            if deadline.is_some() {
-                continue;
-            }
-            // Where the target is reached within this segment, if it is.
-            let reach_limit = match to {
-                Some(end) => Some(calendar.between(from, end)?),
-                // The open segment runs on past `now`.
-                None => None,
-            };
-            let reached_here = reach_limit.is_none_or(|limit| remaining <= limit);
-            if reached_here {
-                match calendar.add(from, remaining) {
-                    Ok(d) => deadline = Some(d),
-                    Err(Error::NoBusinessTime { .. }) => {}
-                    Err(e) => return Err(e),
-                }
-                remaining = TimeDelta::zero();
-            } else if let Some(limit) = reach_limit {
-                remaining = remaining.checked_sub(&limit).ok_or(Error::OutOfRange {
-                    operation: "Clock::evaluate",
-                })?;
-            }
-        }
-        // After a stop (not while paused), the deadline counts on as if the clock kept
-        // running from the stop.
-        if deadline.is_none() && phase == Phase::Stopped {
-            if let Some(&(_, Some(stop))) = segments.last() {
-                match calendar.add(stop, remaining) {
-                    Ok(d) => deadline = Some(d),
-                    Err(Error::NoBusinessTime { .. }) => {}
-                    Err(e) => return Err(e),
-                }
-            }
-        }
-        let breached = elapsed > target;
-        let state = if breached {
-            ClockState::Breached
-        } else if stopped {
-            ClockState::Met
-        } else if phase == Phase::Paused {
-            ClockState::Paused
-        } else {
-            ClockState::Running
-        };
-        // While paused, the deadline is unknown unless the target was already exceeded.
-        if phase == Phase::Paused && !breached {
-            deadline = None;
-        }
-        Ok(ClockReading {
-            state,
-            elapsed,
-            deadline,
-        })
+        read(&self.events, calendar, target, now)
     }
+}
+
+/// Reads a valid event sequence (as [`Clock::from_events`] checks) against `target` on
+/// `calendar` as of `now`, in one pass and without allocating: one `between` per running
+/// segment and one `add` for the deadline.
+pub(crate) fn read(
+    events: &[ClockEvent],
+    calendar: &Calendar,
+    target: TimeDelta,
+    now: DateTime<Utc>,
+) -> Result<ClockReading, Error> {
+    if target < TimeDelta::zero() {
+        return Err(Error::InvalidArgument {
+            operation: "Clock::evaluate",
+            reason: format!("negative target {target}"),
+        });
+    }
+    let started = events.first().is_some_and(|e| e.at <= now);
+    if !started {
+        return Ok(ClockReading {
+            state: ClockState::NotStarted,
+            elapsed: TimeDelta::zero(),
+            deadline: None,
+        });
+    }
+    let overflow = || Error::OutOfRange {
+        operation: "Clock::evaluate",
+    };
+    let mut elapsed = TimeDelta::zero();
+    let mut remaining = target;
+    let mut deadline: Option<DateTime<Utc>> = None;
+    // Where the target is reached, counting from `from` with `remaining` still to go.
+    let reach = |from: DateTime<Utc>, remaining: TimeDelta| match calendar.add(from, remaining) {
+        Ok(d) => Ok(Some(d)),
+        Err(Error::NoBusinessTime { .. }) => Ok(None),
+        Err(e) => Err(e),
+    };
+    let mut phase = Phase::Idle;
+    let mut stopped = false;
+    let mut open: Option<DateTime<Utc>> = None;
+    let mut last_stop: Option<DateTime<Utc>> = None;
+    for e in events.iter().take_while(|e| e.at <= now) {
+        match e.kind {
+            ClockEventKind::Start | ClockEventKind::Resume => {
+                open = Some(e.at);
+                phase = Phase::Running;
+            }
+            ClockEventKind::Pause | ClockEventKind::Stop => {
+                if let Some(from) = open.take() {
+                    // A closed running segment [from, e.at), all of it known.
+                    let counted = calendar.between(from, e.at)?;
+                    elapsed = elapsed.checked_add(&counted).ok_or_else(overflow)?;
+                    if deadline.is_none() {
+                        if remaining <= counted {
+                            deadline = reach(from, remaining)?;
+                            remaining = TimeDelta::zero();
+                        } else {
+                            remaining = remaining.checked_sub(&counted).ok_or_else(overflow)?;
+                        }
+                    }
+                }
+                if e.kind == ClockEventKind::Pause {
+                    phase = Phase::Paused;
+                } else {
+                    stopped = true;
+                    last_stop = Some(e.at);
+                    // A clock stopped while paused stays paused for the deadline's purpose.
+                    if phase == Phase::Running {
+                        phase = Phase::Stopped;
+                    }
+                }
+            }
+        }
+    }
+    if let Some(from) = open {
+        // The segment still running at `now` counts on past it for the deadline.
+        let counted = calendar.between(from, now)?;
+        elapsed = elapsed.checked_add(&counted).ok_or_else(overflow)?;
+        if deadline.is_none() {
+            deadline = reach(from, remaining)?;
+        }
+    } else if deadline.is_none() && phase == Phase::Stopped {
+        // After a stop (not while paused), the deadline counts on from the stop.
+        if let Some(stop) = last_stop {
+            deadline = reach(stop, remaining)?;
+        }
+    }
+    let breached = elapsed > target;
+    let state = if breached {
+        ClockState::Breached
+    } else if stopped {
+        ClockState::Met
+    } else if phase == Phase::Paused {
+        ClockState::Paused
+    } else {
+        ClockState::Running
+    };
+    // While paused, the deadline is unknown unless the target was already exceeded.
+    if phase == Phase::Paused && !breached {
+        deadline = None;
+    }
+    Ok(ClockReading {
+        state,
+        elapsed,
+        deadline,
+    })
 }

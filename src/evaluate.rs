@@ -7,14 +7,17 @@
 //! restarted at every update sent, each cycle met or breached on its own.
 
 use std::fmt;
+use std::sync::Arc;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::Calendar;
-use crate::clock::{Clock, ClockEvent, ClockEventKind, ClockReading, ClockState};
-use crate::contract::{Contract, Metric, PauseRule, SeverityChangePolicy, StartRule, Target};
+use crate::clock::{self, ClockEvent, ClockEventKind, ClockReading, ClockState};
+use crate::contract::{
+    Contract, Metric, PauseRule, SeverityChangePolicy, StartRule, Target, TargetForm,
+};
 use crate::error::Error;
 use crate::incident::{EventKind, EventTag, Incident};
 use crate::time::format_duration;
@@ -88,9 +91,9 @@ pub struct MetricReport {
     /// The state.
     pub state: MetricState,
     /// The clock (calendar) name the time counts on; `None` when not covered.
-    pub clock: Option<String>,
+    pub clock: Option<Arc<str>>,
     /// The target as configured (`30m`, `5 business days` …); `None` when not covered.
-    pub target: Option<String>,
+    pub target: Option<TargetForm>,
     /// The business time the target allows.
     pub allowed: Option<TimeDelta>,
     /// Counted business time so far.
@@ -261,9 +264,11 @@ pub fn evaluate(
         }
     }
     let plan = contract.plan();
-    let mut metrics = Vec::new();
-    for metric in plan.metrics() {
-        metrics.push(evaluate_metric(contract, incident, metric, now)?);
+    let mut metrics = Vec::with_capacity(Metric::ALL.len());
+    for metric in Metric::ALL {
+        if plan.defines(metric) {
+            metrics.push(evaluate_metric(contract, incident, metric, now)?);
+        }
     }
     let (severity, _) = incident.severity_at(now);
     Ok(Report {
@@ -302,7 +307,7 @@ fn evaluate_metric(
 ) -> Result<MetricReport, Error> {
     let plan = contract.plan();
     let events = incident.events();
-    let known: Vec<_> = events.iter().take_while(|e| e.at <= now).collect();
+    let known = events.get(..events.partition_point(|e| e.at <= now)).unwrap_or(&[]);
     // The fulfilling event: the first one after the last reopening.
     let last_reopen = known
         .iter()
@@ -355,7 +360,7 @@ fn evaluate_metric(
     let Some(start) = start else {
         return Ok(MetricReport {
             clock: Some(target.clock.clone()),
-            target: Some(target.form.to_string()),
+            target: Some(target.form),
             state: MetricState::NotStarted,
             ..not_covered(metric)
         });
@@ -375,9 +380,9 @@ fn evaluate_metric(
         },
         matches!(metric, Metric::Resolution | Metric::Workaround),
     );
-    let clock = Clock::from_events(&clock_events)?;
     let (allowed, form_deadline) = target.allowance(calendar, start)?;
-    let reading = clock.evaluate(calendar, allowed, now)?;
+    // The events are valid by construction (one start, alternating pause/resume, one stop).
+    let reading = clock::read(&clock_events, calendar, allowed, now)?;
     let unpaused = !clock_events.iter().any(|e| e.kind == ClockEventKind::Pause);
     Ok(report_from(
         metric,
@@ -405,18 +410,12 @@ fn report_from(
         (d, _) => d,
     };
     let remaining = allowed.checked_sub(&reading.elapsed);
-    let used_percent = if allowed > TimeDelta::zero() {
-        let used = Decimal::from(reading.elapsed.num_seconds()) * Decimal::ONE_HUNDRED
-            / Decimal::from(allowed.num_seconds().max(1));
-        Some(used.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero))
-    } else {
-        None
-    };
+    let used_percent = used_percent(reading.elapsed, allowed);
     MetricReport {
         metric,
         state,
         clock: Some(target.clock.clone()),
-        target: Some(target.form.to_string()),
+        target: Some(target.form),
         allowed: Some(allowed),
         elapsed: reading.elapsed,
         remaining,
@@ -433,6 +432,21 @@ fn report_from(
     }
 }
 
+/// `elapsed / allowed` in percent with two decimals, rounded half away from zero (integer
+/// arithmetic: this runs for every metric of every evaluation).
+fn used_percent(elapsed: TimeDelta, allowed: TimeDelta) -> Option<Decimal> {
+    let allowed = i128::from(allowed.num_seconds());
+    if allowed <= 0 {
+        return None;
+    }
+    let scaled = i128::from(elapsed.num_seconds()) * 10_000;
+    // Round half away from zero: elapsed is never negative, so add half the divisor.
+    let basis_points = (scaled + allowed / 2) / allowed;
+    i64::try_from(basis_points)
+        .ok()
+        .map(|bp| Decimal::new(bp, 2).normalize())
+}
+
 /// Translates the incident's events into clock events for one metric starting at `start`.
 /// Pause rules nest: the clock pauses when the first rule becomes active and resumes when
 /// none is. With `reopenable`, a fulfilling event followed by a reopening pauses instead of
@@ -445,7 +459,8 @@ fn clock_events(
     stops: impl Fn(EventTag, usize) -> bool,
     reopenable: bool,
 ) -> Vec<ClockEvent> {
-    let mut out = vec![ClockEvent::new(start, ClockEventKind::Start)];
+    let mut out = Vec::with_capacity(incident.events().len() + 2);
+    out.push(ClockEvent::new(start, ClockEventKind::Start));
     let mut active = vec![false; pauses.len()];
     let mut reopen_pause = false;
     for (i, e) in incident.events().iter().enumerate() {
@@ -549,9 +564,8 @@ fn evaluate_cycles(
             }
             events.push(ClockEvent::new(to, ClockEventKind::Stop));
         }
-        let clock = Clock::from_events(&events)?;
         let (allowed, form_deadline) = target.allowance(calendar, from)?;
-        let reading = clock.evaluate(calendar, allowed, now)?;
+        let reading = clock::read(&events, calendar, allowed, now)?;
         let unpaused = !events.iter().any(|e| e.kind == ClockEventKind::Pause);
         let report = report_from(
             metric,

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, TimeDelta, Utc};
-use slacalc::contract::{Catalog, ContractTermsSpec, Metric};
+use slacalc::contract::{Catalog, ContractTermsSpec, Metric, TargetForm};
 use slacalc::{evaluate, Contract, Error, Event, EventKind, Incident, MetricState};
 
 fn t(s: &str) -> DateTime<Utc> {
@@ -257,7 +257,7 @@ fn a_metric_met_before_a_severity_change_stays_met() {
     let reaction = r.metric(Metric::Reaction).unwrap();
     // Met under `low` (4 h) at 10:30; `high`'s 1 h would have been breached.
     assert_eq!(reaction.state, MetricState::Met);
-    assert_eq!(reaction.target.as_deref(), Some("4h"));
+    assert_eq!(reaction.target, Some(TargetForm::Within(TimeDelta::hours(4))));
 }
 
 #[test]
@@ -293,7 +293,7 @@ fn business_day_targets_name_their_deadline() {
     let res = r.metric(Metric::Resolution).unwrap();
     assert_eq!(res.deadline, Some(t("2026-12-01T15:00:00Z")));
     assert_eq!(res.allowed, Some(TimeDelta::hours(16)));
-    assert_eq!(res.target.as_deref(), Some("2 business days"));
+    assert_eq!(res.target.map(|t| t.to_string()).as_deref(), Some("2 business days"));
 }
 
 #[test]

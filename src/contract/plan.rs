@@ -156,6 +156,11 @@ impl Plan {
         self.targets.get(severity)?.get(&metric)
     }
 
+    /// Whether the plan has a target for `metric` under any severity.
+    pub fn defines(&self, metric: Metric) -> bool {
+        self.targets.values().any(|m| m.contains_key(&metric))
+    }
+
     /// The metrics the plan has a target for under any severity.
     pub fn metrics(&self) -> Vec<Metric> {
         let mut ms: Vec<Metric> = self

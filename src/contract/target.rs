@@ -1,6 +1,7 @@
 //! Targets: how much time a metric may take, on which clock, from when.
 
 use std::fmt;
+use std::sync::Arc;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
@@ -95,7 +96,8 @@ fn is_default<T: Default + PartialEq>(v: &T) -> bool {
     *v == T::default()
 }
 
-/// The amount a target allows.
+/// The amount a target allows. Serializes as its display form: `4h`, `5 business days`,
+/// `end of business day 1`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TargetForm {
     /// A duration of business time on the clock.
@@ -116,13 +118,45 @@ impl fmt::Display for TargetForm {
     }
 }
 
+impl std::str::FromStr for TargetForm {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<TargetForm, Error> {
+        let bad = || Error::InvalidValue {
+            path: String::new(),
+            value: s.to_owned(),
+            expected: "a duration (`4h`), `N business days` or `end of business day N`".into(),
+        };
+        if let Some(n) = s.strip_suffix(" business days") {
+            return n.parse().map(TargetForm::BusinessDays).map_err(|_| bad());
+        }
+        if let Some(n) = s.strip_prefix("end of business day ") {
+            return n.parse().map(TargetForm::EndOfBusinessDay).map_err(|_| bad());
+        }
+        parse_duration(s).map(TargetForm::Within).map_err(|_| bad())
+    }
+}
+
+impl Serialize for TargetForm {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for TargetForm {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 /// A validated target.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Target {
     /// The allowed amount.
     pub form: TargetForm,
     /// The name of the clock (calendar) it counts on.
-    pub clock: String,
+    pub clock: Arc<str>,
     /// When the clock starts.
     pub start: StartRule,
 }
@@ -174,7 +208,7 @@ impl Target {
         };
         Ok(Target {
             form,
-            clock: spec.clock.clone().unwrap_or_else(|| "business".into()),
+            clock: spec.clock.as_deref().unwrap_or("business").into(),
             start: spec.start,
         })
     }
@@ -182,7 +216,7 @@ impl Target {
     /// The spec this target came from.
     pub fn to_spec(&self) -> TargetSpec {
         let mut spec = TargetSpec {
-            clock: Some(self.clock.clone()),
+            clock: Some(self.clock.to_string()),
             start: self.start,
             ..TargetSpec::default()
         };

@@ -1,0 +1,88 @@
+//! Cumulocity Enterprise Active Maintenance and Support (seed 003) for a customer in Germany
+//! (EMEA region, German public holidays): a Crisis on the night daylight saving time starts,
+//! and Critical incidents reported on a Friday afternoon and on a Saturday.
+//!
+//! Run: `cargo run --example cumulocity`
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use slacalc::contract::{Catalog, ContractTermsSpec, Metric};
+use slacalc::{evaluate, Contract, Event, EventKind, Incident, MetricState};
+
+fn t(s: &str) -> Result<DateTime<Utc>, chrono::ParseError> {
+    s.parse()
+}
+
+fn reported(at: &str, severity: &str, channel: &str) -> Result<Event, chrono::ParseError> {
+    Ok(Event::new(
+        t(at)?,
+        EventKind::Reported {
+            severity: severity.into(),
+            channel: Some(channel.into()),
+            contact: Some("atc@muster-maschinenbau.example".into()),
+        },
+    ))
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let catalog: Arc<Catalog> = Arc::new(serde_json::from_str(include_str!(
+        "../fixtures/contracts/cumulocity.json"
+    ))?);
+    let customers: BTreeMap<String, ContractTermsSpec> = serde_json::from_str(include_str!(
+        "../fixtures/contracts/cumulocity-customers.json"
+    ))?;
+    let contract = Contract::new(catalog, customers["emea-de"].clone())?;
+    println!("{} — {}\n", contract.catalog().name(), contract.customer());
+
+    // Saturday 2026-03-28, 23:50 in Berlin: production down, reported by phone. Clocks go
+    // forward an hour that night; the 24x7 targets count real time.
+    let crisis = Incident::new(
+        "C8Y-1001",
+        vec![
+            reported("2026-03-28T22:50:00Z", "crisis", "phone")?,
+            Event::new(t("2026-03-28T23:05:00Z")?, EventKind::Responded),
+            Event::new(t("2026-03-29T01:30:00Z")?, EventKind::ResolutionPlanProvided),
+        ],
+    )?;
+    let report = evaluate(&contract, &crisis, t("2026-03-29T03:00:00Z")?)?;
+    println!("{report}");
+    let reaction = report.metric(Metric::Reaction).ok_or("no reaction metric")?;
+    let plan = report.metric(Metric::ResolutionPlan).ok_or("no plan metric")?;
+    assert_eq!(reaction.deadline, Some(t("2026-03-28T23:20:00Z")?));
+    assert_eq!(plan.deadline, Some(t("2026-03-29T02:50:00Z")?));
+    assert_eq!((reaction.state, plan.state), (MetricState::Met, MetricState::Met));
+
+    // Friday 2026-12-18, 16:30 in Berlin: a Critical incident on the portal. 2 hours, 24x7.
+    let friday = Incident::new(
+        "C8Y-1002",
+        vec![reported("2026-12-18T15:30:00Z", "critical", "portal")?],
+    )?;
+    let report = evaluate(&contract, &friday, t("2026-12-18T16:00:00Z")?)?;
+    println!("{report}");
+    assert_eq!(
+        report.metric(Metric::Reaction).and_then(|m| m.deadline),
+        Some(t("2026-12-18T17:30:00Z")?)
+    );
+
+    // Saturday 2026-12-19: reported on the portal at 11:00 Berlin, followed up by phone at
+    // 15:00. On a non-business day the reaction time runs from the phone contact.
+    let mut events = vec![reported("2026-12-19T10:00:00Z", "critical", "portal")?];
+    let before_call = Incident::new("C8Y-1003", events.clone())?;
+    let report = evaluate(&contract, &before_call, t("2026-12-19T12:00:00Z")?)?;
+    println!("{report}");
+    assert_eq!(
+        report.metric(Metric::Reaction).map(|m| m.state),
+        Some(MetricState::NotStarted)
+    );
+    events.push(Event::new(t("2026-12-19T14:00:00Z")?, EventKind::ContactEstablished));
+    let after_call = Incident::new("C8Y-1003", events)?;
+    let report = evaluate(&contract, &after_call, t("2026-12-19T15:00:00Z")?)?;
+    println!("{report}");
+    assert_eq!(
+        report.metric(Metric::Reaction).and_then(|m| m.deadline),
+        Some(t("2026-12-19T16:00:00Z")?)
+    );
+    Ok(())
+}
