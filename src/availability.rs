@@ -488,9 +488,28 @@ impl AvailabilityAgreement {
         &self.service_hours
     }
 
+    /// The recurring maintenance windows, if any.
+    pub fn recurring_maintenance(&self) -> Option<&Calendar> {
+        self.recurring.as_ref()
+    }
+
     /// The one-off maintenance windows, merged (sorted, overlapping and touching ones joined).
     pub fn windows(&self) -> &[MaintenanceWindow] {
         &self.windows
+    }
+
+    /// This agreement with more one-off maintenance windows (such as the windows agreed for
+    /// one month), merged with the configured ones.
+    pub fn with_windows(
+        &self,
+        windows: impl IntoIterator<Item = MaintenanceWindow>,
+    ) -> AvailabilityAgreement {
+        let mut all = self.windows.clone();
+        all.extend(windows);
+        AvailabilityAgreement {
+            windows: merge_windows(all),
+            ..self.clone()
+        }
     }
 
     /// Service time in `[a, b)`: business time of service hours minus recurring maintenance,
