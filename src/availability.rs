@@ -223,7 +223,37 @@ pub struct AvailabilityAgreementSpec {
 /// A validated availability agreement: target, service hours and maintenance. Deserializing
 /// one validates it.
 ///
-/// See the [module docs](self) for what counts and an example.
+/// See the [module docs](self) for what counts.
+///
+/// # Example: 24×7 with a recurring Sunday-night window, in New York across DST
+///
+/// ```
+/// use chrono::{DateTime, TimeDelta, Utc};
+/// use slacalc::availability::{AvailabilityAgreement, Outage, TargetOutcome};
+///
+/// let agreement: AvailabilityAgreement = serde_json::from_str(r#"{
+///   "target": "99.5",
+///   "service_hours": { "timezone": "America/New_York", "hours": {
+///     "mon": ["00:00-24:00"], "tue": ["00:00-24:00"], "wed": ["00:00-24:00"],
+///     "thu": ["00:00-24:00"], "fri": ["00:00-24:00"], "sat": ["00:00-24:00"],
+///     "sun": ["00:00-24:00"] } },
+///   "maintenance": { "recurring": { "timezone": "America/New_York",
+///                                   "hours": { "sun": ["01:00-04:00"] } } }
+/// }"#)?;
+/// let t = |s: &str| s.parse::<DateTime<Utc>>();
+/// // The week of the spring-forward Sunday 2024-03-10: 7 × 24 h − 1 h (the skipped hour),
+/// // minus the window 01:00–04:00, which that night holds only 2 h (02:00–03:00 never occurs).
+/// let from = t("2024-03-04T05:00:00Z")?; // Monday 00:00 EST
+/// let to = t("2024-03-11T04:00:00Z")?;   // the next Monday 00:00 EDT
+/// // An outage from 00:30 EST to 03:30 EDT that Sunday: only 00:30–01:00 counts.
+/// let outage = Outage::new(t("2024-03-10T05:30:00Z")?, t("2024-03-10T07:30:00Z")?);
+/// let report = agreement.evaluate(from, to, &[outage])?;
+/// assert_eq!(report.service_time, TimeDelta::hours(167 - 2));
+/// assert_eq!(report.maintenance_time, TimeDelta::hours(2));
+/// assert_eq!(report.downtime, TimeDelta::minutes(30));
+/// assert_eq!(report.outcome, TargetOutcome::Met); // 100 × (165 − 0.5) / 165 = 99.6969…
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(
     try_from = "AvailabilityAgreementSpec",
@@ -271,6 +301,27 @@ pub struct CountedOutage {
 
 /// Availability over a period. `Display` prints it; serde serializes it (durations as chrono's
 /// `[seconds, nanoseconds]`, percentages as decimal strings).
+///
+/// ```
+/// use chrono::{DateTime, Utc};
+/// use slacalc::availability::{AvailabilityAgreement, Outage};
+///
+/// let agreement: AvailabilityAgreement = serde_json::from_str(r#"{
+///   "target": "95", "service_hours": { "timezone": "UTC", "hours": { "mon": ["09:00-17:00"] } }
+/// }"#)?;
+/// let t = |s: &str| s.parse::<DateTime<Utc>>();
+/// let outages = [Outage::new(t("2026-03-02T16:40:00Z")?, t("2026-03-02T17:40:00Z")?)];
+/// let report = agreement.evaluate(t("2026-03-02T00:00:00Z")?, t("2026-03-03T00:00:00Z")?, &outages)?;
+/// assert_eq!(report.to_string(), "\
+/// availability 2026-03-02T00:00:00Z – 2026-03-03T00:00:00Z
+///   maintenance (excluded)                            0:00:00
+///   service time                                      8:00:00
+///   downtime                                          0:20:00
+///     [0] 2026-03-02T16:40:00Z – 2026-03-02T17:40:00Z      0:20:00
+///   achieved 95.833 % (target 95 %): met
+/// ");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AvailabilityReport {
     /// The start of the period.
