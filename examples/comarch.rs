@@ -25,9 +25,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let catalog: Arc<Catalog> = Arc::new(serde_json::from_str(include_str!(
         "../fixtures/contracts/comarch.json"
     ))?);
-    let customers: BTreeMap<String, ContractTermsSpec> = serde_json::from_str(include_str!(
-        "../fixtures/contracts/comarch-customers.json"
-    ))?;
+    let customers: BTreeMap<String, ContractTermsSpec> =
+        serde_json::from_str(include_str!("../fixtures/contracts/comarch-customers.json"))?;
 
     // Friday 2026-11-27, 17:00 in Berlin: a general question (severity 4), and Saturday
     // 03:00 in Berlin: a business-critical outage (severity 1) answered after 20 minutes.
@@ -65,7 +64,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         for incident in [&question, &outage] {
             let report = evaluate(&contract, incident, now)?;
             print!("{report}");
-            let reaction = report.metric(Metric::Reaction).map(|m| (m.state, m.deadline));
+            let reaction = report
+                .metric(Metric::Reaction)
+                .map(|m| (m.state, m.deadline));
             deadlines.insert((plan, incident.id().to_owned()), reaction);
         }
         println!();
@@ -91,10 +92,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // Monthly support price by CCI usage fee.
     let fees: Fees = serde_json::from_str(include_str!("../fixtures/fees/comarch.json"))?;
     println!("Monthly support price by monthly CCI usage fee (EUR)");
-    println!("{:>12} {:>12} {:>12} {:>12}", "usage", "basic", "advanced", "premium");
+    println!(
+        "{:>12} {:>12} {:>12} {:>12}",
+        "usage", "basic", "advanced", "premium"
+    );
     let mut advanced = Vec::new();
     for usage in ["3000", "8500", "15000", "40000"] {
-        let inputs = FeeInputs::new().with_amount("usage", format!("{usage}.00 EUR").parse::<Money>()?);
+        let inputs =
+            FeeInputs::new().with_amount("usage", format!("{usage}.00 EUR").parse::<Money>()?);
         let price = |plan: &str| -> Result<Decimal, Box<dyn std::error::Error>> {
             Ok(fees.plans[plan].evaluate(&inputs)?.total.amount)
         };

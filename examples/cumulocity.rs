@@ -43,16 +43,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         vec![
             reported("2026-03-28T22:50:00Z", "crisis", "phone")?,
             Event::new(t("2026-03-28T23:05:00Z")?, EventKind::Responded),
-            Event::new(t("2026-03-29T01:30:00Z")?, EventKind::ResolutionPlanProvided),
+            Event::new(
+                t("2026-03-29T01:30:00Z")?,
+                EventKind::ResolutionPlanProvided,
+            ),
         ],
     )?;
     let report = evaluate(&contract, &crisis, t("2026-03-29T03:00:00Z")?)?;
     println!("{report}");
-    let reaction = report.metric(Metric::Reaction).ok_or("no reaction metric")?;
-    let plan = report.metric(Metric::ResolutionPlan).ok_or("no plan metric")?;
+    let reaction = report
+        .metric(Metric::Reaction)
+        .ok_or("no reaction metric")?;
+    let plan = report
+        .metric(Metric::ResolutionPlan)
+        .ok_or("no plan metric")?;
     assert_eq!(reaction.deadline, Some(t("2026-03-28T23:20:00Z")?));
     assert_eq!(plan.deadline, Some(t("2026-03-29T02:50:00Z")?));
-    assert_eq!((reaction.state, plan.state), (MetricState::Met, MetricState::Met));
+    assert_eq!(
+        (reaction.state, plan.state),
+        (MetricState::Met, MetricState::Met)
+    );
 
     // Friday 2026-12-18, 16:30 in Berlin: a Critical incident on the portal. 2 hours, 24x7.
     let friday = Incident::new(
@@ -76,7 +86,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         report.metric(Metric::Reaction).map(|m| m.state),
         Some(MetricState::NotStarted)
     );
-    events.push(Event::new(t("2026-12-19T14:00:00Z")?, EventKind::ContactEstablished));
+    events.push(Event::new(
+        t("2026-12-19T14:00:00Z")?,
+        EventKind::ContactEstablished,
+    ));
     let after_call = Incident::new("C8Y-1003", events)?;
     let report = evaluate(&contract, &after_call, t("2026-12-19T15:00:00Z")?)?;
     println!("{report}");

@@ -166,6 +166,18 @@ pub enum Error {
         /// The config path or operation whose arithmetic overflowed.
         path: String,
     },
+
+    /// A period that holds no service time once maintenance windows are taken out, so that
+    /// availability (downtime divided by service time) is undefined.
+    #[error(
+        "no service time in [{from}, {to}) after maintenance windows: availability is undefined"
+    )]
+    NoServiceTime {
+        /// The start of the period.
+        from: DateTime<Utc>,
+        /// The end of the period (exclusive).
+        to: DateTime<Utc>,
+    },
 }
 
 fn known_suffix(known: &[String]) -> String {

@@ -307,7 +307,9 @@ fn evaluate_metric(
 ) -> Result<MetricReport, Error> {
     let plan = contract.plan();
     let events = incident.events();
-    let known = events.get(..events.partition_point(|e| e.at <= now)).unwrap_or(&[]);
+    let known = events
+        .get(..events.partition_point(|e| e.at <= now))
+        .unwrap_or(&[]);
     // The fulfilling event: the first one after the last reopening.
     let last_reopen = known
         .iter()

@@ -3,6 +3,7 @@
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations, unreachable_pub)]
 
+pub mod availability;
 pub mod calendar;
 pub mod clock;
 pub mod contract;
@@ -12,6 +13,10 @@ pub mod incident;
 pub mod money;
 pub mod time;
 
+pub use availability::{
+    AvailabilityAgreement, AvailabilityAgreementSpec, AvailabilityReport, MaintenanceWindow,
+    Outage, TargetOutcome,
+};
 pub use calendar::{
     Calendar, CalendarSpec, Holiday, HolidayRule, HolidaySpec, Holidays, Observance,
 };

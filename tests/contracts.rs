@@ -257,7 +257,10 @@ fn a_metric_met_before_a_severity_change_stays_met() {
     let reaction = r.metric(Metric::Reaction).unwrap();
     // Met under `low` (4 h) at 10:30; `high`'s 1 h would have been breached.
     assert_eq!(reaction.state, MetricState::Met);
-    assert_eq!(reaction.target, Some(TargetForm::Within(TimeDelta::hours(4))));
+    assert_eq!(
+        reaction.target,
+        Some(TargetForm::Within(TimeDelta::hours(4)))
+    );
 }
 
 #[test]
@@ -293,7 +296,10 @@ fn business_day_targets_name_their_deadline() {
     let res = r.metric(Metric::Resolution).unwrap();
     assert_eq!(res.deadline, Some(t("2026-12-01T15:00:00Z")));
     assert_eq!(res.allowed, Some(TimeDelta::hours(16)));
-    assert_eq!(res.target.map(|t| t.to_string()).as_deref(), Some("2 business days"));
+    assert_eq!(
+        res.target.map(|t| t.to_string()).as_deref(),
+        Some("2 business days")
+    );
 }
 
 #[test]

@@ -131,7 +131,10 @@ impl std::str::FromStr for TargetForm {
             return n.parse().map(TargetForm::BusinessDays).map_err(|_| bad());
         }
         if let Some(n) = s.strip_prefix("end of business day ") {
-            return n.parse().map(TargetForm::EndOfBusinessDay).map_err(|_| bad());
+            return n
+                .parse()
+                .map(TargetForm::EndOfBusinessDay)
+                .map_err(|_| bad());
         }
         parse_duration(s).map(TargetForm::Within).map_err(|_| bad())
     }

@@ -2,10 +2,12 @@
 
 use std::fmt;
 
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{Currency, Money, RoundingMode};
+use super::time_and_materials::format_hms;
+use super::{Currency, IncrementBasis, Money, RoundingMode, WorkCategory};
 use crate::error::Error;
 
 /// The result of evaluating a [`FeeSchedule`](super::FeeSchedule) or a
@@ -154,6 +156,50 @@ pub enum LineDetail {
         #[serde(with = "crate::money::decimal_str")]
         per_breach: Decimal,
     },
+    /// Time worked on one billing day in one category, at the hourly rate plus a surcharge
+    /// (see [`TimeAndMaterials`](super::TimeAndMaterials)).
+    WorkedTime {
+        /// The billing day (a local date).
+        date: NaiveDate,
+        /// Regular, outside service hours, or on a holiday.
+        category: WorkCategory,
+        /// The time worked, in exact seconds.
+        #[serde(with = "crate::money::decimal_str")]
+        seconds: Decimal,
+        /// The price of an hour before the surcharge.
+        #[serde(with = "crate::money::decimal_str")]
+        hourly_rate: Decimal,
+        /// The surcharge in percent (0 for regular time).
+        #[serde(with = "crate::money::decimal_str")]
+        surcharge_percent: Decimal,
+    },
+    /// Time added on a billing day by rounding worked time up to billing increments, at the
+    /// plain hourly rate.
+    IncrementRounding {
+        /// The billing day (a local date).
+        date: NaiveDate,
+        /// The time added, in exact seconds.
+        #[serde(with = "crate::money::decimal_str")]
+        seconds: Decimal,
+        /// The increment in minutes.
+        increment_minutes: u32,
+        /// Whether each interval or each day was rounded up.
+        basis: IncrementBasis,
+        /// The price of an hour.
+        #[serde(with = "crate::money::decimal_str")]
+        hourly_rate: Decimal,
+    },
+    /// The (negative) amount that lowers a billing day's hourly charges to the daily rate.
+    DailyRate {
+        /// The billing day (a local date).
+        date: NaiveDate,
+        /// The day's hourly charges.
+        #[serde(with = "crate::money::decimal_str")]
+        before: Decimal,
+        /// The daily rate.
+        #[serde(with = "crate::money::decimal_str")]
+        daily_rate: Decimal,
+    },
 }
 
 impl fmt::Display for LineDetail {
@@ -198,6 +244,40 @@ impl fmt::Display for LineDetail {
                 count,
                 per_breach,
             } => write!(f, "{count} × {per_breach} (breached `{severity}` incidents)"),
+            LineDetail::WorkedTime {
+                date,
+                category,
+                seconds,
+                hourly_rate,
+                surcharge_percent,
+            } => {
+                write!(f, "{date} {} {category} at {hourly_rate}/h", format_hms(*seconds))?;
+                if surcharge_percent.is_zero() {
+                    Ok(())
+                } else {
+                    write!(f, " + {surcharge_percent} %")
+                }
+            }
+            LineDetail::IncrementRounding {
+                date,
+                seconds,
+                increment_minutes,
+                basis,
+                hourly_rate,
+            } => write!(
+                f,
+                "{date} +{} rounding up to {increment_minutes} min {basis} at {hourly_rate}/h",
+                format_hms(*seconds)
+            ),
+            LineDetail::DailyRate {
+                date,
+                before,
+                daily_rate,
+            } => write!(
+                f,
+                "{date} day rate {daily_rate} instead of {}",
+                before.normalize()
+            ),
         }
     }
 }

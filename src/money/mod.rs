@@ -1,5 +1,5 @@
-//! Money: currencies, explicit rounding, fee schedules, case quotas, hour budgets and service
-//! credits.
+//! Money: currencies, explicit rounding, fee schedules, case quotas, hour budgets, service
+//! credits and time and materials.
 //!
 //! Everything here is exact [`Decimal`] arithmetic; no float ever touches an amount, and every
 //! operation is checked, so an overflow is an [`Error::ArithmeticOverflow`], never a panic.
@@ -49,6 +49,7 @@ mod fee;
 mod invoice;
 mod quota;
 mod rounding;
+pub mod time_and_materials;
 
 pub use budget::{BudgetLedger, BudgetMonth, ExpiryPolicy, HourBudget, HourBudgetSpec};
 pub use credit::{
@@ -64,6 +65,10 @@ pub use quota::{
     CaseQuota, CaseQuotaSpec, NextCase, OveragePolicy, OveragePolicySpec, QuotaPeriod, QuotaUsage,
 };
 pub use rounding::RoundingMode;
+pub use time_and_materials::{
+    IncrementBasis, IncrementSpec, SurchargesSpec, TimeAndMaterials, TimeAndMaterialsSpec,
+    WorkCategory, WorkInterval,
+};
 
 use rust_decimal::Decimal;
 

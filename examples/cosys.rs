@@ -1,0 +1,124 @@
+//! COSYS cloud operation (seed 000), March 2026: availability during service times against the
+//! 99 % target, the service credit it earns, a day of service-hour extension, and a
+//! time-and-materials invoice for work on a third-party fault.
+//!
+//! The contract's numbers (service hours, rates, credits) are the example values of
+//! `fixtures/contracts/cosys-money.json`; its `about` field says which come from the seed.
+//!
+//! Run with `cargo run --example cosys`.
+
+use std::error::Error;
+
+use chrono::{DateTime, TimeDelta, Utc};
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use slacalc::availability::{AvailabilityAgreement, MaintenanceWindow, Outage, TargetOutcome};
+use slacalc::money::{
+    CreditInputs, CreditPolicy, FeeInputs, FeeSchedule, Money, RoundingMode, TimeAndMaterials,
+    WorkInterval,
+};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Contract {
+    #[allow(dead_code)]
+    about: String,
+    availability: AvailabilityAgreement,
+    monthly_fee: Money,
+    credits: CreditPolicy,
+    service_extension: FeeSchedule,
+    third_party: TimeAndMaterials,
+}
+
+fn t(s: &str) -> Result<DateTime<Utc>, chrono::ParseError> {
+    s.parse()
+}
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let contract: Contract =
+        serde_json::from_str(include_str!("../fixtures/contracts/cosys-money.json"))?;
+
+    // March 2026 in Berlin: 00:00 CET on the 1st to 00:00 CEST on April 1st (DST began on
+    // the 29th; service hours follow the wall clock, so nothing changes for them).
+    let from = t("2026-02-28T23:00:00Z")?;
+    let to = t("2026-03-31T22:00:00Z")?;
+
+    // This month's one-off maintenance window, agreed with the customer: Thursday 19 March,
+    // 14:00-16:00 in Berlin. The agreement's recurring Wednesday window stays.
+    let agreement = contract.availability.with_windows([MaintenanceWindow::new(
+        t("2026-03-19T13:00:00Z")?,
+        t("2026-03-19T15:00:00Z")?,
+    )?]);
+
+    let outages = [
+        // Tuesday 10 March, 09:00-11:30 Berlin: the database server fails.
+        Outage::new(t("2026-03-10T08:00:00Z")?, t("2026-03-10T10:30:00Z")?),
+        // 10:45-12:15 the same day: the load balancer, reported separately; it overlaps the
+        // first, so the two merge into 09:00-12:15 (3 h 15 min).
+        Outage::new(t("2026-03-10T09:45:00Z")?, t("2026-03-10T11:15:00Z")?),
+        // Wednesday 25 March, 16:30-19:00 Berlin: only 16:30-17:00 counts; 17:00-18:00 is the
+        // recurring maintenance window and 18:00-19:00 lies outside service hours.
+        Outage::new(t("2026-03-25T15:30:00Z")?, t("2026-03-25T18:00:00Z")?),
+    ];
+
+    let month = agreement.credit(
+        from,
+        to,
+        &outages,
+        &contract.credits,
+        CreditInputs::new(contract.monthly_fee),
+    )?;
+    println!("COSYS, March 2026\n");
+    println!("{month}");
+
+    // 22 weekdays × 10 h = 220 h of service hours; maintenance: 4 Wednesdays × 1 h + 2 h = 6 h.
+    assert_eq!(month.availability.maintenance_time, TimeDelta::hours(6));
+    assert_eq!(month.availability.service_time, TimeDelta::hours(214));
+    // 3 h 15 min + 30 min.
+    assert_eq!(month.availability.downtime, TimeDelta::minutes(225));
+    assert_eq!(month.availability.outages.len(), 2);
+    // 100 × (214 h − 3.75 h) / 214 h = 21025 / 214 = 98.2476635514…
+    assert_eq!(
+        month.availability.achieved,
+        "98.24766355140186915887850467".parse::<Decimal>()?
+    );
+    assert_eq!(
+        month.availability.achieved_rounded(3, RoundingMode::HalfUp),
+        "98.248".parse::<Decimal>()?
+    );
+    assert_eq!(month.availability.outcome, TargetOutcome::Missed);
+    // Below 99 % but not below 98 %: 5 % of 2,500 EUR.
+    assert_eq!(month.credit.total, "125.00 EUR".parse::<Money>()?);
+
+    // The customer ordered one day of extended service hours.
+    let extension = contract
+        .service_extension
+        .evaluate(&FeeInputs::new().with_quantity("extension_days", Decimal::ONE))?;
+    println!("service-hour extension\n{extension}");
+    assert_eq!(extension.total, "350.00 EUR".parse::<Money>()?);
+
+    // Work on a fault in a third-party scanner driver, ordered by the customer.
+    let work = [
+        // Monday 16 March 16:10-19:00 Berlin: 1 h 50 min regular, 1 h outside (+50 %),
+        // 2 h 50 min rounded up to 3 h: 229.17 + 187.50 + 20.83 = 437.50.
+        WorkInterval::new(t("2026-03-16T15:10:00Z")?, t("2026-03-16T18:00:00Z")?),
+        // Tuesday 17 March 08:00-17:30: 9.5 h × 125 = 1,187.50, capped at the day rate 950.
+        WorkInterval::new(t("2026-03-17T07:00:00Z")?, t("2026-03-17T16:30:00Z")?),
+        // Saturday 21 March 10:00-10:20: 20 min outside (62.50), rounded up to 30 (+20.83).
+        WorkInterval::new(t("2026-03-21T09:00:00Z")?, t("2026-03-21T09:20:00Z")?),
+        // Good Friday, 3 April 09:00-10:00 CEST: one hour at +100 % = 250.
+        WorkInterval::new(t("2026-04-03T07:00:00Z")?, t("2026-04-03T08:00:00Z")?),
+    ];
+    let invoice = contract.third_party.evaluate(&work)?;
+    println!("third-party work\n{invoice}");
+    let sum = invoice
+        .lines
+        .iter()
+        .try_fold(Decimal::ZERO, |acc, l| acc.checked_add(l.amount))
+        .ok_or("overflow")?;
+    assert_eq!(sum, invoice.subtotal);
+    assert_eq!(invoice.lines.len(), 8);
+    // 437.50 + 950 + 83.333… + 250 = 1,720.833…
+    assert_eq!(invoice.total, "1720.83 EUR".parse::<Money>()?);
+    Ok(())
+}
