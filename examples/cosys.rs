@@ -1,6 +1,8 @@
-//! COSYS cloud operation (seed 000), March 2026: availability during service times against the
-//! 99 % target, the service credit it earns, a day of service-hour extension, and a
-//! time-and-materials invoice for work on a third-party fault.
+//! COSYS cloud operation (seed 000): an error-class-1 incident escalated from the customer's
+//! first and second level to COSYS's third level, with response and recovery times in the
+//! agreed service hours and the contract's term; then, for March 2026, availability during
+//! service times against the 99 % target, the service credit it earns, a day of service-hour
+//! extension, and a time-and-materials invoice for work on a third-party fault.
 //!
 //! The contract's numbers (service hours, rates, credits) are the example values of
 //! `fixtures/contracts/cosys-money.json`; its `about` field says which come from the seed.
@@ -34,7 +36,79 @@ fn t(s: &str) -> Result<DateTime<Utc>, chrono::ParseError> {
     s.parse()
 }
 
+/// The incident side: error classes, service hours, support levels, the term.
+fn incident() -> Result<(), Box<dyn Error>> {
+    use slacalc::contract::{Catalog, ContractTermsSpec, Metric};
+    use slacalc::{evaluate, Event, EventKind, Incident, MetricState};
+    use std::collections::BTreeMap;
+    use std::sync::Arc;
+
+    let catalog: Arc<Catalog> = Arc::new(serde_json::from_str(include_str!(
+        "../fixtures/contracts/cosys.json"
+    ))?);
+    let customers: BTreeMap<String, ContractTermsSpec> =
+        serde_json::from_str(include_str!("../fixtures/contracts/cosys-customers.json"))?;
+    let contract = slacalc::Contract::new(catalog, customers["logistics"].clone())?;
+    println!("{} — {}", contract.catalog().name(), contract.customer());
+    // Thursday 2026-11-26, 17:00 Berlin: the customer's first level gets a fatal error, its
+    // second level takes it at 17:10 and hands it to COSYS at 17:20. COSYS answers at 17:40,
+    // waits for log files from 17:45 until Friday 09:00, and restores service at 11:30.
+    let events = vec![
+        Event::new(
+            t("2026-11-26T16:00:00Z")?,
+            EventKind::Reported {
+                severity: "1".into(),
+                channel: Some("phone".into()),
+                contact: None,
+            },
+        ),
+        Event::new(
+            t("2026-11-26T16:10:00Z")?,
+            EventKind::LevelChanged { level: "n2".into() },
+        ),
+        Event::new(
+            t("2026-11-26T16:20:00Z")?,
+            EventKind::LevelChanged { level: "n3".into() },
+        ),
+        Event::new(t("2026-11-26T16:40:00Z")?, EventKind::Responded),
+        Event::new(t("2026-11-26T16:45:00Z")?, EventKind::AwaitingCustomer),
+        Event::new(t("2026-11-27T08:00:00Z")?, EventKind::CustomerReplied),
+        Event::new(t("2026-11-27T10:30:00Z")?, EventKind::WorkaroundProvided),
+    ];
+    let incident = Incident::new("COSYS-7", events)?;
+    let now = t("2026-11-27T12:00:00Z")?;
+    let report = evaluate(&contract, &incident, now)?;
+    print!("{report}");
+    for span in contract.level_spans(&incident, now)? {
+        println!("  level {span}");
+    }
+    let workaround = report
+        .metric(Metric::Workaround)
+        .ok_or("no workaround metric")?;
+    // COSYS's clocks start at the hand-over to its third level (17:20): 17:20-17:45 Thursday
+    // (25 min), then 09:00-11:30 Friday (2 h 30 min).
+    assert_eq!(workaround.elapsed, TimeDelta::minutes(175));
+    let reaction = report
+        .metric(Metric::Reaction)
+        .ok_or("no reaction metric")?;
+    assert_eq!(
+        (reaction.state, reaction.elapsed),
+        (MetricState::Met, TimeDelta::minutes(20))
+    );
+    assert_eq!(workaround.state, MetricState::Met);
+    if let Some(term) = contract.term() {
+        let today = "2026-11-23".parse()?;
+        println!(
+            "term: renews {:?}, notice by {:?}\n",
+            term.next_renewal(today),
+            term.notice_deadline(today)
+        );
+    }
+    Ok(())
+}
+
 fn main() -> Result<(), Box<dyn Error>> {
+    incident()?;
     let contract: Contract =
         serde_json::from_str(include_str!("../fixtures/contracts/cosys-money.json"))?;
 

@@ -164,7 +164,7 @@ impl fmt::Display for Report {
         )?;
         writeln!(
             f,
-            "  {:<16} {:<12} {:<18} {:>10} {:>10}  {:<21} {:>6}",
+            "  {:<16} {:<12} {:<30} {:>10} {:>10}  {:<21} {:>7}",
             "metric", "state", "target", "elapsed", "remaining", "deadline", "used"
         )?;
         for m in &self.metrics {
@@ -174,7 +174,7 @@ impl fmt::Display for Report {
             };
             writeln!(
                 f,
-                "  {:<16} {:<12} {:<18} {:>10} {:>10}  {:<21} {:>6}",
+                "  {:<16} {:<12} {:<30} {:>10} {:>10}  {:<21} {:>7}",
                 m.metric.as_str(),
                 m.state.as_str(),
                 target,
@@ -334,13 +334,24 @@ fn evaluate_metric(
     let Some(target) = plan.target(severity, metric) else {
         return Ok(not_covered(metric));
     };
-    let Some(calendar) = contract.clock(&target.clock) else {
+    let Some(calendar) = contract.clock_for(&target.clock, incident.contact()) else {
         return Ok(not_covered(metric));
     };
-    let mut start = match target.start {
+    let mut start = match &target.start {
         StartRule::Reported => Some(incident.reported_at()),
+        StartRule::AtLevel(level) => {
+            let first = plan.entitlements.levels.first().map(|l| l.key.as_str());
+            if first == Some(level.as_str()) {
+                Some(incident.reported_at())
+            } else {
+                known
+                    .iter()
+                    .find(|e| matches!(&e.kind, EventKind::LevelChanged { level: l } if l == level))
+                    .map(|e| e.at)
+            }
+        }
         StartRule::ContactOnNonBusinessDays => {
-            let business = contract.business_calendar();
+            let business = contract.business_calendar_for(incident.contact());
             let reported = incident.reported_at();
             let date = match business.timezone() {
                 Some(tz) => reported.with_timezone(&tz).date_naive(),

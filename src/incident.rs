@@ -58,6 +58,11 @@ pub enum EventKind {
     Reopened,
     /// The incident was closed.
     Closed,
+    /// Another support level took the incident over (N1 → N2 → N3 …).
+    LevelChanged {
+        /// The level's key as defined by the plan.
+        level: String,
+    },
 }
 
 impl EventKind {
@@ -84,6 +89,7 @@ impl EventKind {
             EventKind::Resolved => EventTag::Resolved,
             EventKind::Reopened => EventTag::Reopened,
             EventKind::Closed => EventTag::Closed,
+            EventKind::LevelChanged { .. } => EventTag::LevelChanged,
         }
     }
 }
@@ -109,6 +115,7 @@ pub enum EventTag {
     Resolved,
     Reopened,
     Closed,
+    LevelChanged,
 }
 
 impl EventTag {
@@ -130,6 +137,7 @@ impl EventTag {
             EventTag::Resolved => "resolved",
             EventTag::Reopened => "reopened",
             EventTag::Closed => "closed",
+            EventTag::LevelChanged => "level_changed",
         }
     }
 }
@@ -306,6 +314,14 @@ impl Incident {
         match self.events.first().map(|e| &e.kind) {
             Some(EventKind::Reported { severity, .. }) => severity,
             _ => "",
+        }
+    }
+
+    /// The contact who reported the incident, if given.
+    pub fn contact(&self) -> Option<&str> {
+        match self.events.first().map(|e| &e.kind) {
+            Some(EventKind::Reported { contact, .. }) => contact.as_deref(),
+            _ => None,
         }
     }
 

@@ -395,8 +395,9 @@ pub fn parse_duration(s: &str) -> Result<chrono::TimeDelta, Error> {
     chrono::TimeDelta::try_seconds(total).ok_or_else(bad)
 }
 
-/// Formats a duration in the form [`parse_duration`] reads (`1h30m`, `2d`, `0s`); negative
-/// durations get a leading `-`.
+/// Formats a duration in the form [`parse_duration`] reads, in hours, minutes and seconds
+/// (`1h30m`, `48h`, `0s`) — never days, which would read as calendar or business days;
+/// negative durations get a leading `-`.
 pub fn format_duration(d: chrono::TimeDelta) -> String {
     let mut secs = d.num_seconds();
     let mut out = String::new();
@@ -407,7 +408,7 @@ pub fn format_duration(d: chrono::TimeDelta) -> String {
     if secs == 0 {
         return "0s".into();
     }
-    for (unit, name) in [(86_400, 'd'), (3_600, 'h'), (60, 'm'), (1, 's')] {
+    for (unit, name) in [(3_600, 'h'), (60, 'm'), (1, 's')] {
         if secs >= unit {
             out.push_str(&(secs / unit).to_string());
             out.push(name);
@@ -423,9 +424,10 @@ mod duration_tests {
 
     #[test]
     fn durations_round_trip() {
-        for s in ["30m", "4h", "1h30m", "2d", "1d2h3m4s", "45s"] {
+        for s in ["30m", "4h", "1h30m", "48h", "26h3m4s", "45s"] {
             assert_eq!(format_duration(parse_duration(s).unwrap()), s);
         }
+        assert_eq!(format_duration(parse_duration("1d2h").unwrap()), "26h");
         assert_eq!(
             parse_duration("90m").unwrap(),
             chrono::TimeDelta::minutes(90)

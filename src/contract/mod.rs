@@ -7,20 +7,33 @@
 //! the way in; a contract compiles its calendars once so that evaluating incidents against it
 //! is fast.
 
+mod entitlement;
+mod lifecycle;
 mod plan;
 mod target;
+mod terms;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{Calendar, CalendarSpec, HolidaySpec};
 use crate::error::Error;
+use crate::incident::{EventKind, Incident};
 
+pub use entitlement::{
+    ChannelRule, ChannelSpec, ContactLimits, ContactSpec, DayKind, EntitlementSpec, Intake,
+    IntakeRequest, LevelSpan, Party, Refusal, SupportLevel,
+};
+pub use lifecycle::{
+    ExtendedMaintenance, Lifecycle, LifecycleSpec, ReleaseLine, SupportStatus, Version,
+    VersionStatus,
+};
 pub use plan::{PauseRule, Plan, PlanSpec, SeverityChangePolicy};
 pub use target::{Metric, StartRule, Target, TargetForm, TargetSpec};
+pub use terms::{ContractTerm, ContractTermSpec};
 
 /// The name of the built-in wall-clock calendar: every instant counts.
 pub const WALL_CLOCK: &str = "24x7";
@@ -56,6 +69,9 @@ pub struct CatalogSpec {
     pub calendars: BTreeMap<String, CalendarSpec>,
     /// Plans by key.
     pub plans: BTreeMap<String, PlanSpec>,
+    /// The product's lifecycle: release lines and their end of maintenance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lifecycle: Option<LifecycleSpec>,
 }
 
 /// A validated catalog.
@@ -64,6 +80,7 @@ pub struct CatalogSpec {
 pub struct Catalog {
     spec: CatalogSpec,
     plans: BTreeMap<String, Plan>,
+    lifecycle: Option<Lifecycle>,
 }
 
 impl From<Catalog> for CatalogSpec {
@@ -133,7 +150,16 @@ impl TryFrom<CatalogSpec> for Catalog {
                 expected: "at least one plan".into(),
             });
         }
-        Ok(Catalog { spec, plans })
+        let lifecycle = spec
+            .lifecycle
+            .clone()
+            .map(|l| Lifecycle::from_spec_at(l, "lifecycle"))
+            .transpose()?;
+        Ok(Catalog {
+            spec,
+            plans,
+            lifecycle,
+        })
     }
 }
 
@@ -173,6 +199,11 @@ impl Catalog {
     pub fn plans(&self) -> &BTreeMap<String, Plan> {
         &self.plans
     }
+
+    /// The product lifecycle, if configured.
+    pub fn lifecycle(&self) -> Option<&Lifecycle> {
+        self.lifecycle.as_ref()
+    }
 }
 
 /// The plain serde form of a customer's contract (without the catalog, which contracts
@@ -198,7 +229,20 @@ pub struct ContractTermsSpec {
     /// Per severity key, per metric, targets that replace the plan's.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub overrides: BTreeMap<String, BTreeMap<Metric, TargetSpec>>,
+    /// The named contacts (checked against the plan's limits).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contacts: Vec<ContactSpec>,
+    /// The contract's term: initial term, renewals, notice. Its `start` is the contract's
+    /// start when `start` is not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub term: Option<ContractTermSpec>,
+    /// Extended maintenance (EME) agreements for release lines past end of maintenance.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extended_maintenance: Vec<ExtendedMaintenance>,
 }
+
+/// A level and the instants it took and handed on the incident.
+type HeldSpan<'a> = (&'a SupportLevel, DateTime<Utc>, Option<DateTime<Utc>>);
 
 /// A customer's contract: its terms compiled against a catalog.
 #[derive(Clone, Debug)]
@@ -207,8 +251,11 @@ pub struct Contract {
     terms: ContractTermsSpec,
     plan: Plan,
     start: Option<NaiveDate>,
+    term: Option<ContractTerm>,
     business: Calendar,
     clocks: BTreeMap<String, Calendar>,
+    /// Business calendars of the contacts' default regions, by contact name.
+    contact_calendars: BTreeMap<String, Calendar>,
 }
 
 impl Contract {
@@ -236,25 +283,59 @@ impl Contract {
                 Calendar::from_spec_at(spec.clone(), &format!("calendars.{name}"))?,
             );
         }
-        let business = match &terms.region {
-            Some(region) => {
+        let region_calendar =
+            |region: &str, path: &str| -> Result<Calendar, Error> {
                 let mut spec = catalog.spec.calendars.get(region).cloned().ok_or_else(|| {
                     Error::UnknownName {
-                        path: "region".into(),
+                        path: path.to_owned(),
                         kind: "calendar".into(),
-                        name: region.clone(),
+                        name: region.to_owned(),
                         known: catalog.spec.calendars.keys().cloned().collect(),
                     }
                 })?;
                 spec.holidays.extend(terms.holidays.iter().cloned());
-                Calendar::from_spec_at(spec, &format!("calendars.{region}"))?
-            }
+                Calendar::from_spec_at(spec, &format!("calendars.{region}"))
+            };
+        let business = match &terms.region {
+            Some(region) => region_calendar(region, "region")?,
             None => {
                 let mut spec = always_open();
                 spec.holidays.extend(terms.holidays.iter().cloned());
                 Calendar::from_spec_at(spec, "holidays")?
             }
         };
+        let limits = plan.entitlements.contacts;
+        let count = u32::try_from(terms.contacts.len()).unwrap_or(u32::MAX);
+        if count < limits.min || limits.max.is_some_and(|m| count > m) {
+            return Err(Error::InvalidValue {
+                path: "contacts".into(),
+                value: format!("{count} contacts"),
+                expected: match limits.max {
+                    Some(max) if max == limits.min => {
+                        format!("exactly {max} on plan `{}`", plan.key)
+                    }
+                    Some(max) => format!("{} to {max} on plan `{}`", limits.min, plan.key),
+                    None => format!("at least {} on plan `{}`", limits.min, plan.key),
+                },
+            });
+        }
+        let mut contact_calendars = BTreeMap::new();
+        for (i, c) in terms.contacts.iter().enumerate() {
+            if c.name.is_empty() || terms.contacts.iter().take(i).any(|o| o.name == c.name) {
+                return Err(Error::InvalidValue {
+                    path: format!("contacts[{i}].name"),
+                    value: c.name.clone(),
+                    expected: "a non-empty name no other contact uses (one person per contact)"
+                        .into(),
+                });
+            }
+            if let Some(region) = &c.region {
+                contact_calendars.insert(
+                    c.name.clone(),
+                    region_calendar(region, &format!("contacts[{i}].region"))?,
+                );
+            }
+        }
         clocks.insert(BUSINESS.to_owned(), business.clone());
         let names: Vec<String> = clocks.keys().cloned().collect();
         let keys: Vec<String> = catalog
@@ -282,18 +363,35 @@ impl Contract {
                     .insert(*metric, target);
             }
         }
-        let start = terms
-            .start
-            .as_deref()
-            .map(|s| crate::calendar::holiday::parse_date("start", s))
+        let term = terms
+            .term
+            .as_ref()
+            .map(|t| ContractTerm::from_spec_at(t, "term"))
             .transpose()?;
+        let start = match (terms.start.as_deref(), &term) {
+            (Some(s), t) => {
+                let start = crate::calendar::holiday::parse_date("start", s)?;
+                if let Some(t) = t.as_ref().filter(|t| t.start() != start) {
+                    return Err(Error::InvalidValue {
+                        path: "start".into(),
+                        value: s.to_owned(),
+                        expected: format!("the term's start {} (or leave `start` out)", t.start()),
+                    });
+                }
+                Some(start)
+            }
+            (None, Some(t)) => Some(t.start()),
+            (None, None) => None,
+        };
         Ok(Contract {
             catalog,
             terms,
             plan,
             start,
+            term,
             business,
             clocks,
+            contact_calendars,
         })
     }
 
@@ -325,6 +423,240 @@ impl Contract {
     /// A clock (calendar) by name: `24x7`, `business` or a catalog calendar.
     pub fn clock(&self, name: &str) -> Option<&Calendar> {
         self.clocks.get(name)
+    }
+
+    /// A clock for an incident reported by `contact`: `business` is the business calendar of
+    /// the contact's default region when it has one ("work progresses in the business hours
+    /// of the contact's default region").
+    pub fn clock_for(&self, name: &str, contact: Option<&str>) -> Option<&Calendar> {
+        if name == BUSINESS {
+            if let Some(c) = contact.and_then(|c| self.contact_calendars.get(c)) {
+                return Some(c);
+            }
+        }
+        self.clocks.get(name)
+    }
+
+    /// The business calendar for incidents of `contact` (see [`Contract::clock_for`]).
+    pub fn business_calendar_for(&self, contact: Option<&str>) -> &Calendar {
+        contact
+            .and_then(|c| self.contact_calendars.get(c))
+            .unwrap_or(&self.business)
+    }
+
+    /// The contract's term, if configured.
+    pub fn term(&self) -> Option<&ContractTerm> {
+        self.term.as_ref()
+    }
+
+    /// The local date of `at` in the contract's business calendar (UTC for zone-less ones).
+    fn local_date(&self, at: DateTime<Utc>) -> NaiveDate {
+        match self.business.timezone() {
+            Some(tz) => at.with_timezone(&tz).date_naive(),
+            None => at.date_naive(),
+        }
+    }
+
+    /// Checks a request to open an incident at the door: the contract's term, the severity,
+    /// the contact, the channel (offered, staffed, allowed for the severity on that kind of
+    /// day), the product version's lifecycle status and the case quota — in that order.
+    ///
+    /// # Errors
+    /// A typed [`Refusal`] naming the first rule the request breaks.
+    pub fn check_intake(&self, req: &IntakeRequest<'_>) -> Result<Intake, Refusal> {
+        let date = self.local_date(req.at);
+        let in_force = match &self.term {
+            Some(t) => t.is_active(date),
+            None => self.start.is_none_or(|s| date >= s),
+        };
+        if !in_force {
+            return Err(Refusal::OutsideTerm { date });
+        }
+        if self.catalog.severity_rank(req.severity).is_none() {
+            return Err(Refusal::UnknownSeverity {
+                severity: req.severity.to_owned(),
+            });
+        }
+        if !self.terms.contacts.is_empty() {
+            if let Some(contact) = req
+                .contact
+                .filter(|c| !self.terms.contacts.iter().any(|n| n.name == *c))
+            {
+                return Err(Refusal::UnknownContact {
+                    contact: contact.to_owned(),
+                });
+            }
+        }
+        let ent = &self.plan.entitlements;
+        if !ent.channels.is_empty() {
+            let Some(channel) = ent.channels.get(req.channel) else {
+                return Err(Refusal::ChannelNotOffered {
+                    channel: req.channel.to_owned(),
+                    offered: ent.channels.keys().cloned().collect(),
+                });
+            };
+            if let Some(hours) = channel
+                .hours
+                .as_deref()
+                .and_then(|h| self.clock_for(h, req.contact))
+            {
+                if !hours.is_open(req.at) {
+                    return Err(Refusal::ChannelClosed {
+                        channel: req.channel.to_owned(),
+                        at: req.at,
+                        opens: hours.next_open(req.at),
+                    });
+                }
+            }
+        }
+        let business = self.business_calendar_for(req.contact);
+        let business_day = business.is_business_day(match business.timezone() {
+            Some(tz) => req.at.with_timezone(&tz).date_naive(),
+            None => req.at.date_naive(),
+        });
+        let mut follow_up_required = false;
+        for rule in &ent.channel_rules {
+            let applies = rule.severities.iter().any(|s| s == req.severity)
+                && match rule.when {
+                    DayKind::Any => true,
+                    DayKind::BusinessDays => business_day,
+                    DayKind::NonBusinessDays => !business_day,
+                };
+            if !applies {
+                continue;
+            }
+            if !rule.channels.iter().any(|c| c == req.channel) {
+                return Err(Refusal::ChannelNotAllowed {
+                    severity: req.severity.to_owned(),
+                    channel: req.channel.to_owned(),
+                    allowed: rule.channels.clone(),
+                });
+            }
+            follow_up_required |= rule.when == DayKind::NonBusinessDays;
+        }
+        let version = match (&req.version, &self.catalog.lifecycle) {
+            (Some(v), Some(l)) => {
+                let status = l
+                    .status(v, date, Some(&self.terms.extended_maintenance))
+                    .map_err(Refusal::Error)?;
+                if matches!(
+                    status.support,
+                    SupportStatus::Unknown | SupportStatus::BeyondSustained
+                ) {
+                    return Err(Refusal::UnsupportedVersion {
+                        version: *v,
+                        date,
+                        status: status.support,
+                    });
+                }
+                Some(status)
+            }
+            _ => None,
+        };
+        let quota = match &self.plan.quota {
+            Some(q) => {
+                let tz = self.business.timezone().unwrap_or(chrono_tz::UTC);
+                let mut opened: Vec<DateTime<Utc>> = req.opened.to_vec();
+                opened.push(req.at);
+                let usage = q.usage_at(&opened, req.at, tz).map_err(Refusal::Error)?;
+                if usage.over_limit > 0 && q.overage() == crate::money::OveragePolicy::Refuse {
+                    return Err(Refusal::QuotaExhausted {
+                        used: usage.used.saturating_sub(1),
+                        limit: usage.limit,
+                        period_start: usage.period_start,
+                        period_end: usage.period_end,
+                    });
+                }
+                Some(usage)
+            }
+            None => None,
+        };
+        Ok(Intake {
+            quota,
+            version,
+            follow_up_required,
+        })
+    }
+
+    /// Which support level held `incident` when, and for how much business time on each
+    /// level's clock, as of `now`. Incidents start at the plan's first level (or at the level
+    /// of their first `level_changed` event if that comes at the report instant).
+    ///
+    /// # Errors
+    /// [`Error::InvalidEvent`] for a level the plan does not define or a hand-over the plan
+    /// does not allow (Kosmos: only N2 may contact N3); calendar errors.
+    pub fn level_spans(
+        &self,
+        incident: &Incident,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<LevelSpan>, Error> {
+        let levels = &self.plan.entitlements.levels;
+        let Some(first) = levels.first() else {
+            return Ok(Vec::new());
+        };
+        let mut current = first;
+        let mut from = incident.reported_at();
+        let mut raw: Vec<HeldSpan<'_>> = Vec::new();
+        let mut end = None;
+        for (index, e) in incident.events().iter().enumerate() {
+            if e.at > now {
+                break;
+            }
+            match &e.kind {
+                EventKind::LevelChanged { level } => {
+                    let fail = |reason: String| Error::InvalidEvent {
+                        index,
+                        kind: "level_changed".into(),
+                        at: e.at,
+                        reason,
+                    };
+                    let next = levels.iter().find(|l| l.key == *level).ok_or_else(|| {
+                        fail(format!(
+                            "unknown support level `{level}`: expected one of {}",
+                            levels
+                                .iter()
+                                .map(|l| l.key.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ))
+                    })?;
+                    let allowed = current.escalates_to.contains(&next.key)
+                        || next.escalates_to.contains(&current.key)
+                        || (e.at == incident.reported_at() && raw.is_empty());
+                    if !allowed {
+                        return Err(fail(format!(
+                            "level `{}` may not hand the incident to `{}`",
+                            current.key, next.key
+                        )));
+                    }
+                    if e.at > from {
+                        raw.push((current, from, Some(e.at)));
+                    }
+                    current = next;
+                    from = e.at;
+                }
+                EventKind::Closed | EventKind::Resolved if end.is_none() => end = Some(e.at),
+                EventKind::Reopened => end = None,
+                _ => {}
+            }
+        }
+        raw.push((current, from, end));
+        let mut spans = Vec::with_capacity(raw.len());
+        for (level, from, to) in raw {
+            let clock = level.clock.as_deref().unwrap_or(BUSINESS);
+            let calendar = self
+                .clock_for(clock, incident.contact())
+                .unwrap_or(&self.business);
+            let until = to.unwrap_or(now).min(now);
+            spans.push(LevelSpan {
+                level: level.key.clone(),
+                operated_by: level.operated_by,
+                from,
+                to,
+                held: calendar.between(from, until.max(from))?,
+            });
+        }
+        Ok(spans)
     }
 
     /// The contract's business calendar (the region's hours with the contract's holidays).

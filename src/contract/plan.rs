@@ -4,9 +4,11 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::entitlement::EntitlementSpec;
 use super::target::{Metric, Target, TargetSpec};
 use crate::error::Error;
 use crate::incident::EventTag;
+use crate::money::CaseQuota;
 
 /// What happens to running metrics when an incident's severity changes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -52,6 +54,13 @@ pub struct PlanSpec {
     /// covered by the plan.
     #[serde(default)]
     pub targets: BTreeMap<String, BTreeMap<Metric, TargetSpec>>,
+    /// Channels, channel rules, contact limits, case quota and support levels.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub entitlements: EntitlementSpec,
+}
+
+fn is_default<T: Default + PartialEq>(v: &T) -> bool {
+    *v == T::default()
 }
 
 /// A validated support plan.
@@ -71,6 +80,10 @@ pub struct Plan {
     pub pauses: BTreeMap<Metric, Vec<PauseRule>>,
     /// Targets per severity key and metric.
     pub targets: BTreeMap<String, BTreeMap<Metric, Target>>,
+    /// Entitlements as configured (validated).
+    pub entitlements: EntitlementSpec,
+    /// The case quota, if the plan has one.
+    pub quota: Option<CaseQuota>,
 }
 
 impl Plan {
@@ -101,6 +114,22 @@ impl Plan {
                 let tpath = format!("{path}.targets.{sev}.{metric}");
                 let target = Target::from_spec(t, &tpath)?;
                 check_clock(&target.clock, &format!("{tpath}.clock"), clocks)?;
+                if let super::StartRule::AtLevel(level) = &target.start {
+                    let levels: Vec<String> = spec
+                        .entitlements
+                        .levels
+                        .iter()
+                        .map(|l| l.key.clone())
+                        .collect();
+                    if !levels.contains(level) {
+                        return Err(Error::UnknownName {
+                            path: format!("{tpath}.start.at_level"),
+                            kind: "support level".into(),
+                            name: level.clone(),
+                            known: levels,
+                        });
+                    }
+                }
                 by_metric.insert(*metric, target);
             }
             targets.insert(sev.clone(), by_metric);
@@ -119,6 +148,12 @@ impl Plan {
                 }
             }
         }
+        let quota = validate_entitlements(
+            &spec.entitlements,
+            &format!("{path}.entitlements"),
+            severities,
+            clocks,
+        )?;
         Ok(Plan {
             key: key.to_owned(),
             name: spec.name.clone(),
@@ -127,6 +162,8 @@ impl Plan {
             severity_change: spec.severity_change,
             pauses: spec.pauses.clone(),
             targets,
+            entitlements: spec.entitlements.clone(),
+            quota,
         })
     }
 
@@ -148,6 +185,7 @@ impl Plan {
                     )
                 })
                 .collect(),
+            entitlements: self.entitlements.clone(),
         }
     }
 
@@ -185,4 +223,92 @@ pub(crate) fn check_clock(name: &str, path: &str, clocks: &[String]) -> Result<(
             known: clocks.to_vec(),
         })
     }
+}
+
+fn unknown(path: String, kind: &str, name: &str, known: Vec<String>) -> Error {
+    Error::UnknownName {
+        path,
+        kind: kind.into(),
+        name: name.to_owned(),
+        known,
+    }
+}
+
+/// Checks a plan's entitlements against the catalog's severities and clocks and compiles its
+/// quota.
+fn validate_entitlements(
+    e: &EntitlementSpec,
+    path: &str,
+    severities: &[String],
+    clocks: &[String],
+) -> Result<Option<CaseQuota>, Error> {
+    let channels: Vec<String> = e.channels.keys().cloned().collect();
+    for (name, c) in &e.channels {
+        if let Some(h) = &c.hours {
+            check_clock(h, &format!("{path}.channels.{name}.hours"), clocks)?;
+        }
+    }
+    for (i, r) in e.channel_rules.iter().enumerate() {
+        for s in &r.severities {
+            if !severities.contains(s) {
+                return Err(unknown(
+                    format!("{path}.channel_rules[{i}].severities"),
+                    "severity",
+                    s,
+                    severities.to_vec(),
+                ));
+            }
+        }
+        if r.channels.is_empty() {
+            return Err(Error::InvalidValue {
+                path: format!("{path}.channel_rules[{i}].channels"),
+                value: "[]".into(),
+                expected: "at least one channel".into(),
+            });
+        }
+        for c in &r.channels {
+            if !channels.is_empty() && !channels.contains(c) {
+                return Err(unknown(
+                    format!("{path}.channel_rules[{i}].channels"),
+                    "channel",
+                    c,
+                    channels.clone(),
+                ));
+            }
+        }
+    }
+    if let Some(max) = e.contacts.max.filter(|m| *m < e.contacts.min) {
+        return Err(Error::InvalidValue {
+            path: format!("{path}.contacts.max"),
+            value: max.to_string(),
+            expected: format!("at least `min` ({})", e.contacts.min),
+        });
+    }
+    let keys: Vec<String> = e.levels.iter().map(|l| l.key.clone()).collect();
+    for (i, l) in e.levels.iter().enumerate() {
+        if l.key.is_empty() || keys.iter().take(i).any(|k| *k == l.key) {
+            return Err(Error::InvalidValue {
+                path: format!("{path}.levels[{i}].key"),
+                value: l.key.clone(),
+                expected: "a non-empty key used by no other level".into(),
+            });
+        }
+        for target in &l.escalates_to {
+            if !keys.contains(target) {
+                return Err(unknown(
+                    format!("{path}.levels[{i}].escalates_to"),
+                    "support level",
+                    target,
+                    keys.clone(),
+                ));
+            }
+        }
+        if let Some(c) = &l.clock {
+            check_clock(c, &format!("{path}.levels[{i}].clock"), clocks)?;
+        }
+    }
+    e.quota
+        .clone()
+        .map(|q| CaseQuota::from_spec_at(q, &format!("{path}.quota")))
+        .transpose()
 }

@@ -55,7 +55,7 @@ impl fmt::Display for Metric {
 }
 
 /// When a metric's clock starts.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum StartRule {
     /// When the incident is reported (the default).
@@ -66,6 +66,11 @@ pub enum StartRule {
     /// Days … the reaction time is measured from the time the Customer gets in contact with a
     /// Cumulocity Support Engineer").
     ContactOnNonBusinessDays,
+    /// When the given support level takes the incident over (its first `level_changed` to
+    /// that level; the report itself when the plan's first level is that level). COSYS: the
+    /// response time of third-level support runs from the hand-over to COSYS. Written
+    /// `{"at_level": "n3"}`.
+    AtLevel(String),
 }
 
 /// The plain serde form of a target: exactly one of `within`, `business_days`,
@@ -212,7 +217,7 @@ impl Target {
         Ok(Target {
             form,
             clock: spec.clock.as_deref().unwrap_or("business").into(),
-            start: spec.start,
+            start: spec.start.clone(),
         })
     }
 
@@ -220,7 +225,7 @@ impl Target {
     pub fn to_spec(&self) -> TargetSpec {
         let mut spec = TargetSpec {
             clock: Some(self.clock.to_string()),
-            start: self.start,
+            start: self.start.clone(),
             ..TargetSpec::default()
         };
         match self.form {

@@ -1,0 +1,408 @@
+//! Entitlements at the door (channels, contacts, quotas, lifecycle, term), support levels and
+//! the other three seeds (COSYS, Kosmos, CIIT).
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, NaiveDate, TimeDelta, Utc};
+use slacalc::contract::{
+    Catalog, ContractTermsSpec, IntakeRequest, Metric, Party, Refusal, SupportStatus,
+};
+use slacalc::{evaluate, Contract, Error, Event, EventKind, Incident, MetricState};
+
+fn t(s: &str) -> DateTime<Utc> {
+    s.parse().unwrap()
+}
+
+fn load(catalog: &str, customers: &str) -> (Arc<Catalog>, BTreeMap<String, ContractTermsSpec>) {
+    (
+        Arc::new(serde_json::from_str(catalog).unwrap()),
+        serde_json::from_str(customers).unwrap(),
+    )
+}
+
+macro_rules! contract {
+    ($name:literal, $key:literal) => {{
+        let (cat, cust) = load(
+            include_str!(concat!("../fixtures/contracts/", $name, ".json")),
+            include_str!(concat!("../fixtures/contracts/", $name, "-customers.json")),
+        );
+        Contract::new(cat, cust[$key].clone()).unwrap()
+    }};
+}
+
+fn req<'a>(at: &str, severity: &'a str, channel: &'a str) -> IntakeRequest<'a> {
+    IntakeRequest {
+        at: t(at),
+        severity,
+        channel,
+        contact: None,
+        version: None,
+        opened: &[],
+    }
+}
+
+#[test]
+fn cumulocity_channel_rules() {
+    let c = contract!("cumulocity", "emea-de");
+    // A Crisis must be reported by phone.
+    assert_eq!(
+        c.check_intake(&req("2026-03-28T22:50:00Z", "crisis", "portal"))
+            .unwrap_err(),
+        Refusal::ChannelNotAllowed {
+            severity: "crisis".into(),
+            channel: "portal".into(),
+            allowed: vec!["phone".into()],
+        }
+    );
+    assert!(c
+        .check_intake(&req("2026-03-28T22:50:00Z", "crisis", "phone"))
+        .is_ok());
+    // On a Saturday a Critical incident goes through the portal, then a phone follow-up.
+    let saturday = "2026-12-19T10:00:00Z";
+    let e = c
+        .check_intake(&req(saturday, "critical", "phone"))
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "severity `critical` cannot be reported through `phone` then: use portal"
+    );
+    let ok = c
+        .check_intake(&req(saturday, "critical", "portal"))
+        .unwrap();
+    assert!(ok.follow_up_required);
+    // On a weekday either channel works and no follow-up is needed.
+    let ok = c
+        .check_intake(&req("2026-12-18T15:30:00Z", "critical", "phone"))
+        .unwrap();
+    assert!(!ok.follow_up_required);
+    // ... and the reaction clock of the Saturday incident runs from the phone contact.
+    let i = Incident::new(
+        "x",
+        vec![
+            Event::new(
+                t(saturday),
+                EventKind::Reported {
+                    severity: "critical".into(),
+                    channel: Some("portal".into()),
+                    contact: None,
+                },
+            ),
+            Event::new(t("2026-12-19T14:00:00Z"), EventKind::ContactEstablished),
+        ],
+    )
+    .unwrap();
+    let r = evaluate(&c, &i, t("2026-12-19T14:30:00Z")).unwrap();
+    assert_eq!(
+        r.metric(Metric::Reaction).unwrap().deadline,
+        Some(t("2026-12-19T16:00:00Z"))
+    );
+}
+
+#[test]
+fn cumulocity_contacts_and_their_regions() {
+    let c = contract!("cumulocity", "emea-de");
+    let mut r = req("2026-12-18T15:30:00Z", "critical", "portal");
+    r.contact = Some("someone@else.example");
+    assert_eq!(
+        c.check_intake(&r).unwrap_err().to_string(),
+        "`someone@else.example` is not a named contact of the contract"
+    );
+    // The Penang contact's incidents progress in APJ business hours (Kuala Lumpur, UTC+8).
+    let berlin = c.business_calendar_for(Some("atc-berlin@muster-maschinenbau.example"));
+    let penang = c.business_calendar_for(Some("atc-penang@muster-maschinenbau.example"));
+    let at = t("2026-12-17T02:00:00Z"); // Thursday 10:00 in Kuala Lumpur, 03:00 in Berlin
+    assert!(penang.is_open(at));
+    assert!(!berlin.is_open(at));
+    assert_eq!(
+        penang.timezone().map(|z| z.name()),
+        Some("Asia/Kuala_Lumpur")
+    );
+}
+
+#[test]
+fn cumulocity_lifecycle_at_the_door() {
+    let c = contract!("cumulocity", "emea-de");
+    let mut r = req("2026-03-02T09:00:00Z", "standard", "portal");
+    // 10.18 ended maintenance 2025-12-31: sustained support for 12 months.
+    r.version = Some("10.18.3".parse().unwrap());
+    let ok = c.check_intake(&r).unwrap();
+    let v = ok.version.unwrap();
+    assert_eq!(v.support, SupportStatus::Sustained);
+    assert!(!v.latest_service_pack);
+    // 10.17 is beyond sustained support but under the customer's EME agreement until June.
+    r.version = Some("10.17.9".parse().unwrap());
+    assert_eq!(
+        c.check_intake(&r).unwrap().version.unwrap().support,
+        SupportStatus::Extended
+    );
+    r.at = t("2026-07-02T09:00:00Z");
+    assert_eq!(
+        c.check_intake(&r).unwrap_err().to_string(),
+        "version 10.17.9 is not supported on 2026-07-02 (BeyondSustained)"
+    );
+    r.version = Some("9.0".parse().unwrap());
+    assert!(matches!(
+        c.check_intake(&r),
+        Err(Refusal::UnsupportedVersion {
+            status: SupportStatus::Unknown,
+            ..
+        })
+    ));
+}
+
+#[test]
+fn comarch_channels_contacts_and_quota() {
+    let basic = contract!("comarch", "basic");
+    assert_eq!(
+        basic
+            .check_intake(&req("2026-11-27T10:00:00Z", "4", "chat"))
+            .unwrap_err()
+            .to_string(),
+        "channel `chat` is not offered by the plan (offered: ticket)"
+    );
+    // Ten cases per quarter; the eleventh in Q4 2026 is refused, the first of Q1 2027 is fine.
+    let opened: Vec<DateTime<Utc>> = (0..10)
+        .map(|k| t("2026-10-05T10:00:00Z") + Duration::days(7 * k))
+        .collect();
+    let mut r = req("2026-12-28T10:00:00Z", "4", "ticket");
+    r.opened = &opened[..9];
+    let ok = basic.check_intake(&r).unwrap();
+    assert_eq!(
+        ok.quota.as_ref().map(|q| (q.used, q.remaining)),
+        Some((10, 0))
+    );
+    r.opened = &opened;
+    assert_eq!(
+        basic.check_intake(&r).unwrap_err().to_string(),
+        "case quota used up: 10 of 10 cases from 2026-10-01 to 2027-01-01"
+    );
+    r.at = t("2027-01-04T10:00:00Z");
+    assert!(basic.check_intake(&r).is_ok());
+
+    // Contact limits: Basic has exactly one main contact, Advanced 2 to 5.
+    let (cat, cust) = load(
+        include_str!("../fixtures/contracts/comarch.json"),
+        include_str!("../fixtures/contracts/comarch-customers.json"),
+    );
+    let mut two = cust["basic"].clone();
+    two.contacts.push(two.contacts[0].clone());
+    two.contacts[1].name = "second@beispiel-handel.example".into();
+    assert_eq!(
+        Contract::new(cat.clone(), two).unwrap_err().to_string(),
+        "contacts: invalid value `2 contacts`: expected exactly 1 on plan `basic`"
+    );
+    let mut one = cust["advanced"].clone();
+    one.contacts.truncate(1);
+    assert_eq!(
+        Contract::new(cat, one).unwrap_err().to_string(),
+        "contacts: invalid value `1 contacts`: expected 2 to 5 on plan `advanced`"
+    );
+}
+
+#[test]
+fn contract_term_at_the_door() {
+    let c = contract!("cosys", "logistics");
+    let term = c.term().unwrap();
+    let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+    assert_eq!(term.next_renewal(d("2026-11-23")), Some(d("2027-01-01")));
+    assert_eq!(term.notice_deadline(d("2026-11-23")), Some(d("2027-09-30")));
+    assert_eq!(
+        c.check_intake(&req("2023-12-31T10:00:00Z", "1", "email"))
+            .unwrap_err()
+            .to_string(),
+        "the contract is not in force on 2023-12-31"
+    );
+    // COSYS's hotline phone is staffed during the service hours only.
+    let e = c
+        .check_intake(&req("2026-11-21T10:00:00Z", "1", "phone"))
+        .unwrap_err();
+    assert_eq!(
+        e,
+        Refusal::ChannelClosed {
+            channel: "phone".into(),
+            at: t("2026-11-21T10:00:00Z"),
+            opens: Some(t("2026-11-23T07:00:00Z")),
+        }
+    );
+}
+
+fn ev(at: &str, kind: EventKind) -> Event {
+    Event::new(t(at), kind)
+}
+
+fn level(at: &str, l: &str) -> Event {
+    ev(at, EventKind::LevelChanged { level: l.into() })
+}
+
+#[test]
+fn kosmos_levels_and_times() {
+    let c = contract!("kosmos", "academie");
+    // Tuesday 2026-11-24 in Paris (UTC+1): reported 10:00, N2 at 11:00, N3 at 14:00.
+    let events = vec![
+        ev(
+            "2026-11-24T09:00:00Z",
+            EventKind::Reported {
+                severity: "blocking".into(),
+                channel: Some("platform".into()),
+                contact: None,
+            },
+        ),
+        level("2026-11-24T10:00:00Z", "n2"),
+        ev("2026-11-24T10:30:00Z", EventKind::Responded),
+        level("2026-11-24T13:00:00Z", "n3"),
+    ];
+    let i = Incident::new("K-1", events.clone()).unwrap();
+    let spans = c.level_spans(&i, t("2026-11-24T15:00:00Z")).unwrap();
+    let summary: Vec<(&str, Party, TimeDelta)> = spans
+        .iter()
+        .map(|s| (s.level.as_str(), s.operated_by, s.held))
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            ("n1", Party::Customer, TimeDelta::hours(1)),
+            ("n2", Party::Vendor, TimeDelta::hours(3)),
+            ("n3", Party::Vendor, TimeDelta::hours(2)),
+        ]
+    );
+    // Only N2 may contact N3.
+    let mut bad = events;
+    bad.remove(1);
+    let i = Incident::new("K-2", bad).unwrap();
+    assert_eq!(
+        c.level_spans(&i, t("2026-11-24T15:00:00Z")).unwrap_err().to_string(),
+        "events[2] (level_changed at 2026-11-24 13:00:00 UTC): level `n1` may not hand the incident to `n3`"
+    );
+    // GTI 12 working hours for a blocking incident: Tuesday 10:00 Paris + 12 h of 09:00-17:30.
+    let i = Incident::new(
+        "K-3",
+        vec![ev(
+            "2026-11-24T09:00:00Z",
+            EventKind::Reported {
+                severity: "blocking".into(),
+                channel: Some("platform".into()),
+                contact: None,
+            },
+        )],
+    )
+    .unwrap();
+    let r = evaluate(&c, &i, t("2026-11-24T09:00:00Z")).unwrap();
+    // 7.5 h on Tuesday, 4.5 h on Wednesday: 13:30 Paris = 12:30 UTC.
+    assert_eq!(
+        r.metric(Metric::Reaction).unwrap().deadline,
+        Some(t("2026-11-25T12:30:00Z"))
+    );
+    // The phone is for blocking incidents; a minor one goes to the platform.
+    assert!(matches!(
+        c.check_intake(&req("2026-11-24T09:00:00Z", "minor", "phone")),
+        Err(Refusal::ChannelNotAllowed { .. })
+    ));
+    // French holidays: Armistice Day 2026-11-11 is closed.
+    assert!(!c.business_calendar().is_open(t("2026-11-11T10:00:00Z")));
+}
+
+#[test]
+fn ciit_priorities() {
+    let c = contract!("ciit", "clinic");
+    let reported = |sev: &str| {
+        Incident::new(
+            "C-1",
+            vec![ev(
+                "2026-11-27T15:00:00Z",
+                EventKind::Reported {
+                    severity: sev.into(),
+                    channel: Some("ticket".into()),
+                    contact: None,
+                },
+            )],
+        )
+        .unwrap()
+    };
+    let now = t("2026-11-27T15:00:00Z");
+    let due = |sev| {
+        evaluate(&c, &reported(sev), now)
+            .unwrap()
+            .metric(Metric::Reaction)
+            .unwrap()
+            .deadline
+    };
+    // Friday 16:00 Berlin. P1: 2 office hours → Monday 09:00 Berlin.
+    assert_eq!(due("p1"), Some(t("2026-11-30T08:00:00Z")));
+    // P3: by the end of the next business day → Monday 17:00 Berlin.
+    assert_eq!(due("p3"), Some(t("2026-11-30T16:00:00Z")));
+    // P4: five business days later at the same local time → Friday 2026-12-04 16:00 Berlin.
+    assert_eq!(due("p4"), Some(t("2026-12-04T15:00:00Z")));
+    let r = evaluate(&c, &reported("p1"), now).unwrap();
+    assert_eq!(
+        r.metric(Metric::Workaround).unwrap().state,
+        MetricState::Running
+    );
+}
+
+#[test]
+fn bad_entitlements_name_the_field() {
+    let bad = |entitlements: &str| -> Error {
+        let json = format!(
+            r#"{{"name": "T", "severities": [{{"key": "high", "name": "High"}}],
+                "plans": {{"p": {{"name": "P", "targets": {{}}, "entitlements": {entitlements}}}}}}}"#
+        );
+        let spec: slacalc::CatalogSpec = serde_json::from_str(&json).unwrap();
+        Catalog::try_from(spec).unwrap_err()
+    };
+    assert_eq!(
+        bad(r#"{"channels": {"phone": {}}, "channel_rules": [{"severities": ["high"], "channels": ["fax"]}]}"#)
+            .to_string(),
+        "plans.p.entitlements.channel_rules[0].channels: unknown channel `fax`: expected one of phone"
+    );
+    assert_eq!(
+        bad(r#"{"channels": {"phone": {"hours": "office"}}}"#).to_string(),
+        "plans.p.entitlements.channels.phone.hours: unknown clock `office`: expected one of 24x7, business"
+    );
+    assert_eq!(
+        bad(r#"{"levels": [{"key": "n1", "escalates_to": ["n9"]}]}"#).to_string(),
+        "plans.p.entitlements.levels[0].escalates_to: unknown support level `n9`: expected one of n1"
+    );
+    assert_eq!(
+        bad(r#"{"contacts": {"min": 3, "max": 2}}"#).to_string(),
+        "plans.p.entitlements.contacts.max: invalid value `2`: expected at least `min` (3)"
+    );
+}
+
+#[test]
+fn cosys_clocks_start_at_the_third_level() {
+    let c = contract!("cosys", "logistics");
+    let reported = ev(
+        "2026-11-26T09:00:00Z",
+        EventKind::Reported {
+            severity: "2".into(),
+            channel: Some("phone".into()),
+            contact: None,
+        },
+    );
+    // Still with the customer's levels: COSYS's clocks have not started.
+    let i = Incident::new(
+        "c",
+        vec![reported.clone(), level("2026-11-26T10:00:00Z", "n2")],
+    )
+    .unwrap();
+    let r = evaluate(&c, &i, t("2026-11-26T11:00:00Z")).unwrap();
+    assert_eq!(
+        r.metric(Metric::Reaction).unwrap().state,
+        MetricState::NotStarted
+    );
+    // Handed to COSYS at 12:00 UTC (13:00 Berlin): 2 service hours to respond.
+    let i = Incident::new(
+        "c",
+        vec![
+            reported,
+            level("2026-11-26T10:00:00Z", "n2"),
+            level("2026-11-26T12:00:00Z", "n3"),
+        ],
+    )
+    .unwrap();
+    let r = evaluate(&c, &i, t("2026-11-26T12:30:00Z")).unwrap();
+    let reaction = r.metric(Metric::Reaction).unwrap();
+    assert_eq!(reaction.deadline, Some(t("2026-11-26T14:00:00Z")));
+    assert_eq!(reaction.elapsed, TimeDelta::minutes(30));
+}
