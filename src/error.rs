@@ -15,7 +15,7 @@ use chrono::{DateTime, Utc};
 #[non_exhaustive]
 pub enum Error {
     /// A time-zone name that is not in the IANA database embedded by chrono-tz.
-    #[error("{path}: unknown time zone `{name}`: expected an IANA name such as `Europe/Berlin` (names are case-sensitive)")]
+    #[error("{}unknown time zone `{name}`: expected an IANA name such as `Europe/Berlin` (names are case-sensitive)", prefix(path))]
     UnknownTimeZone {
         /// Where the name was found.
         path: String,
@@ -24,7 +24,7 @@ pub enum Error {
     },
 
     /// A shift that does not read `HH:MM-HH:MM` or whose start equals its end.
-    #[error("{path}: invalid shift `{input}`: {reason}")]
+    #[error("{}invalid shift `{input}`: {reason}", prefix(path))]
     InvalidShift {
         /// Where the shift was found.
         path: String,
@@ -35,7 +35,10 @@ pub enum Error {
     },
 
     /// A wall-clock time that is not `HH:MM` between `00:00` and `24:00`.
-    #[error("{path}: invalid time of day `{input}`: expected HH:MM from 00:00 to 24:00")]
+    #[error(
+        "{}invalid time of day `{input}`: expected HH:MM from 00:00 to 24:00",
+        prefix(path)
+    )]
     InvalidTimeOfDay {
         /// Where the time was found.
         path: String,
@@ -45,7 +48,8 @@ pub enum Error {
 
     /// A weekday key other than `mon` … `sun`.
     #[error(
-        "{path}: unknown weekday `{input}`: expected one of mon, tue, wed, thu, fri, sat, sun"
+        "{}unknown weekday `{input}`: expected one of mon, tue, wed, thu, fri, sat, sun",
+        prefix(path)
     )]
     UnknownWeekday {
         /// Where the key was found.
@@ -55,7 +59,7 @@ pub enum Error {
     },
 
     /// A date that is not a valid `YYYY-MM-DD` calendar date.
-    #[error("{path}: invalid date `{input}`: expected YYYY-MM-DD")]
+    #[error("{}invalid date `{input}`: expected YYYY-MM-DD", prefix(path))]
     InvalidDate {
         /// Where the date was found.
         path: String,
@@ -64,7 +68,10 @@ pub enum Error {
     },
 
     /// A date listed both as a holiday and as an exception (special hours).
-    #[error("{path}: {date} is both a holiday and an exception; a date may be only one of them")]
+    #[error(
+        "{}{date} is both a holiday and an exception; a date may be only one of them",
+        prefix(path)
+    )]
     HolidayAndException {
         /// Where the conflict was found.
         path: String,
@@ -73,7 +80,7 @@ pub enum Error {
     },
 
     /// A configuration value that is out of its allowed range or otherwise not acceptable.
-    #[error("{path}: invalid value `{value}`: expected {expected}")]
+    #[error("{}invalid value `{value}`: expected {expected}", prefix(path))]
     InvalidValue {
         /// Where the value was found.
         path: String,
@@ -85,7 +92,7 @@ pub enum Error {
 
     /// A reference to a named thing (preset, calendar, plan, severity, metric …) that does not
     /// exist.
-    #[error("{path}: unknown {kind} `{name}`{}", known_suffix(known))]
+    #[error("{}unknown {kind} `{name}`{}", prefix(path), known_suffix(known))]
     UnknownName {
         /// Where the reference was found.
         path: String,
@@ -149,7 +156,10 @@ pub enum Error {
 
     /// Two amounts in different currencies met where one currency is required (inside one fee
     /// schedule or credit policy, or between a schedule and the amounts it is evaluated on).
-    #[error("{path}: currency mismatch: expected {expected}, found {found}")]
+    #[error(
+        "{}currency mismatch: expected {expected}, found {found}",
+        prefix(path)
+    )]
     CurrencyMismatch {
         /// Where the amount in the wrong currency was found (a config path or an input name).
         path: String,
@@ -161,7 +171,10 @@ pub enum Error {
 
     /// A money or hour computation whose result does not fit in a 96-bit decimal
     /// (about ±7.9 × 10²⁸).
-    #[error("{path}: arithmetic overflow: the result exceeds the range of a 96-bit decimal")]
+    #[error(
+        "{}arithmetic overflow: the result exceeds the range of a 96-bit decimal",
+        prefix(path)
+    )]
     ArithmeticOverflow {
         /// The config path or operation whose arithmetic overflowed.
         path: String,
@@ -178,6 +191,16 @@ pub enum Error {
         /// The end of the period (exclusive).
         to: DateTime<Utc>,
     },
+}
+
+/// `"path: "`, or nothing for an empty path (a value parsed on its own, outside a
+/// configuration document).
+fn prefix(path: &str) -> String {
+    if path.is_empty() {
+        String::new()
+    } else {
+        format!("{path}: ")
+    }
 }
 
 fn known_suffix(known: &[String]) -> String {

@@ -259,6 +259,27 @@ fn instant(secs: i64, nanos: i64, operation: &'static str) -> Result<DateTime<Ut
 }
 
 impl Calendar {
+    /// Parses and validates a calendar from JSON, with typed errors: [`Error::Parse`] (with
+    /// line and column) for malformed JSON or unknown fields, and the validation errors of
+    /// [`Calendar::try_from`] otherwise. (Deserializing a `Calendar` with serde directly
+    /// reports the same problems as serde errors.)
+    ///
+    /// ```
+    /// let err = slacalc::Calendar::from_json(r#"{"timezone": "UTC", "hours": {"mon": ["8-17"]}}"#)
+    ///     .unwrap_err();
+    /// assert_eq!(err.to_string(), "hours.mon[0]: invalid shift `8-17`: expected HH:MM-HH:MM with times from 00:00 to 24:00");
+    /// ```
+    ///
+    /// # Errors
+    /// As described above.
+    pub fn from_json(json: &str) -> Result<Calendar, Error> {
+        let spec: CalendarSpec = serde_json::from_str(json).map_err(|e| Error::Parse {
+            format: "JSON".into(),
+            message: e.to_string(),
+        })?;
+        Calendar::try_from(spec)
+    }
+
     /// Validates `spec`, reporting errors under the config path `path`.
     pub(crate) fn from_spec_at(spec: CalendarSpec, path: &str) -> Result<Calendar, Error> {
         let composite = [
