@@ -335,7 +335,7 @@ mod tests {
     fn bad_codes() {
         assert_eq!(
             "eur".parse::<Currency>().unwrap_err().to_string(),
-            ": invalid value `eur`: expected a three-letter ISO 4217 currency code in upper case, such as EUR"
+            "invalid value `eur`: expected a three-letter ISO 4217 currency code in upper case, such as EUR"
         );
         let err = "XYZ".parse::<Currency>().unwrap_err().to_string();
         assert!(
@@ -362,7 +362,7 @@ mod tests {
         }
         assert_eq!(
             "12.50EUR".parse::<Money>().unwrap_err().to_string(),
-            ": invalid value `12.50EUR`: expected an amount and a currency code separated by one space, such as `12.50 EUR`"
+            "invalid value `12.50EUR`: expected an amount and a currency code separated by one space, such as `12.50 EUR`"
         );
     }
 
