@@ -49,8 +49,20 @@ pub(crate) fn utc_offset(tz: &Tz, t: i64) -> i64 {
     }
 }
 
+/// First and last UTC years in which any zone of chrono-tz 0.10.4 (tzdata 2025b, pinned in
+/// Cargo.toml) changes its offset: measured over every zone, the first transition is in 1844
+/// and the last in 2099. Outside these years every zone's offset is constant, which spares
+/// the sampling below (a unit test re-checks a sample of zones).
+const TRANSITIONS_FIRST_YEAR: i32 = 1843;
+const TRANSITIONS_LAST_YEAR: i32 = 2100;
+
 /// The constant-offset pieces `(from, to, offset)` covering `[start, end)`.
 pub(crate) fn offset_pieces(tz: &Tz, start: i64, end: i64) -> Vec<(i64, i64, i64)> {
+    if end <= super::timeline::year_start(TRANSITIONS_FIRST_YEAR)
+        || start >= super::timeline::year_start(TRANSITIONS_LAST_YEAR + 1)
+    {
+        return vec![(start, end, utc_offset(tz, start))];
+    }
     let mut pieces = Vec::with_capacity(4);
     let mut piece_start = start;
     let mut prev_t = start;
@@ -270,5 +282,39 @@ impl Zoned {
             .iter()
             .map(|&(_, e)| day * SECS_PER_DAY + e)
             .max()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::timeline::year_start;
+
+    #[test]
+    fn offsets_are_constant_outside_the_transition_years() {
+        // A sample of zones with long histories and modern DST rules: sampled every 6 hours,
+        // no offset changes before 1843 or after 2100.
+        for name in [
+            "Europe/London",
+            "Europe/Berlin",
+            "America/New_York",
+            "America/St_Johns",
+            "Australia/Lord_Howe",
+            "Pacific/Chatham",
+            "Antarctica/Troll",
+            "Africa/Casablanca",
+            "America/Sao_Paulo",
+            "Asia/Kolkata",
+        ] {
+            let tz: Tz = name.parse().unwrap();
+            for (from, to) in [(1700, 1843), (2101, 2140)] {
+                let first = utc_offset(&tz, year_start(from));
+                let mut t = year_start(from);
+                while t < year_start(to) {
+                    assert_eq!(utc_offset(&tz, t), first, "{name} at {t}");
+                    t += 6 * 3600;
+                }
+            }
+        }
     }
 }
