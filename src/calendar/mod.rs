@@ -255,7 +255,7 @@ fn instant(secs: i64, nanos: i64, operation: &'static str) -> Result<DateTime<Ut
     u32::try_from(nanos)
         .ok()
         .and_then(|n| DateTime::from_timestamp(secs, n))
-        .ok_or(Error::OutOfRange { operation })
+        .ok_or_else(|| Error::OutOfRange { operation })
 }
 
 impl Calendar {
@@ -624,7 +624,16 @@ impl Calendar {
     // ---------------------------------------------------------------- compiled years
 
     /// The compiled chunk of UTC year `y` (empty outside chrono's range).
+    #[inline]
     fn chunk(&self, y: i32) -> Cow<'_, Chunk> {
+        if let Some(c) = self.inner.cache.get(y) {
+            return Cow::Borrowed(c);
+        }
+        self.chunk_slow(y)
+    }
+
+    #[cold]
+    fn chunk_slow(&self, y: i32) -> Cow<'_, Chunk> {
         let empty = || {
             let ys = year_start(y);
             Chunk::from_sorted(ys, year_start(y.saturating_add(1)), &[])
@@ -707,7 +716,7 @@ impl Calendar {
         if duration < TimeDelta::zero() {
             let magnitude = TimeDelta::zero()
                 .checked_sub(&duration)
-                .ok_or(Error::OutOfRange { operation: "add" })?;
+                .ok_or_else(|| Error::OutOfRange { operation: "add" })?;
             return self.sub(at, magnitude);
         }
         if duration.is_zero() {
@@ -721,7 +730,7 @@ impl Calendar {
         let mut frac = counted_nanos + i64::from(duration.subsec_nanos());
         let mut need = cum
             .checked_add(duration.num_seconds())
-            .ok_or(Error::OutOfRange { operation: "add" })?;
+            .ok_or_else(|| Error::OutOfRange { operation: "add" })?;
         if frac >= NANOS_PER_SEC {
             frac -= NANOS_PER_SEC;
             need += 1;
@@ -764,7 +773,7 @@ impl Calendar {
         if duration < TimeDelta::zero() {
             let magnitude = TimeDelta::zero()
                 .checked_sub(&duration)
-                .ok_or(Error::OutOfRange { operation: "sub" })?;
+                .ok_or_else(|| Error::OutOfRange { operation: "sub" })?;
             return self.add(at, magnitude);
         }
         if duration.is_zero() {
@@ -778,7 +787,7 @@ impl Calendar {
         let mut frac = counted_nanos - i64::from(duration.subsec_nanos());
         let mut target = cum
             .checked_sub(duration.num_seconds())
-            .ok_or(Error::OutOfRange { operation: "sub" })?;
+            .ok_or_else(|| Error::OutOfRange { operation: "sub" })?;
         if frac < 0 {
             frac += NANOS_PER_SEC;
             target -= 1;
@@ -808,9 +817,11 @@ impl Calendar {
     pub fn between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<TimeDelta, Error> {
         if to < from {
             let d = self.between(to, from)?;
-            return TimeDelta::zero().checked_sub(&d).ok_or(Error::OutOfRange {
-                operation: "between",
-            });
+            return TimeDelta::zero()
+                .checked_sub(&d)
+                .ok_or_else(|| Error::OutOfRange {
+                    operation: "between",
+                });
         }
         let (sa, na) = split(from);
         let (sb, nb) = split(to);
@@ -834,7 +845,7 @@ impl Calendar {
         let adjust = if open_b { nb } else { 0 } - if open_a { na } else { 0 };
         TimeDelta::try_seconds(secs)
             .and_then(|d| d.checked_add(&TimeDelta::nanoseconds(adjust)))
-            .ok_or(Error::OutOfRange {
+            .ok_or_else(|| Error::OutOfRange {
                 operation: "between",
             })
     }

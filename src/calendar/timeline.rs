@@ -26,12 +26,12 @@ pub(crate) const MAX_YEAR: i32 = 262_142;
 pub(crate) const SECS_PER_DAY: i64 = 86_400;
 
 /// Days since 1970-01-01 of the proleptic Gregorian date `y-m-d` (H. Hinnant's algorithm).
-pub(crate) fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
-    let y = i64::from(y) - i64::from(m <= 2);
+pub(crate) const fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+    let y = y as i64 - (m <= 2) as i64;
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
-    let m = i64::from(m);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let m = m as i64;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i64 - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     era * 146_097 + doe - 719_468
 }
@@ -52,14 +52,45 @@ pub(crate) fn year_of_day(z: i64) -> i64 {
     }
 }
 
+/// Unix seconds of January 1 of each cached year, and of the year after the last: the hot
+/// path finds an instant's year with one multiplication and a comparison or two.
+static CACHED_YEAR_STARTS: [i64; CACHE_LEN + 1] = {
+    let mut table = [0i64; CACHE_LEN + 1];
+    let mut i = 0;
+    while i <= CACHE_LEN {
+        table[i] = year_start(CACHE_FIRST_YEAR + i as i32);
+        i += 1;
+    }
+    table
+};
+
+/// Average Gregorian year in seconds (365.2425 days).
+const AVERAGE_YEAR_SECS: i64 = 31_556_952;
+
 /// The UTC year of a Unix second.
+#[inline]
 pub(crate) fn year_of_secs(t: i64) -> i32 {
+    let first = CACHED_YEAR_STARTS[0];
+    if t >= first {
+        // The estimate is off by at most one year either way.
+        let mut i = ((t - first) / AVERAGE_YEAR_SECS) as usize;
+        if i < CACHE_LEN {
+            if CACHED_YEAR_STARTS.get(i).is_some_and(|&s| t < s) {
+                i -= 1;
+            } else if CACHED_YEAR_STARTS.get(i + 1).is_some_and(|&s| t >= s) {
+                i += 1;
+            }
+            if i < CACHE_LEN {
+                return CACHE_FIRST_YEAR + i as i32;
+            }
+        }
+    }
     // Instants come from `DateTime<Utc>`, so the year is within chrono's range and fits.
     year_of_day(t.div_euclid(SECS_PER_DAY)) as i32
 }
 
 /// Unix second of `y-01-01T00:00:00Z`.
-pub(crate) fn year_start(y: i32) -> i64 {
+pub(crate) const fn year_start(y: i32) -> i64 {
     days_from_civil(y, 1, 1) * SECS_PER_DAY
 }
 
@@ -230,6 +261,13 @@ impl<T> Default for YearCache<T> {
 }
 
 impl<T: Clone> YearCache<T> {
+    /// The value of year `y` if it is cached already.
+    #[inline]
+    pub(crate) fn get(&self, y: i32) -> Option<&T> {
+        let idx = usize::try_from(i64::from(y) - i64::from(CACHE_FIRST_YEAR)).ok()?;
+        self.slots.get(idx)?.get().map(|b| &**b)
+    }
+
     /// The value of year `y`, built by `build` the first time it is asked for.
     #[inline]
     pub(crate) fn get_or_build<'a>(
