@@ -140,7 +140,7 @@ impl Calendar {
         if days < 0 && !year.is_business(day) {
             k -= 1;
         }
-        let k = k.checked_add(days).ok_or_else(|| Error::OutOfRange {
+        let k = k.checked_add(days).ok_or(Error::OutOfRange {
             operation: "add_business_days",
         })?;
         drop(year);
@@ -159,7 +159,7 @@ impl Calendar {
                     operation: "add_business_days",
                 },
             })?;
-        date_of_day(self.day_year(y).nth(k)).ok_or_else(|| Error::OutOfRange {
+        date_of_day(self.day_year(y).nth(k)).ok_or(Error::OutOfRange {
             operation: "add_business_days",
         })
     }
@@ -323,10 +323,10 @@ impl Calendar {
         }
         let z = self.zoned_for("end_of_business_day")?;
         let date = self.add_business_days(at.with_timezone(&z.tz).date_naive(), n)?;
-        let end = z.last_shift_end(date).ok_or_else(|| Error::OutOfRange {
+        let end = z.last_shift_end(date).ok_or(Error::OutOfRange {
             operation: "end_of_business_day",
         })?;
-        DateTime::from_timestamp(z.end_instant_of_local(end), 0).ok_or_else(|| Error::OutOfRange {
+        DateTime::from_timestamp(z.end_instant_of_local(end), 0).ok_or(Error::OutOfRange {
             operation: "end_of_business_day",
         })
     }

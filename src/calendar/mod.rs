@@ -255,7 +255,7 @@ fn instant(secs: i64, nanos: i64, operation: &'static str) -> Result<DateTime<Ut
     u32::try_from(nanos)
         .ok()
         .and_then(|n| DateTime::from_timestamp(secs, n))
-        .ok_or_else(|| Error::OutOfRange { operation })
+        .ok_or(Error::OutOfRange { operation })
 }
 
 impl Calendar {
@@ -716,7 +716,7 @@ impl Calendar {
         if duration < TimeDelta::zero() {
             let magnitude = TimeDelta::zero()
                 .checked_sub(&duration)
-                .ok_or_else(|| Error::OutOfRange { operation: "add" })?;
+                .ok_or(Error::OutOfRange { operation: "add" })?;
             return self.sub(at, magnitude);
         }
         if duration.is_zero() {
@@ -730,7 +730,7 @@ impl Calendar {
         let mut frac = counted_nanos + i64::from(duration.subsec_nanos());
         let mut need = cum
             .checked_add(duration.num_seconds())
-            .ok_or_else(|| Error::OutOfRange { operation: "add" })?;
+            .ok_or(Error::OutOfRange { operation: "add" })?;
         if frac >= NANOS_PER_SEC {
             frac -= NANOS_PER_SEC;
             need += 1;
@@ -773,7 +773,7 @@ impl Calendar {
         if duration < TimeDelta::zero() {
             let magnitude = TimeDelta::zero()
                 .checked_sub(&duration)
-                .ok_or_else(|| Error::OutOfRange { operation: "sub" })?;
+                .ok_or(Error::OutOfRange { operation: "sub" })?;
             return self.add(at, magnitude);
         }
         if duration.is_zero() {
@@ -787,7 +787,7 @@ impl Calendar {
         let mut frac = counted_nanos - i64::from(duration.subsec_nanos());
         let mut target = cum
             .checked_sub(duration.num_seconds())
-            .ok_or_else(|| Error::OutOfRange { operation: "sub" })?;
+            .ok_or(Error::OutOfRange { operation: "sub" })?;
         if frac < 0 {
             frac += NANOS_PER_SEC;
             target -= 1;
@@ -819,7 +819,7 @@ impl Calendar {
             let d = self.between(to, from)?;
             return TimeDelta::zero()
                 .checked_sub(&d)
-                .ok_or_else(|| Error::OutOfRange {
+                .ok_or(Error::OutOfRange {
                     operation: "between",
                 });
         }
@@ -845,7 +845,7 @@ impl Calendar {
         let adjust = if open_b { nb } else { 0 } - if open_a { na } else { 0 };
         TimeDelta::try_seconds(secs)
             .and_then(|d| d.checked_add(&TimeDelta::nanoseconds(adjust)))
-            .ok_or_else(|| Error::OutOfRange {
+            .ok_or(Error::OutOfRange {
                 operation: "between",
             })
     }

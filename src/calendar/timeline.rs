@@ -54,6 +54,8 @@ pub(crate) fn year_of_day(z: i64) -> i64 {
 
 /// Unix seconds of January 1 of each cached year, and of the year after the last: the hot
 /// path finds an instant's year with one multiplication and a comparison or two.
+// Evaluated at compile time: an index out of bounds would fail the build, not panic.
+#[allow(clippy::indexing_slicing)]
 static CACHED_YEAR_STARTS: [i64; CACHE_LEN + 1] = {
     let mut table = [0i64; CACHE_LEN + 1];
     let mut i = 0;
