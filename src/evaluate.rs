@@ -2,7 +2,7 @@
 //! clock, target, state, elapsed and remaining time, deadline, and when it was met or
 //! breached.
 //!
-//! Each metric is one [`Clock`]: started by the metric's start rule, paused and resumed by the
+//! Each metric is one [`Clock`](crate::clock::Clock): started by the metric's start rule, paused and resumed by the
 //! plan's pause rules, stopped by the events that fulfil it. A periodic update is a clock
 //! restarted at every update sent, each cycle met or breached on its own.
 
