@@ -96,6 +96,7 @@ fn benches(c: &mut Criterion) {
     let mut group = c.benchmark_group("queue");
     group.throughput(Throughput::Elements(N as u64));
     group.sample_size(20);
+    group.measurement_time(Duration::from_secs(10));
     group.bench_function("order/100k", |b| {
         b.iter(|| {
             let q = order(black_box(&config), black_box(&entries));
