@@ -11,6 +11,7 @@ pub mod error;
 pub mod evaluate;
 pub mod incident;
 pub mod money;
+pub mod queue;
 pub mod time;
 
 pub use availability::{
@@ -26,4 +27,5 @@ pub use error::{Error, Result};
 pub use evaluate::{evaluate, MetricReport, MetricState, Report};
 pub use incident::{Event, EventKind, Incident};
 pub use money::{Currency, FeeSchedule, Invoice, Money, RoundingMode};
+pub use queue::{Queue, QueueConfig, QueueEntry, QueueKey};
 pub use time::{Shift, TimeOfDay, WeekdayKey};
