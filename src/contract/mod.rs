@@ -7,6 +7,7 @@
 //! the way in; a contract compiles its calendars once so that evaluating incidents against it
 //! is fast.
 
+mod ladder;
 mod plan;
 mod target;
 
@@ -19,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::{Calendar, CalendarSpec, HolidaySpec};
 use crate::error::Error;
 
+pub use ladder::{Ladder, LadderSpec, Step, StepSpec, Trigger};
 pub use plan::{PauseRule, Plan, PlanSpec, SeverityChangePolicy};
 pub use target::{Metric, StartRule, Target, TargetForm, TargetSpec};
 

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::ladder::{Ladder, LadderSpec};
 use super::target::{Metric, Target, TargetSpec};
 use crate::error::Error;
 use crate::incident::EventTag;
@@ -52,6 +53,9 @@ pub struct PlanSpec {
     /// covered by the plan.
     #[serde(default)]
     pub targets: BTreeMap<String, BTreeMap<Metric, TargetSpec>>,
+    /// Per severity key, the escalation ladder (see [`crate::escalation`]). Optional.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub ladders: BTreeMap<String, LadderSpec>,
 }
 
 /// A validated support plan.
@@ -71,6 +75,8 @@ pub struct Plan {
     pub pauses: BTreeMap<Metric, Vec<PauseRule>>,
     /// Targets per severity key and metric.
     pub targets: BTreeMap<String, BTreeMap<Metric, Target>>,
+    /// Escalation ladders per severity key.
+    pub ladders: BTreeMap<String, Ladder>,
 }
 
 impl Plan {
@@ -78,7 +84,8 @@ impl Plan {
     ///
     /// # Errors
     /// [`Error::UnknownName`] for an unknown severity or clock, [`Error::InvalidValue`] for a
-    /// bad target or a pause rule that resumes on its own pausing event.
+    /// bad target or a pause rule that resumes on its own pausing event; ladder errors (see
+    /// [`Ladder`]) with their paths.
     pub(crate) fn from_spec(
         key: &str,
         spec: &PlanSpec,
@@ -107,17 +114,24 @@ impl Plan {
         }
         for (metric, rules) in &spec.pauses {
             for (i, r) in rules.iter().enumerate() {
-                if r.until.is_empty() || r.until.contains(&r.from) {
-                    return Err(Error::InvalidValue {
-                        path: format!("{path}.pauses.{metric}[{i}].until"),
-                        value: format!(
-                            "{:?}",
-                            r.until.iter().map(|t| t.as_str()).collect::<Vec<_>>()
-                        ),
-                        expected: format!("at least one event other than `{}`", r.from),
-                    });
-                }
+                super::ladder::check_pause_rule(r, &format!("{path}.pauses.{metric}[{i}].until"))?;
             }
+        }
+        let mut ladders = BTreeMap::new();
+        for (sev, l) in &spec.ladders {
+            if !severities.contains(sev) {
+                return Err(Error::UnknownName {
+                    path: format!("{path}.ladders"),
+                    kind: "severity".into(),
+                    name: sev.clone(),
+                    known: severities.to_vec(),
+                });
+            }
+            let lpath = format!("{path}.ladders.{sev}");
+            ladders.insert(
+                sev.clone(),
+                Ladder::from_spec(l, &lpath, clocks, targets.get(sev))?,
+            );
         }
         Ok(Plan {
             key: key.to_owned(),
@@ -127,6 +141,7 @@ impl Plan {
             severity_change: spec.severity_change,
             pauses: spec.pauses.clone(),
             targets,
+            ladders,
         })
     }
 
@@ -148,7 +163,17 @@ impl Plan {
                     )
                 })
                 .collect(),
+            ladders: self
+                .ladders
+                .iter()
+                .map(|(s, l)| (s.clone(), l.to_spec()))
+                .collect(),
         }
+    }
+
+    /// The escalation ladder for a severity, if the plan has one.
+    pub fn ladder(&self, severity: &str) -> Option<&Ladder> {
+        self.ladders.get(severity)
     }
 
     /// The target for a severity and metric, if the plan covers it.
