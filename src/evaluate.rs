@@ -228,13 +228,13 @@ impl fmt::Display for Report {
         if !self.steps.is_empty() {
             writeln!(
                 f,
-                "  {:<4} {:<38} {:<28} {:<10} {:<21}",
-                "step", "notify", "trigger", "state", "due"
+                "  {:<4} {:<38} {:<28} {:<10} due",
+                "step", "notify", "trigger", "state"
             )?;
             for s in &self.steps {
                 writeln!(
                     f,
-                    "  {:<4} {:<38} {:<28} {:<10} {:<21}",
+                    "  {:<4} {:<38} {:<28} {:<10} {}",
                     s.step,
                     s.notify,
                     s.trigger.to_string(),
@@ -278,7 +278,8 @@ fn fulfils(metric: Metric, tag: EventTag) -> bool {
 /// # Errors
 /// [`Error::UnknownName`] for a severity the catalog does not define (naming the event),
 /// [`Error::InvalidEvent`] for an incident reported before the contract starts, and calendar
-/// errors at the far ends of chrono's range.
+/// errors at the far ends of chrono's range (or, for a `business_days` escalation step on a
+/// union, intersection or difference calendar, [`Error::InvalidArgument`]).
 pub fn evaluate(
     contract: &Contract,
     incident: &Incident,
