@@ -1,6 +1,8 @@
 //! Cumulocity Enterprise Active Maintenance and Support (seed 003) for a customer in Germany
 //! (EMEA region, German public holidays): a Crisis on the night daylight saving time starts,
-//! and Critical incidents reported on a Friday afternoon and on a Saturday.
+//! and Critical incidents reported on a Friday afternoon and on a Saturday; then the
+//! Management Assistance Process (escalation ladder) of a Crisis, halted while the customer
+//! tests a proposed solution, and of a Critical incident over Christmas.
 //!
 //! Run: `cargo run --example cumulocity`
 
@@ -9,7 +11,9 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use slacalc::contract::{Catalog, ContractTermsSpec, Metric};
-use slacalc::{evaluate, Contract, Event, EventKind, Incident, MetricState};
+use slacalc::{
+    evaluate, next_wake_up, Contract, Event, EventKind, Incident, MetricState, StepState,
+};
 
 fn t(s: &str) -> Result<DateTime<Utc>, chrono::ParseError> {
     s.parse()
@@ -96,6 +100,58 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     assert_eq!(
         report.metric(Metric::Reaction).and_then(|m| m.deadline),
         Some(t("2026-12-19T16:00:00Z")?)
+    );
+
+    // The Crisis of the night of 28 March, still open: a solution proposed on Sunday evening
+    // is tested for 24 hours and rejected. The process halts meanwhile and every step moves a
+    // day later.
+    let tested = Incident::new(
+        "C8Y-1004",
+        vec![
+            reported("2026-03-28T22:50:00Z", "crisis", "phone")?,
+            Event::new(t("2026-03-28T23:05:00Z")?, EventKind::Responded),
+            Event::new(
+                t("2026-03-29T01:30:00Z")?,
+                EventKind::ResolutionPlanProvided,
+            ),
+            Event::new(t("2026-03-29T18:50:00Z")?, EventKind::SolutionProposed),
+            Event::new(t("2026-03-30T18:50:00Z")?, EventKind::SolutionRejected),
+        ],
+    )?;
+    let halted = evaluate(&contract, &tested, t("2026-03-30T12:00:00Z")?)?;
+    println!("{halted}");
+    let first = halted.steps.first().ok_or("no ladder")?;
+    assert_eq!((first.state, first.due), (StepState::Halted, None));
+    let now = t("2026-03-30T20:00:00Z")?;
+    let report = evaluate(&contract, &tested, now)?;
+    println!("{report}");
+    let due: Vec<_> = report.steps.iter().map(|s| s.due).collect();
+    assert_eq!(
+        due,
+        vec![
+            Some(t("2026-03-30T22:50:00Z")?),
+            Some(t("2026-03-31T22:50:00Z")?),
+            Some(t("2026-04-01T22:50:00Z")?),
+            Some(t("2026-04-03T22:50:00Z")?),
+        ]
+    );
+    let wake = next_wake_up(&contract, &tested, now)?;
+    println!("next wake-up: {wake:?}\n");
+    assert_eq!(wake, Some(t("2026-03-30T22:50:00Z")?));
+
+    // The Critical incident of Friday 18 December: 5, 7, 9 and 11 Business Days at 16:30
+    // Berlin, skipping the weekends, Christmas and New Year.
+    let report = evaluate(&contract, &friday, t("2026-12-29T12:00:00Z")?)?;
+    println!("{report}");
+    let ladder: Vec<_> = report.steps.iter().map(|s| (s.state, s.due)).collect();
+    assert_eq!(
+        ladder,
+        vec![
+            (StepState::Fired, Some(t("2026-12-28T15:30:00Z")?)),
+            (StepState::Pending, Some(t("2026-12-30T15:30:00Z")?)),
+            (StepState::Pending, Some(t("2027-01-04T15:30:00Z")?)),
+            (StepState::Pending, Some(t("2027-01-06T15:30:00Z")?)),
+        ]
     );
     Ok(())
 }

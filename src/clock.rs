@@ -334,3 +334,124 @@ pub(crate) fn read(
         deadline,
     })
 }
+
+/// Where a clock's counted time reaches an amount, as of `now`: the question an escalation
+/// step or a warning threshold asks of a clock (see [`reach`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Reach {
+    /// Reached at this instant, at or before `now`: the earliest instant at which counted
+    /// time equals the amount.
+    At(DateTime<Utc>),
+    /// Not reached yet; the clock runs at `now` and reaches the amount at this instant (after
+    /// `now`) unless a later event pauses or stops it.
+    Projected(DateTime<Utc>),
+    /// Not reached, and the clock is paused at `now` (or has not started): when it will be
+    /// reached is unknown.
+    Halted,
+    /// The clock stopped before counting the amount: it is never reached.
+    Stopped,
+    /// The clock runs, but its calendar never accumulates the amount.
+    Never,
+}
+
+/// Where counted time on `calendar` reaches `amount` for a valid event sequence (as
+/// [`Clock::from_events`] checks), as of `now`. Counted time is that of [`read`]: business
+/// time from the start, outside pauses, before the stop, of events at or before `now`. An
+/// amount reached exactly at a pause or a stop is reached (at that instant or earlier).
+///
+/// One pass, one `between` per running segment and at most one `add`.
+pub(crate) fn reach(
+    events: &[ClockEvent],
+    calendar: &Calendar,
+    amount: TimeDelta,
+    now: DateTime<Utc>,
+) -> Result<Reach, Error> {
+    if amount < TimeDelta::zero() {
+        return Err(Error::InvalidArgument {
+            operation: "clock reach",
+            reason: format!("negative amount {amount}"),
+        });
+    }
+    let overflow = || Error::OutOfRange {
+        operation: "clock reach",
+    };
+    let mut remaining = amount;
+    let mut open: Option<DateTime<Utc>> = None;
+    for e in events.iter().take_while(|e| e.at <= now) {
+        match e.kind {
+            ClockEventKind::Start | ClockEventKind::Resume => open = Some(e.at),
+            ClockEventKind::Pause | ClockEventKind::Stop => {
+                if let Some(from) = open.take() {
+                    let counted = calendar.between(from, e.at)?;
+                    if remaining <= counted {
+                        return calendar.add(from, remaining).map(Reach::At);
+                    }
+                    remaining = remaining.checked_sub(&counted).ok_or_else(overflow)?;
+                }
+                if e.kind == ClockEventKind::Stop {
+                    return Ok(Reach::Stopped);
+                }
+            }
+        }
+    }
+    let Some(from) = open else {
+        return Ok(Reach::Halted);
+    };
+    let counted = calendar.between(from, now)?;
+    match calendar.add(from, remaining) {
+        Ok(at) if remaining <= counted => Ok(Reach::At(at)),
+        Ok(at) => Ok(Reach::Projected(at)),
+        Err(Error::NoBusinessTime { .. }) => Ok(Reach::Never),
+        Err(e) => Err(e),
+    }
+}
+
+#[cfg(test)]
+mod reach_tests {
+    use super::*;
+
+    fn t(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn reach_counts_like_read_and_knows_exact_hits() {
+        let cal: Calendar = serde_json::from_str(
+            r#"{"timezone": "UTC", "hours": {"mon": ["09:00-17:00"], "tue": ["09:00-17:00"]}}"#,
+        )
+        .unwrap();
+        let ev = |s: &str, k| ClockEvent::new(t(s), k);
+        let events = [
+            ev("2024-03-04T09:00:00Z", ClockEventKind::Start),
+            ev("2024-03-04T11:00:00Z", ClockEventKind::Pause),
+            ev("2024-03-05T09:00:00Z", ClockEventKind::Resume),
+            ev("2024-03-05T10:00:00Z", ClockEventKind::Stop),
+        ];
+        let h = TimeDelta::hours;
+        // Reached exactly at the pause: known although paused.
+        assert_eq!(
+            reach(&events, &cal, h(2), t("2024-03-04T12:00:00Z")).unwrap(),
+            Reach::At(t("2024-03-04T11:00:00Z"))
+        );
+        assert_eq!(
+            reach(&events, &cal, h(3), t("2024-03-04T12:00:00Z")).unwrap(),
+            Reach::Halted
+        );
+        assert_eq!(
+            reach(&events, &cal, h(3), t("2024-03-05T09:30:00Z")).unwrap(),
+            Reach::Projected(t("2024-03-05T10:00:00Z"))
+        );
+        assert_eq!(
+            reach(&events, &cal, h(4), t("2024-03-06T00:00:00Z")).unwrap(),
+            Reach::Stopped
+        );
+        assert_eq!(
+            reach(&events, &cal, h(0), t("2024-03-04T09:00:00Z")).unwrap(),
+            Reach::At(t("2024-03-04T09:00:00Z"))
+        );
+        assert_eq!(
+            reach(&events, &cal, h(1), t("2024-03-04T08:00:00Z")).unwrap(),
+            Reach::Halted
+        );
+    }
+}

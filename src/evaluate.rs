@@ -5,6 +5,10 @@
 //! Each metric is one [`Clock`](crate::clock::Clock): started by the metric's start rule, paused and resumed by the
 //! plan's pause rules, stopped by the events that fulfil it. A periodic update is a clock
 //! restarted at every update sent, each cycle met or breached on its own.
+//!
+//! The plan's escalation ladder for the severity in force is reported step by step
+//! ([`Report::steps`], see [`crate::escalation`]); [`crate::next_wake_up`] says when the
+//! report next changes.
 
 use std::fmt;
 use std::sync::Arc;
@@ -19,6 +23,7 @@ use crate::contract::{
     Contract, Metric, PauseRule, SeverityChangePolicy, StartRule, Target, TargetForm,
 };
 use crate::error::Error;
+use crate::escalation::{self, StepReport};
 use crate::incident::{EventKind, EventTag, Incident};
 use crate::time::format_duration;
 
@@ -130,12 +135,47 @@ pub struct Report {
     pub now: DateTime<Utc>,
     /// One entry per metric the plan defines, in [`Metric::ALL`] order.
     pub metrics: Vec<MetricReport>,
+    /// The escalation ladder of the severity in force at `now`, step by step (empty when the
+    /// plan has none); see [`crate::escalation`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<StepReport>,
 }
 
 impl Report {
     /// The report of one metric.
     pub fn metric(&self, metric: Metric) -> Option<&MetricReport> {
         self.metrics.iter().find(|m| m.metric == metric)
+    }
+
+    /// Whether two reports agree on every discrete part: the incident, customer, plan and
+    /// severity, and every field of every metric (cycles included) and of every step —
+    /// except `now` and the metrics' `elapsed`, `remaining` and `used_percent`, which change
+    /// continuously while a clock counts. This is the notion of change behind
+    /// [`crate::next_wake_up`].
+    pub fn same_state(&self, other: &Report) -> bool {
+        let metric_eq = |a: &MetricReport, b: &MetricReport| {
+            a.metric == b.metric
+                && a.state == b.state
+                && a.clock == b.clock
+                && a.target == b.target
+                && a.allowed == b.allowed
+                && a.deadline == b.deadline
+                && a.fulfilled_at == b.fulfilled_at
+                && a.breached_at == b.breached_at
+                && a.cycles == b.cycles
+        };
+        self.incident == other.incident
+            && self.customer == other.customer
+            && self.plan == other.plan
+            && self.severity == other.severity
+            && self.reported_at == other.reported_at
+            && self.metrics.len() == other.metrics.len()
+            && self
+                .metrics
+                .iter()
+                .zip(&other.metrics)
+                .all(|(a, b)| metric_eq(a, b))
+            && self.steps == other.steps
     }
 }
 
@@ -185,6 +225,24 @@ impl fmt::Display for Report {
                     .map_or_else(|| "-".to_owned(), |p| format!("{p}%")),
             )?;
         }
+        if !self.steps.is_empty() {
+            writeln!(
+                f,
+                "  {:<4} {:<38} {:<28} {:<10} due",
+                "step", "notify", "trigger", "state"
+            )?;
+            for s in &self.steps {
+                writeln!(
+                    f,
+                    "  {:<4} {:<38} {:<28} {:<10} {}",
+                    s.step,
+                    s.notify,
+                    s.trigger.to_string(),
+                    s.state.as_str(),
+                    opt_time(s.due),
+                )?;
+            }
+        }
         Ok(())
     }
 }
@@ -220,7 +278,8 @@ fn fulfils(metric: Metric, tag: EventTag) -> bool {
 /// # Errors
 /// [`Error::UnknownName`] for a severity the catalog does not define (naming the event),
 /// [`Error::InvalidEvent`] for an incident reported before the contract starts, and calendar
-/// errors at the far ends of chrono's range.
+/// errors at the far ends of chrono's range (or, for a `business_days` escalation step on a
+/// union, intersection or difference calendar, [`Error::InvalidArgument`]).
 pub fn evaluate(
     contract: &Contract,
     incident: &Incident,
@@ -271,6 +330,11 @@ pub fn evaluate(
         }
     }
     let (severity, _) = incident.severity_at(now);
+    let steps = if plan.ladders.is_empty() {
+        Vec::new()
+    } else {
+        escalation::evaluate_ladder(contract, incident, now)?
+    };
     Ok(Report {
         incident: incident.id().to_owned(),
         customer: contract.customer().to_owned(),
@@ -279,6 +343,7 @@ pub fn evaluate(
         reported_at: reported,
         now,
         metrics,
+        steps,
     })
 }
 
@@ -305,6 +370,63 @@ fn evaluate_metric(
     metric: Metric,
     now: DateTime<Utc>,
 ) -> Result<MetricReport, Error> {
+    match metric_setup(contract, incident, metric, now)? {
+        MetricSetup::Report(r) => Ok(r),
+        MetricSetup::Cycles {
+            calendar,
+            target,
+            start,
+            pauses,
+        } => evaluate_cycles(calendar, target, incident, start, pauses, now, metric),
+        MetricSetup::Clock(c) => {
+            // The events are valid by construction (one start, alternating pause/resume, one
+            // stop).
+            let reading = clock::read(&c.events, c.calendar, c.allowed, now)?;
+            let unpaused = !c.events.iter().any(|e| e.kind == ClockEventKind::Pause);
+            Ok(report_from(
+                metric,
+                c.target,
+                c.allowed,
+                reading,
+                c.form_deadline.filter(|_| unpaused),
+                c.fulfilled,
+            ))
+        }
+    }
+}
+
+/// A metric's clock as of `now`, before it is read.
+pub(crate) enum MetricSetup<'a> {
+    /// Not covered, or not started: the report is final.
+    Report(MetricReport),
+    /// A periodic metric: cycles from `start`.
+    Cycles {
+        calendar: &'a Calendar,
+        target: &'a Target,
+        start: DateTime<Utc>,
+        pauses: &'a [PauseRule],
+    },
+    /// One clock.
+    Clock(MetricClock<'a>),
+}
+
+/// A (non-periodic) metric's clock: its events as of `now`, calendar and allowance.
+pub(crate) struct MetricClock<'a> {
+    pub(crate) target: &'a Target,
+    pub(crate) calendar: &'a Calendar,
+    pub(crate) events: Vec<ClockEvent>,
+    pub(crate) allowed: TimeDelta,
+    /// The deadline a business-day form names.
+    pub(crate) form_deadline: Option<DateTime<Utc>>,
+    pub(crate) fulfilled: Option<DateTime<Utc>>,
+}
+
+pub(crate) fn metric_setup<'a>(
+    contract: &'a Contract,
+    incident: &Incident,
+    metric: Metric,
+    now: DateTime<Utc>,
+) -> Result<MetricSetup<'a>, Error> {
     let plan = contract.plan();
     let events = incident.events();
     let known = events
@@ -332,10 +454,10 @@ fn evaluate_metric(
     // A metric already met keeps the severity it was met under.
     let (severity, changed_at) = incident.severity_at(fulfilled.unwrap_or(now).min(now));
     let Some(target) = plan.target(severity, metric) else {
-        return Ok(not_covered(metric));
+        return Ok(MetricSetup::Report(not_covered(metric)));
     };
     let Some(calendar) = contract.clock_for(&target.clock, incident.contact()) else {
-        return Ok(not_covered(metric));
+        return Ok(MetricSetup::Report(not_covered(metric)));
     };
     let mut start = match &target.start {
         StartRule::Reported => Some(incident.reported_at()),
@@ -371,16 +493,21 @@ fn evaluate_metric(
         start = start.map(|s| s.max(changed_at));
     }
     let Some(start) = start else {
-        return Ok(MetricReport {
+        return Ok(MetricSetup::Report(MetricReport {
             clock: Some(target.clock.clone()),
             target: Some(target.form),
             state: MetricState::NotStarted,
             ..not_covered(metric)
-        });
+        }));
     };
     let pauses = plan.pauses.get(&metric).map_or(&[][..], Vec::as_slice);
     if metric == Metric::Update {
-        return evaluate_cycles(calendar, target, incident, start, pauses, now, metric);
+        return Ok(MetricSetup::Cycles {
+            calendar,
+            target,
+            start,
+            pauses,
+        });
     }
     let clock_events = clock_events(
         incident,
@@ -394,17 +521,14 @@ fn evaluate_metric(
         matches!(metric, Metric::Resolution | Metric::Workaround),
     );
     let (allowed, form_deadline) = target.allowance(calendar, start)?;
-    // The events are valid by construction (one start, alternating pause/resume, one stop).
-    let reading = clock::read(&clock_events, calendar, allowed, now)?;
-    let unpaused = !clock_events.iter().any(|e| e.kind == ClockEventKind::Pause);
-    Ok(report_from(
-        metric,
+    Ok(MetricSetup::Clock(MetricClock {
         target,
+        calendar,
+        events: clock_events,
         allowed,
-        reading,
-        form_deadline.filter(|_| unpaused),
+        form_deadline,
         fulfilled,
-    ))
+    }))
 }
 
 fn report_from(
@@ -464,7 +588,7 @@ fn used_percent(elapsed: TimeDelta, allowed: TimeDelta) -> Option<Decimal> {
 /// Pause rules nest: the clock pauses when the first rule becomes active and resumes when
 /// none is. With `reopenable`, a fulfilling event followed by a reopening pauses instead of
 /// stopping.
-fn clock_events(
+pub(crate) fn clock_events(
     incident: &Incident,
     start: DateTime<Utc>,
     pauses: &[PauseRule],

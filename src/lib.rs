@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod clock;
 pub mod contract;
 pub mod error;
+pub mod escalation;
 pub mod evaluate;
 pub mod incident;
 pub mod money;
@@ -24,6 +25,7 @@ pub use calendar::{
 pub use clock::{Clock, ClockEvent, ClockEventKind, ClockReading, ClockState};
 pub use contract::{Catalog, CatalogSpec, Contract, ContractTermsSpec, Metric};
 pub use error::{Error, Result};
+pub use escalation::{next_wake_up, StepReport, StepState};
 pub use evaluate::{evaluate, MetricReport, MetricState, Report};
 pub use incident::{Event, EventKind, Incident};
 pub use money::{Currency, FeeSchedule, Invoice, Money, RoundingMode};

@@ -817,11 +817,9 @@ impl Calendar {
     pub fn between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<TimeDelta, Error> {
         if to < from {
             let d = self.between(to, from)?;
-            return TimeDelta::zero()
-                .checked_sub(&d)
-                .ok_or(Error::OutOfRange {
-                    operation: "between",
-                });
+            return TimeDelta::zero().checked_sub(&d).ok_or(Error::OutOfRange {
+                operation: "between",
+            });
         }
         let (sa, na) = split(from);
         let (sb, nb) = split(to);

@@ -8,6 +8,7 @@
 //! is fast.
 
 mod entitlement;
+mod ladder;
 mod lifecycle;
 mod plan;
 mod target;
@@ -27,6 +28,7 @@ pub use entitlement::{
     ChannelRule, ChannelSpec, ContactLimits, ContactSpec, DayKind, EntitlementSpec, Intake,
     IntakeRequest, LevelSpan, Party, Refusal, SupportLevel,
 };
+pub use ladder::{Ladder, LadderSpec, Step, StepSpec, Trigger};
 pub use lifecycle::{
     ExtendedMaintenance, Lifecycle, LifecycleSpec, ReleaseLine, SupportStatus, Version,
     VersionStatus,

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::entitlement::EntitlementSpec;
+use super::ladder::{Ladder, LadderSpec};
 use super::target::{Metric, Target, TargetSpec};
 use crate::error::Error;
 use crate::incident::EventTag;
@@ -57,6 +58,9 @@ pub struct PlanSpec {
     /// Channels, channel rules, contact limits, case quota and support levels.
     #[serde(default, skip_serializing_if = "is_default")]
     pub entitlements: EntitlementSpec,
+    /// Per severity key, the escalation ladder (see [`crate::escalation`]). Optional.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub ladders: BTreeMap<String, LadderSpec>,
 }
 
 fn is_default<T: Default + PartialEq>(v: &T) -> bool {
@@ -84,6 +88,8 @@ pub struct Plan {
     pub entitlements: EntitlementSpec,
     /// The case quota, if the plan has one.
     pub quota: Option<CaseQuota>,
+    /// Escalation ladders per severity key.
+    pub ladders: BTreeMap<String, Ladder>,
 }
 
 impl Plan {
@@ -91,7 +97,8 @@ impl Plan {
     ///
     /// # Errors
     /// [`Error::UnknownName`] for an unknown severity or clock, [`Error::InvalidValue`] for a
-    /// bad target or a pause rule that resumes on its own pausing event.
+    /// bad target or a pause rule that resumes on its own pausing event; ladder errors (see
+    /// [`Ladder`]) with their paths.
     pub(crate) fn from_spec(
         key: &str,
         spec: &PlanSpec,
@@ -136,16 +143,7 @@ impl Plan {
         }
         for (metric, rules) in &spec.pauses {
             for (i, r) in rules.iter().enumerate() {
-                if r.until.is_empty() || r.until.contains(&r.from) {
-                    return Err(Error::InvalidValue {
-                        path: format!("{path}.pauses.{metric}[{i}].until"),
-                        value: format!(
-                            "{:?}",
-                            r.until.iter().map(|t| t.as_str()).collect::<Vec<_>>()
-                        ),
-                        expected: format!("at least one event other than `{}`", r.from),
-                    });
-                }
+                super::ladder::check_pause_rule(r, &format!("{path}.pauses.{metric}[{i}].until"))?;
             }
         }
         let quota = validate_entitlements(
@@ -154,6 +152,22 @@ impl Plan {
             severities,
             clocks,
         )?;
+        let mut ladders = BTreeMap::new();
+        for (sev, l) in &spec.ladders {
+            if !severities.contains(sev) {
+                return Err(Error::UnknownName {
+                    path: format!("{path}.ladders"),
+                    kind: "severity".into(),
+                    name: sev.clone(),
+                    known: severities.to_vec(),
+                });
+            }
+            let lpath = format!("{path}.ladders.{sev}");
+            ladders.insert(
+                sev.clone(),
+                Ladder::from_spec(l, &lpath, clocks, targets.get(sev))?,
+            );
+        }
         Ok(Plan {
             key: key.to_owned(),
             name: spec.name.clone(),
@@ -164,6 +178,7 @@ impl Plan {
             targets,
             entitlements: spec.entitlements.clone(),
             quota,
+            ladders,
         })
     }
 
@@ -186,7 +201,17 @@ impl Plan {
                 })
                 .collect(),
             entitlements: self.entitlements.clone(),
+            ladders: self
+                .ladders
+                .iter()
+                .map(|(s, l)| (s.clone(), l.to_spec()))
+                .collect(),
         }
+    }
+
+    /// The escalation ladder for a severity, if the plan has one.
+    pub fn ladder(&self, severity: &str) -> Option<&Ladder> {
+        self.ladders.get(severity)
     }
 
     /// The target for a severity and metric, if the plan covers it.

@@ -1,0 +1,484 @@
+//! Escalation ladders: who is pulled in, and when, as an incident's promises slip.
+//!
+//! A plan has at most one ladder per severity (`PlanSpec::ladders`, keyed by severity). A
+//! ladder is a clock with steps: it starts when the incident is reported, its own pause rules
+//! halt it, its end events stop it; each step names whom to notify and a trigger. How steps
+//! are evaluated is described in [`crate::escalation`].
+
+use std::fmt;
+use std::str::FromStr;
+use std::sync::Arc;
+
+use chrono::TimeDelta;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::plan::{check_clock, PauseRule};
+use super::target::{Metric, Target};
+use super::{BUSINESS, WALL_CLOCK};
+use crate::error::Error;
+use crate::incident::EventTag;
+use crate::time::{format_duration, parse_duration};
+
+/// The plain serde form of a ladder.
+///
+/// ```
+/// use slacalc::contract::LadderSpec;
+/// let spec: LadderSpec = serde_json::from_str(r#"{
+///     "pauses": [{"from": "solution_proposed", "until": ["solution_rejected"]}],
+///     "ends": ["solution_confirmed", "resolved", "closed"],
+///     "steps": [
+///         {"after": "1d", "notify": "Regional Director Support"},
+///         {"business_days": 7, "clock": "business", "notify": "Global VP Support"},
+///         {"share": "75", "metric": "resolution", "notify": "Duty manager"},
+///         {"after_breach": "1h", "metric": "resolution", "notify": "Head of Support"}
+///     ]
+/// }"#)?;
+/// assert_eq!(spec.steps.len(), 4);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LadderSpec {
+    /// Events that halt the ladder and the events that resume it (same form as a plan's
+    /// metric pauses). Default: none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pauses: Vec<PauseRule>,
+    /// Events that end the ladder: steps not fired by then never fire. Default
+    /// `["resolved", "closed"]`.
+    #[serde(default = "default_ends")]
+    pub ends: Vec<EventTag>,
+    /// The steps, in the order they fire.
+    pub steps: Vec<StepSpec>,
+}
+
+fn default_ends() -> Vec<EventTag> {
+    vec![EventTag::Resolved, EventTag::Closed]
+}
+
+/// The plain serde form of a step: whom to notify and exactly one trigger (`after`,
+/// `business_days`, `share` or `after_breach`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepSpec {
+    /// The role or recipient pulled in (`Regional Director Support`).
+    pub notify: String,
+    /// Elapsed time on the ladder's clock: a duration (`1d` = exactly 24 hours) counted on
+    /// `clock` (default `24x7`, wall time).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<String>,
+    /// "N business days later at the same local time" on `clock` (default `business`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub business_days: Option<i64>,
+    /// A share of `metric`'s target, in percent as a decimal string (`"50"`, `"87.5"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share: Option<String>,
+    /// A duration past `metric`'s deadline, counted on the metric's own clock (`1h`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after_breach: Option<String>,
+    /// The metric a `share` or `after_breach` trigger refers to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metric: Option<Metric>,
+    /// The clock an `after` or `business_days` trigger counts on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clock: Option<String>,
+}
+
+/// When a step fires. Displays as `1d @ 24x7`, `5 business days @ business`,
+/// `75% of resolution`, `1h after resolution breach`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Trigger {
+    /// When the ladder's clock on `clock` has counted `duration` (wall time on `24x7`).
+    After {
+        /// The amount of time.
+        duration: TimeDelta,
+        /// The calendar it counts on.
+        clock: Arc<str>,
+    },
+    /// `days` business days of `clock` after the ladder's start, at the same local time,
+    /// moved later by the business time the ladder was halted.
+    BusinessDays {
+        /// The number of business days.
+        days: i64,
+        /// The calendar whose business days count.
+        clock: Arc<str>,
+    },
+    /// When `metric`'s clock has used `percent` of its target.
+    Share {
+        /// Percent of the target (100 = the deadline).
+        percent: Decimal,
+        /// The metric.
+        metric: Metric,
+    },
+    /// When `metric`'s clock has counted `duration` beyond its target.
+    AfterBreach {
+        /// How long past the deadline, on the metric's clock.
+        duration: TimeDelta,
+        /// The metric.
+        metric: Metric,
+    },
+}
+
+impl fmt::Display for Trigger {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Trigger::After { duration, clock } => {
+                write!(f, "{} @ {clock}", format_duration(*duration))
+            }
+            Trigger::BusinessDays { days, clock } => write!(f, "{days} business days @ {clock}"),
+            Trigger::Share { percent, metric } => write!(f, "{percent}% of {metric}"),
+            Trigger::AfterBreach { duration, metric } => {
+                write!(f, "{} after {metric} breach", format_duration(*duration))
+            }
+        }
+    }
+}
+
+impl Trigger {
+    /// The metric the trigger refers to, if any.
+    pub fn metric(&self) -> Option<Metric> {
+        match self {
+            Trigger::Share { metric, .. } | Trigger::AfterBreach { metric, .. } => Some(*metric),
+            _ => None,
+        }
+    }
+
+    /// Whether `self`, listed after `earlier`, is statically known to fire before it.
+    /// Triggers on different scales (another clock, another metric, elapsed time against
+    /// business days) are not compared.
+    fn fires_before(&self, earlier: &Trigger) -> bool {
+        use Trigger as T;
+        match (earlier, self) {
+            (
+                T::After {
+                    duration: a,
+                    clock: ca,
+                },
+                T::After {
+                    duration: b,
+                    clock: cb,
+                },
+            ) => ca == cb && b < a,
+            (T::BusinessDays { days: a, clock: ca }, T::BusinessDays { days: b, clock: cb }) => {
+                ca == cb && b < a
+            }
+            (
+                T::Share {
+                    percent: a,
+                    metric: ma,
+                },
+                T::Share {
+                    percent: b,
+                    metric: mb,
+                },
+            ) => ma == mb && b < a,
+            (
+                T::AfterBreach {
+                    duration: a,
+                    metric: ma,
+                },
+                T::AfterBreach {
+                    duration: b,
+                    metric: mb,
+                },
+            ) => ma == mb && b < a,
+            // A share up to 100 % comes at or before the deadline, so before any breach step.
+            (
+                T::AfterBreach { metric: ma, .. },
+                T::Share {
+                    percent,
+                    metric: mb,
+                },
+            ) => ma == mb && *percent <= Decimal::ONE_HUNDRED,
+            _ => false,
+        }
+    }
+}
+
+/// A validated step.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Step {
+    /// The role or recipient pulled in.
+    pub notify: Arc<str>,
+    /// When it fires.
+    pub trigger: Trigger,
+}
+
+/// A validated ladder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ladder {
+    /// Halts: from an event until one of its resuming events.
+    pub pauses: Vec<PauseRule>,
+    /// Events that end the ladder.
+    pub ends: Vec<EventTag>,
+    /// The steps, in the order they fire.
+    pub steps: Vec<Step>,
+}
+
+impl Ladder {
+    /// Validates the ladder of severity `severity` found at `path`
+    /// (`plans.<plan>.ladders.<severity>`), against the catalog's clocks and the targets the
+    /// plan defines for that severity.
+    ///
+    /// # Errors
+    /// [`Error::InvalidValue`] for a step without exactly one trigger, a malformed or negative
+    /// duration, share or day count, a step listed before one it fires after, an empty
+    /// `notify` or step list, a misplaced `metric` or `clock`, or a pause rule that resumes on
+    /// its own event; [`Error::UnknownName`] for an unknown clock or a metric the plan does
+    /// not define for the severity.
+    pub(crate) fn from_spec(
+        spec: &LadderSpec,
+        path: &str,
+        clocks: &[String],
+        targets: Option<&std::collections::BTreeMap<Metric, Target>>,
+    ) -> Result<Ladder, Error> {
+        if spec.steps.is_empty() {
+            return Err(Error::InvalidValue {
+                path: format!("{path}.steps"),
+                value: "[]".into(),
+                expected: "at least one step".into(),
+            });
+        }
+        for (i, r) in spec.pauses.iter().enumerate() {
+            check_pause_rule(r, &format!("{path}.pauses[{i}].until"))?;
+        }
+        let mut steps: Vec<Step> = Vec::with_capacity(spec.steps.len());
+        for (i, s) in spec.steps.iter().enumerate() {
+            let spath = format!("{path}.steps[{i}]");
+            let (trigger, field, written) = trigger_from_spec(s, &spath, clocks, targets)?;
+            if s.notify.trim().is_empty() {
+                return Err(Error::InvalidValue {
+                    path: format!("{spath}.notify"),
+                    value: s.notify.clone(),
+                    expected: "the role or recipient to notify".into(),
+                });
+            }
+            if let Some((j, earlier)) = steps
+                .iter()
+                .enumerate()
+                .find(|(_, e)| trigger.fires_before(&e.trigger))
+            {
+                return Err(Error::InvalidValue {
+                    path: format!("{spath}.{field}"),
+                    value: written,
+                    expected: format!(
+                        "a trigger not before that of steps[{j}] (`{}`): steps are listed in \
+                         the order they fire",
+                        earlier.trigger
+                    ),
+                });
+            }
+            steps.push(Step {
+                notify: s.notify.as_str().into(),
+                trigger,
+            });
+        }
+        Ok(Ladder {
+            pauses: spec.pauses.clone(),
+            ends: spec.ends.clone(),
+            steps,
+        })
+    }
+
+    /// The ladder's configuration.
+    pub fn to_spec(&self) -> LadderSpec {
+        LadderSpec {
+            pauses: self.pauses.clone(),
+            ends: self.ends.clone(),
+            steps: self
+                .steps
+                .iter()
+                .map(|s| {
+                    let mut spec = StepSpec {
+                        notify: s.notify.to_string(),
+                        ..StepSpec::default()
+                    };
+                    match &s.trigger {
+                        Trigger::After { duration, clock } => {
+                            spec.after = Some(format_duration(*duration));
+                            spec.clock = Some(clock.to_string());
+                        }
+                        Trigger::BusinessDays { days, clock } => {
+                            spec.business_days = Some(*days);
+                            spec.clock = Some(clock.to_string());
+                        }
+                        Trigger::Share { percent, metric } => {
+                            spec.share = Some(percent.to_string());
+                            spec.metric = Some(*metric);
+                        }
+                        Trigger::AfterBreach { duration, metric } => {
+                            spec.after_breach = Some(format_duration(*duration));
+                            spec.metric = Some(*metric);
+                        }
+                    }
+                    spec
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A pause rule must resume on at least one event other than its own.
+pub(crate) fn check_pause_rule(r: &PauseRule, path: &str) -> Result<(), Error> {
+    if r.until.is_empty() || r.until.contains(&r.from) {
+        return Err(Error::InvalidValue {
+            path: path.to_owned(),
+            value: format!(
+                "{:?}",
+                r.until.iter().map(|t| t.as_str()).collect::<Vec<_>>()
+            ),
+            expected: format!("at least one event other than `{}`", r.from),
+        });
+    }
+    Ok(())
+}
+
+const DURATION_FORM: &str = "a duration such as `30m`, `4h`, `1h30m` or `2d` (units d, h, m, s)";
+
+/// The trigger of a step, the field that holds it and its value as written.
+fn trigger_from_spec(
+    s: &StepSpec,
+    path: &str,
+    clocks: &[String],
+    targets: Option<&std::collections::BTreeMap<Metric, Target>>,
+) -> Result<(Trigger, &'static str, String), Error> {
+    let given = [
+        s.after.is_some(),
+        s.business_days.is_some(),
+        s.share.is_some(),
+        s.after_breach.is_some(),
+    ]
+    .iter()
+    .filter(|g| **g)
+    .count();
+    if given != 1 {
+        return Err(Error::InvalidValue {
+            path: path.to_owned(),
+            value: format!("{given} triggers given"),
+            expected: "exactly one of `after`, `business_days`, `share`, `after_breach`".into(),
+        });
+    }
+    let duration = |field: &str, w: &str| {
+        parse_duration(w).map_err(|_| Error::InvalidValue {
+            path: format!("{path}.{field}"),
+            value: w.to_owned(),
+            expected: DURATION_FORM.into(),
+        })
+    };
+    let clock = |default: &str| -> Result<Arc<str>, Error> {
+        if s.metric.is_some() {
+            return Err(Error::InvalidValue {
+                path: format!("{path}.metric"),
+                value: s.metric.map_or("", |m| m.as_str()).to_owned(),
+                expected: "no `metric`: only `share` and `after_breach` refer to a metric".into(),
+            });
+        }
+        let name = s.clock.as_deref().unwrap_or(default);
+        check_clock(name, &format!("{path}.clock"), clocks)?;
+        Ok(name.into())
+    };
+    let metric = || -> Result<Metric, Error> {
+        if let Some(c) = &s.clock {
+            return Err(Error::InvalidValue {
+                path: format!("{path}.clock"),
+                value: c.clone(),
+                expected: "no `clock`: `share` and `after_breach` count on the metric's clock"
+                    .into(),
+            });
+        }
+        let defined: Vec<String> = targets
+            .map(|t| {
+                t.keys()
+                    .filter(|m| **m != Metric::Update)
+                    .map(|m| m.as_str().to_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        match s.metric {
+            None => Err(Error::InvalidValue {
+                path: format!("{path}.metric"),
+                value: "none".into(),
+                expected: "the metric whose target the trigger refers to".into(),
+            }),
+            Some(m) if m != Metric::Update && defined.iter().any(|d| d == m.as_str()) => Ok(m),
+            Some(m) => Err(Error::UnknownName {
+                path: format!("{path}.metric"),
+                kind: "metric".into(),
+                name: m.as_str().to_owned(),
+                known: defined,
+            }),
+        }
+    };
+    match (&s.after, s.business_days, &s.share, &s.after_breach) {
+        (Some(w), ..) => Ok((
+            Trigger::After {
+                duration: duration("after", w)?,
+                clock: clock(WALL_CLOCK)?,
+            },
+            "after",
+            w.clone(),
+        )),
+        (_, Some(n), ..) => {
+            if n < 0 {
+                return Err(Error::InvalidValue {
+                    path: format!("{path}.business_days"),
+                    value: n.to_string(),
+                    expected: "a number of days, 0 or more".into(),
+                });
+            }
+            Ok((
+                Trigger::BusinessDays {
+                    days: n,
+                    clock: clock(BUSINESS)?,
+                },
+                "business_days",
+                n.to_string(),
+            ))
+        }
+        (_, _, Some(w), _) => {
+            let percent = Decimal::from_str(w.trim())
+                .ok()
+                .filter(|p| !p.is_sign_negative() && w.trim() == w)
+                .ok_or_else(|| Error::InvalidValue {
+                    path: format!("{path}.share"),
+                    value: w.clone(),
+                    expected: "a percentage of the target, a decimal string 0 or more such as \
+                               `75` or `87.5`"
+                        .into(),
+                })?;
+            Ok((
+                Trigger::Share {
+                    percent,
+                    metric: metric()?,
+                },
+                "share",
+                w.clone(),
+            ))
+        }
+        (_, _, _, Some(w)) => {
+            let d = duration("after_breach", w)?;
+            if d.is_zero() {
+                return Err(Error::InvalidValue {
+                    path: format!("{path}.after_breach"),
+                    value: w.clone(),
+                    expected: "a positive duration (a step at the deadline is `share: \"100\"`)"
+                        .into(),
+                });
+            }
+            Ok((
+                Trigger::AfterBreach {
+                    duration: d,
+                    metric: metric()?,
+                },
+                "after_breach",
+                w.clone(),
+            ))
+        }
+        _ => Err(Error::InvalidValue {
+            path: path.to_owned(),
+            value: "no trigger".into(),
+            expected: "exactly one of `after`, `business_days`, `share`, `after_breach`".into(),
+        }),
+    }
+}
