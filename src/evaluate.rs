@@ -584,6 +584,17 @@ fn used_percent(elapsed: TimeDelta, allowed: TimeDelta) -> Option<Decimal> {
         .map(|bp| Decimal::new(bp, 2).normalize())
 }
 
+/// Marks which pause rules an event starts or ends.
+fn apply_pause_rules(pauses: &[PauseRule], active: &mut [bool], tag: EventTag) {
+    for (rule, on) in pauses.iter().zip(active.iter_mut()) {
+        if rule.from == tag {
+            *on = true;
+        } else if rule.until.contains(&tag) {
+            *on = false;
+        }
+    }
+}
+
 /// Translates the incident's events into clock events for one metric starting at `start`.
 /// Pause rules nest: the clock pauses when the first rule becomes active and resumes when
 /// none is. With `reopenable`, a fulfilling event followed by a reopening pauses instead of
@@ -606,14 +617,7 @@ pub(crate) fn clock_events(
         }
         if e.at < start {
             // Pauses that began before the start still hold at the start.
-            for (r, rule) in pauses.iter().enumerate() {
-                let tag = e.kind.tag();
-                if rule.from == tag {
-                    active[r] = true;
-                } else if rule.until.contains(&tag) {
-                    active[r] = false;
-                }
-            }
+            apply_pause_rules(pauses, &mut active, e.kind.tag());
             continue;
         }
         if out.len() == 1 && active.iter().any(|a| *a) {
@@ -631,13 +635,7 @@ pub(crate) fn clock_events(
         } else if tag == EventTag::Reopened {
             reopen_pause = false;
         }
-        for (r, rule) in pauses.iter().enumerate() {
-            if rule.from == tag {
-                active[r] = true;
-            } else if rule.until.contains(&tag) {
-                active[r] = false;
-            }
-        }
+        apply_pause_rules(pauses, &mut active, tag);
         let paused = active.iter().any(|a| *a) || reopen_pause;
         match (was_paused, paused) {
             (false, true) => out.push(ClockEvent::new(e.at, ClockEventKind::Pause)),

@@ -455,7 +455,10 @@ fn ladders_round_trip_through_the_plan_spec() {
     let again = serde_json::to_string(&plan.to_spec()).unwrap();
     let spec: slacalc::contract::PlanSpec = serde_json::from_str(&again).unwrap();
     assert_eq!(spec.ladders, plan.to_spec().ladders);
-    assert_eq!(spec.ladders["crisis"].steps[0].after.as_deref(), Some("24h"));
+    assert_eq!(
+        spec.ladders["crisis"].steps[0].after.as_deref(),
+        Some("24h")
+    );
     assert!(catalog.plan("standard").unwrap().ladders.is_empty());
 }
 
