@@ -11,6 +11,7 @@ pub mod error;
 pub mod evaluate;
 pub mod incident;
 pub mod money;
+pub mod report;
 pub mod time;
 
 pub use availability::{
