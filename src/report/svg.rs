@@ -673,7 +673,20 @@ pub fn compliance_chart(title: &str, rows: &[ComplianceRow]) -> String {
         .unwrap_or(40)
         .saturating_mul(7)
         .clamp(120, 360);
-    let x0 = label_w.saturating_add(32);
+    // Customer headings (bold, 13 px: about 8.5 px per character) start at x = 16.
+    let heading_chars = rows
+        .iter()
+        .map(|r| r.customer.chars().count())
+        .max()
+        .unwrap_or(0);
+    let heading_w = i64::try_from(heading_chars)
+        .unwrap_or(40)
+        .saturating_mul(17)
+        / 2;
+    let x0 = label_w
+        .saturating_add(32)
+        .max(heading_w.saturating_add(40))
+        .min(420);
     let bar_w = 520_i64;
     let x1 = x0.saturating_add(bar_w);
     let width = x1.saturating_add(330);
