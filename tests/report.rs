@@ -431,6 +431,33 @@ fn statistics_on_known_values() {
     assert_eq!(s(&twenties).p90, TimeDelta::seconds(18));
     assert_eq!(s(&[5, 4, 3, 2, 1]).p90, TimeDelta::seconds(5));
     assert_eq!(s(&[5, 4, 3, 2, 1]).max, TimeDelta::seconds(5));
+    // Against a naive sort for every length up to 60 (selection, not sorting, inside).
+    let mut x: u64 = 12345;
+    for n in 1..=60usize {
+        let v: Vec<i64> = (0..n)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                (x % 1000) as i64
+            })
+            .collect();
+        let mut sorted = v.clone();
+        sorted.sort();
+        let median2 = if n % 2 == 1 {
+            2 * sorted[n / 2]
+        } else {
+            sorted[n / 2 - 1] + sorted[n / 2]
+        };
+        let got = s(&v);
+        assert_eq!(got.median, TimeDelta::seconds((median2 + 1) / 2), "n = {n}");
+        assert_eq!(
+            got.p90,
+            TimeDelta::seconds(sorted[(9 * n).div_ceil(10) - 1]),
+            "n = {n}"
+        );
+        assert_eq!(got.max, TimeDelta::seconds(sorted[n - 1]), "n = {n}");
+    }
     // Serialized as whole seconds.
     let json = serde_json::to_string(&s(&[10, 40, 20, 30])).unwrap();
     assert_eq!(
@@ -716,4 +743,34 @@ fn timeline_survives_extreme_and_empty_inputs() {
     let i = incident("O", vec![reported("2026-01-01T00:00:00Z", "high")]);
     let r = evaluate(&office, &i, t("2036-01-01T00:00:00Z")).unwrap();
     check_svg(&timeline(&office, &i, &r, &[]));
+}
+
+#[test]
+fn readme_section_examples_parse() {
+    let readme = include_str!("../README.md");
+    let start = readme.find("## Reports").unwrap();
+    let len = readme[start + 3..].find("\n## ").unwrap() + 3;
+    let text = &readme[start..start + len];
+    let mut checked = 0;
+    for (i, chunk) in text.split("<!-- ").enumerate().skip(1) {
+        let (kind, rest) = chunk.split_once(" -->").unwrap();
+        let json = rest
+            .split_once("```json\n")
+            .and_then(|(_, r)| r.split_once("```"))
+            .map(|(json, _)| json)
+            .unwrap();
+        match kind {
+            "ComplianceTargets" => {
+                serde_json::from_str::<ComplianceTargets>(json)
+                    .unwrap_or_else(|e| panic!("block {i}: {e}"));
+            }
+            other => panic!("block {i}: unknown marker {other}"),
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, 1);
+    for form in ["\"2026-11\"", "\"2026-Q4\"", "\"2026-11-15..2026-12-15\""] {
+        assert!(text.contains(&format!("| `{form}` |")), "{form}");
+        serde_json::from_str::<Period>(form).unwrap();
+    }
 }

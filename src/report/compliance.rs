@@ -443,9 +443,8 @@ impl DurationStats {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_seconds(mut seconds: Vec<i64>) -> Option<DurationStats> {
-        seconds.sort_unstable();
         let sum = seconds.iter().map(|&s| i128::from(s)).sum::<i128>();
-        stats_of_sorted(&seconds, sum)
+        stats_of(&mut seconds, sum)
     }
 }
 
@@ -459,27 +458,38 @@ fn secs(s: i128) -> Option<TimeDelta> {
     TimeDelta::try_seconds(i64::try_from(s).ok()?)
 }
 
-fn stats_of_sorted(sorted: &[i64], sum: i128) -> Option<DurationStats> {
-    let n = sorted.len();
+/// Statistics of `values` (reordered in place) whose sum is `sum`. Order statistics by
+/// selection (linear time) rather than a full sort: the median and p90 are values, so the
+/// result does not depend on the input order.
+fn stats_of(values: &mut [i64], sum: i128) -> Option<DurationStats> {
+    let n = values.len();
     let count = u64::try_from(n).ok()?;
     let n128 = i128::try_from(n).ok()?;
-    let last = *sorted.last()?;
+    let max = *values.iter().max()?;
     let mid = n / 2;
+    let (left, upper_mid, right) = values.select_nth_unstable(mid);
+    let upper_mid = *upper_mid;
     let median = if n % 2 == 1 {
-        i128::from(*sorted.get(mid)?)
+        i128::from(upper_mid)
     } else {
-        let a = i128::from(*sorted.get(mid.checked_sub(1)?)?);
-        let b = i128::from(*sorted.get(mid)?);
-        div_round_half_up(a.checked_add(b)?, 2)?
+        // The lower middle value is the largest of the left part.
+        let lower_mid = *left.iter().max()?;
+        div_round_half_up(i128::from(lower_mid).checked_add(i128::from(upper_mid))?, 2)?
     };
+    // Nearest rank ⌈0.9 n⌉ (1-based); its index is at or after `mid` for every n >= 1.
     let rank = n.checked_mul(9)?.div_ceil(10).max(1);
-    let p90 = *sorted.get(rank.checked_sub(1)?)?;
+    let index = rank.checked_sub(1)?;
+    let p90 = match index.checked_sub(mid) {
+        Some(0) => upper_mid,
+        Some(k) => *right.select_nth_unstable(k.checked_sub(1)?).1,
+        None => return None,
+    };
     Some(DurationStats {
         count,
         mean: secs(div_round_half_up(sum, n128)?)?,
         median: secs(median)?,
         p90: TimeDelta::try_seconds(p90)?,
-        max: TimeDelta::try_seconds(last)?,
+        max: TimeDelta::try_seconds(max)?,
     })
 }
 
@@ -593,7 +603,6 @@ impl Acc {
         metric: Metric,
         targets: &ComplianceTargets,
     ) -> ComplianceRow {
-        self.samples.sort_unstable();
         let target = targets.target(severity, metric);
         let (compliance, outcome) = compliance_of(self.met, self.breached, target);
         ComplianceRow {
@@ -613,7 +622,7 @@ impl Acc {
             compliance,
             target,
             outcome,
-            elapsed: stats_of_sorted(&self.samples, self.sum),
+            elapsed: stats_of(&mut self.samples, self.sum),
         }
     }
 }
