@@ -24,6 +24,7 @@ pub mod evaluate;
 pub mod incident;
 pub mod money;
 pub mod queue;
+pub mod report;
 pub mod time;
 
 pub use availability::{

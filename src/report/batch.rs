@@ -1,0 +1,125 @@
+//! Evaluating many incidents at once.
+//!
+//! Each incident is evaluated with [`evaluate`] exactly as on its own; the batch only spreads
+//! the work. With the cargo feature `rayon` the incidents are evaluated on rayon's
+//! work-stealing thread pool, without it one after the other on the calling thread. The
+//! results are identical either way: the output has one entry per input, in input order.
+
+use chrono::{DateTime, Utc};
+
+use crate::contract::Contract;
+use crate::error::Error;
+use crate::evaluate::{evaluate, Report};
+use crate::incident::Incident;
+
+/// Whether batch functions run in parallel: `true` when the crate was built with the `rayon`
+/// feature.
+pub const PARALLEL: bool = cfg!(feature = "rayon");
+
+/// Maps `f(index, item)` over `items`, in parallel with the `rayon` feature; the output keeps
+/// input order.
+#[cfg(feature = "rayon")]
+pub(crate) fn map_ordered<T: Sync, R: Send>(
+    items: &[T],
+    f: impl Fn(usize, &T) -> R + Sync + Send,
+) -> Vec<R> {
+    use rayon::prelude::*;
+    items.par_iter().enumerate().map(|(i, t)| f(i, t)).collect()
+}
+
+/// Maps `f(index, item)` over `items`, in parallel with the `rayon` feature; the output keeps
+/// input order.
+#[cfg(not(feature = "rayon"))]
+pub(crate) fn map_ordered<T, R>(items: &[T], f: impl Fn(usize, &T) -> R) -> Vec<R> {
+    items.iter().enumerate().map(|(i, t)| f(i, t)).collect()
+}
+
+/// The contract an incident of a batch refers to, or an error naming the incident.
+pub(crate) fn contract_of(
+    contracts: &[Contract],
+    index: usize,
+    contract: usize,
+) -> Result<&Contract, Error> {
+    contracts
+        .get(contract)
+        .ok_or_else(|| Error::InvalidArgument {
+            operation: "batch",
+            reason: format!(
+                "incidents[{index}] refers to contract {contract}, but there are only {} contracts",
+                contracts.len()
+            ),
+        })
+}
+
+/// Evaluates every incident against the contract it names (an index into `contracts`) as of
+/// `now`.
+///
+/// Returns one result per incident, in the order given, each exactly what
+/// [`evaluate`]`(&contracts[k], &incident, now)` returns. Runs in parallel with the `rayon`
+/// feature (see [`PARALLEL`]).
+///
+/// # Errors
+/// Per incident: an [`Error::InvalidArgument`] naming `incidents[i]` when its contract index
+/// is out of range, otherwise the errors of [`evaluate`]. One failing incident does not stop
+/// the others.
+///
+/// # Example
+///
+/// ```
+/// use std::sync::Arc;
+/// use chrono::{DateTime, Utc};
+/// use slacalc::contract::{Catalog, ContractTermsSpec, Metric};
+/// use slacalc::report::evaluate_batch;
+/// use slacalc::{Contract, Event, EventKind, Incident, MetricState};
+///
+/// let catalog: Catalog = serde_json::from_str(r#"{
+///   "name": "Desk", "severities": [{"key": "high", "name": "High"}],
+///   "plans": {"std": {"name": "Standard",
+///     "targets": {"high": {"reaction": {"within": "1h", "clock": "24x7"}}}}}
+/// }"#)?;
+/// let terms = ContractTermsSpec {
+///     customer: "Acme".into(), plan: "std".into(), ..ContractTermsSpec::default()
+/// };
+/// let contracts = vec![Contract::new(Arc::new(catalog), terms)?];
+/// let t = |s: &str| s.parse::<DateTime<Utc>>();
+/// let reported = |at| Event::new(at, EventKind::Reported {
+///     severity: "high".into(), channel: None, contact: None });
+/// let incidents = vec![
+///     (0, Incident::new("A-1", vec![reported(t("2026-11-02T09:00:00Z")?),
+///         Event::new(t("2026-11-02T09:20:00Z")?, EventKind::Responded)])?),
+///     (0, Incident::new("A-2", vec![reported(t("2026-11-02T10:00:00Z")?)])?),
+///     (7, Incident::new("A-3", vec![reported(t("2026-11-02T11:00:00Z")?)])?),
+/// ];
+/// let reports = evaluate_batch(&contracts, &incidents, t("2026-11-02T12:00:00Z")?);
+/// let state = |k: usize| match &reports[k] {
+///     Ok(r) => r.metric(Metric::Reaction).map(|m| m.state),
+///     Err(_) => None,
+/// };
+/// assert_eq!(state(0), Some(MetricState::Met));
+/// assert_eq!(state(1), Some(MetricState::Breached));
+/// assert!(reports[2].is_err()); // there is no contract 7
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn evaluate_batch(
+    contracts: &[Contract],
+    incidents: &[(usize, Incident)],
+    now: DateTime<Utc>,
+) -> Vec<Result<Report, Error>> {
+    map_ordered(incidents, |i, (k, incident)| {
+        evaluate(contract_of(contracts, i, *k)?, incident, now)
+    })
+}
+
+/// Evaluates (contract, incident) pairs as of `now`: one result per pair, in the order given,
+/// each exactly what [`evaluate`] returns. Runs in parallel with the `rayon` feature.
+///
+/// # Errors
+/// Per pair, the errors of [`evaluate`]; one failing pair does not stop the others.
+pub fn evaluate_pairs(
+    pairs: &[(&Contract, &Incident)],
+    now: DateTime<Utc>,
+) -> Vec<Result<Report, Error>> {
+    map_ordered(pairs, |_, (contract, incident)| {
+        evaluate(contract, incident, now)
+    })
+}
