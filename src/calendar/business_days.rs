@@ -5,12 +5,13 @@
 //! addition per year crossed — and whole 400-year cycles are jumped — whatever `n` is.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 
 use super::algebra::SetOp;
 use super::timeline::{days_from_civil, MAX_YEAR, MIN_YEAR};
-use super::years::{Extreme, Period, WalkError, YearSeries, PERIOD_YEARS};
+use super::years::{Extreme, Period, WalkError, YearSeries};
 use super::zoned::{date_of_day, day_of_date};
 use super::{Calendar, Kind};
 use crate::error::Error;
@@ -194,19 +195,8 @@ impl Calendar {
 struct Days<'a>(&'a Calendar);
 
 impl YearSeries for Days<'_> {
-    fn bounds(&self) -> Option<(i32, i32)> {
-        self.0.bounds()
-    }
-
-    fn periodic(&self) -> bool {
-        self.0.periodic()
-    }
-
-    fn finite_years(&self) -> Option<&[i32]> {
-        match &self.0.inner.activity {
-            super::Activity::Finite(ys) => Some(ys),
-            _ => None,
-        }
+    fn calendar(&self) -> &Calendar {
+        self.0
     }
 
     fn direct_total(&self, y: i32) -> i64 {
@@ -216,26 +206,8 @@ impl YearSeries for Days<'_> {
         self.0.day_year(y).total()
     }
 
-    fn period_after(&self) -> Option<&Period> {
-        let (_, hi) = self.bounds()?;
-        Some(self.0.inner.days_after.get_or_init(|| {
-            Period::new(
-                (1..=PERIOD_YEARS)
-                    .map(|k| self.direct_total(hi.saturating_add(k)))
-                    .collect(),
-            )
-        }))
-    }
-
-    fn period_before(&self) -> Option<&Period> {
-        let (lo, _) = self.bounds()?;
-        Some(self.0.inner.days_before.get_or_init(|| {
-            Period::new(
-                (1..=PERIOD_YEARS)
-                    .map(|k| self.direct_total(lo.saturating_sub(k)))
-                    .collect(),
-            )
-        }))
+    fn period_cells(&self) -> (&OnceLock<Period>, &OnceLock<Period>) {
+        (&self.0.inner.days_after, &self.0.inner.days_before)
     }
 }
 

@@ -655,6 +655,13 @@ impl Calendar {
         )
     }
 
+    fn finite_years(&self) -> Option<&[i32]> {
+        match &self.inner.activity {
+            Activity::Finite(ys) => Some(ys),
+            _ => None,
+        }
+    }
+
     fn may_have_time(&self, y: i32) -> bool {
         match &self.inner.activity {
             Activity::Never => false,
@@ -929,44 +936,15 @@ impl Calendar {
 struct Seconds<'a>(&'a Calendar);
 
 impl YearSeries for Seconds<'_> {
-    fn bounds(&self) -> Option<(i32, i32)> {
-        self.0.bounds()
-    }
-
-    fn periodic(&self) -> bool {
-        self.0.periodic()
-    }
-
-    fn finite_years(&self) -> Option<&[i32]> {
-        match &self.0.inner.activity {
-            Activity::Finite(ys) => Some(ys),
-            _ => None,
-        }
+    fn calendar(&self) -> &Calendar {
+        self.0
     }
 
     fn direct_total(&self, y: i32) -> i64 {
         self.0.chunk(y).total
     }
 
-    fn period_after(&self) -> Option<&Period> {
-        let (_, hi) = self.bounds()?;
-        Some(self.0.inner.period_after.get_or_init(|| {
-            Period::new(
-                (1..=PERIOD_YEARS)
-                    .map(|k| self.direct_total(hi.saturating_add(k)))
-                    .collect(),
-            )
-        }))
-    }
-
-    fn period_before(&self) -> Option<&Period> {
-        let (lo, _) = self.bounds()?;
-        Some(self.0.inner.period_before.get_or_init(|| {
-            Period::new(
-                (1..=PERIOD_YEARS)
-                    .map(|k| self.direct_total(lo.saturating_sub(k)))
-                    .collect(),
-            )
-        }))
+    fn period_cells(&self) -> (&OnceLock<Period>, &OnceLock<Period>) {
+        (&self.0.inner.period_after, &self.0.inner.period_before)
     }
 }

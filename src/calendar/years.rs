@@ -7,6 +7,8 @@
 //! weeks), so the totals of the 400 years after the last and before the first special year
 //! describe every year out there.
 
+use std::sync::OnceLock;
+
 use super::timeline::{MAX_YEAR, MIN_YEAR};
 
 /// The Gregorian calendar repeats its weekdays every 400 years.
@@ -73,21 +75,54 @@ pub(crate) enum WalkError {
     OutOfRange,
 }
 
-/// A sequence of per-year totals.
+/// A sequence of per-year totals of a calendar (business seconds or business days).
 pub(crate) trait YearSeries {
-    /// Years outside `[lo, hi]` repeat with the 400-year period (when [`Self::periodic`]) or
-    /// are out of the supported range (when not); `None` when every total is 0.
-    fn bounds(&self) -> Option<(i32, i32)>;
-    /// Whether the totals outside the bounds repeat every 400 years.
-    fn periodic(&self) -> bool;
-    /// When only a few years can be non-zero: those years, sorted.
-    fn finite_years(&self) -> Option<&[i32]>;
+    /// The calendar the totals are of.
+    fn calendar(&self) -> &super::Calendar;
     /// The total of year `y`, computed (or cached) directly.
     fn direct_total(&self, y: i32) -> i64;
+    /// Where the periods after and before the bounds are cached.
+    fn period_cells(&self) -> (&OnceLock<Period>, &OnceLock<Period>);
+
+    /// Years outside `[lo, hi]` repeat with the 400-year period (when [`Self::periodic`]) or
+    /// are out of the supported range (when not); `None` when every total is 0.
+    fn bounds(&self) -> Option<(i32, i32)> {
+        self.calendar().bounds()
+    }
+
+    /// Whether the totals outside the bounds repeat every 400 years.
+    fn periodic(&self) -> bool {
+        self.calendar().periodic()
+    }
+
+    /// When only a few years can be non-zero: those years, sorted.
+    fn finite_years(&self) -> Option<&[i32]> {
+        self.calendar().finite_years()
+    }
+
     /// The period of the 400 years after `hi`.
-    fn period_after(&self) -> Option<&Period>;
+    fn period_after(&self) -> Option<&Period> {
+        let (_, hi) = self.bounds()?;
+        Some(self.period_cells().0.get_or_init(|| {
+            Period::new(
+                (1..=PERIOD_YEARS)
+                    .map(|k| self.direct_total(hi.saturating_add(k)))
+                    .collect(),
+            )
+        }))
+    }
+
     /// The period of the 400 years before `lo` (offset 0 is `lo - 1`, going back).
-    fn period_before(&self) -> Option<&Period>;
+    fn period_before(&self) -> Option<&Period> {
+        let (lo, _) = self.bounds()?;
+        Some(self.period_cells().1.get_or_init(|| {
+            Period::new(
+                (1..=PERIOD_YEARS)
+                    .map(|k| self.direct_total(lo.saturating_sub(k)))
+                    .collect(),
+            )
+        }))
+    }
 
     /// The total of year `y`, from the period tables outside the bounds.
     fn year_total(&self, y: i32) -> i64 {
