@@ -309,10 +309,12 @@ pub fn evaluate(
     }
     let reported = incident.reported_at();
     if let Some(start) = contract.start() {
-        let local_date = match contract.business_calendar().timezone() {
-            Some(tz) => reported.with_timezone(&tz).date_naive(),
-            None => reported.date_naive(),
-        };
+        // Within hours of the ends of time the local date may not exist; the UTC date is then
+        // as good for comparing with a start date (which is in representable years).
+        let local_date = contract
+            .business_calendar()
+            .local_date(reported)
+            .unwrap_or_else(|_| reported.date_naive());
         if local_date < start {
             return Err(Error::InvalidEvent {
                 index: 0,
@@ -475,10 +477,7 @@ pub(crate) fn metric_setup<'a>(
         StartRule::ContactOnNonBusinessDays => {
             let business = contract.business_calendar_for(incident.contact());
             let reported = incident.reported_at();
-            let date = match business.timezone() {
-                Some(tz) => reported.with_timezone(&tz).date_naive(),
-                None => reported.date_naive(),
-            };
+            let date = business.local_date(reported)?;
             if business.is_business_day(date) {
                 Some(reported)
             } else {

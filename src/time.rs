@@ -438,3 +438,27 @@ mod duration_tests {
         }
     }
 }
+
+/// The wall-clock reading of `at` in `tz`, or `None` when it lies beyond chrono's range of
+/// local date-times (a few hours at either end of time). `DateTime::naive_local` and
+/// `date_naive` panic there; the library calls this instead.
+pub(crate) fn local_naive(
+    tz: &chrono_tz::Tz,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Option<chrono::NaiveDateTime> {
+    use chrono::{Offset, TimeZone};
+    let utc = at.naive_utc();
+    utc.checked_add_offset(tz.offset_from_utc_datetime(&utc).fix())
+}
+
+/// The local date of `at` in `tz` (see [`local_naive`]), as an error naming `operation` when
+/// it is out of range.
+pub(crate) fn local_date(
+    tz: &chrono_tz::Tz,
+    at: chrono::DateTime<chrono::Utc>,
+    operation: &'static str,
+) -> Result<chrono::NaiveDate, Error> {
+    local_naive(tz, at)
+        .map(|n| n.date())
+        .ok_or(Error::OutOfRange { operation })
+}

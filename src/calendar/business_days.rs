@@ -206,8 +206,8 @@ impl YearSeries for Days<'_> {
         self.0.day_year(y).total()
     }
 
-    fn period_cells(&self) -> (&OnceLock<Period>, &OnceLock<Period>) {
-        (&self.0.inner.days_after, &self.0.inner.days_before)
+    fn region_cells(&self) -> &[OnceLock<Period>] {
+        &self.0.inner.day_regions
     }
 }
 
@@ -254,7 +254,9 @@ impl Calendar {
         days: i64,
     ) -> Result<DateTime<Utc>, Error> {
         let z = self.zoned_for("business_days_later")?;
-        let local = at.with_timezone(&z.tz).naive_local();
+        let local = crate::time::local_naive(&z.tz, at).ok_or(Error::OutOfRange {
+            operation: "business_days_later",
+        })?;
         let date = self.add_business_days(local.date(), days)?;
         let tod = i64::from(local.time().num_seconds_from_midnight());
         let secs = z.instant_of_local(day_of_date(date) * 86_400 + tod);
@@ -294,7 +296,10 @@ impl Calendar {
             });
         }
         let z = self.zoned_for("end_of_business_day")?;
-        let date = self.add_business_days(at.with_timezone(&z.tz).date_naive(), n)?;
+        let date = self.add_business_days(
+            crate::time::local_date(&z.tz, at, "end_of_business_day")?,
+            n,
+        )?;
         let end = z.last_shift_end(date).ok_or(Error::OutOfRange {
             operation: "end_of_business_day",
         })?;

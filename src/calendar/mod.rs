@@ -48,10 +48,6 @@ use years::{Extreme, Period, WalkError, YearSeries, PERIOD_YEARS};
 use zoned::{Spans, Zoned};
 
 const NANOS_PER_SEC: i64 = 1_000_000_000;
-/// Years within which chrono-tz's data has offset transitions (LMT before, a fixed rule set
-/// expanded until 2100 after); outside them, offsets are constant.
-const TZ_DATA_FIRST_YEAR: i32 = 1800;
-const TZ_DATA_LAST_YEAR: i32 = 2100;
 /// The years a calendar whose holidays do not repeat every 400 years (open-ended Easter-based
 /// rules) computes exactly, year by year; outside them its arithmetic is
 /// [`Error::OutOfRange`] rather than an extrapolation. 1583 is the first full Gregorian year.
@@ -128,29 +124,25 @@ struct Inner {
     kind: Kind,
     activity: Activity,
     cache: YearCache<Chunk>,
-    /// Business seconds of the 400 years after `activity`'s upper bound, then before its
-    /// lower one.
-    period_after: OnceLock<Period>,
-    period_before: OnceLock<Period>,
+    /// Period tables of business seconds, one per periodic region of the activity.
+    regions: Box<[OnceLock<Period>]>,
     /// Business-day tables per local year, and their periods.
     days: YearCache<DayYear>,
-    days_after: OnceLock<Period>,
-    days_before: OnceLock<Period>,
+    day_regions: Box<[OnceLock<Period>]>,
 }
 
 impl Inner {
     fn new(spec: CalendarSpec, kind: Kind) -> Inner {
         let activity = Calendar::activity_of(&kind);
+        let (regions, day_regions) = (region_cells(&activity), region_cells(&activity));
         Inner {
             spec,
             kind,
             activity,
             cache: YearCache::default(),
-            period_after: OnceLock::new(),
-            period_before: OnceLock::new(),
+            regions,
             days: YearCache::default(),
-            days_after: OnceLock::new(),
-            days_before: OnceLock::new(),
+            day_regions,
         }
     }
 }
@@ -168,9 +160,43 @@ enum Activity {
     Never,
     /// Only these years (sorted, unique).
     Finite(Vec<i32>),
-    /// Any year; outside `[lo, hi]` the year totals repeat every 400 years when `periodic`,
-    /// and are out of the supported range when not (Easter-based holidays without an end).
-    Perpetual { lo: i32, hi: i32, periodic: bool },
+    /// Any year. Outside the `irregular` year intervals (sorted, disjoint), the year totals
+    /// repeat every 400 years when `periodic`; when not (Easter-based holidays without an
+    /// end), `irregular` is the one supported range and the years outside it are out of range.
+    Perpetual {
+        irregular: Vec<(i32, i32)>,
+        periodic: bool,
+    },
+}
+
+impl Activity {
+    fn non_periodic() -> Activity {
+        Activity::Perpetual {
+            irregular: vec![(NON_PERIODIC_FIRST_YEAR, NON_PERIODIC_LAST_YEAR)],
+            periodic: false,
+        }
+    }
+}
+
+fn region_cells(activity: &Activity) -> Box<[OnceLock<Period>]> {
+    let n = match activity {
+        Activity::Perpetual { irregular, .. } => irregular.len() + 1,
+        _ => 0,
+    };
+    (0..n).map(|_| OnceLock::new()).collect()
+}
+
+/// Sorts and merges overlapping or adjacent year intervals.
+fn merge_windows(mut windows: Vec<(i32, i32)>) -> Vec<(i32, i32)> {
+    windows.sort_unstable();
+    let mut out: Vec<(i32, i32)> = Vec::with_capacity(windows.len());
+    for (a, b) in windows {
+        match out.last_mut() {
+            Some(last) if a <= last.1.saturating_add(1) => last.1 = last.1.max(b),
+            _ => out.push((a, b)),
+        }
+    }
+    out
 }
 
 impl fmt::Debug for Calendar {
@@ -383,34 +409,25 @@ impl Calendar {
     fn activity_of(kind: &Kind) -> Activity {
         match kind {
             Kind::Zoned(z) => {
-                let mut special: Vec<i32> = Vec::new();
-                if let (Some(first), Some(last)) =
-                    (z.exceptions.keys().next(), z.exceptions.keys().next_back())
-                {
-                    use chrono::Datelike;
-                    special.extend([first.year(), last.year()]);
-                }
-                if let Some((a, b)) = z.holidays.special_years() {
-                    special.extend([a, b]);
-                }
+                use chrono::Datelike;
                 if z.has_weekly_hours() {
-                    let lo = special.iter().copied().min().unwrap_or(TZ_DATA_FIRST_YEAR);
-                    let hi = special.iter().copied().max().unwrap_or(TZ_DATA_LAST_YEAR);
-                    if z.holidays.is_periodic() {
-                        Activity::Perpetual {
-                            lo: lo.min(TZ_DATA_FIRST_YEAR) - 1,
-                            hi: hi.max(TZ_DATA_LAST_YEAR) + 1,
-                            periodic: true,
-                        }
-                    } else {
-                        Activity::Perpetual {
-                            lo: NON_PERIODIC_FIRST_YEAR,
-                            hi: NON_PERIODIC_LAST_YEAR,
-                            periodic: false,
-                        }
+                    if !z.holidays.is_periodic() {
+                        return Activity::non_periodic();
+                    }
+                    let mut windows = vec![zoned::TRANSITION_YEARS];
+                    for y in z
+                        .exceptions
+                        .keys()
+                        .map(|d| d.year())
+                        .chain(z.holidays.special_year_list())
+                    {
+                        windows.push((y.saturating_sub(1), y.saturating_add(1)));
+                    }
+                    Activity::Perpetual {
+                        irregular: merge_windows(windows),
+                        periodic: true,
                     }
                 } else {
-                    use chrono::Datelike;
                     let mut years: Vec<i32> = z
                         .exceptions
                         .iter()
@@ -428,45 +445,10 @@ impl Calendar {
             }
             Kind::Composite(op, members) => {
                 let acts: Vec<&Activity> = members.iter().map(|m| &m.inner.activity).collect();
-                let hull = |acts: &[&Activity]| -> Option<(i32, i32)> {
-                    let mut lo = i32::MAX;
-                    let mut hi = i32::MIN;
-                    for a in acts {
-                        match a {
-                            Activity::Never => {}
-                            Activity::Finite(ys) => {
-                                if let (Some(f), Some(l)) = (ys.first(), ys.last()) {
-                                    lo = lo.min(*f);
-                                    hi = hi.max(*l);
-                                }
-                            }
-                            Activity::Perpetual { lo: a, hi: b, .. } => {
-                                lo = lo.min(*a);
-                                hi = hi.max(*b);
-                            }
-                        }
-                    }
-                    (lo <= hi).then_some((lo, hi))
-                };
-                let finite_union = |acts: &[&Activity]| -> Vec<i32> {
-                    let mut ys: Vec<i32> = acts
-                        .iter()
-                        .flat_map(|a| match a {
-                            Activity::Finite(ys) => ys.clone(),
-                            _ => Vec::new(),
-                        })
-                        .collect();
-                    ys.sort_unstable();
-                    ys.dedup();
-                    ys
-                };
                 let relevant: &[&Activity] = match op {
                     SetOp::Difference => acts.get(..1).unwrap_or(&[]),
                     _ => &acts,
                 };
-                let any_perpetual = relevant
-                    .iter()
-                    .any(|a| matches!(a, Activity::Perpetual { .. }));
                 let periodic = acts.iter().all(|a| {
                     !matches!(
                         a,
@@ -476,62 +458,68 @@ impl Calendar {
                         }
                     )
                 });
-                // A non-periodic member limits the combination to the exact range.
-                let perpetual = |(lo, hi): (i32, i32)| {
-                    if periodic {
-                        Activity::Perpetual { lo, hi, periodic }
+                // Every member's irregular years (and finite years) are irregular here too.
+                let perpetual = || {
+                    if !periodic {
+                        return Activity::non_periodic();
+                    }
+                    let windows = acts
+                        .iter()
+                        .flat_map(|a| match a {
+                            Activity::Never => Vec::new(),
+                            Activity::Finite(ys) => ys.iter().map(|&y| (y, y)).collect(),
+                            Activity::Perpetual { irregular, .. } => irregular.clone(),
+                        })
+                        .collect();
+                    Activity::Perpetual {
+                        irregular: merge_windows(windows),
+                        periodic,
+                    }
+                };
+                let finite_sets: Vec<&Vec<i32>> = relevant
+                    .iter()
+                    .filter_map(|a| match a {
+                        Activity::Finite(ys) => Some(ys),
+                        _ => None,
+                    })
+                    .collect();
+                let any_perpetual = relevant
+                    .iter()
+                    .any(|a| matches!(a, Activity::Perpetual { .. }));
+                let finite = |ys: Vec<i32>| {
+                    if ys.is_empty() {
+                        Activity::Never
                     } else {
-                        Activity::Perpetual {
-                            lo: NON_PERIODIC_FIRST_YEAR,
-                            hi: NON_PERIODIC_LAST_YEAR,
-                            periodic,
-                        }
+                        Activity::Finite(ys)
                     }
                 };
                 match op {
                     SetOp::Union | SetOp::Difference => {
                         if any_perpetual {
-                            match hull(&acts) {
-                                Some(b) => perpetual(b),
-                                None => Activity::Never,
-                            }
+                            perpetual()
                         } else {
-                            let ys = finite_union(relevant);
-                            if ys.is_empty() {
-                                Activity::Never
-                            } else {
-                                Activity::Finite(ys)
-                            }
+                            let mut ys: Vec<i32> = finite_sets
+                                .iter()
+                                .flat_map(|ys| ys.iter().copied())
+                                .collect();
+                            ys.sort_unstable();
+                            ys.dedup();
+                            finite(ys)
                         }
                     }
                     SetOp::Intersection => {
                         if acts.iter().any(|a| **a == Activity::Never) {
                             return Activity::Never;
                         }
-                        let finite: Vec<&Vec<i32>> = acts
-                            .iter()
-                            .filter_map(|a| match a {
-                                Activity::Finite(ys) => Some(ys),
-                                _ => None,
-                            })
-                            .collect();
-                        match finite.split_first() {
-                            None => match hull(&acts) {
-                                Some(b) => perpetual(b),
-                                None => Activity::Never,
-                            },
-                            Some((first, rest)) => {
-                                let ys: Vec<i32> = first
+                        match finite_sets.split_first() {
+                            None => perpetual(),
+                            Some((first, rest)) => finite(
+                                first
                                     .iter()
                                     .copied()
                                     .filter(|y| rest.iter().all(|r| r.binary_search(y).is_ok()))
-                                    .collect();
-                                if ys.is_empty() {
-                                    Activity::Never
-                                } else {
-                                    Activity::Finite(ys)
-                                }
-                            }
+                                    .collect(),
+                            ),
                         }
                     }
                 }
@@ -542,6 +530,19 @@ impl Calendar {
     /// The calendar's configuration.
     pub fn spec(&self) -> &CalendarSpec {
         &self.inner.spec
+    }
+
+    /// The local date of `at` in the calendar's zone (UTC for a union, intersection or
+    /// difference, which have no single zone).
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] within hours of chrono's first or last instant, where the local
+    /// date does not exist.
+    pub fn local_date(&self, at: DateTime<Utc>) -> Result<NaiveDate, Error> {
+        match self.timezone() {
+            Some(tz) => crate::time::local_date(&tz, at, "local_date"),
+            None => Ok(at.date_naive()),
+        }
     }
 
     /// The time zone of a zoned calendar; `None` for a union, intersection or difference.
@@ -681,11 +682,20 @@ impl Calendar {
         }
     }
 
-    fn bounds(&self) -> Option<(i32, i32)> {
+    /// The irregular year intervals of a perpetual calendar (see [`YearSeries`]).
+    fn irregular(&self) -> &[(i32, i32)] {
+        match &self.inner.activity {
+            Activity::Perpetual { irregular, .. } => irregular,
+            _ => &[],
+        }
+    }
+
+    /// The last year after which nothing changes any more (the 400-year cycle repeats).
+    fn last_irregular_year(&self) -> Option<i32> {
         match &self.inner.activity {
             Activity::Never => None,
-            Activity::Finite(ys) => Some((*ys.first()?, *ys.last()?)),
-            Activity::Perpetual { lo, hi, .. } => Some((*lo, *hi)),
+            Activity::Finite(ys) => ys.last().copied(),
+            Activity::Perpetual { irregular, .. } => irregular.last().map(|r| r.1),
         }
     }
 
@@ -894,7 +904,7 @@ impl Calendar {
             None => return Some(at),
             Some(e) => e,
         };
-        let (_, hi) = self.bounds()?;
+        let hi = self.last_irregular_year()?;
         loop {
             let year_end = year_start(y.checked_add(1)?);
             if end < year_end {
@@ -944,7 +954,7 @@ impl YearSeries for Seconds<'_> {
         self.0.chunk(y).total
     }
 
-    fn period_cells(&self) -> (&OnceLock<Period>, &OnceLock<Period>) {
-        (&self.0.inner.period_after, &self.0.inner.period_before)
+    fn region_cells(&self) -> &[OnceLock<Period>] {
+        &self.0.inner.regions
     }
 }

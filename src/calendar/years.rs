@@ -51,8 +51,13 @@ impl Period {
         upto(k1) - upto(k0)
     }
 
+    fn len(&self) -> usize {
+        self.totals.len()
+    }
+
     fn total(&self, k: i64) -> i64 {
-        let idx = usize::try_from(k.rem_euclid(i64::from(PERIOD_YEARS))).unwrap_or(0);
+        let len = i64::try_from(self.totals.len()).unwrap_or(1).max(1);
+        let idx = usize::try_from(k.rem_euclid(len)).unwrap_or(0);
         self.totals.get(idx).copied().unwrap_or(0)
     }
 }
@@ -75,22 +80,37 @@ pub(crate) enum WalkError {
     OutOfRange,
 }
 
+/// Where a year lies in a calendar's layout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Place {
+    /// In an irregular interval: computed year by year.
+    Irregular,
+    /// In the `k`th periodic region (between irregular intervals `k - 1` and `k`).
+    Region(usize),
+}
+
 /// A sequence of per-year totals of a calendar (business seconds or business days).
+///
+/// A perpetual calendar's years split into *irregular* intervals (the tz database's
+/// transitions, and a year either side of every exception, one-off holiday and rule bound),
+/// computed year by year, and the *regions* between them, in which the totals repeat every
+/// 400 years: a region's first 400 years (its last, for the unbounded region at the bottom)
+/// are computed once and describe the whole region. Work is therefore bounded by the size of
+/// the configuration, never by the values of the years involved.
 pub(crate) trait YearSeries {
     /// The calendar the totals are of.
     fn calendar(&self) -> &super::Calendar;
     /// The total of year `y`, computed (or cached) directly.
     fn direct_total(&self, y: i32) -> i64;
-    /// Where the periods after and before the bounds are cached.
-    fn period_cells(&self) -> (&OnceLock<Period>, &OnceLock<Period>);
+    /// Where each region's period table is cached (one cell per region).
+    fn region_cells(&self) -> &[OnceLock<Period>];
 
-    /// Years outside `[lo, hi]` repeat with the 400-year period (when [`Self::periodic`]) or
-    /// are out of the supported range (when not); `None` when every total is 0.
-    fn bounds(&self) -> Option<(i32, i32)> {
-        self.calendar().bounds()
+    /// The irregular intervals of a perpetual calendar (empty otherwise).
+    fn irregular(&self) -> &[(i32, i32)] {
+        self.calendar().irregular()
     }
 
-    /// Whether the totals outside the bounds repeat every 400 years.
+    /// Whether the regions repeat every 400 years (else they are out of the supported range).
     fn periodic(&self) -> bool {
         self.calendar().periodic()
     }
@@ -100,42 +120,67 @@ pub(crate) trait YearSeries {
         self.calendar().finite_years()
     }
 
-    /// The period of the 400 years after `hi`.
-    fn period_after(&self) -> Option<&Period> {
-        let (_, hi) = self.bounds()?;
-        Some(self.period_cells().0.get_or_init(|| {
-            Period::new(
-                (1..=PERIOD_YEARS)
-                    .map(|k| self.direct_total(hi.saturating_add(k)))
+    /// Where `y` lies.
+    fn place(&self, y: i32) -> Place {
+        let iv = self.irregular();
+        let k = iv.partition_point(|r| r.1 < y);
+        match iv.get(k) {
+            Some(r) if r.0 <= y => Place::Irregular,
+            _ => Place::Region(k),
+        }
+    }
+
+    /// The first and last year of region `k` (`None`: unbounded on that side).
+    fn region_bounds(&self, k: usize) -> (Option<i32>, Option<i32>) {
+        let iv = self.irregular();
+        let lower = k.checked_sub(1).and_then(|j| iv.get(j)).map(|r| r.1 + 1);
+        let upper = iv.get(k).map(|r| r.0 - 1);
+        (lower, upper)
+    }
+
+    /// The period table of region `k`, anchored at its first year (or, for the region below
+    /// every irregular interval, at its last year, counting down).
+    fn region_period(&self, k: usize) -> Option<&Period> {
+        let cell = self.region_cells().get(k)?;
+        Some(cell.get_or_init(|| {
+            let totals = match self.region_bounds(k) {
+                (Some(a), upper) => {
+                    let len = upper.map_or(i64::from(PERIOD_YEARS), |b| {
+                        (i64::from(b) - i64::from(a) + 1).min(i64::from(PERIOD_YEARS))
+                    });
+                    (0..len)
+                        .filter_map(|i| i32::try_from(i64::from(a) + i).ok())
+                        .map(|y| self.direct_total(y))
+                        .collect()
+                }
+                (None, Some(b)) => (0..PERIOD_YEARS)
+                    .map(|i| self.direct_total(b.saturating_sub(i)))
                     .collect(),
-            )
+                (None, None) => Vec::new(),
+            };
+            Period::new(totals)
         }))
     }
 
-    /// The period of the 400 years before `lo` (offset 0 is `lo - 1`, going back).
-    fn period_before(&self) -> Option<&Period> {
-        let (lo, _) = self.bounds()?;
-        Some(self.period_cells().1.get_or_init(|| {
-            Period::new(
-                (1..=PERIOD_YEARS)
-                    .map(|k| self.direct_total(lo.saturating_sub(k)))
-                    .collect(),
-            )
-        }))
+    /// The offset of year `y` in region `k`'s table.
+    fn region_offset(&self, k: usize, y: i32) -> i64 {
+        match self.region_bounds(k) {
+            (Some(a), _) => i64::from(y) - i64::from(a),
+            (None, Some(b)) => i64::from(b) - i64::from(y),
+            (None, None) => 0,
+        }
     }
 
-    /// The total of year `y`, from the period tables outside the bounds.
+    /// The total of year `y`: computed in irregular intervals, from the table in regions.
     fn year_total(&self, y: i32) -> i64 {
-        match self.bounds() {
-            None => 0,
-            Some(_) if !self.periodic() => self.direct_total(y),
-            Some((_, hi)) if y > hi => self
-                .period_after()
-                .map_or(0, |p| p.total(i64::from(y) - i64::from(hi) - 1)),
-            Some((lo, _)) if y < lo => self
-                .period_before()
-                .map_or(0, |p| p.total(i64::from(lo) - 1 - i64::from(y))),
-            Some(_) => self.direct_total(y),
+        if self.irregular().is_empty() || !self.periodic() {
+            return self.direct_total(y);
+        }
+        match self.place(y) {
+            Place::Irregular => self.direct_total(y),
+            Place::Region(k) => self
+                .region_period(k)
+                .map_or(0, |p| p.total(self.region_offset(k, y))),
         }
     }
 
@@ -144,43 +189,47 @@ pub(crate) trait YearSeries {
         if y0 > y1 {
             return Ok(0);
         }
-        let Some((lo, hi)) = self.bounds() else {
+        if let Some(ys) = self.finite_years() {
+            let i = ys.partition_point(|&y| y < y0);
+            return Ok(ys
+                .get(i..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|&&y| y <= y1)
+                .map(|&y| self.direct_total(y))
+                .fold(0i64, i64::saturating_add));
+        }
+        let iv = self.irregular();
+        let (Some(first), Some(last)) = (iv.first(), iv.last()) else {
             return Ok(0);
         };
-        if !self.periodic() && (y0 < lo || y1 > hi) {
+        if !self.periodic() && (y0 < first.0 || y1 > last.1) {
             return Err(WalkError::OutOfRange);
         }
         let mut sum = 0i64;
-        if y0 < lo {
-            let top = y1.min(lo - 1);
-            if let Some(p) = self.period_before() {
-                let k0 = i64::from(lo) - 1 - i64::from(top);
-                let k1 = i64::from(lo) - i64::from(y0);
-                sum = sum.saturating_add(p.sum_offsets(k0, k1));
-            }
-        }
-        let (a, b) = (y0.max(lo), y1.min(hi));
-        if a <= b {
-            match self.finite_years() {
-                Some(ys) => {
-                    let i = ys.partition_point(|&y| y < a);
-                    for &y in ys.get(i..).unwrap_or(&[]).iter().take_while(|&&y| y <= b) {
-                        sum = sum.saturating_add(self.direct_total(y));
+        let mut y = y0;
+        while y <= y1 {
+            let end = match self.place(y) {
+                Place::Irregular => {
+                    let k = iv.partition_point(|r| r.1 < y);
+                    let end = iv.get(k).map_or(y1, |r| r.1.min(y1));
+                    for z in y..=end {
+                        sum = sum.saturating_add(self.direct_total(z));
                     }
+                    end
                 }
-                None => {
-                    for y in a..=b {
-                        sum = sum.saturating_add(self.direct_total(y));
+                Place::Region(k) => {
+                    let end = self.region_bounds(k).1.map_or(y1, |b| b.min(y1));
+                    if let Some(p) = self.region_period(k) {
+                        let (o1, o2) = (self.region_offset(k, y), self.region_offset(k, end));
+                        sum = sum.saturating_add(p.sum_offsets(o1.min(o2), o1.max(o2) + 1));
                     }
+                    end
                 }
-            }
-        }
-        if y1 > hi {
-            let bottom = y0.max(hi + 1);
-            if let Some(p) = self.period_after() {
-                let k0 = i64::from(bottom) - i64::from(hi) - 1;
-                let k1 = i64::from(y1) - i64::from(hi);
-                sum = sum.saturating_add(p.sum_offsets(k0, k1));
+            };
+            match end.checked_add(1) {
+                Some(next) => y = next,
+                None => break,
             }
         }
         Ok(sum)
@@ -191,42 +240,63 @@ pub(crate) trait YearSeries {
     /// `0 < c <= total` ([`Extreme::Earliest`]) or `0 <= c < total` ([`Extreme::Latest`]).
     /// `c` may be negative (the position lies in an earlier year).
     fn walk(&self, mut y: i32, mut c: i64, extreme: Extreme) -> Result<(i32, i64), WalkError> {
-        let (lo, hi) = self.bounds().ok_or(WalkError::Exhausted)?;
+        let finite = self.finite_years().map(<[i32]>::to_vec);
+        let iv = self.irregular();
+        if finite.is_none() && iv.is_empty() {
+            return Err(WalkError::Exhausted);
+        }
         let periodic = self.periodic();
+        let range = match (iv.first(), iv.last()) {
+            (Some(f), Some(l)) => (f.0, l.1),
+            _ => (MIN_YEAR, MAX_YEAR),
+        };
+        let cycle = i64::from(PERIOD_YEARS);
         if c < 0 {
             loop {
-                if !periodic && y <= lo {
+                let mut ny = y.checked_sub(1).ok_or(WalkError::OutOfRange)?;
+                if ny < MIN_YEAR {
                     return Err(WalkError::OutOfRange);
                 }
-                if y <= lo {
-                    if let Some(p) = self.period_before() {
-                        let period = p.sum();
-                        if period == 0 {
-                            return Err(WalkError::Exhausted);
-                        }
-                        let deficit = c.checked_neg().ok_or(WalkError::OutOfRange)?;
-                        if deficit > period {
-                            let cycles = (deficit - 1) / period;
-                            let years = i64::from(PERIOD_YEARS).saturating_mul(cycles);
-                            y = i64::from(y)
-                                .checked_sub(years)
-                                .and_then(|y| i32::try_from(y).ok())
-                                .ok_or(WalkError::OutOfRange)?;
-                            c += cycles * period;
-                        }
-                    }
-                }
-                y = y.checked_sub(1).ok_or(WalkError::OutOfRange)?;
-                if y < MIN_YEAR {
-                    return Err(WalkError::OutOfRange);
-                }
-                if let Some(ys) = self.finite_years() {
-                    let i = ys.partition_point(|&v| v <= y);
-                    y = *i
+                if let Some(ys) = &finite {
+                    let i = ys.partition_point(|&v| v <= ny);
+                    ny = *i
                         .checked_sub(1)
                         .and_then(|i| ys.get(i))
                         .ok_or(WalkError::Exhausted)?;
+                } else if !periodic && !(range.0..=range.1).contains(&ny) {
+                    return Err(WalkError::OutOfRange);
+                } else if let Place::Region(k) = self.place(ny) {
+                    let p = self.region_period(k).ok_or(WalkError::Exhausted)?;
+                    let full = p.len() == PERIOD_YEARS as usize;
+                    let lower = self.region_bounds(k).0;
+                    if p.sum() == 0 && full {
+                        match lower {
+                            None => return Err(WalkError::Exhausted),
+                            // The whole region is empty: continue just below it.
+                            Some(a) => {
+                                y = a;
+                                continue;
+                            }
+                        }
+                    }
+                    if full && p.sum() > 0 {
+                        let deficit = c.checked_neg().ok_or(WalkError::OutOfRange)?;
+                        let room =
+                            lower.map_or(i64::MAX, |a| (i64::from(ny) - i64::from(a) + 1) / cycle);
+                        let cycles = ((deficit - 1) / p.sum()).min(room);
+                        if cycles > 0 {
+                            c += cycles * p.sum();
+                            ny = i64::from(ny)
+                                .checked_sub(cycles.saturating_mul(cycle))
+                                .and_then(|v| i32::try_from(v).ok())
+                                .ok_or(WalkError::OutOfRange)?;
+                            if ny < MIN_YEAR {
+                                return Err(WalkError::OutOfRange);
+                            }
+                        }
+                    }
                 }
+                y = ny;
                 c = c
                     .checked_add(self.year_total(y))
                     .ok_or(WalkError::OutOfRange)?;
@@ -245,34 +315,50 @@ pub(crate) trait YearSeries {
                 return Ok((y, c));
             }
             c -= total;
-            if !periodic && y >= hi {
+            let mut ny = y.checked_add(1).ok_or(WalkError::OutOfRange)?;
+            if ny > MAX_YEAR {
                 return Err(WalkError::OutOfRange);
             }
-            if y >= hi {
-                if let Some(p) = self.period_after() {
-                    let period = p.sum();
-                    if period == 0 {
-                        return Err(WalkError::Exhausted);
+            if let Some(ys) = &finite {
+                let i = ys.partition_point(|&v| v < ny);
+                ny = *ys.get(i).ok_or(WalkError::Exhausted)?;
+            } else if !periodic && !(range.0..=range.1).contains(&ny) {
+                return Err(WalkError::OutOfRange);
+            } else if let Place::Region(k) = self.place(ny) {
+                let p = self.region_period(k).ok_or(WalkError::Exhausted)?;
+                let full = p.len() == PERIOD_YEARS as usize;
+                let upper = self.region_bounds(k).1;
+                if p.sum() == 0 && full {
+                    match upper {
+                        None => return Err(WalkError::Exhausted),
+                        Some(b) => {
+                            // The whole region is empty: continue at its last year.
+                            y = b;
+                            continue;
+                        }
                     }
-                    if c > period {
-                        let cycles = (c - 1) / period;
-                        let years = i64::from(PERIOD_YEARS).saturating_mul(cycles);
-                        y = i64::from(y)
-                            .checked_add(years)
-                            .and_then(|y| i32::try_from(y).ok())
+                }
+                if full && p.sum() > 0 {
+                    let room =
+                        upper.map_or(i64::MAX, |b| (i64::from(b) - i64::from(ny) + 1) / cycle);
+                    let wanted = match extreme {
+                        Extreme::Earliest => (c - 1) / p.sum(),
+                        Extreme::Latest => c / p.sum(),
+                    };
+                    let cycles = wanted.min(room);
+                    if cycles > 0 {
+                        c -= cycles * p.sum();
+                        ny = i64::from(ny)
+                            .checked_add(cycles.saturating_mul(cycle))
+                            .and_then(|v| i32::try_from(v).ok())
                             .ok_or(WalkError::OutOfRange)?;
-                        c -= cycles * period;
+                        if ny > MAX_YEAR {
+                            return Err(WalkError::OutOfRange);
+                        }
                     }
                 }
             }
-            y = y.checked_add(1).ok_or(WalkError::OutOfRange)?;
-            if y > MAX_YEAR {
-                return Err(WalkError::OutOfRange);
-            }
-            if let Some(ys) = self.finite_years() {
-                let i = ys.partition_point(|&v| v < y);
-                y = *ys.get(i).ok_or(WalkError::Exhausted)?;
-            }
+            y = ny;
         }
     }
 }

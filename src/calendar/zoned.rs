@@ -56,6 +56,11 @@ pub(crate) fn utc_offset(tz: &Tz, t: i64) -> i64 {
 const TRANSITIONS_FIRST_YEAR: i32 = 1843;
 const TRANSITIONS_LAST_YEAR: i32 = 2100;
 
+/// The UTC years a zoned calendar computes year by year because offsets change in them (with
+/// a year of margin for local dates that fall into a neighbouring UTC year).
+pub(crate) const TRANSITION_YEARS: (i32, i32) =
+    (TRANSITIONS_FIRST_YEAR - 1, TRANSITIONS_LAST_YEAR + 1);
+
 /// The constant-offset pieces `(from, to, offset)` covering `[start, end)`.
 pub(crate) fn offset_pieces(tz: &Tz, start: i64, end: i64) -> Vec<(i64, i64, i64)> {
     if end <= super::timeline::year_start(TRANSITIONS_FIRST_YEAR)

@@ -451,14 +451,6 @@ impl Contract {
         self.term.as_ref()
     }
 
-    /// The local date of `at` in the contract's business calendar (UTC for zone-less ones).
-    fn local_date(&self, at: DateTime<Utc>) -> NaiveDate {
-        match self.business.timezone() {
-            Some(tz) => at.with_timezone(&tz).date_naive(),
-            None => at.date_naive(),
-        }
-    }
-
     /// Checks a request to open an incident at the door: the contract's term, the severity,
     /// the contact, the channel (offered, staffed, allowed for the severity on that kind of
     /// day), the product version's lifecycle status and the case quota — in that order.
@@ -466,7 +458,7 @@ impl Contract {
     /// # Errors
     /// A typed [`Refusal`] naming the first rule the request breaks.
     pub fn check_intake(&self, req: &IntakeRequest<'_>) -> Result<Intake, Refusal> {
-        let date = self.local_date(req.at);
+        let date = self.business.local_date(req.at).map_err(Refusal::Error)?;
         let in_force = match &self.term {
             Some(t) => t.is_active(date),
             None => self.start.is_none_or(|s| date >= s),
@@ -512,10 +504,8 @@ impl Contract {
             }
         }
         let business = self.business_calendar_for(req.contact);
-        let business_day = business.is_business_day(match business.timezone() {
-            Some(tz) => req.at.with_timezone(&tz).date_naive(),
-            None => req.at.date_naive(),
-        });
+        let business_day =
+            business.is_business_day(business.local_date(req.at).map_err(Refusal::Error)?);
         let mut follow_up_required = false;
         for rule in &ent.channel_rules {
             let applies = rule.severities.iter().any(|s| s == req.severity)

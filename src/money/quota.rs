@@ -256,12 +256,13 @@ impl CaseQuota {
         at: DateTime<Utc>,
         tz: Tz,
     ) -> Result<QuotaUsage, Error> {
-        let dates: Vec<NaiveDate> = opened
+        let date = |t: DateTime<Utc>| crate::time::local_date(&tz, t, "CaseQuota::usage_at");
+        let dates = opened
             .iter()
             .filter(|t| **t <= at)
-            .map(|t| t.with_timezone(&tz).date_naive())
-            .collect();
-        self.usage(&dates, at.with_timezone(&tz).date_naive())
+            .map(|t| date(*t))
+            .collect::<Result<Vec<NaiveDate>, Error>>()?;
+        self.usage(&dates, date(at)?)
     }
 }
 

@@ -553,7 +553,7 @@ fn day_start_after(tz: Tz, date: NaiveDate, after: DateTime<Utc>) -> Option<Date
 /// The local date of `at` in `tz`, and the instant after `at` at which the next local date
 /// begins (`None` only at the end of chrono's range).
 pub(crate) fn local_day(tz: Tz, at: DateTime<Utc>) -> Option<(NaiveDate, DateTime<Utc>)> {
-    let date = at.with_timezone(&tz).date_naive();
+    let date = crate::time::local_naive(&tz, at)?.date();
     let mut next = date;
     // A zone may skip a whole local date (Samoa skipped 2011-12-30); try a few.
     for _ in 0..3 {

@@ -215,10 +215,12 @@ impl Period {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn attribution_date(contract: &Contract, reported_at: DateTime<Utc>) -> NaiveDate {
-    match contract.business_calendar().timezone() {
-        Some(tz) => reported_at.with_timezone(&tz).date_naive(),
-        None => reported_at.date_naive(),
-    }
+    // Within hours of chrono's last instant the local date may not exist; such an incident
+    // is attributed by its UTC date (no reporting period reaches that far).
+    contract
+        .business_calendar()
+        .local_date(reported_at)
+        .unwrap_or_else(|_| reported_at.date_naive())
 }
 
 impl fmt::Display for Period {

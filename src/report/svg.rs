@@ -220,8 +220,11 @@ fn ticks(scale: &Scale, tz: Tz) -> Vec<(DateTime<Utc>, String)> {
         .copied()
         .find(|h| hours / h <= 10)
         .unwrap_or(2160);
-    let first = scale.start().with_timezone(&tz).date_naive();
-    let last = scale.end().with_timezone(&tz).date_naive();
+    let date_of = |t: DateTime<Utc>| {
+        crate::time::local_naive(&tz, t).map_or_else(|| t.date_naive(), |n| n.date())
+    };
+    let first = date_of(scale.start());
+    let last = date_of(scale.end());
     let mut out = Vec::new();
     let mut date = first;
     // At most ~10 ticks by the choice of step; the date loop is bounded by the window.
@@ -266,7 +269,10 @@ fn ticks(scale: &Scale, tz: Tz) -> Vec<(DateTime<Utc>, String)> {
 }
 
 fn local(t: DateTime<Utc>, tz: Tz) -> String {
-    t.with_timezone(&tz).format("%a %d %b %H:%M").to_string()
+    match crate::time::local_naive(&tz, t) {
+        Some(n) => n.format("%a %d %b %H:%M").to_string(),
+        None => t.format("%a %d %b %H:%M UTC").to_string(),
+    }
 }
 
 fn event_label(tag: EventTag) -> String {

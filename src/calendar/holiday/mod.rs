@@ -369,7 +369,7 @@ impl Holidays {
     /// each side (at least 1400–2500, since the engine always computes 1800–2100 directly)
     /// and repeats their pattern beyond.
     /// Whether the holidays repeat with the 400-year Gregorian cycle outside
-    /// [`Holidays::special_years`]. Easter moves on a cycle of 5.7 million years, so a set with
+    /// [`Holidays::special_year_list`]. Easter moves on a cycle of 5.7 million years, so a set with
     /// an Easter-based rule open on either side (no `from` or no `until`) is not periodic.
     pub(crate) fn is_periodic(&self) -> bool {
         self.yearly.iter().all(|r| {
@@ -377,16 +377,22 @@ impl Holidays {
         })
     }
 
+    /// Every year a one-off date falls in or a rule begins or ends: outside windows around
+    /// them the holidays repeat with the 400-year Gregorian cycle.
+    /// The hull of [`Holidays::special_year_list`], one year wider on each side.
+    #[cfg(test)]
     pub(crate) fn special_years(&self) -> Option<(i32, i32)> {
-        let years = self
-            .one_offs
+        let years = self.special_year_list();
+        let lo = years.iter().min()?;
+        let hi = years.iter().max()?;
+        Some((lo.saturating_sub(1), hi.saturating_add(1)))
+    }
+
+    pub(crate) fn special_year_list(&self) -> Vec<i32> {
+        self.one_offs
             .iter()
             .filter_map(|r| r.one_off().map(|d| d.year()))
-            .chain(self.yearly.iter().flat_map(|r| [r.from, r.until]).flatten());
-        let (lo, hi) = years.fold(None, |acc: Option<(i32, i32)>, y| match acc {
-            None => Some((y, y)),
-            Some((a, b)) => Some((a.min(y), b.max(y))),
-        })?;
-        Some((lo.saturating_sub(1), hi.saturating_add(1)))
+            .chain(self.yearly.iter().flat_map(|r| [r.from, r.until]).flatten())
+            .collect()
     }
 }
