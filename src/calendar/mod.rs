@@ -12,12 +12,13 @@
 //! # How it is computed
 //!
 //! Each UTC year is compiled, the first time it is touched, into sorted disjoint business
-//! intervals with running totals (a *chunk*). Every operation is then a binary search in one
-//! or two chunks plus one addition per UTC year crossed; the cost does not depend on how much
-//! business time is added or how long a span is measured. Chunks of the years 1800–2199 are
-//! cached (about 6 KiB per year for an office calendar); beyond the configured data (holiday
-//! and exception years) and the tz database's transitions, business time repeats with the
-//! 400-year Gregorian cycle, which lets searches jump over whole cycles instead of walking.
+//! intervals with running totals and a per-day index (a *chunk*). Every operation is then a
+//! lookup in one or two chunks plus one addition per year that needs individual attention
+//! (the tz database's transitions, 1843–2100, and a year either side of every exception,
+//! one-off holiday and rule bound); between those, business time repeats with the 400-year
+//! Gregorian cycle and a table per stretch answers sums and searches at once. The cost grows
+//! with the configuration, never with how much business time is added or how long a span is.
+//! Chunks of the years 1800–2599 are cached (about 8 KiB per year for an office calendar).
 
 mod algebra;
 mod business_days;
