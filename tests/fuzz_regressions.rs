@@ -1,0 +1,282 @@
+//! Regression tests for what fuzzing found (`fuzz/README.md` lists each finding, its target
+//! and where it panics). Each test reproduces the concrete input and asserts the correct
+//! behaviour: they fail until `src/` is fixed.
+
+use chrono::{DateTime, Utc};
+use slacalc::{Calendar, Error};
+
+fn office(zone: &str) -> Calendar {
+    serde_json::from_str(&format!(
+        r#"{{"timezone": "{zone}", "hours": {{"mon": ["09:00-17:00"], "tue": ["09:00-17:00"],
+            "wed": ["09:00-17:00"], "thu": ["09:00-17:00"], "fri": ["09:00-17:00"]}}}}"#
+    ))
+    .unwrap()
+}
+
+/// The local-time forms near chrono's ends: either an answer after `at` or
+/// `Error::OutOfRange`, never a panic.
+fn assert_later_or_out_of_range(at: DateTime<Utc>, r: Result<DateTime<Utc>, Error>) {
+    match r {
+        Ok(r) => assert!(r > at, "{r} is not after {at}"),
+        Err(e) => assert!(
+            matches!(e, Error::OutOfRange { .. }),
+            "unexpected error {e:?}"
+        ),
+    }
+}
+
+// F1: `business_days_later` / `end_of_business_day` convert `at` to local time with chrono's
+// panicking `naive_local()` / `date_naive()` (src/calendar/business_days.rs:285 and :325);
+// at `MAX_UTC` east of Greenwich (or `MIN_UTC` west of it) the local time is beyond
+// `NaiveDateTime::MAX` and chrono panics "Local time out of range for `NaiveDateTime`".
+
+#[test]
+fn f1_business_days_later_at_max_utc_in_berlin_does_not_panic() {
+    let at = DateTime::<Utc>::MAX_UTC;
+    assert_later_or_out_of_range(at, office("Europe/Berlin").business_days_later(at, 5));
+}
+
+#[test]
+fn f1_end_of_business_day_at_max_utc_in_berlin_does_not_panic() {
+    let at = DateTime::<Utc>::MAX_UTC;
+    assert_later_or_out_of_range(at, office("Europe/Berlin").end_of_business_day(at, 1));
+}
+
+#[test]
+fn f1_business_days_later_at_min_utc_in_denver_does_not_panic() {
+    let at = DateTime::<Utc>::MIN_UTC;
+    assert_later_or_out_of_range(at, office("America/Denver").business_days_later(at, 5));
+}
+
+#[test]
+fn f1_end_of_business_day_at_min_utc_in_denver_does_not_panic() {
+    let at = DateTime::<Utc>::MIN_UTC;
+    assert_later_or_out_of_range(at, office("America/Denver").end_of_business_day(at, 1));
+}
+
+fn fixture_contract(catalog: &str, customers: &str, customer: &str) -> slacalc::Contract {
+    use std::collections::BTreeMap;
+    let catalog: slacalc::Catalog = serde_json::from_str(catalog).unwrap();
+    let mut customers: BTreeMap<String, slacalc::ContractTermsSpec> =
+        serde_json::from_str(customers).unwrap();
+    let terms = customers.remove(customer).unwrap();
+    slacalc::Contract::new(std::sync::Arc::new(catalog), terms).unwrap()
+}
+
+fn reported_at(at: DateTime<Utc>, severity: &str) -> slacalc::Incident {
+    let reported = slacalc::EventKind::Reported {
+        severity: severity.into(),
+        channel: None,
+        contact: None,
+    };
+    slacalc::Incident::new("fuzz", vec![slacalc::Event::new(at, reported)]).unwrap()
+}
+
+// F2: `evaluate` checks the contract's start against the local date of the report with
+// chrono's panicking `date_naive()` (src/evaluate.rs:254; the same conversion for Cumulocity's
+// start rule at src/evaluate.rs:357): an incident reported at `MAX_UTC` under a contract whose
+// business calendar is east of Greenwich (Comarch, Berlin), or at `MIN_UTC` west of it
+// (Cumulocity US, Denver), panics instead of evaluating or returning `Error::OutOfRange`.
+
+#[test]
+fn f2_evaluate_reported_at_max_utc_in_berlin_does_not_panic() {
+    let contract = fixture_contract(
+        include_str!("../fixtures/contracts/comarch.json"),
+        include_str!("../fixtures/contracts/comarch-customers.json"),
+        "basic",
+    );
+    let at = DateTime::<Utc>::MAX_UTC;
+    let r = slacalc::evaluate(&contract, &reported_at(at, "4"), at);
+    assert!(
+        r.is_ok() || matches!(r, Err(Error::OutOfRange { .. })),
+        "unexpected {r:?}"
+    );
+}
+
+#[test]
+fn f2_evaluate_reported_at_min_utc_in_denver_is_before_the_contract() {
+    let contract = fixture_contract(
+        include_str!("../fixtures/contracts/cumulocity.json"),
+        include_str!("../fixtures/contracts/cumulocity-customers.json"),
+        "us",
+    );
+    let at = DateTime::<Utc>::MIN_UTC;
+    let r = slacalc::evaluate(&contract, &reported_at(at, "critical"), at);
+    // The contract starts on 2025-01-01: the report is before it, as in every other zone.
+    assert!(
+        matches!(r, Err(Error::InvalidEvent { index: 0, .. })),
+        "unexpected {r:?}"
+    );
+}
+
+// F3: `Contract::check_intake` converts the request's instant the same way
+// (src/contract/mod.rs:514, and :455 for the contract term): a request at `MAX_UTC` under a
+// Berlin contract panics instead of being accepted or refused.
+
+#[test]
+fn f3_check_intake_at_max_utc_in_berlin_does_not_panic() {
+    let contract = fixture_contract(
+        include_str!("../fixtures/contracts/cumulocity.json"),
+        include_str!("../fixtures/contracts/cumulocity-customers.json"),
+        "emea-de",
+    );
+    let request = slacalc::contract::IntakeRequest {
+        at: DateTime::<Utc>::MAX_UTC,
+        severity: "critical",
+        channel: "portal",
+        contact: Some("atc-berlin@muster-maschinenbau.example"),
+        version: None,
+        opened: &[],
+    };
+    // Accepted or refused, either is an answer; a panic is not.
+    let _ = contract.check_intake(&request);
+}
+
+// F4: a configured year far from today — a holiday rule's `from`/`until`, or an exception
+// date — widens the range of years the calendar computes one by one
+// (`Activity::Perpetual { lo, hi }` in src/calendar/mod.rs `activity_of`), and the years
+// outside the cached window 1800–2599 are rebuilt on every call
+// (src/calendar/timeline.rs, `Calendar::chunk`). So `between`, `add`, `sub` across that range
+// walk year by year to the configured year on every call: `between(2026, MAX_UTC)` with
+// `"from": 200000` takes about 4 s in a release build, every time, though the rule is the
+// same every year after 2026 and the 400-year period would answer at once. The README
+// promises "Work is bounded independent of input values".
+
+fn office_with(extra: &str) -> Calendar {
+    serde_json::from_str(&format!(
+        r#"{{"timezone": "UTC", "hours": {{"mon": ["09:00-17:00"], "tue": ["09:00-17:00"],
+            "wed": ["09:00-17:00"], "thu": ["09:00-17:00"], "fri": ["09:00-17:00"]}}, {extra}}}"#
+    ))
+    .unwrap()
+}
+
+/// Runs `f` twice (the first run may compile the calendar's tables) and returns how long the
+/// second run took.
+fn warm_time<T>(f: impl Fn() -> T) -> std::time::Duration {
+    let _ = f();
+    let t0 = std::time::Instant::now();
+    let _ = f();
+    t0.elapsed()
+}
+
+#[test]
+fn f4_a_holiday_rule_from_a_far_year_does_not_make_between_walk() {
+    let cal = office_with(r#""holidays": [{"name": "x", "month": 7, "day": 23, "from": 30000}]"#);
+    let t: DateTime<Utc> = "2026-01-01T00:00:00Z".parse().unwrap();
+    let took = warm_time(|| cal.between(t, DateTime::<Utc>::MAX_UTC));
+    assert!(took.as_millis() < 100, "between(2026, MAX) took {took:?}");
+}
+
+#[test]
+fn f4_a_holiday_rule_until_a_far_past_year_does_not_make_between_walk() {
+    let cal = office_with(r#""holidays": [{"name": "x", "month": 7, "day": 23, "until": -30000}]"#);
+    let t: DateTime<Utc> = "2026-01-01T00:00:00Z".parse().unwrap();
+    let took = warm_time(|| cal.between(DateTime::<Utc>::MIN_UTC, t));
+    assert!(took.as_millis() < 100, "between(MIN, 2026) took {took:?}");
+}
+
+#[test]
+fn f4_an_exception_in_9999_does_not_make_add_walk() {
+    let cal = office_with(r#""exceptions": {"9999-07-23": []}"#);
+    let t: DateTime<Utc> = "2026-01-01T00:00:00Z".parse().unwrap();
+    // About 5000 years of business time: 8 hours on 261 days a year.
+    let d = chrono::TimeDelta::hours(8 * 261 * 5000);
+    let took = warm_time(|| cal.add(t, d));
+    assert!(
+        took.as_millis() < 100,
+        "add(2026, ~5000 years) took {took:?}"
+    );
+}
+
+/// A calendar that does not repeat every 400 years (an Easter rule open on both sides): its
+/// arithmetic is exact within 1583–2599 and `Error::OutOfRange` where it would have to cross
+/// years outside them (README, "Easter and long spans").
+fn easter_monday() -> Calendar {
+    serde_json::from_str(
+        r#"{"timezone": "UTC", "hours": {"mon": ["09:00-17:00"]},
+            "holidays": [{"name": "Easter Monday", "easter": 1}]}"#,
+    )
+    .unwrap()
+}
+
+// F5: on such a calendar, `sub(t, d)` / `add(t, d)` with a large `d` from an instant far
+// outside 1583–2599 walk year by year back (forward) to the exact range before answering
+// `OutOfRange` (src/calendar/years.rs, the walk behind `Calendar::locate`, reached from
+// src/calendar/mod.rs `add`/`sub`): `sub(+100000-01-01, TimeDelta::MAX)` takes 2 s in a
+// release build, at +234540 11 s; fuzz input: `America/New_York` office hours with an Easter
+// rule, `sub(+234540-06-02T09:41:04.294967295Z, TimeDelta::MAX)`.
+
+#[test]
+fn f5_sub_of_a_huge_duration_far_in_the_future_does_not_walk() {
+    let cal = easter_monday();
+    let t: DateTime<Utc> = "+20000-01-01T00:00:00Z".parse().unwrap();
+    let took = warm_time(|| cal.sub(t, chrono::TimeDelta::MAX));
+    assert!(took.as_millis() < 100, "sub(+20000, MAX) took {took:?}");
+    assert!(matches!(
+        cal.sub(t, chrono::TimeDelta::MAX),
+        Err(Error::OutOfRange { .. })
+    ));
+}
+
+#[test]
+fn f5_add_of_a_huge_duration_far_in_the_past_does_not_walk() {
+    let cal = easter_monday();
+    let t: DateTime<Utc> = "-20000-01-01T00:00:00Z".parse().unwrap();
+    let took = warm_time(|| cal.add(t, chrono::TimeDelta::MAX));
+    assert!(took.as_millis() < 100, "add(-20000, MAX) took {took:?}");
+    assert!(matches!(
+        cal.add(t, chrono::TimeDelta::MAX),
+        Err(Error::OutOfRange { .. })
+    ));
+}
+
+// F6: on such a calendar `sub` answers spans that cross years after 2599, and `add` spans
+// before 1583, which `between` (and `add` after 2599, `sub` before 1583) refuse with
+// `OutOfRange`: `sub(3000-01-01, 4160 h)` = 2989-11-09T09:00Z, but
+// `between(2989-11-09T09:00Z, 3000-01-01)` is `OutOfRange`, and so is `add(3000-01-01, 4160 h)`.
+// The README says crossing years outside the range is `OutOfRange`; whichever way it is
+// fixed, `sub`/`add` and `between` must agree (`between(sub(t, d), t) == d`).
+
+#[test]
+fn f6_sub_across_years_after_2599_agrees_with_between() {
+    let cal = easter_monday();
+    let t: DateTime<Utc> = "3000-01-01T00:00:00Z".parse().unwrap();
+    let d = chrono::TimeDelta::hours(8 * 52 * 10);
+    match cal.sub(t, d) {
+        Ok(r) => assert_eq!(cal.between(r, t).ok(), Some(d), "sub(t, d) = {r}"),
+        Err(e) => assert!(matches!(e, Error::OutOfRange { .. }), "{e:?}"),
+    }
+}
+
+#[test]
+fn f6_add_across_years_before_1583_agrees_with_between() {
+    let cal = easter_monday();
+    let t: DateTime<Utc> = "1000-01-01T00:00:00Z".parse().unwrap();
+    let d = chrono::TimeDelta::hours(8 * 52 * 10);
+    match cal.add(t, d) {
+        Ok(r) => assert_eq!(cal.between(t, r).ok(), Some(d), "add(t, d) = {r}"),
+        Err(e) => assert!(matches!(e, Error::OutOfRange { .. }), "{e:?}"),
+    }
+}
+
+// F7: the same walk for business days. On a non-periodic calendar (an Easter rule or a
+// preset), `add_business_days` from a date far outside 1583–2599 walks year by year
+// (src/calendar/business_days.rs `add_business_days`, over the per-year day tables):
+// `add_business_days(NaiveDate::MIN, 107_374_182)` takes 3 s in a release build (fuzz input:
+// UTC office hours with `{"preset": "fr"}`), and from -20000-01-01 a million business days
+// are counted across 4000 years outside the exact range (45 ms, and an answer where the
+// README promises `OutOfRange`).
+
+#[test]
+fn f7_add_business_days_far_outside_the_exact_range_does_not_walk() {
+    let cal = easter_monday();
+    let took = warm_time(|| cal.add_business_days(chrono::NaiveDate::MIN, 107_374_182));
+    assert!(
+        took.as_millis() < 100,
+        "add_business_days(MIN, 107374182) took {took:?}"
+    );
+    assert!(matches!(
+        cal.add_business_days(chrono::NaiveDate::MIN, 107_374_182),
+        Err(Error::OutOfRange { .. })
+    ));
+}
