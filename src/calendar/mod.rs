@@ -717,6 +717,18 @@ impl Calendar {
         })
     }
 
+    /// Where `at` stands: its UTC year, that year's chunk, the business seconds of the year
+    /// before `at`'s second, and the nanoseconds of that second that count (those of an open
+    /// second).
+    #[inline]
+    fn position(&self, at: DateTime<Utc>) -> (i32, Cow<'_, Chunk>, i64, i64) {
+        let (s, n) = split(at);
+        let y = year_of_secs(s);
+        let chunk = self.chunk(y);
+        let (cum, open) = chunk.cum_and_open(s);
+        (y, chunk, cum, if open { n } else { 0 })
+    }
+
     // ---------------------------------------------------------------- public operations
 
     /// The earliest instant `r >= at` such that the business time in `[at, r)` equals
@@ -740,11 +752,7 @@ impl Calendar {
         if duration.is_zero() {
             return Ok(at);
         }
-        let (s, n) = split(at);
-        let y = year_of_secs(s);
-        let chunk = self.chunk(y);
-        let (cum, open) = chunk.cum_and_open(s);
-        let counted_nanos = if open { n } else { 0 };
+        let (y, chunk, cum, counted_nanos) = self.position(at);
         let mut frac = counted_nanos + i64::from(duration.subsec_nanos());
         let mut need = cum
             .checked_add(duration.num_seconds())
@@ -797,11 +805,7 @@ impl Calendar {
         if duration.is_zero() {
             return Ok(at);
         }
-        let (s, n) = split(at);
-        let y = year_of_secs(s);
-        let chunk = self.chunk(y);
-        let (cum, open) = chunk.cum_and_open(s);
-        let counted_nanos = if open { n } else { 0 };
+        let (y, chunk, cum, counted_nanos) = self.position(at);
         let mut frac = counted_nanos - i64::from(duration.subsec_nanos());
         let mut target = cum
             .checked_sub(duration.num_seconds())
