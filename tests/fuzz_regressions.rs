@@ -280,3 +280,31 @@ fn f7_add_business_days_far_outside_the_exact_range_does_not_walk() {
         Err(Error::OutOfRange { .. })
     ));
 }
+
+// F8 (found after the fixes, by `calendar_arithmetic` with the masks removed): on a calendar
+// open around the clock until a rule starts in a far year, `next_close` from a far earlier
+// instant stepped through every year in between (3.5 s under the fuzzer). It now jumps over
+// periodic stretches that are open throughout.
+
+#[test]
+fn f8_next_close_jumps_over_years_open_around_the_clock() {
+    let always: Calendar = serde_json::from_str(
+        r#"{"timezone": "UTC", "hours": {"mon": ["00:00-24:00"], "tue": ["00:00-24:00"],
+            "wed": ["00:00-24:00"], "thu": ["00:00-24:00"], "fri": ["00:00-24:00"],
+            "sat": ["00:00-24:00"], "sun": ["00:00-24:00"]},
+            "holidays": [{"name": "x", "month": 7, "day": 23, "from": 30000}]}"#,
+    )
+    .unwrap();
+    let from: DateTime<Utc> = "-200000-01-01T00:00:00Z".parse().unwrap();
+    let took = warm_time(|| always.next_close(from));
+    assert!(took.as_millis() < 100, "next_close took {took:?}");
+    assert_eq!(
+        always.next_close(from),
+        Some("+30000-07-23T00:00:00Z".parse().unwrap())
+    );
+    // After the last July 23 before the end of chrono's range it stays open: no closure.
+    assert_eq!(
+        always.next_close("+262142-07-24T00:00:00Z".parse().unwrap()),
+        None
+    );
+}

@@ -920,8 +920,27 @@ impl Calendar {
             if y > MAX_YEAR || y > hi.saturating_add(PERIOD_YEARS) {
                 return None;
             }
+            let series = Seconds(self);
+            if let (true, years::Place::Region(k)) = (self.periodic(), series.place(y)) {
+                // A periodic stretch open around the clock in all of its 400-year cycle is open
+                // to its end: jump there instead of stepping year by year.
+                if series
+                    .region_period(k)
+                    .is_some_and(|p| p.is_full_cycle_open())
+                {
+                    match series.region_bounds(k).1 {
+                        None => return None,
+                        Some(b) if b > y => {
+                            y = b;
+                            end = year_start(b.checked_add(1)?);
+                            continue;
+                        }
+                        Some(_) => {}
+                    }
+                }
+            }
             let year_len = year_start(y.checked_add(1)?) - year_start(y);
-            if Seconds(self).year_total(y) == year_len {
+            if series.year_total(y) == year_len {
                 end = year_start(y.checked_add(1)?);
                 continue;
             }

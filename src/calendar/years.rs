@@ -55,6 +55,12 @@ impl Period {
         self.totals.len()
     }
 
+    /// Whether this is a full 400-year cycle in which every second is business time
+    /// (146 097 days).
+    pub(crate) fn is_full_cycle_open(&self) -> bool {
+        self.totals.len() == PERIOD_YEARS as usize && self.sum() == 146_097 * 86_400
+    }
+
     fn total(&self, k: i64) -> i64 {
         let len = i64::try_from(self.totals.len()).unwrap_or(1).max(1);
         let idx = usize::try_from(k.rem_euclid(len)).unwrap_or(0);
