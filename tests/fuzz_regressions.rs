@@ -308,3 +308,22 @@ fn f8_next_close_jumps_over_years_open_around_the_clock() {
         None
     );
 }
+
+// F9 (found by the same re-run): `next_close` from an instant more than 400 years after the
+// last irregular year returned `None` at once, although the calendar still closes (here: on
+// the fifth Monday of March, which some years have).
+#[test]
+fn f9_next_close_far_after_the_configured_years_still_finds_the_closure() {
+    let cal: Calendar = serde_json::from_str(
+        r#"{"timezone": "UTC", "hours": {"mon": ["00:00-24:00"], "tue": ["00:00-24:00"],
+            "wed": ["00:00-24:00"], "thu": ["00:00-24:00"], "fri": ["00:00-24:00"],
+            "sat": ["00:00-24:00"], "sun": ["00:00-24:00"]},
+            "holidays": [{"name": "x", "month": 3, "weekday": "mon", "nth": 5}]}"#,
+    )
+    .unwrap();
+    let from: DateTime<Utc> = "+100000-04-01T00:00:00Z".parse().unwrap();
+    let close = cal.next_close(from).expect("the calendar still closes");
+    assert!(close > from);
+    assert!(!cal.is_open(close));
+    assert_eq!(cal.between(from, close).unwrap(), close - from);
+}

@@ -910,6 +910,9 @@ impl Calendar {
             Some(e) => e,
         };
         let hi = self.last_irregular_year()?;
+        // Fully open years seen in a row after the last irregular year: a whole 400-year cycle
+        // of them means open forever.
+        let mut open_run = 0;
         loop {
             let year_end = year_start(y.checked_add(1)?);
             if end < year_end {
@@ -917,8 +920,14 @@ impl Calendar {
             }
             // Open to the end of the year: continue into the next.
             y = y.checked_add(1)?;
-            if y > MAX_YEAR || y > hi.saturating_add(PERIOD_YEARS) {
+            if y > MAX_YEAR {
                 return None;
+            }
+            if y > hi {
+                open_run += 1;
+                if open_run > PERIOD_YEARS {
+                    return None;
+                }
             }
             let series = Seconds(self);
             if let (true, years::Place::Region(k)) = (self.periodic(), series.place(y)) {
