@@ -439,19 +439,18 @@ pub(crate) fn metric_setup<'a>(
         .iter()
         .rposition(|e| e.kind == EventKind::Reopened)
         .map_or(0, |i| i + 1);
+    // Resolution and workaround are fulfilled again only after the last reopening.
+    let reopenable = matches!(metric, Metric::Resolution | Metric::Workaround);
+    let fulfilling =
+        move |tag: EventTag, i: usize| fulfils(metric, tag) && (!reopenable || i >= last_reopen);
     let fulfilled = if metric == Metric::Update {
         None
     } else {
         known
             .iter()
             .enumerate()
-            .filter(|(i, e)| {
-                fulfils(metric, e.kind.tag())
-                    && (metric != Metric::Resolution && metric != Metric::Workaround
-                        || *i >= last_reopen)
-            })
+            .find(|(i, e)| fulfilling(e.kind.tag(), *i))
             .map(|(_, e)| e.at)
-            .next()
     };
     // A metric already met keeps the severity it was met under.
     let (severity, changed_at) = incident.severity_at(fulfilled.unwrap_or(now).min(now));
@@ -508,17 +507,7 @@ pub(crate) fn metric_setup<'a>(
             pauses,
         });
     }
-    let clock_events = clock_events(
-        incident,
-        start,
-        pauses,
-        now,
-        |tag, i| {
-            fulfils(metric, tag)
-                && (!matches!(metric, Metric::Resolution | Metric::Workaround) || i >= last_reopen)
-        },
-        matches!(metric, Metric::Resolution | Metric::Workaround),
-    );
+    let clock_events = clock_events(incident, start, pauses, now, fulfilling, reopenable);
     let (allowed, form_deadline) = target.allowance(calendar, start)?;
     Ok(MetricSetup::Clock(MetricClock {
         target,
