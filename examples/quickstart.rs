@@ -50,7 +50,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     assert_eq!(elapsed, TimeDelta::minutes(90));
 
     // When does the desk next close, and reopen?
-    if let (Some(close), Some(open)) = (desk.next_close(now), desk.next_open(due)) {
+    if let (Some(close), Some(open)) = (desk.next_close(now)?, desk.next_open(due)?) {
         println!(
             "Desk closes {} and is open at the deadline from {}",
             close.with_timezone(&Berlin),

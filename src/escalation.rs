@@ -428,7 +428,7 @@ fn timed_change(
         let Some(calendar) = contract.clock(name) else {
             continue;
         };
-        if let Some(open) = calendar.next_open(deadline.max(at)) {
+        if let Some(open) = calendar.next_open(deadline.max(at))? {
             let breach =
                 open.checked_add_signed(TimeDelta::nanoseconds(1))
                     .ok_or(Error::OutOfRange {

@@ -92,8 +92,14 @@ fn run_calendar_file(name: &str, doc: &Value, tally: &mut Tally) {
                 Value::from(d.num_seconds())
             }
             "is_open" => Value::Bool(cal.is_open(instant(&case["at"]))),
-            "next_open" => opt_instant(cal.next_open(instant(&case["at"]))),
-            "next_close" => opt_instant(cal.next_close(instant(&case["at"]))),
+            "next_open" => match cal.next_open(instant(&case["at"])) {
+                Ok(t) => opt_instant(t),
+                Err(e) => Value::String(format!("error: {e}")),
+            },
+            "next_close" => match cal.next_close(instant(&case["at"])) {
+                Ok(t) => opt_instant(t),
+                Err(e) => Value::String(format!("error: {e}")),
+            },
             "is_business_day" => Value::Bool(cal.is_business_day(date(&case["date"]))),
             "add_days" => {
                 match cal.add_business_days(date(&case["date"]), case["days"].as_i64().unwrap()) {

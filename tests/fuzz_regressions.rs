@@ -296,15 +296,17 @@ fn f8_next_close_jumps_over_years_open_around_the_clock() {
     )
     .unwrap();
     let from: DateTime<Utc> = "-200000-01-01T00:00:00Z".parse().unwrap();
-    let took = warm_time(|| always.next_close(from));
+    let took = warm_time(|| always.next_close(from).unwrap());
     assert!(took.as_millis() < 100, "next_close took {took:?}");
     assert_eq!(
-        always.next_close(from),
+        always.next_close(from).unwrap(),
         Some("+30000-07-23T00:00:00Z".parse().unwrap())
     );
     // After the last July 23 before the end of chrono's range it stays open: no closure.
     assert_eq!(
-        always.next_close("+262142-07-24T00:00:00Z".parse().unwrap()),
+        always
+            .next_close("+262142-07-24T00:00:00Z".parse().unwrap())
+            .unwrap(),
         None
     );
 }
@@ -322,8 +324,110 @@ fn f9_next_close_far_after_the_configured_years_still_finds_the_closure() {
     )
     .unwrap();
     let from: DateTime<Utc> = "+100000-04-01T00:00:00Z".parse().unwrap();
-    let close = cal.next_close(from).expect("the calendar still closes");
+    let close = cal
+        .next_close(from)
+        .unwrap()
+        .expect("the calendar still closes");
     assert!(close > from);
     assert!(!cal.is_open(close));
     assert_eq!(cal.between(from, close).unwrap(), close - from);
+}
+
+// F10 (found by reading, when checking F8/F9's fixes against calendars with open-ended
+// Easter-based holidays, whose years are computed only in 1583–2599): `next_close` and
+// `next_open` answered `None` ("never again") where the answer lies beyond a whole year
+// outside that range — a plausible wrong answer — and `next_close` stepped year by year to
+// find out. Both now refuse with `Error::OutOfRange`, like `between` over the same years, and
+// still answer exactly when no such year is crossed.
+
+fn around_the_clock_with(holiday: &str) -> Calendar {
+    serde_json::from_str(&format!(
+        r#"{{"timezone": "UTC", "hours": {{"mon": ["00:00-24:00"], "tue": ["00:00-24:00"],
+            "wed": ["00:00-24:00"], "thu": ["00:00-24:00"], "fri": ["00:00-24:00"],
+            "sat": ["00:00-24:00"], "sun": ["00:00-24:00"]}},
+            "holidays": [{holiday}]}}"#
+    ))
+    .unwrap()
+}
+
+#[test]
+fn f10_next_close_beyond_the_exact_years_refuses_instead_of_none() {
+    let late = around_the_clock_with(r#"{"name": "Easter", "easter": 0, "from": 200000}"#);
+    let from: DateTime<Utc> = "2026-01-01T00:00:00Z".parse().unwrap();
+    let took = warm_time(|| late.next_close(from));
+    assert!(took.as_millis() < 100, "next_close took {took:?}");
+    assert!(
+        matches!(late.next_close(from), Err(Error::OutOfRange { .. })),
+        "{:?}",
+        late.next_close(from)
+    );
+    // Within the exact years the answer is found: Easter 2030 is 21 April.
+    let soon = around_the_clock_with(r#"{"name": "Easter", "easter": 0, "from": 2030}"#);
+    assert_eq!(
+        soon.next_close(from).unwrap(),
+        Some("2030-04-21T00:00:00Z".parse().unwrap())
+    );
+    // Beyond them, a closure in the same or the next year is still exact.
+    let far: DateTime<Utc> = "+200000-01-01T00:00:00Z".parse().unwrap();
+    let close = late.next_close(far).unwrap().unwrap();
+    assert!(close > far && close.timestamp() - far.timestamp() < 366 * 86_400);
+    assert!(!late.is_open(close));
+    assert_eq!(late.between(far, close).unwrap(), close - far);
+}
+
+/// The fuzz input behind F10 (`calendar_arithmetic`, 2.7 s per call under the fuzzer): an
+/// intersection of one calendar open around the clock whose Easter-based holiday starts in
+/// the year -68128, and `next_close(MIN_UTC)`.
+#[test]
+fn f10_next_close_from_min_utc_before_a_far_easter_rule_does_not_walk() {
+    let member = around_the_clock_with(r#"{"name": "x", "easter": 14, "from": -68128}"#);
+    let cal = Calendar::intersection(&[member]).unwrap();
+    let min = DateTime::<Utc>::MIN_UTC;
+    let took = warm_time(|| cal.next_close(min));
+    assert!(took.as_millis() < 100, "next_close took {took:?}");
+    assert!(
+        matches!(cal.next_close(min), Err(Error::OutOfRange { .. })),
+        "{:?}",
+        cal.next_close(min)
+    );
+}
+
+#[test]
+fn f10_next_open_beyond_the_exact_years_refuses_instead_of_none() {
+    // Mondays 09:00–17:00 with Easter Monday off, and every other Monday of 3001 closed.
+    let easter_monday = slacalc::calendar::holiday::easter(3001)
+        .unwrap()
+        .succ_opt()
+        .unwrap();
+    let mondays_3001: Vec<String> = (1..=365)
+        .filter_map(|d| chrono::NaiveDate::from_yo_opt(3001, d))
+        .filter(|d| chrono::Datelike::weekday(d) == chrono::Weekday::Mon && *d != easter_monday)
+        .map(|d| format!(r#""{d}": []"#))
+        .collect();
+    let cal: Calendar = serde_json::from_str(&format!(
+        r#"{{"timezone": "UTC", "hours": {{"mon": ["09:00-17:00"]}},
+            "holidays": [{{"name": "Easter Monday", "easter": 1}}],
+            "exceptions": {{{}}}}}"#,
+        mondays_3001.join(", ")
+    ))
+    .unwrap();
+    let late: DateTime<Utc> = "3000-12-31T18:00:00Z".parse().unwrap();
+    assert!(
+        matches!(cal.next_open(late), Err(Error::OutOfRange { .. })),
+        "{:?}",
+        cal.next_open(late)
+    );
+    // The next year is exact when it has business time: 3000-12-29 is a Monday, and the
+    // first Monday of 3001 is 5 January.
+    let plain: Calendar = serde_json::from_str(
+        r#"{"timezone": "UTC", "hours": {"mon": ["09:00-17:00"]},
+            "holidays": [{"name": "Easter Monday", "easter": 1}]}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        plain
+            .next_open("3000-12-29T18:00:00Z".parse().unwrap())
+            .unwrap(),
+        Some("3001-01-05T09:00:00Z".parse().unwrap())
+    );
 }

@@ -876,61 +876,111 @@ impl Calendar {
         self.chunk(year_of_secs(s)).is_open(s)
     }
 
-    /// The earliest business instant at or after `at`; `None` if the calendar never opens
-    /// again.
-    pub fn next_open(&self, at: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    /// The earliest business instant at or after `at`; `Ok(None)` if the calendar never opens
+    /// again (before the end of chrono's range).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::OutOfRange`] on a calendar with open-ended Easter-based holidays when the
+    /// answer lies beyond a whole year without business time outside
+    /// [`NON_PERIODIC_FIRST_YEAR`]`..=`[`NON_PERIODIC_LAST_YEAR`] (where such a calendar's
+    /// years are not computed): the same years [`Calendar::between`] refuses to cross.
+    ///
+    /// ```
+    /// # use slacalc::Calendar;
+    /// let office: Calendar = serde_json::from_str(
+    ///     r#"{"timezone": "Europe/Berlin", "hours": {"mon": ["09:00-17:00"]}}"#,
+    /// )?;
+    /// let sunday = "2026-11-22T12:00:00Z".parse()?;
+    /// assert_eq!(
+    ///     office.next_open(sunday)?,
+    ///     Some("2026-11-23T08:00:00Z".parse()?),
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn next_open(&self, at: DateTime<Utc>) -> Result<Option<DateTime<Utc>>, Error> {
         let (s, n) = split(at);
-        let mut y = year_of_secs(s);
+        let y = year_of_secs(s);
         let chunk = self.chunk(y);
         if chunk.is_open(s) {
-            return Some(at);
+            return Ok(Some(at));
         }
         // A closed second stays closed to its end, so the next opening is a whole second.
         let probe = if n > 0 { s + 1 } else { s };
         if let Some(t) = chunk.next_open(probe) {
-            return DateTime::from_timestamp(t, 0);
+            return Ok(DateTime::from_timestamp(t, 0));
         }
         drop(chunk);
         // The first later year with business time: its first interval.
-        let first_time = self
-            .locate(y.checked_add(1)?, 0, Extreme::Latest, at)
-            .ok()?;
-        y = year_of_secs(first_time);
-        let _ = y;
-        DateTime::from_timestamp(first_time, 0)
+        let Some(next) = y.checked_add(1).filter(|&y| y <= MAX_YEAR) else {
+            return Ok(None);
+        };
+        match self.locate(next, 0, Extreme::Latest, at) {
+            Ok(first_time) => Ok(DateTime::from_timestamp(first_time, 0)),
+            Err(Error::NoBusinessTime { .. }) => Ok(None),
+            // A periodic calendar only runs out of chrono's years: no opening before its end.
+            Err(Error::OutOfRange { .. }) if self.periodic() => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 
-    /// The earliest non-business instant at or after `at` (`at` itself when closed); `None`
-    /// if the calendar stays open forever from `at` on.
-    pub fn next_close(&self, at: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    /// The earliest non-business instant at or after `at` (`at` itself when closed);
+    /// `Ok(None)` if the calendar stays open from `at` to the end of chrono's range.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::OutOfRange`] on a calendar with open-ended Easter-based holidays when the
+    /// answer lies beyond a whole year open around the clock outside
+    /// [`NON_PERIODIC_FIRST_YEAR`]`..=`[`NON_PERIODIC_LAST_YEAR`]: the same years
+    /// [`Calendar::between`] refuses to cross.
+    ///
+    /// ```
+    /// # use slacalc::Calendar;
+    /// let office: Calendar = serde_json::from_str(
+    ///     r#"{"timezone": "Europe/Berlin", "hours": {"mon": ["09:00-17:00"]}}"#,
+    /// )?;
+    /// let monday_noon = "2026-11-23T11:00:00Z".parse()?;
+    /// assert_eq!(
+    ///     office.next_close(monday_noon)?,
+    ///     Some("2026-11-23T16:00:00Z".parse()?),
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn next_close(&self, at: DateTime<Utc>) -> Result<Option<DateTime<Utc>>, Error> {
         let (s, _) = split(at);
         let mut y = year_of_secs(s);
         let mut end = match self.chunk(y).end_of_interval_containing(s) {
-            None => return Some(at),
+            None => return Ok(Some(at)),
             Some(e) => e,
         };
-        let hi = self.last_irregular_year()?;
+        let Some(hi) = self.last_irregular_year() else {
+            return Ok(None);
+        };
+        let periodic = self.periodic();
+        let exact = NON_PERIODIC_FIRST_YEAR..=NON_PERIODIC_LAST_YEAR;
         // Fully open years seen in a row after the last irregular year: a whole 400-year cycle
         // of them means open forever.
         let mut open_run = 0;
         loop {
-            let year_end = year_start(y.checked_add(1)?);
+            let Some(year_end) = y.checked_add(1).map(year_start) else {
+                return Ok(None);
+            };
             if end < year_end {
-                return DateTime::from_timestamp(end, 0);
+                return Ok(DateTime::from_timestamp(end, 0));
             }
             // Open to the end of the year: continue into the next.
-            y = y.checked_add(1)?;
+            y += 1;
             if y > MAX_YEAR {
-                return None;
+                return Ok(None);
             }
-            if y > hi {
+            if periodic && y > hi {
                 open_run += 1;
                 if open_run > PERIOD_YEARS {
-                    return None;
+                    return Ok(None);
                 }
             }
             let series = Seconds(self);
-            if let (true, years::Place::Region(k)) = (self.periodic(), series.place(y)) {
+            if let (true, years::Place::Region(k)) = (periodic, series.place(y)) {
                 // A periodic stretch open around the clock in all of its 400-year cycle is open
                 // to its end: jump there instead of stepping year by year.
                 if series
@@ -938,19 +988,25 @@ impl Calendar {
                     .is_some_and(|p| p.is_full_cycle_open())
                 {
                     match series.region_bounds(k).1 {
-                        None => return None,
+                        None => return Ok(None),
                         Some(b) if b > y => {
                             y = b;
-                            end = year_start(b.checked_add(1)?);
+                            end = year_start(b.saturating_add(1));
                             continue;
                         }
                         Some(_) => {}
                     }
                 }
             }
-            let year_len = year_start(y.checked_add(1)?) - year_start(y);
-            if series.year_total(y) == year_len {
-                end = year_start(y.checked_add(1)?);
+            let next_start = year_start(y.saturating_add(1));
+            if series.year_total(y) == next_start - year_start(y) {
+                // A whole year open around the clock lies between `at` and the answer.
+                if !periodic && !exact.contains(&y) {
+                    return Err(Error::OutOfRange {
+                        operation: "next_close",
+                    });
+                }
+                end = next_start;
                 continue;
             }
             end = self

@@ -498,7 +498,7 @@ impl Contract {
                     return Err(Refusal::ChannelClosed {
                         channel: req.channel.to_owned(),
                         at: req.at,
-                        opens: hours.next_open(req.at),
+                        opens: hours.next_open(req.at).map_err(Refusal::Error)?,
                     });
                 }
             }

@@ -119,7 +119,8 @@ fn business_intervals(
     let mut out = Vec::new();
     let mut t = from;
     while out.len() < MAX_INTERVALS && t < to {
-        let Some(open) = calendar.next_open(t).filter(|o| *o < to) else {
+        // An error (a calendar whose years are not computed this far) shades no further.
+        let Some(open) = calendar.next_open(t).ok().flatten().filter(|o| *o < to) else {
             break;
         };
         // Open for the rest of the window? (`between` is a lookup; `next_close` on a 24x7
@@ -129,7 +130,10 @@ fn business_intervals(
             out.push((open, to));
             break;
         }
-        let close = calendar.next_close(open).map_or(to, |c| c.min(to));
+        let Ok(close) = calendar.next_close(open) else {
+            break;
+        };
+        let close = close.map_or(to, |c| c.min(to));
         if close <= open {
             break;
         }

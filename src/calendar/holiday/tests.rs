@@ -607,7 +607,7 @@ fn calendar_with_a_preset_skips_its_holidays() {
         t("2026-05-18T08:00:00Z")
     );
     assert_eq!(
-        cal.next_open(t("2026-05-14T00:00:00Z")),
+        cal.next_open(t("2026-05-14T00:00:00Z")).unwrap(),
         Some(t("2026-05-18T07:00:00Z"))
     );
     // The rule of its own: first Friday of September 2026 is the 4th.
