@@ -278,8 +278,7 @@ fn fulfils(metric: Metric, tag: EventTag) -> bool {
 /// # Errors
 /// [`Error::UnknownName`] for a severity the catalog does not define (naming the event),
 /// [`Error::InvalidEvent`] for an incident reported before the contract starts, and calendar
-/// errors at the far ends of chrono's range (or, for a `business_days` escalation step on a
-/// union, intersection or difference calendar, [`Error::InvalidArgument`]).
+/// errors at the far ends of chrono's range.
 pub fn evaluate(
     contract: &Contract,
     incident: &Incident,

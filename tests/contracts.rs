@@ -429,3 +429,96 @@ fn reports_serialize_and_display() {
     let again: slacalc::Report = serde_json::from_value(json).unwrap();
     assert_eq!(again, r);
 }
+
+/// Business-day forms count local dates: a clock that is a union, intersection or difference
+/// (no time zone of its own) is refused where it is configured, not at evaluation.
+#[test]
+fn business_days_on_a_calendar_without_one_zone_are_refused_at_configuration() {
+    let catalog = |targets: &str, ladders: &str| -> Result<Catalog, Error> {
+        let json = format!(
+            r#"{{"name": "T", "severities": [{{"key": "high", "name": "High"}}],
+                "calendars": {{
+                  "berlin": {{"timezone": "Europe/Berlin", "hours": {{"mon": ["09:00-17:00"]}}}},
+                  "global": {{"union": [
+                    {{"timezone": "Europe/Berlin", "hours": {{"mon": ["09:00-17:00"]}}}},
+                    {{"timezone": "America/New_York", "hours": {{"mon": ["09:00-17:00"]}}}}]}}}},
+                "plans": {{"p": {{"name": "P", "targets": {targets}, "ladders": {ladders}}}}}}}"#
+        );
+        Catalog::try_from(serde_json::from_str::<slacalc::CatalogSpec>(&json).unwrap())
+    };
+    assert_eq!(
+        catalog(
+            r#"{"high": {"resolution": {"business_days": 2, "clock": "global"}}}"#,
+            "{}"
+        )
+        .unwrap_err()
+        .to_string(),
+        "plans.p.targets.high.resolution.clock: invalid value `global`: expected a calendar \
+         with one time zone, as business days are local dates (`global` is a union, which has \
+         none)"
+    );
+    assert_eq!(
+        catalog(
+            r#"{"high": {"reaction": {"within": "4h", "clock": "global"}}}"#,
+            r#"{"high": {"steps": [{"business_days": 3, "clock": "global", "notify": "VP"}]}}"#
+        )
+        .unwrap_err()
+        .to_string(),
+        "plans.p.ladders.high.steps[0].clock: invalid value `global`: expected a calendar with \
+         one time zone, as business days are local dates (`global` is a union, which has none)"
+    );
+    // Business hours on a union are fine; so are business days on a zoned calendar.
+    let ok = Arc::new(
+        catalog(
+            r#"{"high": {"reaction": {"within": "4h", "clock": "global"},
+                         "resolution": {"end_of_business_day": 1}}}"#,
+            "{}",
+        )
+        .unwrap(),
+    );
+    let terms = |json: &str| serde_json::from_str::<ContractTermsSpec>(json).unwrap();
+    let on_berlin = Contract::new(
+        ok.clone(),
+        terms(r#"{"customer": "A", "plan": "p", "region": "berlin"}"#),
+    );
+    assert!(on_berlin.is_ok(), "{on_berlin:?}");
+    // The `business` clock is the region's (or a contact's region's) calendar.
+    assert_eq!(
+        Contract::new(
+            ok.clone(),
+            terms(r#"{"customer": "A", "plan": "p", "region": "global"}"#)
+        )
+        .unwrap_err()
+        .to_string(),
+        "region: invalid value `global`: expected a calendar with one time zone, as business \
+         days are local dates (`plans.p.targets.high.resolution` counts business days on the \
+         `business` clock; `global` is a union, which has none)"
+    );
+    assert_eq!(
+        Contract::new(
+            ok.clone(),
+            terms(
+                r#"{"customer": "A", "plan": "p", "region": "berlin",
+                    "contacts": [{"name": "Ann", "region": "global"}]}"#
+            )
+        )
+        .unwrap_err()
+        .to_string(),
+        "contacts[0].region: invalid value `global`: expected a calendar with one time zone, as \
+         business days are local dates (`plans.p.targets.high.resolution` counts business days \
+         on the `business` clock; `global` is a union, which has none)"
+    );
+    assert_eq!(
+        Contract::new(
+            ok,
+            terms(
+                r#"{"customer": "A", "plan": "p", "region": "berlin",
+                    "overrides": {"high": {"reaction": {"business_days": 1, "clock": "global"}}}}"#
+            )
+        )
+        .unwrap_err()
+        .to_string(),
+        "overrides.high.reaction.clock: invalid value `global`: expected a calendar with one \
+         time zone, as business days are local dates (`global` is a union, which has none)"
+    );
+}

@@ -145,6 +145,17 @@ impl TryFrom<CatalogSpec> for Catalog {
                 Plan::from_spec(key, p, &format!("plans.{key}"), &keys, &clocks)?,
             );
         }
+        for plan in plans.values() {
+            for (path, clock) in business_day_clocks(plan, None) {
+                if let Some(kind) = spec.calendars.get(clock).and_then(set_operation) {
+                    return Err(zoned_clock_needed(
+                        format!("{path}.clock"),
+                        clock.to_owned(),
+                        format!("`{clock}` is {kind}"),
+                    ));
+                }
+            }
+        }
         if plans.is_empty() {
             return Err(Error::InvalidValue {
                 path: "plans".into(),
@@ -162,6 +173,67 @@ impl TryFrom<CatalogSpec> for Catalog {
             plans,
             lifecycle,
         })
+    }
+}
+
+/// Every place a plan counts business days — local dates, so on a calendar with one time
+/// zone: the configuration path of the target (`overrides.…` when the contract's `overrides`
+/// replaced it) or ladder step, and its clock.
+fn business_day_clocks<'a>(
+    plan: &'a Plan,
+    overrides: Option<&BTreeMap<String, BTreeMap<Metric, TargetSpec>>>,
+) -> Vec<(String, &'a str)> {
+    let mut uses = Vec::new();
+    for (sev, metrics) in &plan.targets {
+        for (metric, target) in metrics {
+            if matches!(target.form, TargetForm::Within(_)) {
+                continue;
+            }
+            let overridden = overrides
+                .and_then(|o| o.get(sev))
+                .is_some_and(|m| m.contains_key(metric));
+            let path = if overridden {
+                format!("overrides.{sev}.{metric}")
+            } else {
+                format!("plans.{}.targets.{sev}.{metric}", plan.key)
+            };
+            uses.push((path, &*target.clock));
+        }
+    }
+    for (sev, ladder) in &plan.ladders {
+        for (i, step) in ladder.steps.iter().enumerate() {
+            if let Trigger::BusinessDays { clock, .. } = &step.trigger {
+                uses.push((
+                    format!("plans.{}.ladders.{sev}.steps[{i}]", plan.key),
+                    &**clock,
+                ));
+            }
+        }
+    }
+    uses
+}
+
+/// What a calendar spec combines, if it is a union, intersection or difference.
+fn set_operation(spec: &CalendarSpec) -> Option<&'static str> {
+    if spec.union.is_some() {
+        Some("a union")
+    } else if spec.intersection.is_some() {
+        Some("an intersection")
+    } else if spec.difference.is_some() {
+        Some("a difference")
+    } else {
+        None
+    }
+}
+
+fn zoned_clock_needed(path: String, value: String, why: String) -> Error {
+    Error::InvalidValue {
+        path,
+        value,
+        expected: format!(
+            "a calendar with one time zone, as business days are local dates ({why}, which \
+             has none)"
+        ),
     }
 }
 
@@ -265,8 +337,10 @@ impl Contract {
     ///
     /// # Errors
     /// [`Error::UnknownName`] for an unknown plan, region, severity or clock;
-    /// [`Error::InvalidDate`] for a malformed start; target and calendar errors with their
-    /// config paths.
+    /// [`Error::InvalidDate`] for a malformed start; [`Error::InvalidValue`] for a business-day
+    /// target or ladder step whose clock has no single time zone (a union, intersection or
+    /// difference; for the `business` clock the `region`'s or a contact's region's calendar);
+    /// target and calendar errors with their config paths.
     pub fn new(catalog: Arc<Catalog>, terms: ContractTermsSpec) -> Result<Contract, Error> {
         let mut plan = catalog
             .plan(&terms.plan)
@@ -363,6 +437,32 @@ impl Contract {
                     .entry(sev.clone())
                     .or_default()
                     .insert(*metric, target);
+            }
+        }
+        for (path, clock) in business_day_clocks(&plan, Some(&terms.overrides)) {
+            if clock == BUSINESS {
+                let chosen = terms.region.iter().map(|r| ("region".to_owned(), r)).chain(
+                    terms.contacts.iter().enumerate().filter_map(|(i, c)| {
+                        c.region
+                            .as_ref()
+                            .map(|r| (format!("contacts[{i}].region"), r))
+                    }),
+                );
+                for (at, region) in chosen {
+                    if let Some(kind) = catalog.spec.calendars.get(region).and_then(set_operation) {
+                        return Err(zoned_clock_needed(
+                            at,
+                            region.clone(),
+                            format!("`{path}` counts business days on the `{BUSINESS}` clock; `{region}` is {kind}"),
+                        ));
+                    }
+                }
+            } else if let Some(kind) = catalog.spec.calendars.get(clock).and_then(set_operation) {
+                return Err(zoned_clock_needed(
+                    format!("{path}.clock"),
+                    clock.to_owned(),
+                    format!("`{clock}` is {kind}"),
+                ));
             }
         }
         let term = terms
