@@ -147,13 +147,7 @@ impl TryFrom<CatalogSpec> for Catalog {
         }
         for plan in plans.values() {
             for (path, clock) in business_day_clocks(plan, None) {
-                if let Some(kind) = spec.calendars.get(clock).and_then(set_operation) {
-                    return Err(zoned_clock_needed(
-                        format!("{path}.clock"),
-                        clock.to_owned(),
-                        format!("`{clock}` is {kind}"),
-                    ));
-                }
+                check_zoned_clock(&spec.calendars, &path, clock)?;
             }
         }
         if plans.is_empty() {
@@ -223,6 +217,23 @@ fn set_operation(spec: &CalendarSpec) -> Option<&'static str> {
         Some("a difference")
     } else {
         None
+    }
+}
+
+/// A business-day form at `path` may not count on `clock` when it is a catalog calendar
+/// without one time zone.
+fn check_zoned_clock(
+    calendars: &BTreeMap<String, CalendarSpec>,
+    path: &str,
+    clock: &str,
+) -> Result<(), Error> {
+    match calendars.get(clock).and_then(set_operation) {
+        Some(kind) => Err(zoned_clock_needed(
+            format!("{path}.clock"),
+            clock.to_owned(),
+            format!("`{clock}` is {kind}"),
+        )),
+        None => Ok(()),
     }
 }
 
@@ -450,19 +461,15 @@ impl Contract {
                 );
                 for (at, region) in chosen {
                     if let Some(kind) = catalog.spec.calendars.get(region).and_then(set_operation) {
-                        return Err(zoned_clock_needed(
-                            at,
-                            region.clone(),
-                            format!("`{path}` counts business days on the `{BUSINESS}` clock; `{region}` is {kind}"),
-                        ));
+                        let why = format!(
+                            "`{path}` counts business days on the `{BUSINESS}` clock; \
+                             `{region}` is {kind}"
+                        );
+                        return Err(zoned_clock_needed(at, region.clone(), why));
                     }
                 }
-            } else if let Some(kind) = catalog.spec.calendars.get(clock).and_then(set_operation) {
-                return Err(zoned_clock_needed(
-                    format!("{path}.clock"),
-                    clock.to_owned(),
-                    format!("`{clock}` is {kind}"),
-                ));
+            } else {
+                check_zoned_clock(&catalog.spec.calendars, &path, clock)?;
             }
         }
         let term = terms
