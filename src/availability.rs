@@ -744,12 +744,6 @@ impl From<AvailabilityAgreement> for AvailabilityAgreementSpec {
 }
 
 #[cfg(test)]
-#[allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 mod tests {
     use super::*;
 

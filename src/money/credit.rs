@@ -361,12 +361,6 @@ impl From<CreditPolicy> for CreditPolicySpec {
 }
 
 #[cfg(test)]
-#[allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 mod tests {
     use super::*;
     use std::str::FromStr;

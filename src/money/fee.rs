@@ -729,12 +729,6 @@ fn band_portion(base: Decimal, band: &Band, path: &str) -> Result<Decimal, Error
 }
 
 #[cfg(test)]
-#[allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 mod tests {
     use super::*;
     use std::str::FromStr;

@@ -290,12 +290,6 @@ impl From<CaseQuota> for CaseQuotaSpec {
 }
 
 #[cfg(test)]
-#[allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 mod tests {
     use super::*;
     use chrono::TimeZone;

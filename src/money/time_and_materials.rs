@@ -605,12 +605,6 @@ pub(crate) fn format_hms(seconds: Decimal) -> String {
 }
 
 #[cfg(test)]
-#[allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 mod tests {
     use super::*;
     use std::str::FromStr;
