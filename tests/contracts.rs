@@ -522,3 +522,27 @@ fn business_days_on_a_calendar_without_one_zone_are_refused_at_configuration() {
          time zone, as business days are local dates (`global` is a union, which has none)"
     );
 }
+
+/// A contract's override is checked like the plan's own targets: a `start: {"at_level": …}`
+/// naming a level the plan does not define would leave the metric never started.
+#[test]
+fn an_override_starting_at_an_unknown_level_is_refused() {
+    let catalog: Arc<Catalog> =
+        Arc::new(serde_json::from_str(include_str!("../fixtures/contracts/cosys.json")).unwrap());
+    let terms = |start: &str| -> ContractTermsSpec {
+        serde_json::from_str(&format!(
+            r#"{{"customer": "A", "plan": "application-management", "region": "service-hours",
+                "overrides": {{"1": {{"reaction": {{"within": "15m", "start": {start}}}}}}}}}"#
+        ))
+        .unwrap()
+    };
+    assert_eq!(
+        Contract::new(catalog.clone(), terms(r#"{"at_level": "n4"}"#))
+            .unwrap_err()
+            .to_string(),
+        "overrides.1.reaction.start.at_level: unknown support level `n4`: expected one of n1, \
+         n2, n3"
+    );
+    let ok = Contract::new(catalog, terms(r#"{"at_level": "n2"}"#));
+    assert!(ok.is_ok(), "{ok:?}");
+}

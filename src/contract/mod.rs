@@ -442,8 +442,7 @@ impl Contract {
             }
             for (metric, t) in metrics {
                 let path = format!("overrides.{sev}.{metric}");
-                let target = Target::from_spec(t, &path)?;
-                plan::check_clock(&target.clock, &format!("{path}.clock"), &names)?;
+                let target = plan::target_from_spec(t, &path, &names, &plan.entitlements)?;
                 plan.targets
                     .entry(sev.clone())
                     .or_default()

@@ -119,24 +119,7 @@ impl Plan {
             let mut by_metric = BTreeMap::new();
             for (metric, t) in metrics {
                 let tpath = format!("{path}.targets.{sev}.{metric}");
-                let target = Target::from_spec(t, &tpath)?;
-                check_clock(&target.clock, &format!("{tpath}.clock"), clocks)?;
-                if let super::StartRule::AtLevel(level) = &target.start {
-                    let levels: Vec<String> = spec
-                        .entitlements
-                        .levels
-                        .iter()
-                        .map(|l| l.key.clone())
-                        .collect();
-                    if !levels.contains(level) {
-                        return Err(Error::UnknownName {
-                            path: format!("{tpath}.start.at_level"),
-                            kind: "support level".into(),
-                            name: level.clone(),
-                            known: levels,
-                        });
-                    }
-                }
+                let target = target_from_spec(t, &tpath, clocks, &spec.entitlements)?;
                 by_metric.insert(*metric, target);
             }
             targets.insert(sev.clone(), by_metric);
@@ -235,6 +218,30 @@ impl Plan {
         ms.dedup();
         ms
     }
+}
+
+/// A plan's target found at `path` (in the catalog or a contract's `overrides`): its form,
+/// a clock among `clocks` and, for a `start: {"at_level": …}` rule, a support level the plan's
+/// `entitlements` define.
+pub(crate) fn target_from_spec(
+    spec: &TargetSpec,
+    path: &str,
+    clocks: &[String],
+    entitlements: &EntitlementSpec,
+) -> Result<Target, Error> {
+    let target = Target::from_spec(spec, path)?;
+    check_clock(&target.clock, &format!("{path}.clock"), clocks)?;
+    if let super::StartRule::AtLevel(level) = &target.start {
+        if !entitlements.levels.iter().any(|l| &l.key == level) {
+            return Err(Error::UnknownName {
+                path: format!("{path}.start.at_level"),
+                kind: "support level".into(),
+                name: level.clone(),
+                known: entitlements.levels.iter().map(|l| l.key.clone()).collect(),
+            });
+        }
+    }
+    Ok(target)
 }
 
 pub(crate) fn check_clock(name: &str, path: &str, clocks: &[String]) -> Result<(), Error> {
