@@ -56,8 +56,17 @@ pub enum EventKind {
     Resolved,
     /// The incident was reopened after being resolved or closed.
     Reopened,
-    /// The incident was closed.
+    /// The incident was closed as done: it fulfils every metric still open that a
+    /// resolution fulfils (see the lifecycle table in [`crate::evaluate`]).
     Closed,
+    /// The incident was withdrawn or closed as a duplicate: metrics not fulfilled by then
+    /// become not applicable and are left out of compliance; ladders end. Only `reopened`
+    /// may follow.
+    Cancelled {
+        /// Why (`duplicate of T-17`, `withdrawn by the customer` …), for people.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+    },
     /// Another support level took the incident over (N1 → N2 → N3 …).
     LevelChanged {
         /// The level's key as defined by the plan.
@@ -89,6 +98,7 @@ impl EventKind {
             EventKind::Resolved => EventTag::Resolved,
             EventKind::Reopened => EventTag::Reopened,
             EventKind::Closed => EventTag::Closed,
+            EventKind::Cancelled { .. } => EventTag::Cancelled,
             EventKind::LevelChanged { .. } => EventTag::LevelChanged,
         }
     }
@@ -115,6 +125,7 @@ pub enum EventTag {
     Resolved,
     Reopened,
     Closed,
+    Cancelled,
     LevelChanged,
 }
 
@@ -137,6 +148,7 @@ impl EventTag {
             EventTag::Resolved => "resolved",
             EventTag::Reopened => "reopened",
             EventTag::Closed => "closed",
+            EventTag::Cancelled => "cancelled",
             EventTag::LevelChanged => "level_changed",
         }
     }
@@ -180,8 +192,11 @@ pub struct IncidentSpec {
 ///
 /// Checked: the first event is `reported` and it is the only one; events are in time order
 /// (equal instants keep their given order); `awaiting_customer` / `customer_replied` and
-/// `solution_proposed` / `solution_confirmed` / `solution_rejected` alternate properly; nothing
-/// but `reopened` follows `closed`; `reopened` follows `resolved` or `closed`.
+/// `solution_proposed` / `solution_confirmed` / `solution_rejected` alternate properly;
+/// `resolved`, `closed` and `cancelled` end whatever was awaited or under test (a reopened
+/// incident starts from a clean state, so it may await the customer again); nothing but
+/// `reopened` follows `closed` or `cancelled`; `reopened` follows `resolved`, `closed` or
+/// `cancelled`.
 ///
 /// Severity keys are checked against a contract when the incident is evaluated.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -218,7 +233,8 @@ impl Incident {
         let mut awaiting = false;
         let mut proposed = false;
         let mut resolved = false;
-        let mut closed = false;
+        // Closed or cancelled: what ended the incident.
+        let mut ended: Option<&str> = None;
         for (index, e) in events.iter().enumerate() {
             let fail = |reason: &str| Error::InvalidEvent {
                 index,
@@ -241,8 +257,8 @@ impl Incident {
                 }
                 Some(_) => {}
             }
-            if closed && e.kind != EventKind::Reopened {
-                return Err(fail("the incident is closed; reopen it first"));
+            if let Some(how) = ended.filter(|_| e.kind != EventKind::Reopened) {
+                return Err(fail(&format!("the incident is {how}; reopen it first")));
             }
             match &e.kind {
                 EventKind::Reported { .. } => {
@@ -267,15 +283,27 @@ impl Incident {
                 EventKind::Resolved if resolved => {
                     return Err(fail("already resolved"));
                 }
-                EventKind::Resolved => resolved = true,
-                EventKind::Reopened if !(resolved || closed) => {
-                    return Err(fail("only a resolved or closed incident can be reopened"));
+                EventKind::Resolved => {
+                    resolved = true;
+                    (awaiting, proposed) = (false, false);
+                }
+                EventKind::Reopened if !resolved && ended.is_none() => {
+                    return Err(fail(
+                        "only a resolved, closed or cancelled incident can be reopened",
+                    ));
                 }
                 EventKind::Reopened => {
                     resolved = false;
-                    closed = false;
+                    ended = None;
                 }
-                EventKind::Closed => closed = true,
+                EventKind::Closed | EventKind::Cancelled { .. } => {
+                    ended = Some(if e.kind == EventKind::Closed {
+                        "closed"
+                    } else {
+                        "cancelled"
+                    });
+                    (awaiting, proposed) = (false, false);
+                }
                 _ => {}
             }
         }

@@ -19,7 +19,6 @@ pub mod calendar;
 pub mod clock;
 pub mod contract;
 pub mod error;
-pub mod escalation;
 pub mod evaluate;
 pub mod incident;
 pub mod money;
@@ -37,8 +36,9 @@ pub use calendar::{
 pub use clock::{Clock, ClockEvent, ClockEventKind, ClockReading, ClockState};
 pub use contract::{Catalog, CatalogSpec, Contract, ContractTermsSpec, Metric};
 pub use error::{Error, Result};
-pub use escalation::{next_wake_up, StepReport, StepState};
-pub use evaluate::{evaluate, MetricReport, MetricState, Report};
+pub use evaluate::{
+    evaluate, next_wake_up, MetricReport, MetricState, PauseInterval, Report, StepReport, StepState,
+};
 pub use incident::{Event, EventKind, Incident};
 pub use money::{Currency, FeeSchedule, Invoice, Money, RoundingMode};
 pub use queue::{Queue, QueueConfig, QueueEntry, QueueKey};

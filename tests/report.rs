@@ -586,11 +586,11 @@ fn csv_quotes_commas_and_quotes() {
     assert_eq!(lines[0], slacalc::report::CSV_HEADER);
     assert_eq!(
         lines[1],
-        "\"Smith, \"\"Jr\"\" & Co\",wall,low,reaction,1,1,0,0,0,100.00,,,1,1800,1800,1800,1800"
+        "\"Smith, \"\"Jr\"\" & Co\",wall,low,reaction,1,1,0,0,0,0,100.00,,,1,1800,1800,1800,1800"
     );
     assert_eq!(
         lines[2],
-        "\"Smith, \"\"Jr\"\" & Co\",wall,low,resolution,1,0,0,0,1,,,,,,,,"
+        "\"Smith, \"\"Jr\"\" & Co\",wall,low,resolution,1,0,0,0,1,0,,,,,,,,"
     );
     assert_eq!(lines[3], "");
     assert_eq!(slacalc::report::csv_field("a\nb"), "\"a\nb\"");

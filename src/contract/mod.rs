@@ -33,7 +33,9 @@ pub use lifecycle::{
     ExtendedMaintenance, Lifecycle, LifecycleSpec, ReleaseLine, SupportStatus, Version,
     VersionStatus,
 };
-pub use plan::{PauseRule, Plan, PlanSpec, SeverityChangePolicy};
+pub use plan::{
+    DowngradePolicy, PauseRule, Plan, PlanSpec, ReopenPolicy, SeverityChangePolicy, UpgradePolicy,
+};
 pub use target::{Metric, StartRule, Target, TargetForm, TargetSpec};
 pub use terms::{ContractTerm, ContractTermSpec};
 

@@ -23,6 +23,47 @@ pub enum SeverityChangePolicy {
     RestartAtChange,
 }
 
+/// What a severity change does to a breach that already happened under the severity before
+/// it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DowngradePolicy {
+    /// A breach that happened stays a breach, dated when it happened, whatever the severity
+    /// becomes afterwards: credits and ladders were fed by it. The default.
+    #[default]
+    KeepBreach,
+    /// Only the severity in force counts: a downgrade to a looser target can turn an earlier
+    /// breach back into a running or met metric (the behaviour of earlier builds).
+    Recompute,
+}
+
+/// How a breach is dated when the target in force came with a severity change.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UpgradePolicy {
+    /// A breach is never dated before the change that brought the target: `breached_at` is
+    /// the later of the deadline and the change (the deadline itself stays as computed). The
+    /// default: nobody breached a Crisis promise before the incident was a Crisis.
+    #[default]
+    BreachAtChange,
+    /// The breach is dated at the deadline, even when that lies before the upgrade.
+    BreachAtDeadline,
+}
+
+/// What a reopening does to a metric that the resolution fulfilled (`resolution`,
+/// `workaround`, and the cycles of `update`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReopenPolicy {
+    /// The old clock resumes at the reopening with the time it had counted; the span from
+    /// the resolution to the reopening is a pause. The default.
+    #[default]
+    Resume,
+    /// A new cycle starts at the reopening with the whole allowance; earlier cycles are
+    /// listed in the metric's `cycles`.
+    NewCycle,
+}
+
 /// An event that pauses a metric and the events that resume it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -48,9 +89,24 @@ pub struct PlanSpec {
     /// What a severity change does to running metrics.
     #[serde(default)]
     pub severity_change: SeverityChangePolicy,
+    /// Whether a breach survives a later severity change (default `keep_breach`).
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub downgrade: DowngradePolicy,
+    /// How a breach is dated when an upgrade brought the target (default
+    /// `breach_at_change`).
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub upgrade: UpgradePolicy,
+    /// What a reopening does to the metrics the resolution fulfilled (default `resume`).
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub reopen: ReopenPolicy,
     /// Per metric, the events that pause it.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub pauses: BTreeMap<Metric, Vec<PauseRule>>,
+    /// Per severity key, per metric, pause rules that replace `pauses` for that metric while
+    /// the severity applies; `[]` means the metric never pauses ("a Crisis never waits on
+    /// the customer").
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub severity_pauses: BTreeMap<String, BTreeMap<Metric, Vec<PauseRule>>>,
     /// Per severity key, per metric, the target. A severity or metric left out is not
     /// covered by the plan.
     #[serde(default)]
@@ -58,7 +114,7 @@ pub struct PlanSpec {
     /// Channels, channel rules, contact limits, case quota and support levels.
     #[serde(default, skip_serializing_if = "is_default")]
     pub entitlements: EntitlementSpec,
-    /// Per severity key, the escalation ladder (see [`crate::escalation`]). Optional.
+    /// Per severity key, the escalation ladder (see [`crate::evaluate#escalation-ladders`]). Optional.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub ladders: BTreeMap<String, LadderSpec>,
 }
@@ -80,8 +136,16 @@ pub struct Plan {
     pub queue_priority: i32,
     /// Severity-change policy.
     pub severity_change: SeverityChangePolicy,
+    /// Whether a breach survives a later severity change.
+    pub downgrade: DowngradePolicy,
+    /// How a breach is dated when an upgrade brought the target.
+    pub upgrade: UpgradePolicy,
+    /// What a reopening does to the metrics the resolution fulfilled.
+    pub reopen: ReopenPolicy,
     /// Pause rules per metric.
     pub pauses: BTreeMap<Metric, Vec<PauseRule>>,
+    /// Pause rules per severity and metric, replacing `pauses` for that metric.
+    pub severity_pauses: BTreeMap<String, BTreeMap<Metric, Vec<PauseRule>>>,
     /// Targets per severity key and metric.
     pub targets: BTreeMap<String, BTreeMap<Metric, Target>>,
     /// Entitlements as configured (validated).
@@ -129,6 +193,24 @@ impl Plan {
                 super::ladder::check_pause_rule(r, &format!("{path}.pauses.{metric}[{i}].until"))?;
             }
         }
+        for (sev, by_metric) in &spec.severity_pauses {
+            if !severities.contains(sev) {
+                return Err(Error::UnknownName {
+                    path: format!("{path}.severity_pauses"),
+                    kind: "severity".into(),
+                    name: sev.clone(),
+                    known: severities.to_vec(),
+                });
+            }
+            for (metric, rules) in by_metric {
+                for (i, r) in rules.iter().enumerate() {
+                    super::ladder::check_pause_rule(
+                        r,
+                        &format!("{path}.severity_pauses.{sev}.{metric}[{i}].until"),
+                    )?;
+                }
+            }
+        }
         let quota = validate_entitlements(
             &spec.entitlements,
             &format!("{path}.entitlements"),
@@ -157,7 +239,11 @@ impl Plan {
             description: spec.description.clone(),
             queue_priority: spec.queue_priority,
             severity_change: spec.severity_change,
+            downgrade: spec.downgrade,
+            upgrade: spec.upgrade,
+            reopen: spec.reopen,
             pauses: spec.pauses.clone(),
+            severity_pauses: spec.severity_pauses.clone(),
             targets,
             entitlements: spec.entitlements.clone(),
             quota,
@@ -172,7 +258,11 @@ impl Plan {
             description: self.description.clone(),
             queue_priority: self.queue_priority,
             severity_change: self.severity_change,
+            downgrade: self.downgrade,
+            upgrade: self.upgrade,
+            reopen: self.reopen,
             pauses: self.pauses.clone(),
+            severity_pauses: self.severity_pauses.clone(),
             targets: self
                 .targets
                 .iter()
@@ -195,6 +285,16 @@ impl Plan {
     /// The escalation ladder for a severity, if the plan has one.
     pub fn ladder(&self, severity: &str) -> Option<&Ladder> {
         self.ladders.get(severity)
+    }
+
+    /// The pause rules of `metric` while `severity` applies: the severity's own list when it
+    /// gives one, else the plan's.
+    pub fn pauses_for(&self, severity: &str, metric: Metric) -> &[PauseRule] {
+        self.severity_pauses
+            .get(severity)
+            .and_then(|m| m.get(&metric))
+            .or_else(|| self.pauses.get(&metric))
+            .map_or(&[][..], Vec::as_slice)
     }
 
     /// The target for a severity and metric, if the plan covers it.

@@ -15,10 +15,13 @@
 //!   are ordered by contract (input order), severity (the catalog's order, most severe first)
 //!   and metric ([`Metric::ALL`] order).
 //! - **Counts.** `met` and `breached` as the metric's state at `now`; `open` = running,
-//!   paused or not started; `not_covered` = the plan makes no promise for that severity.
-//!   `incidents = met + breached + open + not_covered`.
+//!   paused or not started; `not_covered` = the plan makes no promise for that severity;
+//!   `not_applicable` = the metric was never owed (the incident was cancelled before it was
+//!   fulfilled, or ended before the level whose clock it is took over).
+//!   `incidents = met + breached + open + not_covered + not_applicable`.
 //! - **Compliance** = `100 × met / (met + breached)` percent, rounded toward zero to two
-//!   decimals (so 99.999 % never reads 100.00 %). Open and not-covered incidents do not count.
+//!   decimals (so 99.999 % never reads 100.00 %). Open, not-covered and not-applicable incidents
+//!   do not count.
 //!   When `met + breached = 0` there is nothing to measure: compliance is `None` (empty in
 //!   CSV, `null` in JSON, `-` in the table) and so is the target outcome — never 100 % and
 //!   never 0 %.
@@ -506,7 +509,7 @@ pub struct ComplianceRow {
     pub severity: String,
     /// The metric.
     pub metric: Metric,
-    /// Incidents in the row: `met + breached + open + not_covered`.
+    /// Incidents in the row: `met + breached + open + not_covered + not_applicable`.
     pub incidents: u64,
     /// Met in time.
     pub met: u64,
@@ -516,6 +519,9 @@ pub struct ComplianceRow {
     pub open: u64,
     /// The plan makes no promise for the severity.
     pub not_covered: u64,
+    /// Never owed: cancelled before fulfilment, or ended before the level took over.
+    #[serde(default)]
+    pub not_applicable: u64,
     /// `100 × met / (met + breached)`, rounded toward zero to two decimals; `None` when
     /// nothing was met or breached.
     pub compliance: Option<Decimal>,
@@ -564,6 +570,7 @@ struct Acc {
     breached: u64,
     open: u64,
     not_covered: u64,
+    not_applicable: u64,
     samples: Vec<i64>,
     sum: i128,
 }
@@ -575,6 +582,7 @@ impl Acc {
             MetricState::Breached => &mut self.breached,
             MetricState::Running | MetricState::Paused | MetricState::NotStarted => &mut self.open,
             MetricState::NotCovered => &mut self.not_covered,
+            MetricState::NotApplicable => &mut self.not_applicable,
         };
         *counter = counter.saturating_add(1);
         if matches!(state, MetricState::Met | MetricState::Breached) {
@@ -589,6 +597,7 @@ impl Acc {
         self.breached = self.breached.saturating_add(other.breached);
         self.open = self.open.saturating_add(other.open);
         self.not_covered = self.not_covered.saturating_add(other.not_covered);
+        self.not_applicable = self.not_applicable.saturating_add(other.not_applicable);
         self.sum = self.sum.saturating_add(other.sum);
         if self.samples.is_empty() {
             self.samples = other.samples;
@@ -616,11 +625,13 @@ impl Acc {
                 .met
                 .saturating_add(self.breached)
                 .saturating_add(self.open)
-                .saturating_add(self.not_covered),
+                .saturating_add(self.not_covered)
+                .saturating_add(self.not_applicable),
             met: self.met,
             breached: self.breached,
             open: self.open,
             not_covered: self.not_covered,
+            not_applicable: self.not_applicable,
             compliance,
             target,
             outcome,
@@ -939,7 +950,7 @@ pub fn csv_field(s: &str) -> Cow<'_, str> {
 /// starting with `=` as a formula, so import as text where names are untrusted.
 ///
 /// Columns: `customer,plan,severity,metric,incidents,met,breached,open,not_covered,
-/// compliance_percent,target_percent,outcome,elapsed_count,elapsed_mean_s,elapsed_median_s,
+/// not_applicable,compliance_percent,target_percent,outcome,elapsed_count,elapsed_mean_s,elapsed_median_s,
 /// elapsed_p90_s,elapsed_max_s`.
 #[derive(Clone, Copy, Debug)]
 pub struct Csv<'a> {
@@ -954,7 +965,7 @@ impl<'a> Csv<'a> {
 }
 
 /// The CSV header line (without the line end).
-pub const CSV_HEADER: &str = "customer,plan,severity,metric,incidents,met,breached,open,not_covered,compliance_percent,target_percent,outcome,elapsed_count,elapsed_mean_s,elapsed_median_s,elapsed_p90_s,elapsed_max_s";
+pub const CSV_HEADER: &str = "customer,plan,severity,metric,incidents,met,breached,open,not_covered,not_applicable,compliance_percent,target_percent,outcome,elapsed_count,elapsed_mean_s,elapsed_median_s,elapsed_p90_s,elapsed_max_s";
 
 impl fmt::Display for Csv<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -963,7 +974,7 @@ impl fmt::Display for Csv<'_> {
             let e = r.elapsed.as_ref();
             write!(
                 f,
-                "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n",
+                "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n",
                 csv_field(&r.customer),
                 csv_field(&r.plan),
                 csv_field(&r.severity),
@@ -973,6 +984,7 @@ impl fmt::Display for Csv<'_> {
                 r.breached,
                 r.open,
                 r.not_covered,
+                r.not_applicable,
                 opt(r.compliance),
                 opt(r.target),
                 opt(r.outcome),

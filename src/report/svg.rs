@@ -17,7 +17,7 @@ use super::compliance::ComplianceRow;
 use crate::availability::TargetOutcome;
 use crate::calendar::Calendar;
 use crate::contract::Contract;
-use crate::evaluate::{MetricReport, MetricState, Report};
+use crate::evaluate::{MetricState, Report};
 use crate::incident::{EventTag, Incident};
 use crate::time::format_duration;
 
@@ -167,37 +167,6 @@ fn spans_of(
     out
 }
 
-/// When the plan's pause rules hold a metric paused, from the events up to `now`.
-fn pauses(
-    contract: &Contract,
-    incident: &Incident,
-    metric: &MetricReport,
-    now: DateTime<Utc>,
-) -> Vec<(DateTime<Utc>, DateTime<Utc>)> {
-    let Some(rules) = contract.plan().pauses.get(&metric.metric) else {
-        return Vec::new();
-    };
-    let mut active = vec![false; rules.len()];
-    let mut toggles = Vec::new();
-    let mut was = false;
-    for e in incident.events().iter().take_while(|e| e.at <= now) {
-        let tag = e.kind.tag();
-        for (a, rule) in active.iter_mut().zip(rules) {
-            if rule.from == tag {
-                *a = true;
-            } else if rule.until.contains(&tag) {
-                *a = false;
-            }
-        }
-        let is = active.iter().any(|a| *a);
-        if is != was {
-            toggles.push((e.at, is));
-            was = is;
-        }
-    }
-    spans_of(&toggles, now)
-}
-
 /// Periods of waiting for the customer, from the events up to `now`.
 fn awaiting(incident: &Incident, now: DateTime<Utc>) -> Vec<(DateTime<Utc>, DateTime<Utc>)> {
     let toggles: Vec<(DateTime<Utc>, bool)> = incident
@@ -288,7 +257,7 @@ fn event_label(tag: EventTag) -> String {
 /// Lanes, top to bottom: the time axis (ticks at round local times of the contract's business
 /// zone, UTC for a zone-less calendar); the incident's events, with the periods of waiting
 /// for the customer; one lane per metric of `report`, shaded where its clock's calendar has
-/// business time, hatched where the plan's pause rules pause it, with a bar from the report
+/// business time, hatched where its clock was paused, with a bar from the clock's start
 /// to fulfilment (or `now`), the deadline (dashed), and when the metric was met (green dot)
 /// or breached (red cross at the breach, red dot at a late fulfilment); then, when `markers`
 /// is not empty, a lane of the caller's markers (the hook for escalation steps); and a
@@ -506,7 +475,7 @@ pub fn timeline(
             escape(m.state.as_str()),
             escape(&format_duration(m.elapsed))
         );
-        let Some(calendar) = m.clock.as_deref().and_then(|c| contract.clock(c)) else {
+        let Some(calendar) = &m.calendar else {
             put!(
                 out,
                 "<text x=\"{}\" y=\"{}\" fill=\"#888888\">not covered by the plan for this severity</text>\n",
@@ -528,7 +497,11 @@ pub fn timeline(
                 xb.saturating_sub(xa).max(1)
             );
         }
-        for (a, b) in pauses(contract, incident, m, now) {
+        for (a, b) in m
+            .pauses
+            .iter()
+            .map(|p| (p.from, p.until.unwrap_or(now).max(p.from)))
+        {
             let (xa, xb) = (scale.x(a), scale.x(b));
             put!(
                 out,
@@ -536,9 +509,10 @@ pub fn timeline(
                 xb.saturating_sub(xa).max(1)
             );
         }
-        // The span from the report to fulfilment or now.
-        let stop = m.fulfilled_at.unwrap_or(now).min(now).max(start);
-        let (xa, xb) = (scale.x(start), scale.x(stop));
+        // The span from the clock's start (the report while not started) to fulfilment or now.
+        let from = m.started_at.unwrap_or(start);
+        let stop = m.fulfilled_at.unwrap_or(now).min(now).max(from);
+        let (xa, xb) = (scale.x(from), scale.x(stop));
         let colour = match m.state {
             MetricState::Met => "#2e7d32",
             MetricState::Breached => "#c62828",

@@ -1,0 +1,84 @@
+//! `evaluate`: an incident against its contract as of `now`, every metric's clock computed
+//! once into a record, the ladder read from those records.
+
+use chrono::{DateTime, Utc};
+
+use super::ladder;
+use super::metric::{self, Context};
+use super::report::Report;
+use crate::contract::{Contract, Metric};
+use crate::error::Error;
+use crate::incident::{EventKind, Incident};
+
+/// Evaluates `incident` against `contract` as of `now`.
+///
+/// Only events at or before `now` are taken into account. What each event does to each
+/// metric is the lifecycle table of the [module docs](crate::evaluate).
+///
+/// # Errors
+/// [`Error::UnknownName`] for a severity the catalog does not define (naming the event),
+/// [`Error::InvalidEvent`] for an incident reported before the contract starts, and calendar
+/// errors at the far ends of chrono's range.
+pub fn evaluate(
+    contract: &Contract,
+    incident: &Incident,
+    now: DateTime<Utc>,
+) -> Result<Report, Error> {
+    let catalog = contract.catalog();
+    for (i, e) in incident.events().iter().enumerate() {
+        if let EventKind::Reported { severity, .. } | EventKind::SeverityChanged { severity } =
+            &e.kind
+        {
+            if catalog.severity_rank(severity).is_none() {
+                return Err(Error::UnknownName {
+                    path: format!("events[{i}].severity"),
+                    kind: "severity".into(),
+                    name: severity.clone(),
+                    known: catalog.severities().iter().map(|s| s.key.clone()).collect(),
+                });
+            }
+        }
+    }
+    let reported = incident.reported_at();
+    if let Some(start) = contract.start() {
+        // Within hours of the ends of time the local date may not exist; the UTC date is then
+        // as good for comparing with a start date (which is in representable years).
+        let local_date = contract
+            .business_calendar()
+            .local_date(reported)
+            .unwrap_or_else(|_| reported.date_naive());
+        if local_date < start {
+            return Err(Error::InvalidEvent {
+                index: 0,
+                kind: "reported".into(),
+                at: reported,
+                reason: format!("the incident is reported before the contract starts on {start}"),
+            });
+        }
+    }
+    let cx = Context::new(contract, incident, now);
+    let plan = contract.plan();
+    let mut records = Vec::with_capacity(Metric::ALL.len());
+    for m in Metric::ALL {
+        if plan.defines(m) {
+            records.push(metric::evaluate(&cx, m)?);
+        }
+    }
+    let steps = if plan.ladders.is_empty() {
+        Vec::new()
+    } else {
+        ladder::steps(&cx, &records)?
+    };
+    let (severity, _) = incident.severity_at(now);
+    Ok(Report {
+        incident: incident.id().to_owned(),
+        customer: contract.customer().to_owned(),
+        plan: plan.key.clone(),
+        severity: severity.to_owned(),
+        severity_rank: catalog.severity_rank(severity).unwrap_or(usize::MAX),
+        reported_at: reported,
+        now,
+        metrics: records.into_iter().map(|r| r.report).collect(),
+        steps,
+    })
+}

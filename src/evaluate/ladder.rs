@@ -1,0 +1,219 @@
+//! Escalation ladders: each step's due instant from the ladder's own clock or from the
+//! record of the metric it watches (the semantics are in the [module docs](super)).
+
+use std::fmt;
+use std::sync::Arc;
+
+use chrono::{DateTime, TimeDelta, Utc};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::lifecycle::{self, Rules};
+use super::metric::{Context, MetricRecord};
+use crate::calendar::Calendar;
+use crate::clock::{self, Reach};
+use crate::contract::{SeverityChangePolicy, Trigger};
+use crate::error::Error;
+use crate::incident::EventTag;
+
+/// Where an escalation step stands as of `now`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepState {
+    /// Not fired; due at the reported instant unless an event intervenes.
+    Pending,
+    /// Not fired, due instant unknown: the clock it waits on is halted (or not started, or
+    /// its calendar never opens again).
+    Halted,
+    /// Fired at its due instant.
+    Fired,
+    /// The ladder ended (or the metric was fulfilled) before the step fired: it never fires.
+    Cancelled,
+}
+
+impl StepState {
+    /// The name used in reports (`pending`, `halted`, `fired`, `cancelled`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StepState::Pending => "pending",
+            StepState::Halted => "halted",
+            StepState::Fired => "fired",
+            StepState::Cancelled => "cancelled",
+        }
+    }
+}
+
+impl fmt::Display for StepState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One step of the ladder as of `now`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepReport {
+    /// The step's index in the ladder (0 = the first).
+    pub step: usize,
+    /// The role or recipient pulled in.
+    pub notify: Arc<str>,
+    /// When it fires, as configured.
+    pub trigger: Trigger,
+    /// The state.
+    pub state: StepState,
+    /// When it is (or was) due; `None` while halted and once cancelled.
+    pub due: Option<DateTime<Utc>>,
+    /// When it fired, if it has.
+    pub fired_at: Option<DateTime<Utc>>,
+}
+
+impl StepReport {
+    /// Whether the step has fired as of `now`.
+    pub fn is_fired(&self) -> bool {
+        self.state == StepState::Fired
+    }
+}
+
+/// The steps of the ladder for the severity in force at `now`, empty when the plan has none.
+/// `metrics` are the evaluation's metric records, which `share` and `after_breach` steps
+/// read.
+pub(crate) fn steps(
+    cx: &Context<'_>,
+    metrics: &[MetricRecord<'_>],
+) -> Result<Vec<StepReport>, Error> {
+    let plan = cx.contract.plan();
+    let (severity, changed_at) = cx.incident.severity_at(cx.now);
+    let Some(ladder) = plan.ladder(severity) else {
+        return Ok(Vec::new());
+    };
+    let mut start = cx.incident.reported_at();
+    if plan.severity_change == SeverityChangePolicy::RestartAtChange {
+        start = start.max(changed_at);
+    }
+    // The ladder's clock: halted by its pause rules, stopped by its first end event after the
+    // last reopening (or a cancellation); resolved/closed before a reopening halt it.
+    let end = cx
+        .known
+        .iter()
+        .enumerate()
+        .skip(cx.reopen)
+        .find(|(_, e)| {
+            let tag = e.kind.tag();
+            ladder.ends.contains(&tag) || tag == EventTag::Cancelled
+        })
+        .map(|(i, _)| i);
+    let rules = Rules {
+        pauses: &ladder.pauses,
+        waits_for_reopen: ladder
+            .ends
+            .iter()
+            .any(|t| matches!(t, EventTag::Resolved | EventTag::Closed)),
+    };
+    let trace = lifecycle::trace(cx.known, 0, start, rules, end);
+    let events = &trace.events;
+    let ladder_stop = trace.stop();
+    let now = cx.now;
+    let mut out = Vec::with_capacity(ladder.steps.len());
+    for (index, step) in ladder.steps.iter().enumerate() {
+        let (reach, metric_stop) = match &step.trigger {
+            Trigger::After { duration, clock } => {
+                let cal = calendar(cx, clock)?;
+                (clock::reach(events, cal, *duration, now)?, None)
+            }
+            Trigger::BusinessDays { days, clock } => {
+                let cal = calendar(cx, clock)?;
+                let named = cal.business_days_later(start, *days)?;
+                let halted = events
+                    .iter()
+                    .any(|e| e.kind == clock::ClockEventKind::Pause && e.at < named);
+                let reach = if !halted && named <= now {
+                    Reach::At(named)
+                } else if !halted && ladder_stop.is_none() {
+                    Reach::Projected(named)
+                } else {
+                    // Halted before the named instant: count the business time it allows.
+                    let allowed = cal.between(start, named)?;
+                    clock::reach(events, cal, allowed, now)?
+                };
+                (reach, None)
+            }
+            Trigger::Share { metric, .. } | Trigger::AfterBreach { metric, .. } => {
+                match metrics
+                    .iter()
+                    .find(|r| r.report.metric == *metric)
+                    .and_then(|r| r.clock.as_ref())
+                {
+                    None => (Reach::Halted, None),
+                    Some(c) => {
+                        let amount = metric_amount(&step.trigger, c.allowed)?;
+                        let stop = c
+                            .events
+                            .last()
+                            .filter(|e| e.kind == clock::ClockEventKind::Stop)
+                            .map(|e| e.at);
+                        (clock::reach(&c.events, c.calendar, amount, now)?, stop)
+                    }
+                }
+            }
+        };
+        let (state, due) = settle(reach, [ladder_stop, metric_stop]);
+        out.push(StepReport {
+            step: index,
+            notify: step.notify.clone(),
+            trigger: step.trigger.clone(),
+            state,
+            due,
+            fired_at: due.filter(|_| state == StepState::Fired),
+        });
+    }
+    Ok(out)
+}
+
+/// A step's calendar, resolved for the incident's contact like every other clock.
+fn calendar<'a>(cx: &Context<'a>, name: &str) -> Result<&'a Calendar, Error> {
+    cx.calendar(name).ok_or_else(|| Error::UnknownName {
+        path: "clock".into(),
+        kind: "clock".into(),
+        name: name.to_owned(),
+        known: Vec::new(),
+    })
+}
+
+/// The counted time at which a metric step fires: a share of the allowance (rounded up to
+/// the nanosecond) or the allowance plus the time after the breach.
+fn metric_amount(trigger: &Trigger, allowed: TimeDelta) -> Result<TimeDelta, Error> {
+    let overflow = || Error::OutOfRange {
+        operation: "escalation step",
+    };
+    match trigger {
+        Trigger::Share { percent, .. } => {
+            let nanos = allowed.num_nanoseconds().ok_or_else(overflow)?;
+            let amount = Decimal::from(nanos)
+                .checked_mul(*percent)
+                .and_then(|v| v.checked_div(Decimal::ONE_HUNDRED))
+                .map(|v| v.ceil())
+                .and_then(|v| v.to_i64())
+                .ok_or_else(overflow)?;
+            Ok(TimeDelta::nanoseconds(amount))
+        }
+        Trigger::AfterBreach { duration, .. } => allowed.checked_add(duration).ok_or_else(overflow),
+        Trigger::After { duration, .. } => Ok(*duration),
+        Trigger::BusinessDays { .. } => Err(Error::InvalidArgument {
+            operation: "escalation step",
+            reason: "a business-day step has no metric amount".into(),
+        }),
+    }
+}
+
+/// A step's state and due instant from where its clock reaches the amount and the instants
+/// (at or before `now`) at which the ladder and the metric stopped.
+fn settle(reach: Reach, stops: [Option<DateTime<Utc>>; 2]) -> (StepState, Option<DateTime<Utc>>) {
+    let stopped = stops.iter().flatten().min().copied();
+    match (reach, stopped) {
+        (Reach::At(at), Some(stop)) if at >= stop => (StepState::Cancelled, None),
+        (Reach::At(at), _) => (StepState::Fired, Some(at)),
+        (Reach::Stopped, _) | (_, Some(_)) => (StepState::Cancelled, None),
+        (Reach::Projected(at), None) => (StepState::Pending, Some(at)),
+        (Reach::Halted | Reach::Never, None) => (StepState::Halted, None),
+    }
+}

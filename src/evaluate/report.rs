@@ -1,0 +1,326 @@
+//! The result of an evaluation: per metric its state, clock, target, start, pauses,
+//! deadline, fulfilment and breach; per ladder step its state and due instant.
+
+use std::fmt;
+use std::sync::Arc;
+
+use chrono::{DateTime, TimeDelta, Utc};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::ladder::StepReport;
+use crate::calendar::Calendar;
+use crate::clock::ClockState;
+use crate::contract::{Metric, TargetForm};
+use crate::incident::EventTag;
+use crate::time::format_duration;
+
+/// A metric's state as of `now`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MetricState {
+    /// The metric's clock has not started (e.g. waiting for the phone contact).
+    NotStarted,
+    /// Counting.
+    Running,
+    /// Paused at `now`.
+    Paused,
+    /// Fulfilled within the target.
+    Met,
+    /// The target is exceeded (fulfilled late, or not yet fulfilled).
+    Breached,
+    /// The plan makes no promise for this severity and metric.
+    NotCovered,
+    /// The metric never had to be met: the incident was cancelled before it was fulfilled,
+    /// or it ended before the support level whose clock it is took over. Left out of
+    /// compliance.
+    NotApplicable,
+}
+
+impl MetricState {
+    pub(crate) fn from_clock(s: ClockState) -> MetricState {
+        match s {
+            ClockState::NotStarted => MetricState::NotStarted,
+            ClockState::Running => MetricState::Running,
+            ClockState::Paused => MetricState::Paused,
+            ClockState::Met => MetricState::Met,
+            ClockState::Breached => MetricState::Breached,
+        }
+    }
+
+    /// The name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MetricState::NotStarted => "not_started",
+            MetricState::Running => "running",
+            MetricState::Paused => "paused",
+            MetricState::Met => "met",
+            MetricState::Breached => "breached",
+            MetricState::NotCovered => "not_covered",
+            MetricState::NotApplicable => "not_applicable",
+        }
+    }
+}
+
+impl fmt::Display for MetricState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One cycle of a periodic metric.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cycle {
+    /// When the cycle started.
+    pub started: DateTime<Utc>,
+    /// When the next update is (or was) due.
+    pub deadline: Option<DateTime<Utc>>,
+    /// When the cycle ended (the update was sent), if it did.
+    pub ended: Option<DateTime<Utc>>,
+    /// The cycle's state.
+    pub state: MetricState,
+}
+
+/// A span during which a metric's clock did not count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PauseInterval {
+    /// When the pause began.
+    pub from: DateTime<Utc>,
+    /// When the clock resumed (or stopped); `None` while still paused at `now`.
+    pub until: Option<DateTime<Utc>>,
+    /// The event that paused it (`awaiting_customer`, `solution_proposed`, or `resolved` /
+    /// `closed` / `cancelled` for the wait until a reopening).
+    pub by: EventTag,
+}
+
+/// One metric of a report.
+///
+/// Equality compares every serialized field (not the calendar the report keeps for the
+/// crate's own consumers).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct MetricReport {
+    /// Which metric.
+    pub metric: Metric,
+    /// The state.
+    pub state: MetricState,
+    /// When the clock (of the current cycle) started; `None` while not started, and when not
+    /// covered or not applicable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started_at: Option<DateTime<Utc>>,
+    /// The event that started it: `reported`, `contact_established`, `level_changed`,
+    /// `severity_changed` (under `restart_at_change`), `reopened` (a new cycle),
+    /// `update_sent` (a periodic cycle), or the fulfilling event itself for a metric
+    /// fulfilled before its start event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started_by: Option<EventTag>,
+    /// The clock (calendar) name the time counts on; `None` when not covered.
+    pub clock: Option<Arc<str>>,
+    /// The target as configured (`30m`, `5 business days` …); `None` when not covered.
+    pub target: Option<TargetForm>,
+    /// The business time the target allows.
+    pub allowed: Option<TimeDelta>,
+    /// Counted business time so far.
+    pub elapsed: TimeDelta,
+    /// Wall-clock time the clock ran (outside its pauses) so far.
+    #[serde(default)]
+    pub wall_elapsed: TimeDelta,
+    /// The spans the clock (of the current cycle) was paused, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pauses: Vec<PauseInterval>,
+    /// `allowed - elapsed`: negative once overdue.
+    pub remaining: Option<TimeDelta>,
+    /// When the metric is (or was) due; `None` while paused or not started.
+    pub deadline: Option<DateTime<Utc>>,
+    /// When it was fulfilled, if it was (in time or late).
+    pub fulfilled_at: Option<DateTime<Utc>>,
+    /// When the target was exceeded, if it was.
+    pub breached_at: Option<DateTime<Utc>>,
+    /// Share of the allowance used, in percent (may exceed 100).
+    pub used_percent: Option<Decimal>,
+    /// For a periodic metric: every cycle so far; under `reopen: new_cycle`, the cycles
+    /// before the last reopening (the report's fields describe the current one).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cycles: Vec<Cycle>,
+    /// The calendar the clock counts on, resolved for the reporting contact (what the wake-up
+    /// and the pictures read instead of resolving `clock` again).
+    #[serde(skip)]
+    pub(crate) calendar: Option<Calendar>,
+}
+
+impl MetricReport {
+    /// Every serialized field, for equality.
+    #[allow(clippy::type_complexity)]
+    fn key(
+        &self,
+    ) -> (
+        (Metric, MetricState, Option<DateTime<Utc>>, Option<EventTag>),
+        (&Option<Arc<str>>, &Option<TargetForm>, Option<TimeDelta>),
+        (TimeDelta, TimeDelta, &[PauseInterval], Option<TimeDelta>),
+        (
+            Option<DateTime<Utc>>,
+            Option<DateTime<Utc>>,
+            Option<DateTime<Utc>>,
+            Option<Decimal>,
+        ),
+        &[Cycle],
+    ) {
+        (
+            (self.metric, self.state, self.started_at, self.started_by),
+            (&self.clock, &self.target, self.allowed),
+            (
+                self.elapsed,
+                self.wall_elapsed,
+                &self.pauses,
+                self.remaining,
+            ),
+            (
+                self.deadline,
+                self.fulfilled_at,
+                self.breached_at,
+                self.used_percent,
+            ),
+            &self.cycles,
+        )
+    }
+}
+
+impl PartialEq for MetricReport {
+    fn eq(&self, other: &Self) -> bool {
+        self.key() == other.key()
+    }
+}
+
+impl Eq for MetricReport {}
+
+/// The evaluation of one incident against a contract as of `now`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    /// The incident's identifier.
+    pub incident: String,
+    /// The customer.
+    pub customer: String,
+    /// The plan's key.
+    pub plan: String,
+    /// The severity in force at `now`.
+    pub severity: String,
+    /// The severity's rank in the catalog (0 = the most severe).
+    #[serde(default)]
+    pub severity_rank: usize,
+    /// When the incident was reported.
+    pub reported_at: DateTime<Utc>,
+    /// The instant of evaluation.
+    pub now: DateTime<Utc>,
+    /// One entry per metric the plan defines, in [`Metric::ALL`] order.
+    pub metrics: Vec<MetricReport>,
+    /// The escalation ladder of the severity in force at `now`, step by step (empty when the
+    /// plan has none); see [`crate::evaluate#escalation-ladders`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<StepReport>,
+}
+
+impl Report {
+    /// The report of one metric.
+    pub fn metric(&self, metric: Metric) -> Option<&MetricReport> {
+        self.metrics.iter().find(|m| m.metric == metric)
+    }
+
+    /// Whether two reports agree on every discrete part: the incident, customer, plan and
+    /// severity, and every field of every metric (cycles included) and of every step —
+    /// except `now` and the metrics' `elapsed`, `wall_elapsed`, `remaining` and
+    /// `used_percent`, which change continuously while a clock counts. This is the
+    /// notion of change behind [`crate::next_wake_up`].
+    pub fn same_state(&self, other: &Report) -> bool {
+        let metric_eq = |a: &MetricReport, b: &MetricReport| {
+            a.metric == b.metric
+                && a.state == b.state
+                && a.clock == b.clock
+                && a.target == b.target
+                && a.allowed == b.allowed
+                && a.deadline == b.deadline
+                && a.fulfilled_at == b.fulfilled_at
+                && a.breached_at == b.breached_at
+                && a.cycles == b.cycles
+        };
+        self.incident == other.incident
+            && self.customer == other.customer
+            && self.plan == other.plan
+            && self.severity == other.severity
+            && self.severity_rank == other.severity_rank
+            && self.reported_at == other.reported_at
+            && self.metrics.len() == other.metrics.len()
+            && self
+                .metrics
+                .iter()
+                .zip(&other.metrics)
+                .all(|(a, b)| metric_eq(a, b))
+            && self.steps == other.steps
+    }
+}
+
+fn opt_time(t: Option<DateTime<Utc>>) -> String {
+    t.map_or_else(
+        || "-".to_owned(),
+        |t| t.format("%Y-%m-%d %H:%M:%SZ").to_string(),
+    )
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "incident {} — {} on plan {}, severity {}, reported {}, as of {}",
+            if self.incident.is_empty() {
+                "-"
+            } else {
+                &self.incident
+            },
+            self.customer,
+            self.plan,
+            self.severity,
+            opt_time(Some(self.reported_at)),
+            opt_time(Some(self.now)),
+        )?;
+        writeln!(
+            f,
+            "  {:<16} {:<12} {:<30} {:>10} {:>10}  {:<21} {:>7}",
+            "metric", "state", "target", "elapsed", "remaining", "deadline", "used"
+        )?;
+        for m in &self.metrics {
+            let target = match (&m.target, &m.clock) {
+                (Some(t), Some(c)) => format!("{t} @ {c}"),
+                _ => "-".to_owned(),
+            };
+            writeln!(
+                f,
+                "  {:<16} {:<12} {:<30} {:>10} {:>10}  {:<21} {:>7}",
+                m.metric.as_str(),
+                m.state.as_str(),
+                target,
+                format_duration(m.elapsed),
+                m.remaining.map_or_else(|| "-".to_owned(), format_duration),
+                opt_time(m.deadline),
+                m.used_percent
+                    .map_or_else(|| "-".to_owned(), |p| format!("{p}%")),
+            )?;
+        }
+        if !self.steps.is_empty() {
+            writeln!(
+                f,
+                "  {:<4} {:<38} {:<28} {:<10} due",
+                "step", "notify", "trigger", "state"
+            )?;
+            for s in &self.steps {
+                writeln!(
+                    f,
+                    "  {:<4} {:<38} {:<28} {:<10} {}",
+                    s.step,
+                    s.notify,
+                    s.trigger.to_string(),
+                    s.state.as_str(),
+                    opt_time(s.due),
+                )?;
+            }
+        }
+        Ok(())
+    }
+}
