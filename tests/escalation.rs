@@ -574,3 +574,155 @@ proptest! {
         check_wake_up(&c, &i, now, &fractions);
     }
 }
+
+// ------------------------------------------ the wake-up property, every lifecycle feature
+
+/// The Cumulocity enterprise catalog with everything the lifecycle knows switched on: a
+/// `business` resolution (so the contact's region matters), pauses on the customer that a
+/// Crisis does not take, a Standard ladder with `share` and `after_breach` steps beside the
+/// fixture's `after` (Crisis) and `business_days` (Critical) ladders, and the policies given.
+fn everything(policies: &[(&str, &str)]) -> Contract {
+    let mut catalog: serde_json::Value = serde_json::from_str(CUMULOCITY).unwrap();
+    let plan = &mut catalog["plans"]["enterprise"];
+    for (k, v) in policies {
+        plan[*k] = serde_json::Value::String((*v).into());
+    }
+    plan["pauses"] = serde_json::json!({
+        "resolution": [{"from": "awaiting_customer", "until": ["customer_replied"]}],
+        "reaction": [{"from": "awaiting_customer", "until": ["customer_replied"]}]
+    });
+    plan["severity_pauses"] = serde_json::json!({"crisis": {"resolution": []}});
+    for sev in ["crisis", "critical", "standard"] {
+        plan["targets"][sev]["resolution"] =
+            serde_json::json!({"within": "6h", "clock": "business"});
+    }
+    plan["ladders"]["standard"] = serde_json::json!({"steps": [
+        {"share": "50", "metric": "resolution", "notify": "Team lead"},
+        {"share": "100", "metric": "resolution", "notify": "Duty manager"},
+        {"after_breach": "1h", "metric": "resolution", "notify": "Head of Support"},
+        {"after": "30m", "clock": "business", "notify": "Dispatcher"}
+    ]});
+    let catalog: Catalog = serde_json::from_value(catalog).unwrap();
+    let customers: BTreeMap<String, ContractTermsSpec> = serde_json::from_str(CUSTOMERS).unwrap();
+    Contract::new(Arc::new(catalog), customers["emea-de"].clone()).unwrap()
+}
+
+fn lifecycle_kinds() -> Vec<EventKind> {
+    let mut kinds = kinds();
+    kinds.push(EventKind::SeverityChanged {
+        severity: "standard".into(),
+    });
+    kinds.push(EventKind::Cancelled { reason: None });
+    kinds.push(EventKind::Reopened);
+    kinds
+}
+
+/// An incident by `contact` from random picks (seconds between events), keeping the events
+/// that leave it valid.
+fn build_with(
+    severity: &str,
+    contact: Option<&str>,
+    start: i64,
+    picks: &[(usize, i64)],
+) -> Incident {
+    let at = |s: i64| DateTime::from_timestamp(s, 0).unwrap();
+    let mut events = vec![Event::new(
+        at(start),
+        EventKind::Reported {
+            severity: severity.into(),
+            channel: None,
+            contact: contact.map(Into::into),
+        },
+    )];
+    let mut now = start;
+    let menu = lifecycle_kinds();
+    for (k, gap) in picks {
+        now += gap;
+        let mut next = events.clone();
+        next.push(Event::new(at(now), menu[k % menu.len()].clone()));
+        if Incident::new("P", next.clone()).is_ok() {
+            events = next;
+        }
+    }
+    Incident::new("P", events).unwrap()
+}
+
+/// Walks the wake-ups from the report on: at each wake-up the state differs from the one
+/// before it, one nanosecond earlier it does not, one nanosecond later it still differs, and
+/// on a grid of every minute and every event instant between two wake-ups nothing changes.
+fn check_wake_up_chain(c: &Contract, i: &Incident, horizon: DateTime<Utc>) {
+    let mut grid: Vec<DateTime<Utc>> = i.events().iter().map(|e| e.at).collect();
+    let mut m = i.reported_at();
+    while m < horizon {
+        grid.push(m);
+        m += TimeDelta::minutes(1);
+    }
+    grid.sort();
+    let mut now = i.reported_at();
+    let mut base = evaluate(c, i, now).unwrap();
+    let mut rounds = 0;
+    loop {
+        rounds += 1;
+        assert!(rounds < 10_000, "wake-ups do not end");
+        let wake = next_wake_up(c, i, now).unwrap();
+        let until = wake.unwrap_or(horizon).min(horizon);
+        for &g in grid.iter().filter(|g| **g > now && **g < until) {
+            let r = evaluate(c, i, g).unwrap();
+            assert!(
+                r.same_state(&base),
+                "changed at {g} before the wake-up {wake:?} (now {now})\n{base}\n{r}"
+            );
+        }
+        let Some(w) = wake.filter(|w| *w <= horizon) else {
+            return;
+        };
+        assert!(w > now);
+        let at_wake = evaluate(c, i, w).unwrap();
+        assert!(
+            !at_wake.same_state(&base),
+            "nothing changed at the wake-up {w} (now {now})\n{base}\n{at_wake}"
+        );
+        let before = w - TimeDelta::nanoseconds(1);
+        if before > now {
+            assert!(
+                evaluate(c, i, before).unwrap().same_state(&base),
+                "changed before {w}"
+            );
+        }
+        let after = evaluate(c, i, w + TimeDelta::nanoseconds(1)).unwrap();
+        assert!(!after.same_state(&base), "the change at {w} did not hold");
+        now = w;
+        base = at_wake;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_wake_up_walks_every_change_with_contacts_reopens_severity_changes_and_ladders(
+        severity in prop::sample::select(vec!["crisis", "critical", "standard"]),
+        contact in prop::sample::select(vec![
+            None,
+            Some("atc-berlin@muster-maschinenbau.example"),
+            Some("atc-penang@muster-maschinenbau.example"),
+        ]),
+        restart in any::<bool>(),
+        recompute in any::<bool>(),
+        at_deadline in any::<bool>(),
+        new_cycle in any::<bool>(),
+        start in 1_767_225_600i64..1_798_761_600, // 2026
+        picks in prop::collection::vec((0usize..18, 0i64..7_200), 0..10),
+    ) {
+        let policies = [
+            ("severity_change", if restart { "restart_at_change" } else { "recompute_from_start" }),
+            ("downgrade", if recompute { "recompute" } else { "keep_breach" }),
+            ("upgrade", if at_deadline { "breach_at_deadline" } else { "breach_at_change" }),
+            ("reopen", if new_cycle { "new_cycle" } else { "resume" }),
+        ];
+        let c = everything(&policies);
+        let i = build_with(severity, contact, start, &picks);
+        let last = i.events().last().map_or(i.reported_at(), |e| e.at);
+        check_wake_up_chain(&c, &i, last + TimeDelta::hours(12));
+    }
+}

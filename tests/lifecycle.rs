@@ -239,7 +239,13 @@ fn a_level_that_never_took_the_incident_over_had_nothing_to_meet() {
     );
     for row in &report.rows {
         assert_eq!(
-            (row.incidents, row.not_applicable, row.met, row.breached, row.open),
+            (
+                row.incidents,
+                row.not_applicable,
+                row.met,
+                row.breached,
+                row.open
+            ),
             (1, 1, 0, 0, 0),
             "{}",
             row.metric
@@ -347,7 +353,10 @@ fn closed_fulfils_and_cancelled_makes_open_metrics_not_applicable() {
     assert_eq!(res.state, MetricState::NotApplicable);
     assert_eq!(res.deadline, None);
     assert_eq!(r.steps[0].state, StepState::Cancelled);
-    assert_eq!(next_wake_up(&c, &cancelled, t(&day("11:00"))).unwrap(), None);
+    assert_eq!(
+        next_wake_up(&c, &cancelled, t(&day("11:00"))).unwrap(),
+        None
+    );
     // Nothing but a reopening follows a cancellation; after it the clock goes on.
     let e = Incident::new(
         "T-1",
@@ -358,7 +367,11 @@ fn closed_fulfils_and_cancelled_makes_open_metrics_not_applicable() {
         ],
     )
     .unwrap_err();
-    assert!(e.to_string().contains("the incident is cancelled; reopen it first"), "{e}");
+    assert!(
+        e.to_string()
+            .contains("the incident is cancelled; reopen it first"),
+        "{e}"
+    );
     let reopened = incident(&[
         ("11:00", EventKind::Cancelled { reason: None }),
         ("12:00", EventKind::Reopened),
@@ -398,7 +411,14 @@ fn the_lifecycle_table() {
         elapsed_minutes: m,
     };
     let rows = vec![
-        row("reported starts", vec![], "10:30", Resolution, S::Running, 30),
+        row(
+            "reported starts",
+            vec![],
+            "10:30",
+            Resolution,
+            S::Running,
+            30,
+        ),
         row(
             "pause rule's from pauses",
             vec![("10:30", K::AwaitingCustomer)],
@@ -409,7 +429,10 @@ fn the_lifecycle_table() {
         ),
         row(
             "pause rule's until resumes",
-            vec![("10:30", K::AwaitingCustomer), ("11:00", K::CustomerReplied)],
+            vec![
+                ("10:30", K::AwaitingCustomer),
+                ("11:00", K::CustomerReplied),
+            ],
             "11:30",
             Resolution,
             S::Running,
@@ -504,7 +527,10 @@ fn the_lifecycle_table() {
         ),
         row(
             "cancelled after fulfilment: stays met",
-            vec![("10:10", K::Responded), ("11:00", K::Cancelled { reason: None })],
+            vec![
+                ("10:10", K::Responded),
+                ("11:00", K::Cancelled { reason: None }),
+            ],
             "12:00",
             Reaction,
             S::Met,
@@ -682,5 +708,8 @@ fn a_severity_may_replace_the_plans_pauses() {
         "plans": {"p": {"name": "P", "severity_pauses": {"urgent": {"resolution": []}}}}
     }));
     let e = bad.unwrap_err().to_string();
-    assert!(e.contains("plans.p.severity_pauses") && e.contains("urgent"), "{e}");
+    assert!(
+        e.contains("plans.p.severity_pauses") && e.contains("urgent"),
+        "{e}"
+    );
 }
