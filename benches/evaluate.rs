@@ -1,5 +1,7 @@
 //! Evaluating one incident (10 events) against a contract with 3 metrics, as of a fixed
-//! `now`, and the throughput of evaluating many incidents.
+//! `now`; an incident with 40,000 periodic updates (evaluation and next wake-up, linear in the
+//! events); a ladder with `share` and `after_breach` steps (which read the metric's record);
+//! and the throughput of evaluating many incidents.
 //!
 //! Run: `cargo bench --bench evaluate`.
 
@@ -9,7 +11,9 @@ use std::sync::Arc;
 use chrono::{DateTime, Duration, Utc};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use slacalc::contract::{Catalog, ContractTermsSpec, Metric};
-use slacalc::{evaluate, Contract, Event, EventKind, Incident, MetricState};
+use slacalc::{
+    evaluate, next_wake_up, Contract, Event, EventKind, Incident, MetricState, StepState,
+};
 
 const CATALOG: &str = r#"{
   "name": "Bench",
@@ -20,16 +24,30 @@ const CATALOG: &str = r#"{
   "plans": {"p": {"name": "P",
      "pauses": {"resolution": [{"from": "awaiting_customer", "until": ["customer_replied"]}]},
      "targets": {"high": {"reaction": {"within": "1h"}, "workaround": {"within": "8h"},
-                          "resolution": {"within": "40h"}}}}}
+                          "resolution": {"within": "40h"}}}},
+   "updates": {"name": "Updates",
+     "targets": {"high": {"update": {"within": "4h", "clock": "24x7"}}}},
+   "warned": {"name": "Warned",
+     "pauses": {"resolution": [{"from": "awaiting_customer", "until": ["customer_replied"]}]},
+     "targets": {"high": {"reaction": {"within": "1h"}, "resolution": {"within": "40h"}}},
+     "ladders": {"high": {"steps": [
+        {"share": "50", "metric": "resolution", "notify": "Team lead"},
+        {"share": "75", "metric": "resolution", "notify": "Duty manager"},
+        {"share": "100", "metric": "resolution", "notify": "Head of Support"},
+        {"after_breach": "4h", "metric": "resolution", "notify": "Director"}]}}}}
 }"#;
 
 fn contract() -> Contract {
+    on_plan("p")
+}
+
+fn on_plan(plan: &str) -> Contract {
     let catalog: Catalog = serde_json::from_str(CATALOG).expect("catalog");
     Contract::new(
         Arc::new(catalog),
         ContractTermsSpec {
             customer: "Bench GmbH".into(),
-            plan: "p".into(),
+            plan: plan.into(),
             region: Some("office".into()),
             holidays: serde_json::from_str(r#"[{"preset": "de"}]"#).expect("holidays"),
             ..ContractTermsSpec::default()
@@ -82,6 +100,60 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             let r = evaluate(black_box(&contract), black_box(&inc), black_box(now)).expect("ok");
             assert_eq!(r.metrics.len(), 3);
+            r
+        })
+    });
+
+    // 40,000 updates every 30 minutes on a 4-hour periodic target: linear in the events.
+    let updates = {
+        let mut events = vec![Event::new(
+            reported,
+            EventKind::Reported {
+                severity: "high".into(),
+                channel: None,
+                contact: None,
+            },
+        )];
+        events.extend(
+            (1..=40_000)
+                .map(|k| Event::new(reported + Duration::minutes(30 * k), EventKind::UpdateSent)),
+        );
+        Incident::new("B-2", events).expect("incident")
+    };
+    let updating = on_plan("updates");
+    let end = reported + Duration::minutes(30 * 40_000 + 10);
+    let mut group = c.benchmark_group("evaluate/updates");
+    group.sample_size(10);
+    group.bench_function("40k", |b| {
+        b.iter(|| {
+            let r =
+                evaluate(black_box(&updating), black_box(&updates), black_box(end)).expect("ok");
+            let m = r.metric(Metric::Update).expect("update");
+            assert_eq!((m.state, m.cycles.len()), (MetricState::Running, 40_001));
+            r
+        })
+    });
+    group.bench_function("40k-next-wake-up", |b| {
+        b.iter(|| {
+            let w = next_wake_up(black_box(&updating), black_box(&updates), black_box(end))
+                .expect("ok");
+            assert_eq!(
+                w,
+                Some(end - Duration::minutes(10) + Duration::hours(4) + Duration::nanoseconds(1))
+            );
+            w
+        })
+    });
+    group.finish();
+
+    // A ladder whose steps read the resolution's record (shares and a step after the breach).
+    let warned = on_plan("warned");
+    let at = now;
+    c.bench_function("evaluate/ladder/share-and-after-breach", |b| {
+        b.iter(|| {
+            let r = evaluate(black_box(&warned), black_box(&inc), black_box(at)).expect("ok");
+            assert_eq!(r.steps.len(), 4);
+            assert_eq!(r.steps[0].state, StepState::Fired);
             r
         })
     });

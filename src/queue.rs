@@ -391,11 +391,12 @@ impl QueueEntry {
             });
         }
         let catalog = contract.catalog();
-        let (rank, sev) = catalog
+        // The report carries its severity's rank; a report of another catalog does not match.
+        let rank = report.severity_rank;
+        let sev = catalog
             .severities()
-            .iter()
-            .enumerate()
-            .find(|(_, s)| s.key == report.severity)
+            .get(rank)
+            .filter(|s| s.key == report.severity)
             .ok_or_else(|| Error::UnknownName {
                 path: "severity".into(),
                 kind: "severity".into(),

@@ -226,20 +226,23 @@ fn close(pauses: &mut [PauseInterval], at: DateTime<Utc>) {
 /// The part of a clock's events within the cycle `[from, to)`: a start at `from` (paused
 /// there if the clock was), the pauses and resumes inside, and a stop at `to` when given.
 /// `cursor` is an index into `events` that only moves forward across successive cycles, so
-/// slicing every cycle of a clock is linear in its events.
+/// slicing every cycle of a clock is linear in its events. The cycle's events are written
+/// into `out` (cleared first), so one buffer serves every cycle.
 pub(crate) fn cycle(
     events: &[ClockEvent],
     cursor: &mut usize,
     paused: &mut bool,
     from: DateTime<Utc>,
     to: Option<DateTime<Utc>>,
-) -> Vec<ClockEvent> {
+    out: &mut Vec<ClockEvent>,
+) {
     // Catch up to `from`: events at or before it set the state at the cycle's start.
     while let Some(e) = events.get(*cursor).filter(|e| e.at <= from) {
         apply_kind(paused, e.kind);
         *cursor += 1;
     }
-    let mut out = vec![ClockEvent::new(from, ClockEventKind::Start)];
+    out.clear();
+    out.push(ClockEvent::new(from, ClockEventKind::Start));
     if *paused {
         out.push(ClockEvent::new(from, ClockEventKind::Pause));
     }
@@ -253,7 +256,6 @@ pub(crate) fn cycle(
     if let Some(to) = to {
         out.push(ClockEvent::new(to, ClockEventKind::Stop));
     }
-    out
 }
 
 fn apply_kind(paused: &mut bool, kind: ClockEventKind) {

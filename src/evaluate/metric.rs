@@ -479,10 +479,18 @@ fn cycles(
     let mut cycles = Vec::with_capacity(spans.len());
     let mut last = None;
     let (mut cursor, mut paused) = (0, false);
+    let mut events = Vec::with_capacity(4);
     let count = spans.len();
     for (k, ((from, by), end)) in spans.into_iter().enumerate() {
         let to = end.map(|(at, _)| at);
-        let events = lifecycle::cycle(&trace.events, &mut cursor, &mut paused, from, to);
+        lifecycle::cycle(
+            &trace.events,
+            &mut cursor,
+            &mut paused,
+            from,
+            to,
+            &mut events,
+        );
         let (allowed, named) = target.allowance(calendar, from)?;
         let reading = clock::read(&events, calendar, allowed, cx.now)?;
         let mut report = report_from(

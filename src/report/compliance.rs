@@ -688,7 +688,14 @@ impl Tally {
         contract: &Contract,
         report: &Report,
     ) {
-        let Some(rank) = contract.catalog().severity_rank(&report.severity) else {
+        // The report carries its severity's rank; a report of another catalog does not match.
+        let rank = report.severity_rank;
+        let known = contract
+            .catalog()
+            .severities()
+            .get(rank)
+            .is_some_and(|s| s.key == report.severity);
+        if !known {
             self.failures.push(Failure {
                 index,
                 message: format!(
@@ -697,7 +704,7 @@ impl Tally {
                 ),
             });
             return;
-        };
+        }
         self.incidents = self.incidents.saturating_add(1);
         for m in &report.metrics {
             self.rows
