@@ -50,14 +50,15 @@ fn incident() -> Result<(), Box<dyn Error>> {
         serde_json::from_str(include_str!("../fixtures/contracts/cosys-customers.json"))?;
     let contract = slacalc::Contract::new(catalog, customers["logistics"].clone())?;
     println!("{} — {}", contract.catalog().name(), contract.customer());
-    // Thursday 2026-11-26, 17:00 Berlin: the customer's first level gets a fatal error, its
-    // second level takes it at 17:10 and hands it to COSYS at 17:20. COSYS answers at 17:40,
-    // waits for log files from 17:45 until Friday 09:00, and restores service at 11:30.
+    // Thursday 2026-11-26, 17:00 Berlin: the customer's first level gets a serious defect
+    // (class 2), its second level takes it at 17:10 and hands it to COSYS at 17:20. COSYS
+    // answers at 17:40, waits for log files from 17:45 until Friday 09:00, and restores service
+    // at 11:30.
     let events = vec![
         Event::new(
             t("2026-11-26T16:00:00Z")?,
             EventKind::Reported {
-                severity: "1".into(),
+                severity: "2".into(),
                 channel: Some("phone".into()),
                 contact: None,
             },
@@ -86,8 +87,9 @@ fn incident() -> Result<(), Box<dyn Error>> {
         .metric(Metric::Workaround)
         .ok_or("no workaround metric")?;
     // COSYS's clocks start at the hand-over to its third level (17:20): 17:20-17:45 Thursday
-    // (25 min), then 09:00-11:30 Friday (2 h 30 min).
+    // (25 min), then, after waiting for the customer, 09:00-11:30 Friday (2 h 30 min).
     assert_eq!(workaround.elapsed, TimeDelta::minutes(175));
+    assert_eq!(workaround.pauses.len(), 1);
     let reaction = report
         .metric(Metric::Reaction)
         .ok_or("no reaction metric")?;
@@ -96,6 +98,39 @@ fn incident() -> Result<(), Box<dyn Error>> {
         (MetricState::Met, TimeDelta::minutes(20))
     );
     assert_eq!(workaround.state, MetricState::Met);
+
+    // A fatal error (class 1) is worked without interruption: the same wait counts.
+    let mut fatal = incident.events().to_vec();
+    fatal[0].kind = EventKind::Reported {
+        severity: "1".into(),
+        channel: Some("phone".into()),
+        contact: None,
+    };
+    let fatal = evaluate(&contract, &Incident::new("COSYS-8", fatal)?, now)?;
+    let workaround = fatal.metric(Metric::Workaround).ok_or("no workaround")?;
+    // 17:20-18:00 Thursday and 08:00-11:30 Friday: 4 h 10 min against 4 h.
+    assert_eq!(
+        (workaround.state, workaround.elapsed),
+        (MetricState::Breached, TimeDelta::minutes(250))
+    );
+
+    // A defect that the customer's second level resolves itself: COSYS never had to act,
+    // so its response and recovery times are not applicable (and left out of compliance).
+    let handled = Incident::new(
+        "COSYS-9",
+        vec![
+            incident.events()[0].clone(),
+            incident.events()[1].clone(),
+            Event::new(t("2026-11-26T16:50:00Z")?, EventKind::Resolved),
+            Event::new(t("2026-11-26T17:00:00Z")?, EventKind::Closed),
+        ],
+    )?;
+    let handled = evaluate(&contract, &handled, now)?;
+    print!("{handled}");
+    assert!(handled
+        .metrics
+        .iter()
+        .all(|m| m.state == MetricState::NotApplicable));
     if let Some(term) = contract.term() {
         let today = "2026-11-23".parse()?;
         println!(

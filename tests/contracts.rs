@@ -423,7 +423,7 @@ fn reports_serialize_and_display() {
     assert_eq!(json["metrics"][0]["deadline"], "2026-03-28T23:20:00Z");
     let text = r.to_string();
     assert!(
-        text.contains("reaction         running      30m @ 24x7"),
+        text.contains("reaction         running        30m @ 24x7"),
         "{text}"
     );
     let again: slacalc::Report = serde_json::from_value(json).unwrap();

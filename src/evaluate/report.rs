@@ -282,7 +282,7 @@ impl fmt::Display for Report {
         )?;
         writeln!(
             f,
-            "  {:<16} {:<12} {:<30} {:>10} {:>10}  {:<21} {:>7}",
+            "  {:<16} {:<14} {:<30} {:>10} {:>10}  {:<21} {:>7}",
             "metric", "state", "target", "elapsed", "remaining", "deadline", "used"
         )?;
         for m in &self.metrics {
@@ -292,7 +292,7 @@ impl fmt::Display for Report {
             };
             writeln!(
                 f,
-                "  {:<16} {:<12} {:<30} {:>10} {:>10}  {:<21} {:>7}",
+                "  {:<16} {:<14} {:<30} {:>10} {:>10}  {:<21} {:>7}",
                 m.metric.as_str(),
                 m.state.as_str(),
                 target,
