@@ -34,7 +34,7 @@ pub use lifecycle::{
     VersionStatus,
 };
 pub use plan::{PauseRule, Plan, PlanSpec, SeverityChangePolicy};
-pub use target::{Metric, StartRule, Target, TargetForm, TargetSpec};
+pub use target::{CountFrom, Metric, StartRule, Target, TargetForm, TargetSpec};
 pub use terms::{ContractTerm, ContractTermSpec};
 
 /// The name of the built-in wall-clock calendar: every instant counts.
