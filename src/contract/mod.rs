@@ -145,6 +145,12 @@ impl TryFrom<CatalogSpec> for Catalog {
                 Plan::from_spec(key, p, &format!("plans.{key}"), &keys, &clocks)?,
             );
         }
+        for (key, plan) in &plans {
+            entitlement::check_channel_conditions(
+                &plan.entitlements,
+                &format!("plans.{key}.entitlements"),
+            )?;
+        }
         for plan in plans.values() {
             for (path, clock) in business_day_clocks(plan, None) {
                 check_zoned_clock(&spec.calendars, &path, clock)?;
@@ -557,12 +563,16 @@ impl Contract {
         self.term.as_ref()
     }
 
-    /// Checks a request to open an incident at the door: the contract's term, the severity,
-    /// the contact, the channel (offered, staffed, allowed for the severity on that kind of
-    /// day), the product version's lifecycle status and the case quota — in that order.
+    /// Checks a request to open an incident, or to contact support about one, at the door:
+    /// the contract's term, the severity, the contact, the channel (offered, staffed, allowed
+    /// for the severity on that kind of day, and its condition on an earlier report through
+    /// another channel, judged from `req.incident`), the product version's lifecycle status
+    /// and the case quota — in that order.
     ///
     /// # Errors
-    /// A typed [`Refusal`] naming the first rule the request breaks.
+    /// A typed [`Refusal`] naming the first rule the request breaks;
+    /// [`Refusal::Error`] with [`Error::InvalidArgument`] when `req.incident`'s severity at
+    /// `req.at` is not `req.severity`.
     pub fn check_intake(&self, req: &IntakeRequest<'_>) -> Result<Intake, Refusal> {
         let date = self.business.local_date(req.at).map_err(Refusal::Error)?;
         let in_force = match &self.term {
@@ -576,6 +586,21 @@ impl Contract {
             return Err(Refusal::UnknownSeverity {
                 severity: req.severity.to_owned(),
             });
+        }
+        if let Some(incident) = req.incident {
+            let (severity, _) = incident.severity_at(req.at);
+            if severity != req.severity {
+                return Err(Refusal::Error(Error::InvalidArgument {
+                    operation: "check_intake",
+                    reason: format!(
+                        "the request's severity `{}` is not the severity of incident `{}` at \
+                         {} (`{severity}`)",
+                        req.severity,
+                        incident.id(),
+                        req.at
+                    ),
+                }));
+            }
         }
         if !self.terms.contacts.is_empty() {
             if let Some(contact) = req
@@ -631,6 +656,9 @@ impl Contract {
                 });
             }
             follow_up_required |= rule.when == DayKind::NonBusinessDays;
+        }
+        if let Some(channel) = ent.channels.get(req.channel) {
+            entitlement::check_earlier_report(req.channel, channel, req)?;
         }
         let version = match (&req.version, &self.catalog.lifecycle) {
             (Some(v), Some(l)) => {
