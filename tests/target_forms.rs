@@ -158,3 +158,116 @@ fn bad_cut_off_forms_are_refused_naming_the_field() {
         }
     );
 }
+
+#[test]
+fn cut_off_forms_need_a_calendar_with_one_zone() {
+    let json = r#"{"name": "T", "severities": [{"key": "high", "name": "High"}],
+        "calendars": {"both": {"union": [
+            {"timezone": "UTC", "hours": {"mon": ["08:00-18:00"]}},
+            {"timezone": "Asia/Tokyo", "hours": {"mon": ["08:00-18:00"]}}]}},
+        "plans": {"p": {"name": "P", "targets": {"high": {"resolution":
+            {"business_days": 1, "by": "12:00", "clock": "both"}}}}}}"#;
+    let spec: CatalogSpec = serde_json::from_str(json).unwrap();
+    assert!(matches!(
+        Catalog::try_from(spec),
+        Err(Error::InvalidValue { path, value, .. })
+            if path == "plans.p.targets.high.resolution.clock" && value == "both"
+    ));
+}
+
+mod reference {
+    use chrono::offset::{MappedLocalTime, TimeZone};
+    use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeDelta, Timelike, Utc};
+    use proptest::prelude::*;
+    use slacalc::contract::{Target, TargetSpec};
+    use slacalc::Calendar;
+
+    /// Berlin office hours with a half day, holidays and two DST changes a year; Sunday
+    /// night hours so that `by` times in the gap and the fold fall on business days.
+    fn calendar() -> Calendar {
+        serde_json::from_str(
+            r#"{"timezone": "Europe/Berlin", "hours": {"mon": ["08:00-18:00"],
+                "tue": ["08:00-18:00"], "wed": ["08:00-18:00"], "thu": ["08:00-18:00"],
+                "fri": ["08:00-13:00"], "sun": ["01:00-04:00"]},
+                "holidays": ["2026-04-03", "2026-04-06", "2026-12-25", "2026-12-28"]}"#,
+        )
+        .unwrap()
+    }
+
+    /// The deadline by the definition, walking dates one by one.
+    fn expected(
+        cal: &Calendar,
+        start: DateTime<Utc>,
+        days: i64,
+        by_minutes: u32,
+        cutoff_minutes: u32,
+    ) -> DateTime<Utc> {
+        let tz = chrono_tz::Europe::Berlin;
+        let local = start.with_timezone(&tz).naive_local();
+        let mut d = local.date();
+        let minutes = local.time().num_seconds_from_midnight() / 60;
+        let before = minutes < cutoff_minutes;
+        if !(cal.is_business_day(d) && before) {
+            d = next_business_day(cal, d);
+        }
+        for _ in 0..days {
+            d = next_business_day(cal, d);
+        }
+        let naive: NaiveDateTime =
+            d.and_hms_opt(0, 0, 0).unwrap() + TimeDelta::minutes(i64::from(by_minutes));
+        let due = match tz.from_local_datetime(&naive) {
+            MappedLocalTime::Single(t) | MappedLocalTime::Ambiguous(t, _) => t.to_utc(),
+            // Berlin's gaps are one hour long and start on the hour: the first instant after
+            // the gap reads the next whole hour.
+            MappedLocalTime::None => {
+                let after = naive.with_minute(0).unwrap() + TimeDelta::hours(1);
+                tz.from_local_datetime(&after).earliest().unwrap().to_utc()
+            }
+        };
+        due.max(start)
+    }
+
+    fn next_business_day(cal: &Calendar, mut d: NaiveDate) -> NaiveDate {
+        loop {
+            d = d.succ_opt().unwrap();
+            if cal.is_business_day(d) {
+                return d;
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1024))]
+
+        #[test]
+        fn cut_off_deadlines_match_the_definition(
+            // The whole year, or the ten days before each DST change (Sunday 2026-03-29,
+            // gap 02:00-03:00; Sunday 2026-10-25, 02:00-03:00 twice).
+            start_min in prop_oneof![
+                0i64..(365 * 24 * 60),
+                (77i64 * 24 * 60)..(87 * 24 * 60),
+                (287i64 * 24 * 60)..(297 * 24 * 60),
+            ],
+            days in 0i64..8,
+            // Any time, or one near the gap and the fold.
+            by in prop_oneof![0u32..=1440, 90u32..210],
+            cutoff in proptest::option::of(0u32..=1440),
+        ) {
+            let cal = calendar();
+            let start = "2026-01-01T00:00:00Z".parse::<DateTime<Utc>>().unwrap()
+                + TimeDelta::minutes(start_min);
+            let hm = |m: u32| format!("{:02}:{:02}", m / 60, m % 60);
+            let cutoff = cutoff.filter(|c| days > 0 || *c <= by);
+            let spec = TargetSpec {
+                business_days: Some(days),
+                by: Some(hm(by)),
+                cutoff: cutoff.map(hm),
+                ..TargetSpec::default()
+            };
+            let target = Target::from_spec(&spec, "t").unwrap();
+            let due = target.deadline(&cal, start).unwrap();
+            prop_assert_eq!(due, expected(&cal, start, days, by, cutoff.unwrap_or(by)));
+            prop_assert!(due >= start);
+        }
+    }
+}
