@@ -178,6 +178,24 @@ fn comarch_channels_contacts_and_quota() {
         basic.check_intake(&r).unwrap_err().to_string(),
         "case quota used up: 10 of 10 cases from 2026-10-01 to 2027-01-01"
     );
+    // A contact about a case already open is not a new case: the quota stands at 10 of 10
+    // and does not refuse it.
+    let open_case = Incident::new(
+        "B-10",
+        vec![ev(
+            "2026-12-07T10:00:00Z",
+            EventKind::Reported {
+                severity: "4".into(),
+                channel: Some("ticket".into()),
+                contact: None,
+            },
+        )],
+    )
+    .unwrap();
+    r.incident = Some(&open_case);
+    let usage = basic.check_intake(&r).unwrap().quota.unwrap();
+    assert_eq!((usage.used, usage.remaining, usage.over_limit), (10, 0, 0));
+    r.incident = None;
     r.at = t("2027-01-04T10:00:00Z");
     assert!(basic.check_intake(&r).is_ok());
 

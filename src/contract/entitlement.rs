@@ -227,8 +227,8 @@ pub struct IntakeRequest<'a> {
     pub opened: &'a [DateTime<Utc>],
     /// The incident the request is about, when it is a contact about an incident already
     /// reported (a phone call about a ticket); `None` for a new report. Its history decides a
-    /// channel's `only_after_report_via` condition, and its severity at `at` must be
-    /// `severity`.
+    /// channel's `only_after_report_via` condition, its severity at `at` must be `severity`,
+    /// and the contact is not counted as a new case against the quota.
     pub incident: Option<&'a Incident>,
 }
 

@@ -567,7 +567,9 @@ impl Contract {
     /// the contract's term, the severity, the contact, the channel (offered, staffed, allowed
     /// for the severity on that kind of day, and its condition on an earlier report through
     /// another channel, judged from `req.incident`), the product version's lifecycle status
-    /// and the case quota — in that order.
+    /// and the case quota — in that order. A contact about an incident already reported
+    /// (`req.incident` is `Some`) is not a new case: the quota usage is reported without it
+    /// and never refuses it.
     ///
     /// # Errors
     /// A typed [`Refusal`] naming the first rule the request breaks;
@@ -683,9 +685,16 @@ impl Contract {
             Some(q) => {
                 let tz = self.business.timezone().unwrap_or(chrono_tz::UTC);
                 let mut opened: Vec<DateTime<Utc>> = req.opened.to_vec();
-                opened.push(req.at);
+                // A contact about an incident already reported is not a new case.
+                let new_case = req.incident.is_none();
+                if new_case {
+                    opened.push(req.at);
+                }
                 let usage = q.usage_at(&opened, req.at, tz).map_err(Refusal::Error)?;
-                if usage.over_limit > 0 && q.overage() == crate::money::OveragePolicy::Refuse {
+                if new_case
+                    && usage.over_limit > 0
+                    && q.overage() == crate::money::OveragePolicy::Refuse
+                {
                     return Err(Refusal::QuotaExhausted {
                         used: usage.used.saturating_sub(1),
                         limit: usage.limit,
