@@ -510,7 +510,8 @@ impl fmt::Display for Fraction {
 /// Hours, minutes and seconds only — never days, which readers take for calendar days — with
 /// the seconds' nanoseconds as decimals (trailing zeros dropped), and a leading `-` for a
 /// negative duration, so that [`parse_iso_duration`] reads back exactly the same
-/// `TimeDelta`. Serialized reports show durations in this form (see [`iso_duration`]).
+/// `TimeDelta`. Serialized reports show durations in this form (see [`iso_duration`]); it
+/// serializes as that string and deserializes from it or from the configuration form.
 ///
 /// ```
 /// use chrono::TimeDelta;
