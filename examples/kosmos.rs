@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, TimeDelta, Utc};
-use slacalc::contract::{Catalog, ContractTermsSpec, IntakeRequest, Metric};
+use slacalc::contract::{Catalog, ContractTermsSpec, IntakeRequest, Metric, Refusal};
 use slacalc::{evaluate, Contract, Event, EventKind, Incident, MetricState};
 
 fn t(s: &str) -> Result<DateTime<Utc>, chrono::ParseError> {
@@ -25,10 +25,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("{} — {}\n", contract.catalog().name(), contract.customer());
 
     // The door: a minor anomaly by phone is refused (the phone is for blocking incidents),
-    // a blocking one by phone at 20:00 Paris is refused too (the phone is staffed 09:00-17:30).
+    // a blocking one by phone at 20:00 Paris is refused too (the phone is staffed 09:00-17:30),
+    // and so is a blocking one phoned in at 11:00 Paris as a new report: the phone is for
+    // blocking incidents "previously reported on the reporting platform".
+    let mut refusals = Vec::new();
     for (at, severity, channel) in [
         ("2026-11-24T09:00:00Z", "minor", "phone"),
         ("2026-11-24T19:00:00Z", "blocking", "phone"),
+        ("2026-11-24T10:00:00Z", "blocking", "phone"),
         ("2026-11-24T19:00:00Z", "blocking", "platform"),
     ] {
         let request = IntakeRequest {
@@ -38,10 +42,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             contact: None,
             version: None,
             opened: &[],
+            incident: None,
         };
         match contract.check_intake(&request) {
             Ok(_) => println!("{at} {severity:<8} via {channel:<8}: accepted"),
-            Err(refusal) => println!("{at} {severity:<8} via {channel:<8}: refused — {refusal}"),
+            Err(refusal) => {
+                println!("{at} {severity:<8} via {channel:<8}: refused — {refusal}");
+                refusals.push(refusal);
+            }
         }
     }
 
@@ -70,6 +78,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             Event::new(t("2026-11-25T14:00:00Z")?, EventKind::WorkaroundProvided),
         ],
     )?;
+    // Once the incident is on the platform, N2 can be phoned about it during Kosmos hours.
+    let call = IntakeRequest {
+        at: t("2026-11-24T09:45:00Z")?,
+        severity: "blocking",
+        channel: "phone",
+        contact: Some("n1@academie.example"),
+        version: None,
+        opened: &[],
+        incident: Some(&incident),
+    };
+    let call_answer = contract.check_intake(&call);
+    match &call_answer {
+        Ok(_) => println!("\n2026-11-24T09:45:00Z phone call about TMA-88: accepted"),
+        Err(refusal) => {
+            println!("\n2026-11-24T09:45:00Z phone call about TMA-88: refused — {refusal}")
+        }
+    }
     let now = t("2026-11-25T16:00:00Z")?;
     let report = evaluate(&contract, &incident, now)?;
     println!("\n{report}");
@@ -85,6 +110,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     assert_eq!(workaround.deadline, Some(t("2026-11-26T16:00:00Z")?));
     assert_eq!(workaround.state, MetricState::Met);
     assert_eq!(spans.len(), 3);
+    assert!(call_answer.is_ok());
+    assert!(matches!(
+        refusals.as_slice(),
+        [
+            Refusal::ChannelNotAllowed { .. },
+            Refusal::ChannelClosed { .. },
+            Refusal::EarlierReportRequired {
+                reported_at: None,
+                ..
+            },
+        ]
+    ));
     assert_eq!(spans[1].held, TimeDelta::hours(3));
     Ok(())
 }

@@ -39,6 +39,7 @@ fn req<'a>(at: &str, severity: &'a str, channel: &'a str) -> IntakeRequest<'a> {
         contact: None,
         version: None,
         opened: &[],
+        incident: None,
     }
 }
 
@@ -177,6 +178,24 @@ fn comarch_channels_contacts_and_quota() {
         basic.check_intake(&r).unwrap_err().to_string(),
         "case quota used up: 10 of 10 cases from 2026-10-01 to 2027-01-01"
     );
+    // A contact about a case already open is not a new case: the quota stands at 10 of 10
+    // and does not refuse it.
+    let open_case = Incident::new(
+        "B-10",
+        vec![ev(
+            "2026-12-07T10:00:00Z",
+            EventKind::Reported {
+                severity: "4".into(),
+                channel: Some("ticket".into()),
+                contact: None,
+            },
+        )],
+    )
+    .unwrap();
+    r.incident = Some(&open_case);
+    let usage = basic.check_intake(&r).unwrap().quota.unwrap();
+    assert_eq!((usage.used, usage.remaining, usage.over_limit), (10, 0, 0));
+    r.incident = None;
     r.at = t("2027-01-04T10:00:00Z");
     assert!(basic.check_intake(&r).is_ok());
 
@@ -300,6 +319,189 @@ fn kosmos_levels_and_times() {
     ));
     // French holidays: Armistice Day 2026-11-11 is closed.
     assert!(!c.business_calendar().is_open(t("2026-11-11T10:00:00Z")));
+}
+
+fn kosmos_incident(id: &str, events: Vec<Event>) -> Incident {
+    Incident::new(id, events).unwrap()
+}
+
+fn kosmos_reported(at: &str, severity: &str, channel: Option<&str>) -> Event {
+    ev(
+        at,
+        EventKind::Reported {
+            severity: severity.into(),
+            channel: channel.map(Into::into),
+            contact: None,
+        },
+    )
+}
+
+/// Seed 001: level 2 "can also be reached by telephone (from 9am to 5:30pm on Kosmos working
+/// days), for any incident of blocking severity previously reported on the reporting
+/// platform".
+#[test]
+fn kosmos_phone_only_for_blocking_incidents_already_on_the_platform() {
+    let c = contract!("kosmos", "academie");
+    // Reported on the platform Tuesday 2026-11-24 10:00 Paris; a phone call at 11:00 Paris.
+    let on_platform = kosmos_incident(
+        "K-10",
+        vec![kosmos_reported(
+            "2026-11-24T09:00:00Z",
+            "blocking",
+            Some("platform"),
+        )],
+    );
+    let call = |incident: Option<&Incident>, at: &str, severity: &'static str| {
+        let mut r = req(at, severity, "phone");
+        r.incident = incident;
+        c.check_intake(&r)
+    };
+    let accepted = call(Some(&on_platform), "2026-11-24T10:00:00Z", "blocking").unwrap();
+    assert!(!accepted.follow_up_required);
+    // The same call at the instant of the report is accepted ("at or before").
+    assert!(call(Some(&on_platform), "2026-11-24T09:00:00Z", "blocking").is_ok());
+    // A phone call that is a new report: refused, naming the platform.
+    let refusal = call(None, "2026-11-24T10:00:00Z", "blocking").unwrap_err();
+    assert_eq!(
+        refusal,
+        Refusal::EarlierReportRequired {
+            channel: "phone".into(),
+            via: vec!["platform".into()],
+            reported_at: None,
+            reported_via: None,
+        }
+    );
+    assert_eq!(
+        refusal.to_string(),
+        "channel `phone` is only for incidents already reported through platform: the request \
+         concerns no incident reported before it"
+    );
+    // An incident reported by phone in the first place (recorded so) does not qualify.
+    let by_phone = kosmos_incident(
+        "K-11",
+        vec![kosmos_reported(
+            "2026-11-24T09:00:00Z",
+            "blocking",
+            Some("phone"),
+        )],
+    );
+    let refusal = call(Some(&by_phone), "2026-11-24T10:00:00Z", "blocking").unwrap_err();
+    assert_eq!(
+        refusal,
+        Refusal::EarlierReportRequired {
+            channel: "phone".into(),
+            via: vec!["platform".into()],
+            reported_at: Some(t("2026-11-24T09:00:00Z")),
+            reported_via: Some("phone".into()),
+        }
+    );
+    assert_eq!(
+        refusal.to_string(),
+        "channel `phone` is only for incidents already reported through platform: this one was \
+         reported through `phone` at 2026-11-24 09:00:00 UTC"
+    );
+    // A report that named no channel does not show it came through the platform.
+    let unnamed = kosmos_incident(
+        "K-12",
+        vec![kosmos_reported("2026-11-24T09:00:00Z", "blocking", None)],
+    );
+    assert!(matches!(
+        call(Some(&unnamed), "2026-11-24T10:00:00Z", "blocking"),
+        Err(Refusal::EarlierReportRequired {
+            reported_via: None,
+            reported_at: Some(_),
+            ..
+        })
+    ));
+    // A call before the platform report is not about an earlier report.
+    assert_eq!(
+        call(Some(&on_platform), "2026-11-24T08:30:00Z", "blocking").unwrap_err(),
+        Refusal::EarlierReportRequired {
+            channel: "phone".into(),
+            via: vec!["platform".into()],
+            reported_at: None,
+            reported_via: None,
+        }
+    );
+    // The hours still hold: at 20:00 Paris the phone is closed, whatever the history.
+    assert!(matches!(
+        call(Some(&on_platform), "2026-11-24T19:00:00Z", "blocking"),
+        Err(Refusal::ChannelClosed { .. })
+    ));
+    // A major incident on the platform cannot be phoned in: the channel rule refuses first.
+    let major = kosmos_incident(
+        "K-13",
+        vec![kosmos_reported(
+            "2026-11-24T09:00:00Z",
+            "major",
+            Some("platform"),
+        )],
+    );
+    assert!(matches!(
+        call(Some(&major), "2026-11-24T10:00:00Z", "major"),
+        Err(Refusal::ChannelNotAllowed { .. })
+    ));
+    // Upgraded to blocking after the platform report: the phone is open to it.
+    let upgraded = kosmos_incident(
+        "K-14",
+        vec![
+            kosmos_reported("2026-11-24T09:00:00Z", "major", Some("platform")),
+            ev(
+                "2026-11-24T09:30:00Z",
+                EventKind::SeverityChanged {
+                    severity: "blocking".into(),
+                },
+            ),
+        ],
+    );
+    assert!(call(Some(&upgraded), "2026-11-24T10:00:00Z", "blocking").is_ok());
+    // The request's severity must be the incident's at that instant.
+    assert_eq!(
+        call(Some(&major), "2026-11-24T10:00:00Z", "blocking").unwrap_err(),
+        Refusal::Error(Error::InvalidArgument {
+            operation: "check_intake",
+            reason: "the request's severity `blocking` is not the severity of incident `K-13` \
+                     at 2026-11-24 10:00:00 UTC (`major`)"
+                .into(),
+        })
+    );
+    // The platform itself has no condition.
+    let mut on = req("2026-11-24T19:00:00Z", "blocking", "platform");
+    on.incident = Some(&on_platform);
+    assert!(c.check_intake(&on).is_ok());
+}
+
+#[test]
+fn channel_conditions_must_name_other_channels_of_the_plan() {
+    let catalog = |phone: &str| {
+        let json = format!(
+            r#"{{"name": "T", "severities": [{{"key": "high", "name": "High"}}],
+                "plans": {{"p": {{"name": "P", "targets": {{"high": {{"reaction": {{"within": "1h"}}}}}},
+                  "entitlements": {{"channels": {{"portal": {{}}, "phone": {phone}}}}}}}}}}}"#
+        );
+        let spec: slacalc::CatalogSpec = serde_json::from_str(&json).unwrap();
+        Catalog::try_from(spec)
+    };
+    assert!(catalog(r#"{"only_after_report_via": ["portal"]}"#).is_ok());
+    assert_eq!(
+        catalog(r#"{"only_after_report_via": ["platform"]}"#).unwrap_err(),
+        Error::UnknownName {
+            path: "plans.p.entitlements.channels.phone.only_after_report_via".into(),
+            kind: "channel".into(),
+            name: "platform".into(),
+            known: vec!["phone".into(), "portal".into()],
+        }
+    );
+    assert!(matches!(
+        catalog(r#"{"only_after_report_via": ["phone"]}"#).unwrap_err(),
+        Error::InvalidValue { path, value, .. }
+            if path == "plans.p.entitlements.channels.phone.only_after_report_via"
+                && value == "phone"
+    ));
+    assert!(serde_json::from_str::<slacalc::contract::ChannelSpec>(
+        r#"{"only_after": ["portal"]}"#
+    )
+    .is_err());
 }
 
 #[test]

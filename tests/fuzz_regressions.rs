@@ -127,6 +127,7 @@ fn f3_check_intake_at_max_utc_in_berlin_does_not_panic() {
         contact: Some("atc-berlin@muster-maschinenbau.example"),
         version: None,
         opened: &[],
+        incident: None,
     };
     // Accepted or refused, either is an answer; a panic is not.
     let _ = contract.check_intake(&request);

@@ -107,6 +107,7 @@ fn contract(catalog: Arc<Catalog>, terms: ContractTermsSpec) {
             contact: contact.as_deref(),
             version: None,
             opened: &[],
+            incident: None,
         });
     }
 }

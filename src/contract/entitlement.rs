@@ -14,15 +14,37 @@ use serde::{Deserialize, Serialize};
 
 use super::lifecycle::{SupportStatus, Version, VersionStatus};
 use crate::error::Error;
+use crate::incident::Incident;
 use crate::money::{CaseQuotaSpec, QuotaUsage};
 
 /// A channel a plan offers.
+///
+/// Kosmos (seed 001): level-2 support "can also be reached by telephone (from 9am to 5:30pm
+/// on Kosmos working days), for any incident of blocking severity previously reported on the
+/// reporting platform" is a staffed channel with a condition, plus a channel rule that keeps
+/// the other severities on the platform:
+///
+/// ```json
+/// "channels": {
+///   "platform": {},
+///   "phone": {"hours": "business", "only_after_report_via": ["platform"]}
+/// },
+/// "channel_rules": [{"severities": ["major", "minor"], "channels": ["platform"]}]
+/// ```
+///
+/// A phone contact is then accepted only when the [`IntakeRequest`] carries the incident
+/// (its history) and that incident was reported through the platform at or before the call;
+/// otherwise it is refused with [`Refusal::EarlierReportRequired`].
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChannelSpec {
     /// The clock (calendar name) during which the channel is staffed; default `24x7`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hours: Option<String>,
+    /// Channels of the plan through which an incident must already have been reported before
+    /// it may be raised through this one; empty (the default) = no condition.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub only_after_report_via: Vec<String>,
 }
 
 /// On which days a channel rule applies.
@@ -120,6 +142,62 @@ fn is_default<T: Default + PartialEq>(v: &T) -> bool {
     *v == T::default()
 }
 
+/// Checks the channels' `only_after_report_via` lists of a plan's entitlements at `path`:
+/// each names another channel of the plan.
+///
+/// # Errors
+/// [`Error::UnknownName`] for a channel the plan does not offer, [`Error::InvalidValue`] for
+/// a channel that names itself.
+pub(crate) fn check_channel_conditions(e: &EntitlementSpec, path: &str) -> Result<(), Error> {
+    let names: Vec<String> = e.channels.keys().cloned().collect();
+    for (name, channel) in &e.channels {
+        let at = format!("{path}.channels.{name}.only_after_report_via");
+        for via in &channel.only_after_report_via {
+            if via == name {
+                return Err(Error::InvalidValue {
+                    path: at,
+                    value: via.clone(),
+                    expected: "another channel of the plan (an incident cannot have been \
+                               reported through this one before it is)"
+                        .into(),
+                });
+            }
+            if !e.channels.contains_key(via) {
+                return Err(Error::UnknownName {
+                    path: at,
+                    kind: "channel".into(),
+                    name: via.clone(),
+                    known: names,
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The channel condition of `channel` for `req`: `Ok` when it has none or the request's
+/// incident was reported through one of the channels it names at or before the request.
+pub(crate) fn check_earlier_report(
+    channel_name: &str,
+    channel: &ChannelSpec,
+    req: &IntakeRequest<'_>,
+) -> Result<(), Refusal> {
+    if channel.only_after_report_via.is_empty() {
+        return Ok(());
+    }
+    let earlier = req.incident.filter(|i| i.reported_at() <= req.at);
+    let via = earlier.and_then(Incident::channel);
+    if via.is_some_and(|v| channel.only_after_report_via.iter().any(|c| c == v)) {
+        return Ok(());
+    }
+    Err(Refusal::EarlierReportRequired {
+        channel: channel_name.to_owned(),
+        via: channel.only_after_report_via.clone(),
+        reported_at: earlier.map(Incident::reported_at),
+        reported_via: via.map(str::to_owned),
+    })
+}
+
 /// A named contact of a contract.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -147,6 +225,11 @@ pub struct IntakeRequest<'a> {
     pub version: Option<Version>,
     /// When the contract's earlier incidents were opened (for the case quota).
     pub opened: &'a [DateTime<Utc>],
+    /// The incident the request is about, when it is a contact about an incident already
+    /// reported (a phone call about a ticket); `None` for a new report. Its history decides a
+    /// channel's `only_after_report_via` condition, its severity at `at` must be `severity`,
+    /// and the contact is not counted as a new case against the quota.
+    pub incident: Option<&'a Incident>,
 }
 
 /// An accepted request, with what the door found out.
@@ -192,6 +275,29 @@ pub enum Refusal {
         channel: String,
         /// The channels the rule allows.
         allowed: Vec<String>,
+    },
+    /// The channel takes only incidents already reported through other channels (Kosmos:
+    /// the phone, for blocking incidents previously reported on the platform), and the
+    /// request concerns no such incident.
+    #[error(
+        "channel `{channel}` is only for incidents already reported through {}: {}",
+        via.join(" or "),
+        match (reported_at, reported_via) {
+            (None, _) => "the request concerns no incident reported before it".to_owned(),
+            (Some(at), Some(c)) => format!("this one was reported through `{c}` at {at}"),
+            (Some(at), None) => format!("this one was reported at {at} through no named channel"),
+        }
+    )]
+    EarlierReportRequired {
+        /// The channel asked for.
+        channel: String,
+        /// The channels an earlier report must have come through.
+        via: Vec<String>,
+        /// When the incident was reported; `None` when the request carries no incident or
+        /// the incident was reported after the request.
+        reported_at: Option<DateTime<Utc>>,
+        /// The channel the incident was reported through, if it named one.
+        reported_via: Option<String>,
     },
     /// The severity does not exist in the catalog.
     #[error("unknown severity `{severity}`")]

@@ -36,7 +36,7 @@ pub use lifecycle::{
 pub use plan::{
     DowngradePolicy, PauseRule, Plan, PlanSpec, ReopenPolicy, SeverityChangePolicy, UpgradePolicy,
 };
-pub use target::{Metric, StartRule, Target, TargetForm, TargetSpec};
+pub use target::{CountFrom, Metric, StartRule, Target, TargetForm, TargetSpec};
 pub use terms::{ContractTerm, ContractTermSpec};
 
 /// The name of the built-in wall-clock calendar: every instant counts.
@@ -146,6 +146,12 @@ impl TryFrom<CatalogSpec> for Catalog {
                 key.clone(),
                 Plan::from_spec(key, p, &format!("plans.{key}"), &keys, &clocks)?,
             );
+        }
+        for (key, plan) in &plans {
+            entitlement::check_channel_conditions(
+                &plan.entitlements,
+                &format!("plans.{key}.entitlements"),
+            )?;
         }
         for plan in plans.values() {
             for (path, clock) in business_day_clocks(plan, None) {
@@ -559,12 +565,18 @@ impl Contract {
         self.term.as_ref()
     }
 
-    /// Checks a request to open an incident at the door: the contract's term, the severity,
-    /// the contact, the channel (offered, staffed, allowed for the severity on that kind of
-    /// day), the product version's lifecycle status and the case quota — in that order.
+    /// Checks a request to open an incident, or to contact support about one, at the door:
+    /// the contract's term, the severity, the contact, the channel (offered, staffed, allowed
+    /// for the severity on that kind of day, and its condition on an earlier report through
+    /// another channel, judged from `req.incident`), the product version's lifecycle status
+    /// and the case quota — in that order. A contact about an incident already reported
+    /// (`req.incident` is `Some`) is not a new case: the quota usage is reported without it
+    /// and never refuses it.
     ///
     /// # Errors
-    /// A typed [`Refusal`] naming the first rule the request breaks.
+    /// A typed [`Refusal`] naming the first rule the request breaks;
+    /// [`Refusal::Error`] with [`Error::InvalidArgument`] when `req.incident`'s severity at
+    /// `req.at` is not `req.severity`.
     pub fn check_intake(&self, req: &IntakeRequest<'_>) -> Result<Intake, Refusal> {
         let date = self.business.local_date(req.at).map_err(Refusal::Error)?;
         let in_force = match &self.term {
@@ -578,6 +590,21 @@ impl Contract {
             return Err(Refusal::UnknownSeverity {
                 severity: req.severity.to_owned(),
             });
+        }
+        if let Some(incident) = req.incident {
+            let (severity, _) = incident.severity_at(req.at);
+            if severity != req.severity {
+                return Err(Refusal::Error(Error::InvalidArgument {
+                    operation: "check_intake",
+                    reason: format!(
+                        "the request's severity `{}` is not the severity of incident `{}` at \
+                         {} (`{severity}`)",
+                        req.severity,
+                        incident.id(),
+                        req.at
+                    ),
+                }));
+            }
         }
         if !self.terms.contacts.is_empty() {
             if let Some(contact) = req
@@ -634,6 +661,9 @@ impl Contract {
             }
             follow_up_required |= rule.when == DayKind::NonBusinessDays;
         }
+        if let Some(channel) = ent.channels.get(req.channel) {
+            entitlement::check_earlier_report(req.channel, channel, req)?;
+        }
         let version = match (&req.version, &self.catalog.lifecycle) {
             (Some(v), Some(l)) => {
                 let status = l
@@ -657,9 +687,16 @@ impl Contract {
             Some(q) => {
                 let tz = self.business.timezone().unwrap_or(chrono_tz::UTC);
                 let mut opened: Vec<DateTime<Utc>> = req.opened.to_vec();
-                opened.push(req.at);
+                // A contact about an incident already reported is not a new case.
+                let new_case = req.incident.is_none();
+                if new_case {
+                    opened.push(req.at);
+                }
                 let usage = q.usage_at(&opened, req.at, tz).map_err(Refusal::Error)?;
-                if usage.over_limit > 0 && q.overage() == crate::money::OveragePolicy::Refuse {
+                if new_case
+                    && usage.over_limit > 0
+                    && q.overage() == crate::money::OveragePolicy::Refuse
+                {
                     return Err(Refusal::QuotaExhausted {
                         used: usage.used.saturating_sub(1),
                         limit: usage.limit,

@@ -1,14 +1,17 @@
 //! Targets: how much time a metric may take, on which clock, from when.
+//!
+//! The forms, the cut-off rule and the counting policy are documented, with examples, on
+//! [`TargetSpec`].
 
 use std::fmt;
 use std::sync::Arc;
 
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::{DateTime, NaiveDateTime, TimeDelta, Timelike, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::Calendar;
 use crate::error::Error;
-use crate::time::{format_duration, parse_duration};
+use crate::time::{format_duration, parse_duration, TimeOfDay};
 
 /// The promises a plan can make about an incident.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -73,20 +76,168 @@ pub enum StartRule {
     AtLevel(String),
 }
 
+/// Where a business-day form starts counting (see the [`TargetSpec`] docs).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CountFrom {
+    /// From the metric's start, at its wall-clock time even when the calendar is closed then
+    /// (the default): on a Monday–Friday 08:00–18:00 calendar, one business day from Saturday
+    /// 07:00 is Tuesday 07:00 and from Saturday 19:00 Tuesday 19:00.
+    #[default]
+    Start,
+    /// From the calendar's next opening at or after the start (the start itself when the
+    /// calendar is open): one business day from Saturday 07:00 or 19:00 is Tuesday 08:00.
+    NextOpening,
+}
+
 /// The plain serde form of a target: exactly one of `within`, `business_days`,
 /// `end_of_business_day`, plus the clock and the start rule.
+///
+/// A target is written with exactly one form, a clock (default `business`) and a start rule
+/// (default: when the incident is reported):
+///
+/// | form | meaning |
+/// | --- | --- |
+/// | `{"within": "4h"}` | 4 hours of business time on the clock |
+/// | `{"business_days": 2}` | 2 business days later at the same local time |
+/// | `{"end_of_business_day": 1}` | by the end of the next business day's hours |
+/// | `{"business_days": 1, "by": "12:00"}` | by 12:00 on the next business day (cut-off: `by`) |
+/// | `{"business_days": 0, "by": "16:00", "cutoff": "10:00"}` | by 16:00 the same business day if reported before 10:00, else by 16:00 the next business day |
+///
+/// Business days are local dates of the clock's calendar, so the business-day forms need a
+/// calendar with one time zone (not a union, intersection or difference).
+///
+/// # Cut-off forms: `business_days` with `by` (and `cutoff`)
+///
+/// In the zone of the target's calendar, let D be the local date of the metric's start if
+/// that date is a business day and the start's local time is before the cut-off (default:
+/// the `by` time), else the next business day; the deadline is `by` on business day D + N.
+/// A `by` inside a DST gap means the first instant after the gap, inside a fold the first
+/// occurrence; a `by` after the day's last closing (a half day) still names that wall-clock
+/// time. A `cutoff` after `by` needs `business_days` of 1 or more (with 0 a report between
+/// them would be due before it was made). While a metric is never paused, its deadline is
+/// the one the form names; once paused, the clock's deadline holds the same business time.
+///
+/// ```
+/// use chrono::{DateTime, Utc};
+/// use slacalc::contract::{Target, TargetSpec};
+/// use slacalc::Calendar;
+/// let office: Calendar = serde_json::from_str(r#"{"timezone": "Europe/Berlin",
+///     "hours": {"mon": ["08:00-18:00"], "tue": ["08:00-18:00"], "wed": ["08:00-18:00"],
+///               "thu": ["08:00-18:00"], "fri": ["08:00-13:00"]}}"#)?;
+/// // "By 16:00 the same business day if reported before 10:00, else by 16:00 the next one."
+/// let spec: TargetSpec =
+///     serde_json::from_str(r#"{"business_days": 0, "by": "16:00", "cutoff": "10:00"}"#)?;
+/// let target = Target::from_spec(&spec, "target")?;
+/// assert_eq!(target.form.to_string(), "0 business days by 16:00 (cut-off 10:00)");
+/// let due = |at: &str| -> Result<DateTime<Utc>, Box<dyn std::error::Error>> {
+///     Ok(target.deadline(&office, at.parse()?)?)
+/// };
+/// // Tuesday 2026-11-24 09:59 Berlin: the same day, 16:00 Berlin.
+/// assert_eq!(due("2026-11-24T08:59:00Z")?, "2026-11-24T15:00:00Z".parse::<DateTime<Utc>>()?);
+/// // 10:00 is not before the cut-off: Wednesday, 16:00.
+/// assert_eq!(due("2026-11-24T09:00:00Z")?, "2026-11-25T15:00:00Z".parse::<DateTime<Utc>>()?);
+/// // Saturday: the next business day is Monday.
+/// assert_eq!(due("2026-11-28T09:00:00Z")?, "2026-11-30T15:00:00Z".parse::<DateTime<Utc>>()?);
+/// // Friday closes at 13:00; "by 16:00" still means 16:00 on Friday.
+/// assert_eq!(due("2026-11-27T07:00:00Z")?, "2026-11-27T15:00:00Z".parse::<DateTime<Utc>>()?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// Without `cutoff`, the cut-off is the `by` time: "by 12:00 on the next business day,
+/// counted from the day reported if before 12:00":
+///
+/// ```
+/// use chrono::{DateTime, Utc};
+/// use slacalc::contract::{Target, TargetSpec};
+/// use slacalc::Calendar;
+/// let office: Calendar = serde_json::from_str(r#"{"timezone": "America/New_York",
+///     "hours": {"mon": ["09:00-17:00"], "tue": ["09:00-17:00"], "wed": ["09:00-17:00"],
+///               "thu": ["09:00-17:00"], "fri": ["09:00-17:00"], "sun": ["01:00-03:00"]}}"#)?;
+/// let spec: TargetSpec = serde_json::from_str(r#"{"business_days": 1, "by": "12:00"}"#)?;
+/// let target = Target::from_spec(&spec, "target")?;
+/// // Monday 2026-11-23 11:00 New York: by Tuesday 12:00.
+/// let due = target.deadline(&office, "2026-11-23T16:00:00Z".parse()?)?;
+/// assert_eq!(due, "2026-11-24T17:00:00Z".parse::<DateTime<Utc>>()?);
+/// // Monday 12:00 is not before the cut-off: by Wednesday 12:00.
+/// let due = target.deadline(&office, "2026-11-23T17:00:00Z".parse()?)?;
+/// assert_eq!(due, "2026-11-25T17:00:00Z".parse::<DateTime<Utc>>()?);
+///
+/// // DST: "by 02:30" on Sunday 2026-03-08 falls in New York's gap (02:00 -> 03:00): the
+/// // first instant after the gap, 03:00 EDT; on Sunday 2026-11-01, 01:30 happens twice:
+/// // the first occurrence, 01:30 EDT.
+/// let spec: TargetSpec = serde_json::from_str(r#"{"business_days": 1, "by": "02:30"}"#)?;
+/// let gap = Target::from_spec(&spec, "target")?;
+/// // Friday 2026-03-06 12:00 EST is after the cut-off, so D is the next business day,
+/// // Sunday (open 01:00-03:00), and D + 1 is Monday.
+/// let due = gap.deadline(&office, "2026-03-06T17:00:00Z".parse()?)?;
+/// assert_eq!(due, "2026-03-09T06:30:00Z".parse::<DateTime<Utc>>()?);
+/// // Friday 01:00 EST, before the cut-off: D is Friday, D + 1 is Sunday 02:30 -> 03:00 EDT.
+/// let due = gap.deadline(&office, "2026-03-06T06:00:00Z".parse()?)?;
+/// assert_eq!(due, "2026-03-08T07:00:00Z".parse::<DateTime<Utc>>()?);
+/// let spec: TargetSpec = serde_json::from_str(r#"{"business_days": 1, "by": "01:30"}"#)?;
+/// let fold = Target::from_spec(&spec, "target")?;
+/// // Friday 2026-10-30 01:00 EDT: D + 1 is Sunday 2026-11-01, 01:30 EDT (05:30Z).
+/// let due = fold.deadline(&office, "2026-10-30T05:00:00Z".parse()?)?;
+/// assert_eq!(due, "2026-11-01T05:30:00Z".parse::<DateTime<Utc>>()?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Counting policy: `count_from`
+///
+/// "N business days later at the same local time" counts from the start's wall-clock time
+/// even when the calendar is closed then, so on a Monday–Friday 08:00–18:00 calendar a
+/// Saturday 07:00 report with `{"business_days": 1}` is due Tuesday 07:00 (10 business
+/// hours) and a Saturday 19:00 report Tuesday 19:00 (20 business hours). With
+/// `"count_from": "next_opening"` a business-day form counts from the calendar's next
+/// opening instead (the start itself when the calendar is open then): both reports are due
+/// Tuesday 08:00 (10 business hours). The default is `"start"`. `count_from` applies to the
+/// business-day forms only (`within` counts business time, which is the same from either).
+///
+/// ```
+/// use chrono::{DateTime, TimeDelta, Utc};
+/// use slacalc::contract::{Target, TargetSpec};
+/// use slacalc::Calendar;
+/// let office: Calendar = serde_json::from_str(r#"{"timezone": "UTC",
+///     "hours": {"mon": ["08:00-18:00"], "tue": ["08:00-18:00"], "wed": ["08:00-18:00"],
+///               "thu": ["08:00-18:00"], "fri": ["08:00-18:00"]}}"#)?;
+/// let same_time = Target::from_spec(&serde_json::from_str(r#"{"business_days": 1}"#)?, "t")?;
+/// let next_opening = Target::from_spec(
+///     &serde_json::from_str(r#"{"business_days": 1, "count_from": "next_opening"}"#)?,
+///     "t",
+/// )?;
+/// let (early, late) = ("2026-11-28T07:00:00Z".parse()?, "2026-11-28T19:00:00Z".parse()?);
+/// assert_eq!(same_time.deadline(&office, early)?, "2026-12-01T07:00:00Z".parse::<DateTime<Utc>>()?);
+/// assert_eq!(same_time.deadline(&office, late)?, "2026-12-01T19:00:00Z".parse::<DateTime<Utc>>()?);
+/// assert_eq!(next_opening.deadline(&office, early)?, "2026-12-01T08:00:00Z".parse::<DateTime<Utc>>()?);
+/// assert_eq!(next_opening.deadline(&office, late)?, "2026-12-01T08:00:00Z".parse::<DateTime<Utc>>()?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TargetSpec {
-    /// A duration of business time on the clock (`30m`, `4h`, `36h`, `1d` = 24 hours).
+    /// A duration of business time on the clock (`30m`, `4h`, `36h`, `1d` = 24 hours, or
+    /// ISO 8601 `PT4H`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub within: Option<String>,
-    /// "N business days later at the same local time" on the clock's calendar.
+    /// "N business days later at the same local time" on the clock's calendar; with `by`,
+    /// "by that wall-clock time on the Nth business day".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub business_days: Option<i64>,
+    /// With `business_days`: the wall-clock time (`HH:MM`, `24:00` allowed) the deadline
+    /// falls on, on business day D + N (see the [`TargetSpec`] docs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    /// With `by`: a start at or after this wall-clock time (`HH:MM`) counts from the next
+    /// business day; default the `by` time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cutoff: Option<String>,
     /// "By the end of the Nth business day" (1 = the end of the next business day).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_of_business_day: Option<i64>,
+    /// Where a business-day form starts counting: `start` (default) or `next_opening`.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub count_from: CountFrom,
     /// The calendar the time counts on: `24x7` (wall time), `business` (the contract's
     /// region calendar with its holidays), or the name of a calendar of the catalog. Default
     /// `business`.
@@ -102,7 +253,8 @@ fn is_default<T: Default + PartialEq>(v: &T) -> bool {
 }
 
 /// The amount a target allows. Serializes as its display form: `4h`, `5 business days`,
-/// `end of business day 1`.
+/// `end of business day 1`, `1 business days by 12:00`,
+/// `0 business days by 16:00 (cut-off 10:00)`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TargetForm {
     /// A duration of business time on the clock.
@@ -111,6 +263,17 @@ pub enum TargetForm {
     BusinessDays(i64),
     /// By the end of the Nth business day.
     EndOfBusinessDay(i64),
+    /// By a wall-clock time on business day D + `days`, where D is the start's local date
+    /// when that is a business day and the start's local time is before the cut-off, else
+    /// the next business day (see the [`TargetSpec`] docs).
+    BusinessDaysBy {
+        /// N.
+        days: i64,
+        /// The wall-clock time of the deadline.
+        by: TimeOfDay,
+        /// The cut-off as written; `None` means the `by` time.
+        cutoff: Option<TimeOfDay>,
+    },
 }
 
 impl fmt::Display for TargetForm {
@@ -119,6 +282,13 @@ impl fmt::Display for TargetForm {
             TargetForm::Within(d) => f.write_str(&format_duration(*d)),
             TargetForm::BusinessDays(n) => write!(f, "{n} business days"),
             TargetForm::EndOfBusinessDay(n) => write!(f, "end of business day {n}"),
+            TargetForm::BusinessDaysBy { days, by, cutoff } => {
+                write!(f, "{days} business days by {by}")?;
+                match cutoff {
+                    Some(c) => write!(f, " (cut-off {c})"),
+                    None => Ok(()),
+                }
+            }
         }
     }
 }
@@ -130,10 +300,26 @@ impl std::str::FromStr for TargetForm {
         let bad = || Error::InvalidValue {
             path: String::new(),
             value: s.to_owned(),
-            expected: "a duration (`4h`), `N business days` or `end of business day N`".into(),
+            expected: "a duration (`4h`), `N business days`, `N business days by HH:MM`, \
+                       `N business days by HH:MM (cut-off HH:MM)` or `end of business day N`"
+                .into(),
         };
-        if let Some(n) = s.strip_suffix(" business days") {
-            return n.parse().map(TargetForm::BusinessDays).map_err(|_| bad());
+        if let Some((n, rest)) = s.split_once(" business days") {
+            let days: i64 = n.parse().map_err(|_| bad())?;
+            if rest.is_empty() {
+                return Ok(TargetForm::BusinessDays(days));
+            }
+            let rest = rest.strip_prefix(" by ").ok_or_else(bad)?;
+            let (by, cutoff) = match rest.split_once(" (cut-off ") {
+                Some((by, c)) => (by, Some(c.strip_suffix(')').ok_or_else(bad)?)),
+                None => (rest, None),
+            };
+            let by: TimeOfDay = by.parse().map_err(|_| bad())?;
+            let cutoff = cutoff
+                .map(str::parse::<TimeOfDay>)
+                .transpose()
+                .map_err(|_| bad())?;
+            return Ok(TargetForm::BusinessDaysBy { days, by, cutoff });
         }
         if let Some(n) = s.strip_prefix("end of business day ") {
             return n
@@ -167,57 +353,131 @@ pub struct Target {
     pub clock: Arc<str>,
     /// When the clock starts.
     pub start: StartRule,
+    /// Where a business-day form starts counting (always [`CountFrom::Start`] for
+    /// [`TargetForm::Within`]).
+    pub count_from: CountFrom,
 }
+
+const ONE_FORM: &str = "exactly one of `within`, `business_days`, `end_of_business_day`";
 
 impl Target {
     /// Validates a target spec found at `path`.
     ///
     /// # Errors
     /// [`Error::InvalidValue`] when not exactly one form is given, for a malformed or
-    /// negative duration, or a negative day count.
+    /// negative duration, a negative day count, `by` or `cutoff` without the form they
+    /// belong to, a `cutoff` after `by` with `business_days: 0`, or `count_from` with
+    /// `within`; [`Error::InvalidTimeOfDay`] for a malformed `by` or `cutoff`.
     pub fn from_spec(spec: &TargetSpec, path: &str) -> Result<Target, Error> {
-        let forms = [
+        let given = [
             spec.within.is_some(),
             spec.business_days.is_some(),
             spec.end_of_business_day.is_some(),
-        ];
-        let form = match (&spec.within, spec.business_days, spec.end_of_business_day) {
-            _ if forms.iter().filter(|f| **f).count() != 1 => {
-                return Err(Error::InvalidValue {
-                    path: path.to_owned(),
-                    value: format!("{} forms given", forms.iter().filter(|f| **f).count()),
-                    expected: "exactly one of `within`, `business_days`, `end_of_business_day`"
-                        .into(),
-                })
-            }
-            (Some(w), _, _) => {
-                TargetForm::Within(parse_duration(w).map_err(|_| Error::InvalidValue {
-                    path: format!("{path}.within"),
-                    value: w.clone(),
-                    expected:
-                        "a duration such as `30m`, `4h`, `1h30m` or `2d` (units d, h, m, s)".into(),
-                })?)
-            }
-            (_, Some(n), _) | (_, _, Some(n)) if n < 0 => {
-                let field = if spec.business_days.is_some() {
-                    "business_days"
-                } else {
-                    "end_of_business_day"
-                };
-                return Err(Error::InvalidValue {
+        ]
+        .iter()
+        .filter(|f| **f)
+        .count();
+        if given != 1 {
+            return Err(Error::InvalidValue {
+                path: path.to_owned(),
+                value: format!("{given} forms given"),
+                expected: ONE_FORM.into(),
+            });
+        }
+        let days = |field: &str, n: i64| {
+            if n < 0 {
+                Err(Error::InvalidValue {
                     path: format!("{path}.{field}"),
                     value: n.to_string(),
                     expected: "a number of days, 0 or more".into(),
+                })
+            } else {
+                Ok(n)
+            }
+        };
+        let time = |field: &str, s: &str| {
+            s.parse::<TimeOfDay>().map_err(|_| Error::InvalidTimeOfDay {
+                path: format!("{path}.{field}"),
+                input: s.to_owned(),
+            })
+        };
+        if spec.business_days.is_none() && spec.by.is_some() {
+            return Err(Error::InvalidValue {
+                path: format!("{path}.by"),
+                value: spec.by.clone().unwrap_or_default(),
+                expected: "`by` only together with `business_days`".into(),
+            });
+        }
+        if spec.by.is_none() && spec.cutoff.is_some() {
+            return Err(Error::InvalidValue {
+                path: format!("{path}.cutoff"),
+                value: spec.cutoff.clone().unwrap_or_default(),
+                expected: "`cutoff` only together with `business_days` and `by`".into(),
+            });
+        }
+        let form = if let Some(w) = &spec.within {
+            if spec.count_from != CountFrom::Start {
+                return Err(Error::InvalidValue {
+                    path: format!("{path}.count_from"),
+                    value: "next_opening".into(),
+                    expected: "`count_from` only with a business-day form (`business_days`, \
+                               `end_of_business_day`): `within` counts business time, the \
+                               same from the start or the next opening"
+                        .into(),
                 });
             }
-            (_, Some(n), _) => TargetForm::BusinessDays(n),
-            (_, _, Some(n)) => TargetForm::EndOfBusinessDay(n),
-            _ => unreachable_form(path)?,
+            TargetForm::Within(parse_duration(w).map_err(|_| {
+                Error::InvalidValue {
+                    path: format!("{path}.within"),
+                    value: w.clone(),
+                    // Kept as before ISO 8601 was accepted too: tests pin this message.
+                    expected: "a duration such as `30m`, `4h`, `1h30m` or `2d` (units d, h, m, s)"
+                        .into(),
+                }
+            })?)
+        } else if let Some(n) = spec.business_days {
+            let n = days("business_days", n)?;
+            match &spec.by {
+                None => TargetForm::BusinessDays(n),
+                Some(by) => {
+                    let by = time("by", by)?;
+                    let cutoff = spec
+                        .cutoff
+                        .as_deref()
+                        .map(|c| time("cutoff", c))
+                        .transpose()?;
+                    if let Some(c) = cutoff.filter(|c| n == 0 && *c > by) {
+                        return Err(Error::InvalidValue {
+                            path: format!("{path}.cutoff"),
+                            value: c.to_string(),
+                            expected: format!(
+                                "a cut-off not after `by` ({by}) when `business_days` is 0: \
+                                 a report between them would be due before it was made"
+                            ),
+                        });
+                    }
+                    TargetForm::BusinessDaysBy {
+                        days: n,
+                        by,
+                        cutoff,
+                    }
+                }
+            }
+        } else if let Some(n) = spec.end_of_business_day {
+            TargetForm::EndOfBusinessDay(days("end_of_business_day", n)?)
+        } else {
+            // Unreachable after the count check; an error rather than a panic.
+            return Err(Error::InvalidValue {
+                path: path.to_owned(),
+                value: "no form".into(),
+                expected: ONE_FORM.into(),
+            });
         };
         Ok(Target {
             form,
             clock: spec.clock.as_deref().unwrap_or("business").into(),
             start: spec.start.clone(),
+            count_from: spec.count_from,
         })
     }
 
@@ -226,14 +486,39 @@ impl Target {
         let mut spec = TargetSpec {
             clock: Some(self.clock.to_string()),
             start: self.start.clone(),
+            count_from: self.count_from,
             ..TargetSpec::default()
         };
         match self.form {
             TargetForm::Within(d) => spec.within = Some(format_duration(d)),
             TargetForm::BusinessDays(n) => spec.business_days = Some(n),
             TargetForm::EndOfBusinessDay(n) => spec.end_of_business_day = Some(n),
+            TargetForm::BusinessDaysBy { days, by, cutoff } => {
+                spec.business_days = Some(days);
+                spec.by = Some(by.to_string());
+                spec.cutoff = cutoff.map(|c| c.to_string());
+            }
         }
         spec
+    }
+
+    /// The deadline of a metric that starts at `start` on `calendar` and is never paused:
+    /// the instant the allowance of a `within` target runs out, or the deadline a
+    /// business-day form names (see [`TargetSpec`] for each form).
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] for a business-day form on a calendar without one time zone;
+    /// [`Error::NoBusinessTime`] when the calendar has no business time (or business day) left
+    /// after `start`; [`Error::OutOfRange`] beyond chrono's dates.
+    pub fn deadline(
+        &self,
+        calendar: &Calendar,
+        start: DateTime<Utc>,
+    ) -> Result<DateTime<Utc>, Error> {
+        match self.form {
+            TargetForm::Within(d) => calendar.add(start, d),
+            _ => self.named_deadline(calendar, start),
+        }
     }
 
     /// The business time this target allows for a clock starting at `start` on `calendar`,
@@ -248,19 +533,404 @@ impl Target {
     ) -> Result<(TimeDelta, Option<DateTime<Utc>>), Error> {
         let deadline = match self.form {
             TargetForm::Within(d) => return Ok((d, None)),
-            TargetForm::BusinessDays(n) => calendar.business_days_later(start, n)?,
-            TargetForm::EndOfBusinessDay(n) => calendar.end_of_business_day(start, n)?,
+            _ => self.named_deadline(calendar, start)?,
         };
         Ok((calendar.between(start, deadline)?, Some(deadline)))
     }
+
+    /// The deadline a business-day form names for a metric starting at `start`.
+    fn named_deadline(
+        &self,
+        calendar: &Calendar,
+        start: DateTime<Utc>,
+    ) -> Result<DateTime<Utc>, Error> {
+        let from = match self.count_from {
+            CountFrom::Start => start,
+            CountFrom::NextOpening => calendar.next_open(start)?.ok_or(Error::NoBusinessTime {
+                at: start,
+                direction: "after",
+            })?,
+        };
+        match self.form {
+            TargetForm::Within(d) => calendar.add(from, d),
+            TargetForm::BusinessDays(n) => calendar.business_days_later(from, n),
+            TargetForm::EndOfBusinessDay(n) => calendar.end_of_business_day(from, n),
+            TargetForm::BusinessDaysBy { days, by, cutoff } => {
+                // A `by` that the wall clock reaches before the start (a fold that repeats
+                // the hour between them) is due at the start: no business time is allowed.
+                by_deadline(calendar, from, days, by, cutoff.unwrap_or(by)).map(|d| d.max(start))
+            }
+        }
+    }
 }
 
-/// The match above covers every combination once the count check passed; this keeps the
-/// compiler satisfied without a panic.
-fn unreachable_form(path: &str) -> Result<TargetForm, Error> {
-    Err(Error::InvalidValue {
-        path: path.to_owned(),
-        value: "no form".into(),
-        expected: "exactly one of `within`, `business_days`, `end_of_business_day`".into(),
-    })
+/// `by` on business day D + `days`, D as in the module docs.
+fn by_deadline(
+    calendar: &Calendar,
+    from: DateTime<Utc>,
+    days: i64,
+    by: TimeOfDay,
+    cutoff: TimeOfDay,
+) -> Result<DateTime<Utc>, Error> {
+    const OPERATION: &str = "business_days with by";
+    let out_of_range = || Error::OutOfRange {
+        operation: OPERATION,
+    };
+    let tz = calendar.timezone().ok_or_else(|| Error::InvalidArgument {
+        operation: OPERATION,
+        reason: "needs a calendar with one time zone; a union, intersection or difference \
+                 has none (use the calendar whose local time counts)"
+            .into(),
+    })?;
+    let local = crate::time::local_naive(&tz, from).ok_or_else(out_of_range)?;
+    let date = local.date();
+    let business = calendar.is_business_day(date);
+    // Whole seconds suffice: a cut-off is a whole minute, so `t < c` iff `floor(t) < c`.
+    let before_cutoff = i64::from(local.time().num_seconds_from_midnight()) < cutoff.seconds();
+    // On a business day at or after the cut-off, D is the next business day; on any other
+    // day `add_business_days` rolls forward to the next business day first.
+    let skip = i64::from(business && !before_cutoff);
+    let n = days.checked_add(skip).ok_or_else(out_of_range)?;
+    let due_date = calendar.add_business_days(date, n)?;
+    let naive = due_date
+        .and_hms_opt(0, 0, 0)
+        .and_then(|midnight| midnight.checked_add_signed(TimeDelta::try_seconds(by.seconds())?))
+        .ok_or_else(out_of_range)?;
+    first_instant_reading(&tz, naive).ok_or_else(out_of_range)
+}
+
+/// The first instant whose wall clock in `tz` reads `local`: in a fold the first occurrence,
+/// in a gap the first instant after the gap.
+fn first_instant_reading(tz: &chrono_tz::Tz, local: NaiveDateTime) -> Option<DateTime<Utc>> {
+    use chrono::offset::{MappedLocalTime, TimeZone};
+    match tz.from_local_datetime(&local) {
+        MappedLocalTime::Single(t) | MappedLocalTime::Ambiguous(t, _) => Some(t.to_utc()),
+        MappedLocalTime::None => chrono_tz::GapInfo::new(&local, tz)?.end.map(|t| t.to_utc()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap()
+    }
+
+    fn target(json: &str) -> Result<Target, Error> {
+        let spec: TargetSpec = serde_json::from_str(json).unwrap();
+        Target::from_spec(&spec, "plans.p.targets.1.reaction")
+    }
+
+    fn calendar(json: &str) -> Calendar {
+        serde_json::from_str(json).unwrap()
+    }
+
+    /// Monday–Friday 08:00–18:00 in UTC.
+    fn office() -> Calendar {
+        calendar(
+            r#"{"timezone": "UTC", "hours": {"mon": ["08:00-18:00"], "tue": ["08:00-18:00"],
+                "wed": ["08:00-18:00"], "thu": ["08:00-18:00"], "fri": ["08:00-18:00"]}}"#,
+        )
+    }
+
+    #[test]
+    fn forms_round_trip_through_display_and_from_str() {
+        for s in [
+            "4h",
+            "1h30m",
+            "5 business days",
+            "0 business days",
+            "end of business day 1",
+            "1 business days by 12:00",
+            "0 business days by 16:00 (cut-off 10:00)",
+            "2 business days by 24:00 (cut-off 00:00)",
+        ] {
+            let form: TargetForm = s.parse().unwrap();
+            assert_eq!(form.to_string(), s);
+            let json = serde_json::to_string(&form).unwrap();
+            assert_eq!(serde_json::from_str::<TargetForm>(&json).unwrap(), form);
+        }
+        assert_eq!(
+            "0 business days by 16:00 (cut-off 10:00)"
+                .parse::<TargetForm>()
+                .unwrap(),
+            TargetForm::BusinessDaysBy {
+                days: 0,
+                by: TimeOfDay::from_hm(16, 0).unwrap(),
+                cutoff: Some(TimeOfDay::from_hm(10, 0).unwrap()),
+            }
+        );
+        for bad in [
+            "1 business days by",
+            "1 business days by 25:00",
+            "1 business days by 12:00 (cut-off 10:00",
+            "1 business days by 12:00 (cutoff 10:00)",
+            "x business days",
+            "1 business days later",
+        ] {
+            assert!(
+                matches!(bad.parse::<TargetForm>(), Err(Error::InvalidValue { value, .. }) if value == bad),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn specs_round_trip() {
+        for json in [
+            r#"{"business_days": 0, "by": "16:00", "cutoff": "10:00", "clock": "business"}"#,
+            r#"{"business_days": 1, "by": "12:00", "clock": "business"}"#,
+            r#"{"business_days": 1, "count_from": "next_opening", "clock": "business"}"#,
+            r#"{"end_of_business_day": 1, "count_from": "next_opening", "clock": "x"}"#,
+        ] {
+            let spec: TargetSpec = serde_json::from_str(json).unwrap();
+            let t = Target::from_spec(&spec, "t").unwrap();
+            assert_eq!(t.to_spec(), spec, "{json}");
+        }
+    }
+
+    #[test]
+    fn bad_specs_name_the_field_and_value() {
+        let invalid = |json: &str| match target(json) {
+            Err(Error::InvalidValue { path, value, .. }) => (path, value),
+            other => panic!("{json}: {other:?}"),
+        };
+        let p = |f: &str| format!("plans.p.targets.1.reaction.{f}");
+        assert_eq!(
+            invalid(r#"{"end_of_business_day": 1, "by": "12:00"}"#),
+            (p("by"), "12:00".into())
+        );
+        assert_eq!(
+            invalid(r#"{"business_days": 1, "cutoff": "10:00"}"#),
+            (p("cutoff"), "10:00".into())
+        );
+        assert_eq!(
+            invalid(r#"{"business_days": 0, "by": "16:00", "cutoff": "16:01"}"#),
+            (p("cutoff"), "16:01".into())
+        );
+        assert_eq!(
+            invalid(r#"{"business_days": -1, "by": "16:00"}"#),
+            (p("business_days"), "-1".into())
+        );
+        assert_eq!(
+            invalid(r#"{"within": "4h", "count_from": "next_opening"}"#),
+            (p("count_from"), "next_opening".into())
+        );
+        for (json, field, input) in [
+            (r#"{"business_days": 1, "by": "4pm"}"#, "by", "4pm"),
+            (
+                r#"{"business_days": 1, "by": "16:00", "cutoff": "24:01"}"#,
+                "cutoff",
+                "24:01",
+            ),
+        ] {
+            assert_eq!(
+                target(json),
+                Err(Error::InvalidTimeOfDay {
+                    path: p(field),
+                    input: input.into()
+                })
+            );
+        }
+        // A cut-off after `by` is fine once the deadline is on a later business day.
+        assert!(target(r#"{"business_days": 1, "by": "12:00", "cutoff": "17:00"}"#).is_ok());
+        assert!(serde_json::from_str::<TargetSpec>(
+            r#"{"business_days": 1, "count_from": "opening"}"#
+        )
+        .is_err());
+    }
+
+    /// The issue's example, exactly: a Saturday 07:00 report is due Tuesday 07:00 with 10
+    /// business hours, a Saturday 19:00 report Tuesday 19:00 with 20; counted from the next
+    /// opening, both are due Tuesday 08:00 with 10.
+    #[test]
+    fn counting_from_the_start_or_the_next_opening() {
+        let cal = office();
+        let same_time = target(r#"{"business_days": 1}"#).unwrap();
+        let next_opening = target(r#"{"business_days": 1, "count_from": "next_opening"}"#).unwrap();
+        let (early, late) = (t("2026-11-28T07:00:00Z"), t("2026-11-28T19:00:00Z"));
+        assert_eq!(
+            same_time.allowance(&cal, early).unwrap(),
+            (TimeDelta::hours(10), Some(t("2026-12-01T07:00:00Z")))
+        );
+        assert_eq!(
+            same_time.allowance(&cal, late).unwrap(),
+            (TimeDelta::hours(20), Some(t("2026-12-01T19:00:00Z")))
+        );
+        for at in [early, late] {
+            assert_eq!(
+                next_opening.allowance(&cal, at).unwrap(),
+                (TimeDelta::hours(10), Some(t("2026-12-01T08:00:00Z")))
+            );
+        }
+        // During business hours the next opening is the start itself.
+        let wed = t("2026-11-25T10:30:00Z");
+        assert_eq!(
+            next_opening.allowance(&cal, wed).unwrap(),
+            same_time.allowance(&cal, wed).unwrap()
+        );
+        // End of business day counted from Monday 19:00: the end of Monday's hours is
+        // before the report; from the next opening it is the end of Tuesday.
+        let eod = target(r#"{"end_of_business_day": 0, "count_from": "next_opening"}"#).unwrap();
+        assert_eq!(
+            eod.allowance(&cal, t("2026-11-30T19:00:00Z")).unwrap(),
+            (TimeDelta::hours(10), Some(t("2026-12-01T18:00:00Z")))
+        );
+        // A calendar that never opens again.
+        let past = calendar(
+            r#"{"timezone": "UTC", "hours": {}, "exceptions": {"2026-11-02": ["08:00-18:00"]}}"#,
+        );
+        assert!(matches!(
+            next_opening.allowance(&past, early),
+            Err(Error::NoBusinessTime { .. })
+        ));
+        // `within` ignores nothing: its allowance is its duration.
+        assert_eq!(
+            target(r#"{"within": "4h"}"#)
+                .unwrap()
+                .allowance(&cal, late)
+                .unwrap(),
+            (TimeDelta::hours(4), None)
+        );
+    }
+
+    #[test]
+    fn cut_off_forms_on_an_office_calendar() {
+        let cal = calendar(
+            r#"{"timezone": "Europe/Berlin", "hours": {"mon": ["08:00-18:00"],
+                "tue": ["08:00-18:00"], "wed": ["08:00-18:00"], "thu": ["08:00-18:00"],
+                "fri": ["08:00-13:00"]}, "holidays": ["2026-12-25"]}"#,
+        );
+        let same_day = target(r#"{"business_days": 0, "by": "16:00", "cutoff": "10:00"}"#).unwrap();
+        let noon = target(r#"{"business_days": 1, "by": "12:00"}"#).unwrap();
+        let late_cutoff =
+            target(r#"{"business_days": 1, "by": "12:00", "cutoff": "17:00"}"#).unwrap();
+        let d = |s: &str| parse_duration(s).unwrap();
+        for (form, at, due, allowed) in [
+            // Tuesday 09:59:59.999 Berlin: the same day, 16:00.
+            (
+                &same_day,
+                "2026-11-24T08:59:59.999Z",
+                "2026-11-24T15:00:00Z",
+                TimeDelta::milliseconds(6 * 3_600_000 + 1),
+            ),
+            // 10:00 is not before the cut-off: Wednesday 16:00.
+            (
+                &same_day,
+                "2026-11-24T09:00:00Z",
+                "2026-11-25T15:00:00Z",
+                d("16h"),
+            ),
+            // 07:00, before opening, on a business day: the same day.
+            (
+                &same_day,
+                "2026-11-24T06:00:00Z",
+                "2026-11-24T15:00:00Z",
+                d("8h"),
+            ),
+            // Saturday: Monday 16:00.
+            (
+                &same_day,
+                "2026-11-28T09:00:00Z",
+                "2026-11-30T15:00:00Z",
+                d("8h"),
+            ),
+            // Friday closes at 13:00 but "by 16:00" still names 16:00.
+            (
+                &same_day,
+                "2026-11-27T07:00:00Z",
+                "2026-11-27T15:00:00Z",
+                d("5h"),
+            ),
+            // Thursday 2026-12-24 11:00: the next business day is Monday the 28th (Friday the
+            // 25th is a holiday).
+            (
+                &same_day,
+                "2026-12-24T10:00:00Z",
+                "2026-12-28T15:00:00Z",
+                d("15h"),
+            ),
+            // Monday 11:59 Berlin: by Tuesday 12:00; at 12:00, by Wednesday 12:00.
+            (
+                &noon,
+                "2026-11-23T10:59:00Z",
+                "2026-11-24T11:00:00Z",
+                d("10h1m"),
+            ),
+            (
+                &noon,
+                "2026-11-23T11:00:00Z",
+                "2026-11-25T11:00:00Z",
+                d("20h"),
+            ),
+            // Cut-off 17:00: Monday 16:59 is due Tuesday 12:00, 17:00 Wednesday 12:00.
+            (
+                &late_cutoff,
+                "2026-11-23T15:59:00Z",
+                "2026-11-24T11:00:00Z",
+                d("5h1m"),
+            ),
+            (
+                &late_cutoff,
+                "2026-11-23T16:00:00Z",
+                "2026-11-25T11:00:00Z",
+                d("15h"),
+            ),
+        ] {
+            let (a, d) = form.allowance(&cal, t(at)).unwrap();
+            assert_eq!(d, Some(t(due)), "{form:?} at {at}");
+            assert_eq!(a, allowed, "{form:?} at {at}");
+            assert_eq!(form.deadline(&cal, t(at)).unwrap(), t(due));
+        }
+    }
+
+    /// Lord Howe moves its clocks by 30 minutes: 02:00 -> 02:30 on 2026-10-04 and
+    /// 02:00 -> 01:30 on 2026-04-05.
+    #[test]
+    fn by_in_a_dst_gap_or_fold() {
+        let cal = calendar(
+            r#"{"timezone": "Australia/Lord_Howe", "hours": {"fri": ["09:00-17:00"],
+                "sun": ["00:00-06:00"]}}"#,
+        );
+        let gap = target(r#"{"business_days": 1, "by": "02:15", "cutoff": "24:00"}"#).unwrap();
+        // Friday 2026-10-02 10:00 (+10:30): D + 1 is Sunday; 02:15 does not exist, so the
+        // first instant after the gap, 02:30 (+11:00) = 15:30Z on the 3rd.
+        assert_eq!(
+            gap.deadline(&cal, t("2026-10-01T23:30:00Z")).unwrap(),
+            t("2026-10-03T15:30:00Z")
+        );
+        let fold = target(r#"{"business_days": 1, "by": "01:45", "cutoff": "24:00"}"#).unwrap();
+        // Friday 2026-04-03 10:00 (+11:00): Sunday 01:45 happens at +11:00 (14:45Z on the
+        // 4th) and again at +10:30 (15:15Z): the first.
+        assert_eq!(
+            fold.deadline(&cal, t("2026-04-02T23:00:00Z")).unwrap(),
+            t("2026-04-04T14:45:00Z")
+        );
+        // In New York's 2026-11-01 fold, a start at the second 01:40 (EST, 06:40Z) with "by
+        // 01:45 the same day": the first 01:45 (EDT, 05:45Z) has passed, so the deadline is
+        // the start and no business time is allowed.
+        let ny = calendar(r#"{"timezone": "America/New_York", "hours": {"sun": ["00:00-24:00"]}}"#);
+        let same = target(r#"{"business_days": 0, "by": "01:45"}"#).unwrap();
+        assert_eq!(
+            same.allowance(&ny, t("2026-11-01T06:40:00Z")).unwrap(),
+            (TimeDelta::zero(), Some(t("2026-11-01T06:40:00Z")))
+        );
+        // The first 01:40 (EDT, 05:40Z) is due at the first 01:45.
+        assert_eq!(
+            same.allowance(&ny, t("2026-11-01T05:40:00Z")).unwrap(),
+            (TimeDelta::minutes(5), Some(t("2026-11-01T05:45:00Z")))
+        );
+    }
+
+    #[test]
+    fn by_needs_a_zoned_calendar() {
+        let a = office();
+        let union = Calendar::union(&[a.clone(), a]).unwrap();
+        let form = target(r#"{"business_days": 1, "by": "12:00"}"#).unwrap();
+        assert!(matches!(
+            form.allowance(&union, t("2026-11-24T09:00:00Z")),
+            Err(Error::InvalidArgument { .. })
+        ));
+    }
 }
