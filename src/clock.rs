@@ -137,7 +137,8 @@ impl fmt::Display for ClockState {
 pub struct ClockReading {
     /// The state.
     pub state: ClockState,
-    /// Counted business time so far.
+    /// Counted business time so far (ISO 8601 when serialized).
+    #[serde(with = "crate::time::iso_duration")]
     pub elapsed: TimeDelta,
     /// When the target is (or was) reached; see the module docs for when it is `None`.
     pub deadline: Option<DateTime<Utc>>,

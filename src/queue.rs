@@ -307,7 +307,8 @@ pub struct Slack {
     pub metric: Metric,
     /// Its state (`running`, `paused`, `not_started` or `breached`).
     pub state: MetricState,
-    /// The remaining time on its clock; negative once breached.
+    /// The remaining time on its clock; negative once breached (ISO 8601 when serialized).
+    #[serde(with = "crate::time::iso_duration")]
     pub remaining: TimeDelta,
     /// The clock (calendar) the time counts on.
     pub clock: Arc<str>,

@@ -713,3 +713,49 @@ fn a_severity_may_replace_the_plans_pauses() {
         "{e}"
     );
 }
+
+#[test]
+fn serialized_reports_carry_iso_durations_that_round_trip_to_the_nanosecond() {
+    let c = wall_contract(serde_json::json!({
+        "ladders": {"high": {"steps": [
+            {"after": "90m", "notify": "Duty manager"},
+            {"share": "33.3", "metric": "resolution", "notify": "Team lead"},
+            {"after_breach": "1h", "metric": "resolution", "notify": "Head of Support"}]}}
+    }));
+    let i = incident(&[("11:00", EventKind::AwaitingCustomer)]);
+    let now = t("2026-03-02T12:34:56.123456789Z");
+    let r = evaluate(&c, &i, now).unwrap();
+    let json = serde_json::to_value(&r).unwrap();
+    let res = &json["metrics"][1];
+    assert_eq!(res["metric"], "resolution");
+    assert_eq!(res["allowed"], "PT8H");
+    assert_eq!(res["elapsed"], "PT1H");
+    assert_eq!(res["remaining"], "PT7H");
+    assert_eq!(res["wall_elapsed"], "PT1H");
+    assert_eq!(res["started_by"], "reported");
+    assert_eq!(res["pauses"][0]["by"], "awaiting_customer");
+    assert_eq!(res["pauses"][0]["until"], serde_json::Value::Null);
+    let reaction = &json["metrics"][0];
+    assert_eq!(reaction["elapsed"], "PT2H34M56.123456789S");
+    assert_eq!(reaction["remaining"], "-PT1H34M56.123456789S");
+    assert_eq!(json["steps"][0]["trigger"]["after"]["duration"], "PT1H30M");
+    assert_eq!(
+        json["steps"][2]["trigger"]["after_breach"]["duration"],
+        "PT1H"
+    );
+    // Paused on the customer: the share step waits with its metric.
+    assert_eq!(r.steps[1].state, StepState::Halted);
+    let again: slacalc::Report = serde_json::from_value(json).unwrap();
+    assert_eq!(again, r);
+    // Running: 33.3 % of 8 h is 2 h 39 min 50.4 s, due to the nanosecond and kept exactly.
+    let r = evaluate(&c, &incident(&[]), now).unwrap();
+    assert_eq!(r.steps[1].state, StepState::Pending);
+    assert_eq!(r.steps[1].due, Some(t("2026-03-02T12:39:50.4Z")));
+    let json = serde_json::to_string(&r).unwrap();
+    assert!(
+        json.contains(r#""due":"2026-03-02T12:39:50.400Z""#),
+        "{json}"
+    );
+    let again: slacalc::Report = serde_json::from_str(&json).unwrap();
+    assert_eq!(again, r);
+}

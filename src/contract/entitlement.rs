@@ -355,7 +355,9 @@ pub struct LevelSpan {
     pub from: DateTime<Utc>,
     /// When it handed it on (`None`: it still holds it at `now`, or the incident closed).
     pub to: Option<DateTime<Utc>>,
-    /// Business time held, on the level's clock, up to `min(to, now)`.
+    /// Business time held, on the level's clock, up to `min(to, now)` (ISO 8601 when
+    /// serialized).
+    #[serde(with = "crate::time::iso_duration")]
     pub held: TimeDelta,
 }
 

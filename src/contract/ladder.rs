@@ -91,7 +91,8 @@ pub struct StepSpec {
 pub enum Trigger {
     /// When the ladder's clock on `clock` has counted `duration` (wall time on `24x7`).
     After {
-        /// The amount of time.
+        /// The amount of time (ISO 8601 when serialized, `PT24H`).
+        #[serde(with = "crate::time::iso_duration")]
         duration: TimeDelta,
         /// The calendar it counts on.
         clock: Arc<str>,
@@ -113,7 +114,8 @@ pub enum Trigger {
     },
     /// When `metric`'s clock has counted `duration` beyond its target.
     AfterBreach {
-        /// How long past the deadline, on the metric's clock.
+        /// How long past the deadline, on the metric's clock (ISO 8601 when serialized).
+        #[serde(with = "crate::time::iso_duration")]
         duration: TimeDelta,
         /// The metric.
         metric: Metric,

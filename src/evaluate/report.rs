@@ -117,17 +117,20 @@ pub struct MetricReport {
     pub clock: Option<Arc<str>>,
     /// The target as configured (`30m`, `5 business days` …); `None` when not covered.
     pub target: Option<TargetForm>,
-    /// The business time the target allows.
+    /// The business time the target allows (ISO 8601 in serialized reports, `PT4H`).
+    #[serde(default, with = "crate::time::iso_duration::option")]
     pub allowed: Option<TimeDelta>,
-    /// Counted business time so far.
+    /// Counted business time so far (ISO 8601 in serialized reports, to the nanosecond).
+    #[serde(with = "crate::time::iso_duration")]
     pub elapsed: TimeDelta,
     /// Wall-clock time the clock ran (outside its pauses) so far.
-    #[serde(default)]
+    #[serde(with = "crate::time::iso_duration")]
     pub wall_elapsed: TimeDelta,
     /// The spans the clock (of the current cycle) was paused, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pauses: Vec<PauseInterval>,
-    /// `allowed - elapsed`: negative once overdue.
+    /// `allowed - elapsed`: negative once overdue (`-PT1H30M`).
+    #[serde(default, with = "crate::time::iso_duration::option")]
     pub remaining: Option<TimeDelta>,
     /// When the metric is (or was) due; `None` while paused or not started.
     pub deadline: Option<DateTime<Utc>>,
