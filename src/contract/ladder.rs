@@ -242,9 +242,7 @@ impl Ladder {
                 expected: "at least one step".into(),
             });
         }
-        for (i, r) in spec.pauses.iter().enumerate() {
-            check_pause_rule(r, &format!("{path}.pauses[{i}].until"))?;
-        }
+        check_pause_rules(&spec.pauses, &format!("{path}.pauses"))?;
         let mut steps: Vec<Step> = Vec::with_capacity(spec.steps.len());
         for (i, s) in spec.steps.iter().enumerate() {
             let spath = format!("{path}.steps[{i}]");
@@ -319,6 +317,25 @@ impl Ladder {
                 .collect(),
         }
     }
+}
+
+/// The most pause rules one list (a metric's, a severity's or a ladder's) may hold.
+pub const MAX_PAUSE_RULES: usize = 64;
+
+/// A list of pause rules: at most [`MAX_PAUSE_RULES`], each resuming on an event other than
+/// its own; `path` names the list.
+pub(crate) fn check_pause_rules(rules: &[PauseRule], path: &str) -> Result<(), Error> {
+    if rules.len() > MAX_PAUSE_RULES {
+        return Err(Error::InvalidValue {
+            path: path.to_owned(),
+            value: format!("{} rules", rules.len()),
+            expected: format!("at most {MAX_PAUSE_RULES} pause rules"),
+        });
+    }
+    for (i, r) in rules.iter().enumerate() {
+        check_pause_rule(r, &format!("{path}[{i}].until"))?;
+    }
+    Ok(())
 }
 
 /// A pause rule must resume on at least one event other than its own.

@@ -28,7 +28,7 @@ pub use entitlement::{
     ChannelRule, ChannelSpec, ContactLimits, ContactSpec, DayKind, EntitlementSpec, Intake,
     IntakeRequest, LevelSpan, Party, Refusal, SupportLevel,
 };
-pub use ladder::{Ladder, LadderSpec, Step, StepSpec, Trigger};
+pub use ladder::{Ladder, LadderSpec, Step, StepSpec, Trigger, MAX_PAUSE_RULES};
 pub use lifecycle::{
     ExtendedMaintenance, Lifecycle, LifecycleSpec, ReleaseLine, SupportStatus, Version,
     VersionStatus,

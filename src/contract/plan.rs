@@ -189,9 +189,7 @@ impl Plan {
             targets.insert(sev.clone(), by_metric);
         }
         for (metric, rules) in &spec.pauses {
-            for (i, r) in rules.iter().enumerate() {
-                super::ladder::check_pause_rule(r, &format!("{path}.pauses.{metric}[{i}].until"))?;
-            }
+            super::ladder::check_pause_rules(rules, &format!("{path}.pauses.{metric}"))?;
         }
         for (sev, by_metric) in &spec.severity_pauses {
             if !severities.contains(sev) {
@@ -203,12 +201,10 @@ impl Plan {
                 });
             }
             for (metric, rules) in by_metric {
-                for (i, r) in rules.iter().enumerate() {
-                    super::ladder::check_pause_rule(
-                        r,
-                        &format!("{path}.severity_pauses.{sev}.{metric}[{i}].until"),
-                    )?;
-                }
+                super::ladder::check_pause_rules(
+                    rules,
+                    &format!("{path}.severity_pauses.{sev}.{metric}"),
+                )?;
             }
         }
         let quota = validate_entitlements(

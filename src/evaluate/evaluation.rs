@@ -58,16 +58,30 @@ pub fn evaluate(
     }
     let cx = Context::new(contract, incident, now);
     let plan = contract.plan();
-    let mut records = Vec::with_capacity(Metric::ALL.len());
-    for m in Metric::ALL {
-        if plan.defines(m) {
-            records.push(metric::evaluate(&cx, m)?);
+    // The metrics the plan defines under any severity, in one pass over its targets.
+    let mut defined = [false; Metric::ALL.len()];
+    for by_metric in plan.targets.values() {
+        for m in by_metric.keys() {
+            if let Some(d) = Metric::ALL
+                .iter()
+                .position(|x| x == m)
+                .and_then(|i| defined.get_mut(i))
+            {
+                *d = true;
+            }
         }
+    }
+    let count = defined.iter().filter(|d| **d).count();
+    // Exactly as many as needed: reports are large, and a small allocation stays cheap.
+    let mut metrics = Vec::with_capacity(count);
+    let mut clocks = Vec::with_capacity(count);
+    for (m, _) in Metric::ALL.iter().zip(defined).filter(|(_, d)| *d) {
+        metrics.push(metric::evaluate(&cx, *m, &mut clocks)?);
     }
     let steps = if plan.ladders.is_empty() {
         Vec::new()
     } else {
-        ladder::steps(&cx, &records)?
+        ladder::steps(&cx, &clocks)?
     };
     let (severity, _) = incident.severity_at(now);
     Ok(Report {
@@ -78,7 +92,7 @@ pub fn evaluate(
         severity_rank: catalog.severity_rank(severity).unwrap_or(usize::MAX),
         reported_at: reported,
         now,
-        metrics: records.into_iter().map(|r| r.report).collect(),
+        metrics,
         steps,
     })
 }

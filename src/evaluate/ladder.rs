@@ -10,10 +10,10 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::lifecycle::{self, Rules};
-use super::metric::{Context, MetricRecord};
+use super::metric::{Context, MetricClock};
 use crate::calendar::Calendar;
 use crate::clock::{self, Reach};
-use crate::contract::{SeverityChangePolicy, Trigger};
+use crate::contract::{Metric, SeverityChangePolicy, Trigger};
 use crate::error::Error;
 use crate::incident::EventTag;
 
@@ -75,11 +75,11 @@ impl StepReport {
 }
 
 /// The steps of the ladder for the severity in force at `now`, empty when the plan has none.
-/// `metrics` are the evaluation's metric records, which `share` and `after_breach` steps
+/// `clocks` are the clocks of the evaluation's metrics, which `share` and `after_breach` steps
 /// read.
 pub(crate) fn steps(
     cx: &Context<'_>,
-    metrics: &[MetricRecord<'_>],
+    clocks: &[(Metric, MetricClock<'_>)],
 ) -> Result<Vec<StepReport>, Error> {
     let plan = cx.contract.plan();
     let (severity, changed_at) = cx.incident.severity_at(cx.now);
@@ -138,11 +138,7 @@ pub(crate) fn steps(
                 (reach, None)
             }
             Trigger::Share { metric, .. } | Trigger::AfterBreach { metric, .. } => {
-                match metrics
-                    .iter()
-                    .find(|r| r.report.metric == *metric)
-                    .and_then(|r| r.clock.as_ref())
-                {
+                match clocks.iter().find(|(m, _)| m == metric).map(|(_, c)| c) {
                     None => (Reach::Halted, None),
                     Some(c) => {
                         let amount = metric_amount(&step.trigger, c.allowed)?;

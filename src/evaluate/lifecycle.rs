@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 
 use super::report::PauseInterval;
 use crate::clock::{ClockEvent, ClockEventKind};
-use crate::contract::{Metric, PauseRule};
+use crate::contract::{Metric, PauseRule, MAX_PAUSE_RULES};
 use crate::incident::{Event, EventTag};
 
 /// The events that fulfil a metric (for `update`, only the end of its periodic cycles).
@@ -50,14 +50,6 @@ pub(crate) fn ends_work(tag: EventTag) -> bool {
     )
 }
 
-/// The known events' index just after the last `reopened` (0 without one).
-pub(crate) fn after_last_reopen(known: &[Event]) -> usize {
-    known
-        .iter()
-        .rposition(|e| e.kind.tag() == EventTag::Reopened)
-        .map_or(0, |i| i + 1)
-}
-
 /// How a clock follows the incident.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Rules<'a> {
@@ -89,7 +81,8 @@ impl Trace {
 /// The pause state while walking events.
 struct Pausing<'a> {
     rules: Rules<'a>,
-    active: Vec<bool>,
+    /// Bit `i`: rule `i` is active (lists are at most [`MAX_PAUSE_RULES`] long).
+    active: u64,
     waiting: bool,
     /// The event that paused the clock, while paused.
     cause: Option<EventTag>,
@@ -99,14 +92,14 @@ impl<'a> Pausing<'a> {
     fn new(rules: Rules<'a>) -> Self {
         Pausing {
             rules,
-            active: vec![false; rules.pauses.len()],
+            active: 0,
             waiting: false,
             cause: None,
         }
     }
 
     fn paused(&self) -> bool {
-        self.waiting || self.active.iter().any(|a| *a)
+        self.waiting || self.active != 0
     }
 
     /// Applies one event; returns whether the clock is paused afterwards.
@@ -116,19 +109,19 @@ impl<'a> Pausing<'a> {
             // The general rules: the end of the work ends every pause; a reopening starts
             // from a clean state.
             EventTag::Resolved | EventTag::Closed | EventTag::Cancelled => {
-                self.active.iter_mut().for_each(|a| *a = false);
+                self.active = 0;
                 self.waiting = tag == EventTag::Cancelled || self.rules.waits_for_reopen;
             }
             EventTag::Reopened => {
-                self.active.iter_mut().for_each(|a| *a = false);
+                self.active = 0;
                 self.waiting = false;
             }
             _ => {
-                for (rule, on) in self.rules.pauses.iter().zip(self.active.iter_mut()) {
+                for (i, rule) in self.rules.pauses.iter().take(MAX_PAUSE_RULES).enumerate() {
                     if rule.from == tag {
-                        *on = true;
+                        self.active |= 1 << i;
                     } else if rule.until.contains(&tag) {
-                        *on = false;
+                        self.active &= !(1 << i);
                     }
                 }
             }
@@ -154,7 +147,7 @@ pub(crate) fn trace(
     rules: Rules<'_>,
     stop: Option<usize>,
 ) -> Trace {
-    let mut events = Vec::with_capacity(4);
+    let mut events = Vec::with_capacity(known.len().saturating_sub(from).min(64) + 2);
     let mut pauses = Vec::new();
     events.push(ClockEvent::new(start, ClockEventKind::Start));
     let mut pausing = Pausing::new(rules);
@@ -268,20 +261,29 @@ fn apply_kind(paused: &mut bool, kind: ClockEventKind) {
 
 /// Wall-clock time the clock ran (outside its pauses) up to `now`.
 pub(crate) fn wall_running(events: &[ClockEvent], now: DateTime<Utc>) -> chrono::TimeDelta {
-    let mut total = chrono::TimeDelta::zero();
-    let mut open: Option<DateTime<Utc>> = None;
+    // Whole seconds and nanoseconds apart, summed as integers: this runs for every metric of
+    // every evaluation, and chrono's `signed_duration_since` goes through calendar dates.
+    let stamp = |t: DateTime<Utc>| (t.timestamp(), i64::from(t.timestamp_subsec_nanos()));
+    let (mut secs, mut nanos) = (0i64, 0i64);
+    let mut open: Option<(i64, i64)> = None;
+    let mut add = |from: (i64, i64), to: (i64, i64)| {
+        secs = secs.saturating_add(to.0.saturating_sub(from.0));
+        nanos += to.1 - from.1;
+    };
     for e in events.iter().take_while(|e| e.at <= now) {
         match e.kind {
-            ClockEventKind::Start | ClockEventKind::Resume => open = Some(e.at),
+            ClockEventKind::Start | ClockEventKind::Resume => open = Some(stamp(e.at)),
             ClockEventKind::Pause | ClockEventKind::Stop => {
                 if let Some(from) = open.take() {
-                    total = total.checked_add(&(e.at - from)).unwrap_or(total);
+                    add(from, stamp(e.at));
                 }
             }
         }
     }
-    if let Some(from) = open.filter(|f| *f <= now) {
-        total = total.checked_add(&(now - from)).unwrap_or(total);
+    if let Some(from) = open {
+        add(from, stamp(now));
     }
-    total
+    chrono::TimeDelta::try_seconds(secs)
+        .and_then(|s| s.checked_add(&chrono::TimeDelta::nanoseconds(nanos)))
+        .unwrap_or(chrono::TimeDelta::MAX)
 }

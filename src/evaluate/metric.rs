@@ -39,13 +39,16 @@ impl<'a> Context<'a> {
         let known = events
             .get(..events.partition_point(|e| e.at <= now))
             .unwrap_or(&[]);
-        let reopen = lifecycle::after_last_reopen(known);
-        let tail = known.get(reopen..).unwrap_or(&[]);
-        let cancelled = tail
-            .iter()
-            .position(|e| e.kind.tag() == EventTag::Cancelled)
-            .map(|i| i + reopen);
-        let ended = tail.iter().any(|e| lifecycle::ends_work(e.kind.tag()));
+        // One pass: the last reopening, and whether (and how) the work ended after it.
+        let (mut reopen, mut cancelled, mut ended) = (0, None, false);
+        for (i, e) in known.iter().enumerate() {
+            match e.kind.tag() {
+                EventTag::Reopened => (reopen, cancelled, ended) = (i + 1, None, false),
+                EventTag::Cancelled => (cancelled, ended) = (Some(i), true),
+                EventTag::Resolved | EventTag::Closed => ended = true,
+                _ => {}
+            }
+        }
         Context {
             contract,
             incident,
@@ -84,23 +87,6 @@ pub(crate) struct MetricClock<'a> {
     pub(crate) calendar: &'a Calendar,
     pub(crate) events: Vec<ClockEvent>,
     pub(crate) allowed: TimeDelta,
-}
-
-/// A metric's record: its report (with the calendar it counts on) and its clock (for a
-/// started non-periodic metric).
-#[derive(Clone, Debug)]
-pub(crate) struct MetricRecord<'a> {
-    pub(crate) report: MetricReport,
-    pub(crate) clock: Option<MetricClock<'a>>,
-}
-
-impl MetricRecord<'_> {
-    fn bare(report: MetricReport) -> Self {
-        MetricRecord {
-            report,
-            clock: None,
-        }
-    }
 }
 
 /// A metric's report with nothing counted: not covered by the plan.
@@ -178,8 +164,14 @@ fn start_of(
     })
 }
 
-/// Evaluates one metric; see the lifecycle table in the [module docs](super).
-pub(crate) fn evaluate<'a>(cx: &Context<'a>, metric: Metric) -> Result<MetricRecord<'a>, Error> {
+/// Evaluates one metric into its report (which keeps the calendar it counts on); a started
+/// non-periodic metric also leaves its clock in `clocks` for the ladder. See the lifecycle
+/// table in the [module docs](super).
+pub(crate) fn evaluate<'a>(
+    cx: &Context<'a>,
+    metric: Metric,
+    clocks: &mut Vec<(Metric, MetricClock<'a>)>,
+) -> Result<MetricReport, Error> {
     let plan = cx.contract.plan();
     let now = cx.now;
     // Fulfilment counts after the last reopening for the metrics a reopening puts back.
@@ -195,7 +187,7 @@ pub(crate) fn evaluate<'a>(cx: &Context<'a>, metric: Metric) -> Result<MetricRec
         .incident
         .severity_at(cx.at(fulfilled).unwrap_or(now).min(now));
     let Some(mut target) = plan.target(severity, metric) else {
-        return Ok(MetricRecord::bare(not_covered(metric)));
+        return Ok(not_covered(metric));
     };
     let mut start = start_of(cx, target, changed_at)?;
     // A level's clock is fulfilled only by what happens once the level has the incident.
@@ -206,21 +198,17 @@ pub(crate) fn evaluate<'a>(cx: &Context<'a>, metric: Metric) -> Result<MetricRec
                 .incident
                 .severity_at(cx.at(fulfilled).unwrap_or(now).min(now));
             let Some(t) = plan.target(severity, metric) else {
-                return Ok(MetricRecord::bare(not_covered(metric)));
+                return Ok(not_covered(metric));
             };
             target = t;
             start = start_of(cx, target, changed_at)?;
         }
     }
     let Some(calendar) = cx.calendar(&target.clock) else {
-        return Ok(MetricRecord::bare(not_covered(metric)));
+        return Ok(not_covered(metric));
     };
     if cx.cancelled.is_some() && fulfilled.is_none() {
-        return Ok(MetricRecord::bare(without_clock(
-            metric,
-            target,
-            MetricState::NotApplicable,
-        )));
+        return Ok(without_clock(metric, target, MetricState::NotApplicable));
     }
     let (start, started_by) = match (start, fulfilled) {
         (Some(s), _) => s,
@@ -234,29 +222,16 @@ pub(crate) fn evaluate<'a>(cx: &Context<'a>, metric: Metric) -> Result<MetricRec
         }
         // The level never took the incident over before its work ended: nothing to meet.
         (None, _) if matches!(target.start, StartRule::AtLevel(_)) && cx.ended => {
-            return Ok(MetricRecord::bare(without_clock(
-                metric,
-                target,
-                MetricState::NotApplicable,
-            )));
+            return Ok(without_clock(metric, target, MetricState::NotApplicable));
         }
-        (None, _) => {
-            return Ok(MetricRecord::bare(without_clock(
-                metric,
-                target,
-                MetricState::NotStarted,
-            )))
-        }
+        (None, _) => return Ok(without_clock(metric, target, MetricState::NotStarted)),
     };
     let pauses = plan.pauses_for(severity, metric);
     if periodic {
         let report = cycles(cx, target, calendar, (start, started_by), pauses)?;
-        return Ok(MetricRecord {
-            report: MetricReport {
-                calendar: Some(calendar.clone()),
-                ..report
-            },
-            clock: None,
+        return Ok(MetricReport {
+            calendar: Some(calendar.clone()),
+            ..report
         });
     }
     // Under `new_cycle`, the clock of a reopenable metric starts again at the last reopening.
@@ -308,14 +283,15 @@ pub(crate) fn evaluate<'a>(cx: &Context<'a>, metric: Metric) -> Result<MetricRec
     let Trace { events, pauses } = trace;
     report.pauses = pauses;
     report.calendar = Some(calendar.clone());
-    Ok(MetricRecord {
-        report,
-        clock: Some(MetricClock {
+    clocks.push((
+        metric,
+        MetricClock {
             calendar,
             events,
             allowed,
-        }),
-    })
+        },
+    ));
+    Ok(report)
 }
 
 /// A business-day form names its deadline; it holds while the clock was never paused.
