@@ -111,6 +111,80 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! The severity and reopen policies on small incidents (a `high` reaction allows 1 hour, a
+//! `low` one 4 hours; the resolution 8 hours on the wall clock):
+//!
+//! ```
+//! use std::sync::Arc;
+//! use chrono::{DateTime, TimeDelta, Utc};
+//! use slacalc::contract::{Catalog, ContractTermsSpec, Metric};
+//! use slacalc::{evaluate, Contract, Event, EventKind, Incident, MetricState};
+//!
+//! let contract = |policies: &str| -> Result<Contract, Box<dyn std::error::Error>> {
+//!     let catalog: Catalog = serde_json::from_str(&format!(r#"{{
+//!       "name": "Example",
+//!       "severities": [{{"key": "high", "name": "High"}}, {{"key": "low", "name": "Low"}}],
+//!       "plans": {{"p": {{"name": "P", {policies}
+//!         "targets": {{
+//!           "high": {{"reaction": {{"within": "1h", "clock": "24x7"}},
+//!                    "resolution": {{"within": "8h", "clock": "24x7"}}}},
+//!           "low": {{"reaction": {{"within": "4h", "clock": "24x7"}},
+//!                   "resolution": {{"within": "8h", "clock": "24x7"}}}}}}}}}}
+//!     }}"#))?;
+//!     let terms = ContractTermsSpec { customer: "ACME".into(), plan: "p".into(), ..Default::default() };
+//!     Ok(Contract::new(Arc::new(catalog), terms)?)
+//! };
+//! let t = |s: &str| s.parse::<DateTime<Utc>>();
+//! let ev = |at: &str, kind| -> Result<Event, chrono::ParseError> { Ok(Event::new(t(at)?, kind)) };
+//! let high = EventKind::Reported { severity: "high".into(), channel: None, contact: None };
+//! let low = EventKind::SeverityChanged { severity: "low".into() };
+//!
+//! // Reported low, upgraded at 12:00: the high reaction was due at 11:00.
+//! let upgraded = Incident::new("I-0", vec![
+//!     ev("2026-03-02T10:00:00Z", EventKind::Reported {
+//!         severity: "low".into(), channel: None, contact: None })?,
+//!     ev("2026-03-02T12:00:00Z", EventKind::SeverityChanged { severity: "high".into() })?])?;
+//! let now = t("2026-03-02T12:30:00Z")?;
+//! // `breach_at_change` (the default): breached, but not before the upgrade.
+//! let r = evaluate(&contract("")?, &upgraded, now)?;
+//! let reaction = r.metric(Metric::Reaction).unwrap();
+//! assert_eq!(reaction.deadline, Some(t("2026-03-02T11:00:00Z")?));
+//! assert_eq!(reaction.breached_at, Some(t("2026-03-02T12:00:00Z")?));
+//! // `breach_at_deadline`: dated at the deadline.
+//! let r = evaluate(&contract(r#""upgrade": "breach_at_deadline","#)?, &upgraded, now)?;
+//! assert_eq!(r.metric(Metric::Reaction).unwrap().breached_at, Some(t("2026-03-02T11:00:00Z")?));
+//!
+//! // Downgraded at 11:30, after the 1-hour reaction was breached at 11:00.
+//! let downgraded = Incident::new("I-1", vec![
+//!     ev("2026-03-02T10:00:00Z", high.clone())?, ev("2026-03-02T11:30:00Z", low)?])?;
+//! let now = t("2026-03-02T12:00:00Z")?;
+//! // `keep_breach` (the default): the breach stays, dated 11:00.
+//! let r = evaluate(&contract("")?, &downgraded, now)?;
+//! let reaction = r.metric(Metric::Reaction).unwrap();
+//! assert_eq!(reaction.state, MetricState::Breached);
+//! assert_eq!(reaction.breached_at, Some(t("2026-03-02T11:00:00Z")?));
+//! // `recompute`: only the low target counts, 2 of its 4 hours used.
+//! let r = evaluate(&contract(r#""downgrade": "recompute","#)?, &downgraded, now)?;
+//! assert_eq!(r.metric(Metric::Reaction).unwrap().state, MetricState::Running);
+//!
+//! // Resolved at 12:00, reopened at 13:00.
+//! let reopened = Incident::new("I-2", vec![
+//!     ev("2026-03-02T10:00:00Z", high)?,
+//!     ev("2026-03-02T12:00:00Z", EventKind::Resolved)?,
+//!     ev("2026-03-02T13:00:00Z", EventKind::Reopened)?])?;
+//! let now = t("2026-03-02T14:00:00Z")?;
+//! // `resume` (the default): 3 hours counted, due at 19:00.
+//! let r = evaluate(&contract("")?, &reopened, now)?;
+//! let res = r.metric(Metric::Resolution).unwrap();
+//! assert_eq!((res.elapsed, res.deadline), (TimeDelta::hours(3), Some(t("2026-03-02T19:00:00Z")?)));
+//! // `new_cycle`: a fresh 8 hours from the reopening; the first cycle was met.
+//! let r = evaluate(&contract(r#""reopen": "new_cycle","#)?, &reopened, now)?;
+//! let res = r.metric(Metric::Resolution).unwrap();
+//! assert_eq!((res.elapsed, res.deadline), (TimeDelta::hours(1), Some(t("2026-03-02T21:00:00Z")?)));
+//! assert_eq!(res.cycles[0].state, MetricState::Met);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! # Escalation ladders
 //!
 //! A plan's ladder for a severity (see [`crate::contract::LadderSpec`]) lists who is pulled
