@@ -153,5 +153,30 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             (StepState::Pending, Some(t("2027-01-06T15:30:00Z")?)),
         ]
     );
+
+    // The same Critical promise raised by the Penang contact (APJ: 8-5 in Kuala Lumpur, with
+    // the customer's German holidays): a Wednesday-afternoon report escalates five Kuala
+    // Lumpur business days later at 15:00 there, and its ladder and wake-up count there too.
+    let penang = Incident::new(
+        "C8Y-1005",
+        vec![Event::new(
+            t("2026-12-16T07:00:00Z")?,
+            EventKind::Reported {
+                severity: "critical".into(),
+                channel: Some("phone".into()),
+                contact: Some("atc-penang@muster-maschinenbau.example".into()),
+            },
+        )],
+    )?;
+    let now = t("2026-12-16T08:00:00Z")?;
+    let report = evaluate(&contract, &penang, now)?;
+    println!("{report}");
+    let first = report.steps.first().ok_or("no ladder")?;
+    assert_eq!(first.due, Some(t("2026-12-23T07:00:00Z")?));
+    // The reaction (2 h on 24x7) is the next change.
+    assert_eq!(
+        next_wake_up(&contract, &penang, now)?,
+        Some(t("2026-12-16T09:00:00.000000001Z")?)
+    );
     Ok(())
 }
