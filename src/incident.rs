@@ -204,6 +204,100 @@ pub struct IncidentSpec {
 pub struct Incident {
     id: String,
     events: Vec<Event>,
+    /// Where the validated events leave the incident, so an appended event is checked alone.
+    progress: Progress,
+}
+
+/// How the incident ended until a reopening.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Ended {
+    Closed,
+    Cancelled,
+}
+
+/// What the events so far leave open: the state [`Incident::new`] and [`Incident::push`]
+/// check each next event against.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Progress {
+    awaiting: bool,
+    proposed: bool,
+    resolved: bool,
+    ended: Option<Ended>,
+}
+
+impl Progress {
+    /// Checks event `index` (`e`, after `prev`) and moves on past it.
+    fn accept(&mut self, index: usize, prev: Option<&Event>, e: &Event) -> Result<(), Error> {
+        let fail = |reason: &str| Error::InvalidEvent {
+            index,
+            kind: e.kind.name().to_owned(),
+            at: e.at,
+            reason: reason.to_owned(),
+        };
+        let Some(prev) = prev else {
+            return if matches!(e.kind, EventKind::Reported { .. }) {
+                Ok(())
+            } else {
+                Err(fail("the first event must be `reported`"))
+            };
+        };
+        if e.at < prev.at {
+            return Err(fail(&format!(
+                "out of order: before the previous event at {}",
+                prev.at
+            )));
+        }
+        if let Some(how) = self.ended.filter(|_| e.kind != EventKind::Reopened) {
+            let how = match how {
+                Ended::Closed => "closed",
+                Ended::Cancelled => "cancelled",
+            };
+            return Err(fail(&format!("the incident is {how}; reopen it first")));
+        }
+        match &e.kind {
+            EventKind::Reported { .. } => return Err(fail("an incident is reported only once")),
+            EventKind::AwaitingCustomer if self.awaiting => {
+                return Err(fail("already awaiting the customer"));
+            }
+            EventKind::AwaitingCustomer => self.awaiting = true,
+            EventKind::CustomerReplied if !self.awaiting => {
+                return Err(fail("the customer replied but nobody was awaiting a reply"));
+            }
+            EventKind::CustomerReplied => self.awaiting = false,
+            EventKind::SolutionProposed if self.proposed => {
+                return Err(fail("a solution is already proposed and under test"));
+            }
+            EventKind::SolutionProposed => self.proposed = true,
+            EventKind::SolutionConfirmed | EventKind::SolutionRejected if !self.proposed => {
+                return Err(fail("no solution was proposed"));
+            }
+            EventKind::SolutionConfirmed | EventKind::SolutionRejected => self.proposed = false,
+            EventKind::Resolved if self.resolved => return Err(fail("already resolved")),
+            EventKind::Resolved => {
+                self.resolved = true;
+                (self.awaiting, self.proposed) = (false, false);
+            }
+            EventKind::Reopened if !self.resolved && self.ended.is_none() => {
+                return Err(fail(
+                    "only a resolved, closed or cancelled incident can be reopened",
+                ));
+            }
+            EventKind::Reopened => {
+                self.resolved = false;
+                self.ended = None;
+            }
+            EventKind::Closed | EventKind::Cancelled { .. } => {
+                self.ended = Some(if e.kind == EventKind::Closed {
+                    Ended::Closed
+                } else {
+                    Ended::Cancelled
+                });
+                (self.awaiting, self.proposed) = (false, false);
+            }
+            _ => {}
+        }
+        Ok(())
+    }
 }
 
 impl From<Incident> for IncidentSpec {
@@ -230,82 +324,9 @@ impl Incident {
     /// [`Error::InvalidEvent`] naming the index of the first event that breaks the rules
     /// listed on [`Incident`].
     pub fn new(id: impl Into<String>, events: Vec<Event>) -> Result<Incident, Error> {
-        let mut awaiting = false;
-        let mut proposed = false;
-        let mut resolved = false;
-        // Closed or cancelled: what ended the incident.
-        let mut ended: Option<&str> = None;
+        let mut progress = Progress::default();
         for (index, e) in events.iter().enumerate() {
-            let fail = |reason: &str| Error::InvalidEvent {
-                index,
-                kind: e.kind.name().to_owned(),
-                at: e.at,
-                reason: reason.to_owned(),
-            };
-            match index.checked_sub(1).and_then(|i| events.get(i)) {
-                None => {
-                    if !matches!(e.kind, EventKind::Reported { .. }) {
-                        return Err(fail("the first event must be `reported`"));
-                    }
-                    continue;
-                }
-                Some(prev) if e.at < prev.at => {
-                    return Err(fail(&format!(
-                        "out of order: before the previous event at {}",
-                        prev.at
-                    )))
-                }
-                Some(_) => {}
-            }
-            if let Some(how) = ended.filter(|_| e.kind != EventKind::Reopened) {
-                return Err(fail(&format!("the incident is {how}; reopen it first")));
-            }
-            match &e.kind {
-                EventKind::Reported { .. } => {
-                    return Err(fail("an incident is reported only once"));
-                }
-                EventKind::AwaitingCustomer if awaiting => {
-                    return Err(fail("already awaiting the customer"));
-                }
-                EventKind::AwaitingCustomer => awaiting = true,
-                EventKind::CustomerReplied if !awaiting => {
-                    return Err(fail("the customer replied but nobody was awaiting a reply"));
-                }
-                EventKind::CustomerReplied => awaiting = false,
-                EventKind::SolutionProposed if proposed => {
-                    return Err(fail("a solution is already proposed and under test"));
-                }
-                EventKind::SolutionProposed => proposed = true,
-                EventKind::SolutionConfirmed | EventKind::SolutionRejected if !proposed => {
-                    return Err(fail("no solution was proposed"));
-                }
-                EventKind::SolutionConfirmed | EventKind::SolutionRejected => proposed = false,
-                EventKind::Resolved if resolved => {
-                    return Err(fail("already resolved"));
-                }
-                EventKind::Resolved => {
-                    resolved = true;
-                    (awaiting, proposed) = (false, false);
-                }
-                EventKind::Reopened if !resolved && ended.is_none() => {
-                    return Err(fail(
-                        "only a resolved, closed or cancelled incident can be reopened",
-                    ));
-                }
-                EventKind::Reopened => {
-                    resolved = false;
-                    ended = None;
-                }
-                EventKind::Closed | EventKind::Cancelled { .. } => {
-                    ended = Some(if e.kind == EventKind::Closed {
-                        "closed"
-                    } else {
-                        "cancelled"
-                    });
-                    (awaiting, proposed) = (false, false);
-                }
-                _ => {}
-            }
+            progress.accept(index, index.checked_sub(1).and_then(|i| events.get(i)), e)?;
         }
         if events.is_empty() {
             return Err(Error::InvalidValue {
@@ -317,7 +338,40 @@ impl Incident {
         Ok(Incident {
             id: id.into(),
             events,
+            progress,
         })
+    }
+
+    /// Appends an event, checking it alone against the events before it (the rules listed
+    /// on [`Incident`]): a help desk's live feed costs O(1) per event, not a revalidation.
+    /// On error the incident is unchanged.
+    ///
+    /// ```
+    /// use chrono::{DateTime, Utc};
+    /// use slacalc::{Event, EventKind, Incident};
+    ///
+    /// let t = |s: &str| s.parse::<DateTime<Utc>>();
+    /// let mut incident = Incident::new("T-1", vec![Event::new(t("2026-03-02T10:00:00Z")?,
+    ///     EventKind::Reported { severity: "high".into(), channel: None, contact: None })])?;
+    /// incident.push(Event::new(t("2026-03-02T10:20:00Z")?, EventKind::Responded))?;
+    /// let late = incident.push(Event::new(t("2026-03-02T10:10:00Z")?, EventKind::Resolved));
+    /// assert_eq!(
+    ///     late.unwrap_err().to_string(),
+    ///     "events[2] (resolved at 2026-03-02 10:10:00 UTC): out of order: before the previous \
+    ///      event at 2026-03-02 10:20:00 UTC"
+    /// );
+    /// assert_eq!(incident.events().len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidEvent`] naming the new event's index and the rule it breaks.
+    pub fn push(&mut self, event: Event) -> Result<(), Error> {
+        let mut progress = self.progress;
+        progress.accept(self.events.len(), self.events.last(), &event)?;
+        self.progress = progress;
+        self.events.push(event);
+        Ok(())
     }
 
     /// The caller's identifier.

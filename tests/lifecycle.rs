@@ -759,3 +759,63 @@ fn serialized_reports_carry_iso_durations_that_round_trip_to_the_nanosecond() {
     let again: slacalc::Report = serde_json::from_str(&json).unwrap();
     assert_eq!(again, r);
 }
+
+mod append {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn kinds() -> Vec<EventKind> {
+        use EventKind as K;
+        vec![
+            K::Responded,
+            K::AwaitingCustomer,
+            K::CustomerReplied,
+            K::SolutionProposed,
+            K::SolutionConfirmed,
+            K::SolutionRejected,
+            K::Resolved,
+            K::Reopened,
+            K::Closed,
+            K::Cancelled { reason: None },
+            K::UpdateSent,
+            K::Reported {
+                severity: "high".into(),
+                channel: None,
+                contact: None,
+            },
+        ]
+    }
+
+    proptest! {
+        /// Appending events one by one accepts and refuses exactly what validating the whole
+        /// list does, with the same error, and a refused append leaves the incident as it was.
+        #[test]
+        fn push_agrees_with_new(picks in prop::collection::vec((0usize..12, -600i64..3_600), 0..25)) {
+            let menu = kinds();
+            let start = t("2026-03-02T10:00:00Z");
+            let first = reported("2026-03-02T10:00:00Z", "high", "phone", None);
+            let mut pushed = Incident::new("P", vec![first.clone()]).unwrap();
+            let mut all = vec![first];
+            let mut at = start;
+            for (k, gap) in picks {
+                at += TimeDelta::seconds(gap);
+                let e = Event::new(at, menu[k].clone());
+                let mut candidate = all.clone();
+                candidate.push(e.clone());
+                let whole = Incident::new("P", candidate.clone());
+                let before = pushed.clone();
+                match (pushed.push(e), whole) {
+                    (Ok(()), Ok(w)) => {
+                        prop_assert_eq!(&pushed, &w);
+                        all = candidate;
+                    }
+                    (Err(a), Err(b)) => {
+                        prop_assert_eq!(a, b);
+                        prop_assert_eq!(&pushed, &before);
+                    }
+                    (a, b) => prop_assert!(false, "push {:?} but new {:?}", a, b.map(|_| ())),
+                }
+            }
+        }
+    }
+}
