@@ -490,26 +490,7 @@ fn kinds() -> Vec<EventKind> {
 
 /// An incident from random picks, keeping only the events that leave it valid.
 fn build(severity: &str, start: i64, picks: &[(usize, i64)]) -> Incident {
-    let at = |s: i64| DateTime::from_timestamp(s, 0).unwrap();
-    let mut events = vec![Event::new(
-        at(start),
-        EventKind::Reported {
-            severity: severity.into(),
-            channel: None,
-            contact: None,
-        },
-    )];
-    let mut now = start;
-    let menu = kinds();
-    for (k, gap) in picks {
-        now += gap;
-        let mut next = events.clone();
-        next.push(Event::new(at(now), menu[k % menu.len()].clone()));
-        if Incident::new("P", next.clone()).is_ok() {
-            events = next;
-        }
-    }
-    Incident::new("P", events).unwrap()
+    build_with(&kinds(), severity, None, start, picks)
 }
 
 fn check_wake_up(c: &Contract, i: &Incident, now: DateTime<Utc>, fractions: &[f64]) {
@@ -617,9 +598,10 @@ fn lifecycle_kinds() -> Vec<EventKind> {
     kinds
 }
 
-/// An incident by `contact` from random picks (seconds between events), keeping the events
-/// that leave it valid.
+/// An incident by `contact` from random picks of `menu` (seconds between events), keeping the
+/// events that leave it valid.
 fn build_with(
+    menu: &[EventKind],
     severity: &str,
     contact: Option<&str>,
     start: i64,
@@ -635,7 +617,6 @@ fn build_with(
         },
     )];
     let mut now = start;
-    let menu = lifecycle_kinds();
     for (k, gap) in picks {
         now += gap;
         let mut next = events.clone();
@@ -721,7 +702,7 @@ proptest! {
             ("reopen", if new_cycle { "new_cycle" } else { "resume" }),
         ];
         let c = everything(&policies);
-        let i = build_with(severity, contact, start, &picks);
+        let i = build_with(&lifecycle_kinds(), severity, contact, start, &picks);
         let last = i.events().last().map_or(i.reported_at(), |e| e.at);
         check_wake_up_chain(&c, &i, last + TimeDelta::hours(12));
     }

@@ -251,16 +251,14 @@ pub(crate) fn evaluate<'a>(
         (0, (start, started_by))
     };
     let trace = lifecycle::trace(cx.known, walk_from, cycle_start.0, rules, fulfilled);
-    let (allowed, named) = target.allowance(calendar, cycle_start.0)?;
-    let reading = clock::read(&trace.events, calendar, allowed, now)?;
-    let mut report = report_from(
+    let (mut report, allowed) = read_cycle(
         metric,
-        target,
-        allowed,
-        reading,
-        named_deadline(&trace.events, named),
+        (target, calendar),
+        &trace.events,
+        cycle_start.0,
+        now,
         trace.stop(),
-    );
+    )?;
     report.started_at = Some(cycle_start.0);
     report.started_by = Some(cycle_start.1);
     report.wall_elapsed = lifecycle::wall_running(&trace.events, now);
@@ -292,6 +290,29 @@ pub(crate) fn evaluate<'a>(
         },
     ));
     Ok(report)
+}
+
+/// One cycle of a metric's clock, started at `start`, read as of `now` against the
+/// allowance of its target: the report and the allowance.
+fn read_cycle(
+    metric: Metric,
+    (target, calendar): (&Target, &Calendar),
+    events: &[ClockEvent],
+    start: DateTime<Utc>,
+    now: DateTime<Utc>,
+    fulfilled: Option<DateTime<Utc>>,
+) -> Result<(MetricReport, TimeDelta), Error> {
+    let (allowed, named) = target.allowance(calendar, start)?;
+    let reading = clock::read(events, calendar, allowed, now)?;
+    let report = report_from(
+        metric,
+        target,
+        allowed,
+        reading,
+        named_deadline(events, named),
+        fulfilled,
+    );
+    Ok((report, allowed))
 }
 
 /// A business-day form names its deadline; it holds while the clock was never paused.
@@ -388,16 +409,14 @@ fn earlier_cycles(
             .filter(|(_, e)| fulfils(metric, e.kind.tag()))
             .map(|(j, _)| j);
         let trace = lifecycle::trace(sub, from.0, from.1, rules, stop);
-        let (allowed, named) = target.allowance(calendar, from.1)?;
-        let reading = clock::read(&trace.events, calendar, allowed, e.at)?;
-        let r = report_from(
+        let (r, _) = read_cycle(
             metric,
-            target,
-            allowed,
-            reading,
-            named_deadline(&trace.events, named),
+            (target, calendar),
+            &trace.events,
+            from.1,
+            e.at,
             trace.stop(),
-        );
+        )?;
         out.push(Cycle {
             started: from.1,
             deadline: r.deadline,
