@@ -78,12 +78,15 @@ const OP: &str = "availability";
 
 /// An interval during which the service was down, `[start, end)` in UTC.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Outage {
     /// When the outage began.
     pub start: DateTime<Utc>,
     /// When service was restored (exclusive).
     pub end: DateTime<Utc>,
 }
+
+crate::config::tracked_serde!(Outage);
 
 impl Outage {
     /// The outage `[start, end)`; checked when it is merged or evaluated.
@@ -208,7 +211,7 @@ pub struct MaintenanceSpec {
 /// }
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct AvailabilityAgreementSpec {
     /// The target in percent, a decimal string from `"0"` to `"100"`.
     #[serde(with = "crate::money::decimal_str")]
@@ -219,6 +222,8 @@ pub struct AvailabilityAgreementSpec {
     #[serde(default)]
     pub maintenance: MaintenanceSpec,
 }
+
+crate::config::tracked_serde!(AvailabilityAgreementSpec);
 
 /// A validated availability agreement: target, service hours and maintenance. Deserializing
 /// one validates it.
@@ -271,7 +276,7 @@ pub struct AvailabilityAgreement {
 
 /// Whether the achieved availability reached the target. Serialized in `snake_case`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum TargetOutcome {
     /// Achieved availability is at least the target (equal is met).
     Met,
@@ -290,6 +295,7 @@ impl fmt::Display for TargetOutcome {
 
 /// A merged outage and the downtime it counted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CountedOutage {
     /// When the (merged) outage began.
     pub start: DateTime<Utc>,
@@ -323,6 +329,7 @@ pub struct CountedOutage {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AvailabilityReport {
     /// The start of the period.
     pub from: DateTime<Utc>,
@@ -394,6 +401,7 @@ impl fmt::Display for AvailabilityReport {
 
 /// An availability report together with the service credit it earns.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CreditReport {
     /// The availability over the period.
     pub availability: AvailabilityReport,

@@ -29,7 +29,7 @@ use crate::time::format_duration;
 
 /// A metric's state as of `now`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum MetricState {
     /// The metric's clock has not started (e.g. waiting for the phone contact).
     NotStarted,
@@ -77,6 +77,7 @@ impl fmt::Display for MetricState {
 
 /// One cycle of a periodic metric.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Cycle {
     /// When the cycle started.
     pub started: DateTime<Utc>,
@@ -90,6 +91,7 @@ pub struct Cycle {
 
 /// One metric of a report.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct MetricReport {
     /// Which metric.
     pub metric: Metric,
@@ -120,6 +122,7 @@ pub struct MetricReport {
 
 /// The evaluation of one incident against a contract as of `now`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Report {
     /// The incident's identifier.
     pub incident: String,

@@ -12,7 +12,7 @@ use crate::time::{format_duration, parse_duration};
 
 /// The promises a plan can make about an incident.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Metric {
     /// First response (reaction time).
     Reaction,
@@ -56,7 +56,7 @@ impl fmt::Display for Metric {
 
 /// When a metric's clock starts.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum StartRule {
     /// When the incident is reported (the default).
     #[default]
@@ -81,10 +81,11 @@ pub struct TargetSpec {
     /// A duration of business time on the clock (`30m`, `4h`, `36h`, `1d` = 24 hours).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub within: Option<String>,
-    /// "N business days later at the same local time" on the clock's calendar.
+    /// "N business days later at the same local time" on the clock's calendar (0 to 10,000).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub business_days: Option<i64>,
-    /// "By the end of the Nth business day" (1 = the end of the next business day).
+    /// "By the end of the Nth business day" (1 = the end of the next business day; at most
+    /// 10,000).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_of_business_day: Option<i64>,
     /// The calendar the time counts on: `24x7` (wall time), `business` (the contract's
@@ -96,6 +97,13 @@ pub struct TargetSpec {
     #[serde(default, skip_serializing_if = "is_default")]
     pub start: StartRule,
 }
+
+/// The largest day count a business-day form may name (`business_days`,
+/// `end_of_business_day`, and a ladder step's `business_days`): 10,000 business days, about
+/// 40 years of five-day weeks. No support contract promises more; a larger count could only
+/// fail when an incident is evaluated (its deadline beyond the representable instants, or a
+/// search over centuries), so it is refused when the configuration is loaded.
+pub(crate) const MAX_BUSINESS_DAYS: i64 = 10_000;
 
 fn is_default<T: Default + PartialEq>(v: &T) -> bool {
     *v == T::default()
@@ -174,7 +182,7 @@ impl Target {
     ///
     /// # Errors
     /// [`Error::InvalidValue`] when not exactly one form is given, for a malformed or
-    /// negative duration, or a negative day count.
+    /// negative duration, or a day count below 0 or above 10,000.
     pub fn from_spec(spec: &TargetSpec, path: &str) -> Result<Target, Error> {
         let forms = [
             spec.within.is_some(),
@@ -208,6 +216,18 @@ impl Target {
                     path: format!("{path}.{field}"),
                     value: n.to_string(),
                     expected: "a number of days, 0 or more".into(),
+                });
+            }
+            (_, Some(n), _) | (_, _, Some(n)) if n > MAX_BUSINESS_DAYS => {
+                let field = if spec.business_days.is_some() {
+                    "business_days"
+                } else {
+                    "end_of_business_day"
+                };
+                return Err(Error::InvalidValue {
+                    path: format!("{path}.{field}"),
+                    value: n.to_string(),
+                    expected: format!("a number of days from 0 to {MAX_BUSINESS_DAYS}"),
                 });
             }
             (_, Some(n), _) => TargetForm::BusinessDays(n),
