@@ -81,8 +81,10 @@ const OP: &str = "availability";
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct Outage {
     /// When the outage began.
+    #[serde(with = "crate::config::instant")]
     pub start: DateTime<Utc>,
     /// When service was restored (exclusive).
+    #[serde(with = "crate::config::instant")]
     pub end: DateTime<Utc>,
 }
 
@@ -135,7 +137,7 @@ impl MaintenanceWindow {
 
     fn from_spec_at(spec: &WindowSpec, path: &str) -> Result<MaintenanceWindow, Error> {
         let instant = |s: &str, field: &str| {
-            s.parse::<DateTime<Utc>>().map_err(|_| Error::InvalidValue {
+            crate::config::parse_instant(s).map_err(|_| Error::InvalidValue {
                 path: format!("{path}.{field}"),
                 value: s.to_owned(),
                 expected: "an RFC 3339 instant such as `2026-03-14T20:00:00Z`".to_owned(),

@@ -250,3 +250,36 @@ pub(crate) mod date {
         }
     }
 }
+
+/// The one parser of instants in configuration and events: strict RFC 3339 with an offset
+/// (`2026-03-10T09:00:00Z`, `2026-03-10T10:00:00+01:00`; `T`, `t` or a space between date
+/// and time). chrono's `FromStr`, which serde uses for `DateTime`, also takes unpadded
+/// fields, spaces between components and around the value.
+///
+/// # Errors
+/// A message that shows the input, chrono's reason and the expected form.
+pub(crate) fn parse_instant(s: &str) -> Result<chrono::DateTime<chrono::Utc>, String> {
+    chrono::DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .map_err(|e| {
+            format!(
+                "invalid instant `{s}` ({e}): expected RFC 3339 with an offset, such as \
+                 `2026-03-10T09:00:00Z` or `2026-03-10T10:00:00+01:00`"
+            )
+        })
+}
+
+/// Serde for a `DateTime<Utc>` through [`parse_instant`].
+pub(crate) mod instant {
+    use chrono::{DateTime, Utc};
+    use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+
+    pub(crate) fn serialize<S: Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+        t.serialize(s)
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
+        let s = String::deserialize(d)?;
+        super::parse_instant(&s).map_err(de::Error::custom)
+    }
+}

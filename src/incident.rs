@@ -222,21 +222,13 @@ impl<'de> serde::de::Visitor<'de> for EventVisitor {
     }
 }
 
-/// An event's `at`: an RFC 3339 instant with an offset (what chrono's `DateTime` reads), with
-/// an error that shows the expected form.
+/// An event's `at`: strict RFC 3339 with an offset, with an error that shows the expected
+/// form.
 struct Instant(DateTime<Utc>);
 
 impl<'de> Deserialize<'de> for Instant {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        s.parse::<DateTime<chrono::FixedOffset>>()
-            .map(|t| Instant(t.with_timezone(&Utc)))
-            .map_err(|e| {
-                serde::de::Error::custom(format_args!(
-                    "invalid instant `{s}` ({e}): expected RFC 3339 with an offset, such as \
-                     `2026-03-10T09:00:00Z` or `2026-03-10T10:00:00+01:00`"
-                ))
-            })
+        crate::config::instant::deserialize(d).map(Instant)
     }
 }
 

@@ -547,3 +547,37 @@ fn inexact_decimal_results_are_refused() {
     );
     assert_eq!(invoice.total.to_string(), "0.00 EUR");
 }
+
+#[test]
+fn instants_are_strict_rfc3339() {
+    // Found by the strict_config fuzz target: chrono's `FromStr` (serde's reader for
+    // `DateTime`) takes a leading space, unpadded fields and spaces between components.
+    for bad in [
+        " 2026-03-10T09:18:00Z",
+        "2026-3-10T09:18:00Z",
+        "2026-03-10T09: 18:00Z",
+        "2026-03-10T09:18:00 Z",
+        "2026-03-10T09:18:00UTC",
+    ] {
+        let json = format!(
+            r#"{{"id": "7", "events": [{{"at": "2026-03-10T09:00:00Z", "kind": "reported", "severity": "1"}},
+                {{"at": "{bad}", "kind": "responded"}}]}}"#
+        );
+        let e = err::<Incident>(&json);
+        assert!(
+            e.starts_with(&format!("events[1].at: invalid instant `{bad}` (")),
+            "{e}"
+        );
+        let outage = format!(r#"{{"start": "{bad}", "end": "2026-03-10T10:00:00Z"}}"#);
+        assert!(err::<Outage>(&outage).starts_with(&format!("start: invalid instant `{bad}`")));
+        let work = format!(r#"{{"start": "2026-03-10T08:00:00Z", "end": "{bad}"}}"#);
+        assert!(err::<WorkInterval>(&work).starts_with(&format!("end: invalid instant `{bad}`")));
+    }
+    // The forms RFC 3339 allows: any offset, a fraction, `t` or a space as separator.
+    let outage: Outage = serde_json::from_str(
+        r#"{"start": "2026-03-10 10:00:00.5+01:00", "end": "2026-03-10t10:00:00z"}"#,
+    )
+    .unwrap();
+    assert_eq!(outage.start, t("2026-03-10T09:00:00.5Z"));
+    assert_eq!(outage.end, t("2026-03-10T10:00:00Z"));
+}

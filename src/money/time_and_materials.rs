@@ -192,8 +192,10 @@ crate::config::tracked_serde!(TimeAndMaterialsSpec);
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct WorkInterval {
     /// When the work started.
+    #[serde(with = "crate::config::instant")]
     pub start: DateTime<Utc>,
     /// When it ended (exclusive).
+    #[serde(with = "crate::config::instant")]
     pub end: DateTime<Utc>,
 }
 
