@@ -283,3 +283,38 @@ pub(crate) mod instant {
         super::parse_instant(&s).map_err(de::Error::custom)
     }
 }
+
+/// Serde for a `u32` count in configuration, whose error says the range in words
+/// (`expected a whole number from 0 to 4294967295` rather than `expected u32`).
+pub(crate) mod count {
+    use std::fmt;
+
+    use serde::de::{self, Deserializer, Unexpected, Visitor};
+    use serde::Serializer;
+
+    pub(crate) fn serialize<S: Serializer>(n: &u32, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u32(*n)
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+        d.deserialize_u32(CountVisitor)
+    }
+
+    struct CountVisitor;
+
+    impl Visitor<'_> for CountVisitor {
+        type Value = u32;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "a whole number from 0 to {}", u32::MAX)
+        }
+
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<u32, E> {
+            u32::try_from(v).map_err(|_| E::invalid_value(Unexpected::Unsigned(v), &self))
+        }
+
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<u32, E> {
+            u32::try_from(v).map_err(|_| E::invalid_value(Unexpected::Signed(v), &self))
+        }
+    }
+}

@@ -354,7 +354,7 @@ fn shape_errors_name_their_path() {
     );
     assert_eq!(
         err::<CaseQuota>(r#"{"cases": -1, "per": "quarter"}"#),
-        "cases: invalid value: integer `-1`, expected u32 at line 1 column 12"
+        "cases: invalid value: integer `-1`, expected a whole number from 0 to 4294967295 at line 1 column 12"
     );
     assert_eq!(
         err::<FeeSchedule>(
@@ -369,7 +369,7 @@ fn shape_errors_name_their_path() {
         r#"{"high": {"reaction": {"within": "1h"}}}"#,
     );
     assert!(err::<Catalog>(&quota).starts_with(
-        "plans.p.entitlements.quota.cases: invalid value: integer `-1`, expected u32"
+        "plans.p.entitlements.quota.cases: invalid value: integer `-1`, expected a whole number from 0 to 4294967295"
     ));
     // And with TOML.
     let e = toml::from_str::<FeeSchedule>(
@@ -580,4 +580,22 @@ fn instants_are_strict_rfc3339() {
     .unwrap();
     assert_eq!(outage.start, t("2026-03-10T09:00:00.5Z"));
     assert_eq!(outage.end, t("2026-03-10T10:00:00Z"));
+}
+
+#[test]
+fn counts_say_their_range() {
+    assert_eq!(
+        err::<HourBudget>(r#"{"monthly_hours": "10", "carry_over_months": 4294967296}"#),
+        "carry_over_months: invalid value: integer `4294967296`, expected a whole number from 0 to 4294967295 at line 1 column 55"
+    );
+    let e = toml::from_str::<CaseQuota>("cases = -3\nper = 'quarter'\n")
+        .unwrap_err()
+        .to_string();
+    assert!(e.starts_with("cases: TOML parse error"), "{e}");
+    assert!(
+        e.contains("invalid value: integer `-3`, expected a whole number from 0 to 4294967295"),
+        "{e}"
+    );
+    let quota: CaseQuota = toml::from_str("cases = 10\nper = 'quarter'\n").unwrap();
+    assert_eq!(serde_json::to_value(&quota).unwrap()["cases"], 10);
 }

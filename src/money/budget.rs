@@ -46,7 +46,7 @@ pub struct HourBudgetSpec {
     pub monthly_hours: Decimal,
     /// For how many months after the month of the grant unused minutes stay usable
     /// (0: they expire at the end of the month they were granted in).
-    #[serde(default)]
+    #[serde(default, with = "crate::config::count")]
     pub carry_over_months: u32,
     /// What happens to minutes that expire unused (default: forfeit).
     #[serde(default)]

@@ -92,6 +92,7 @@ pub enum OveragePolicy {
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct CaseQuotaSpec {
     /// Cases included per period.
+    #[serde(with = "crate::config::count")]
     pub cases: u32,
     /// The period.
     pub per: QuotaPeriod,

@@ -116,6 +116,7 @@ impl fmt::Display for WorkCategory {
 #[serde(deny_unknown_fields)]
 pub struct IncrementSpec {
     /// The increment in whole minutes, 1 to 1440.
+    #[serde(with = "crate::config::count")]
     pub minutes: u32,
     /// What is rounded up (default `interval`).
     #[serde(default)]
