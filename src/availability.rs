@@ -78,12 +78,17 @@ const OP: &str = "availability";
 
 /// An interval during which the service was down, `[start, end)` in UTC.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Outage {
     /// When the outage began.
+    #[serde(with = "crate::config::instant")]
     pub start: DateTime<Utc>,
     /// When service was restored (exclusive).
+    #[serde(with = "crate::config::instant")]
     pub end: DateTime<Utc>,
 }
+
+crate::config::tracked_serde!(Outage);
 
 impl Outage {
     /// The outage `[start, end)`; checked when it is merged or evaluated.
@@ -132,7 +137,7 @@ impl MaintenanceWindow {
 
     fn from_spec_at(spec: &WindowSpec, path: &str) -> Result<MaintenanceWindow, Error> {
         let instant = |s: &str, field: &str| {
-            s.parse::<DateTime<Utc>>().map_err(|_| Error::InvalidValue {
+            crate::config::parse_instant(s).map_err(|_| Error::InvalidValue {
                 path: format!("{path}.{field}"),
                 value: s.to_owned(),
                 expected: "an RFC 3339 instant such as `2026-03-14T20:00:00Z`".to_owned(),
@@ -208,7 +213,7 @@ pub struct MaintenanceSpec {
 /// }
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct AvailabilityAgreementSpec {
     /// The target in percent, a decimal string from `"0"` to `"100"`.
     #[serde(with = "crate::money::decimal_str")]
@@ -219,6 +224,8 @@ pub struct AvailabilityAgreementSpec {
     #[serde(default)]
     pub maintenance: MaintenanceSpec,
 }
+
+crate::config::tracked_serde!(AvailabilityAgreementSpec);
 
 /// A validated availability agreement: target, service hours and maintenance. Deserializing
 /// one validates it.
@@ -271,7 +278,7 @@ pub struct AvailabilityAgreement {
 
 /// Whether the achieved availability reached the target. Serialized in `snake_case`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum TargetOutcome {
     /// Achieved availability is at least the target (equal is met).
     Met,
@@ -290,6 +297,7 @@ impl fmt::Display for TargetOutcome {
 
 /// A merged outage and the downtime it counted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CountedOutage {
     /// When the (merged) outage began.
     pub start: DateTime<Utc>,
@@ -323,6 +331,7 @@ pub struct CountedOutage {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AvailabilityReport {
     /// The start of the period.
     pub from: DateTime<Utc>,
@@ -394,6 +403,7 @@ impl fmt::Display for AvailabilityReport {
 
 /// An availability report together with the service credit it earns.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CreditReport {
     /// The availability over the period.
     pub availability: AvailabilityReport,

@@ -51,7 +51,7 @@ use crate::error::Error;
 
 /// What happened to a clock.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum ClockEventKind {
     /// The clock starts counting.
     Start,
@@ -83,6 +83,7 @@ impl fmt::Display for ClockEventKind {
 
 /// One event of a clock.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ClockEvent {
     /// When it happened.
     pub at: DateTime<Utc>,
@@ -99,7 +100,7 @@ impl ClockEvent {
 
 /// Where a clock stands as of `now`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum ClockState {
     /// `now` is before the start (or there is no start yet).
     NotStarted,
@@ -134,6 +135,7 @@ impl fmt::Display for ClockState {
 
 /// A clock's reading against a target as of `now`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ClockReading {
     /// The state.
     pub state: ClockState,
@@ -150,6 +152,7 @@ pub struct ClockReading {
 /// with [`Clock::evaluate`]. The events are kept; evaluation only looks at those at or before
 /// `now`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Clock {
     events: Vec<ClockEvent>,
 }

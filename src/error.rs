@@ -180,6 +180,19 @@ pub enum Error {
         path: String,
     },
 
+    /// A money or hour computation whose exact result cannot be represented in a 96-bit
+    /// decimal (28 decimals, about 28 significant digits), such as `0.01 × 0.4999999999999999999999999999`:
+    /// refused rather than rounded, since rounding it and then rounding to minor units could
+    /// differ from rounding the exact amount.
+    #[error(
+        "{}inexact arithmetic: the exact result needs more digits than a 96-bit decimal has; refused rather than rounded",
+        prefix(path)
+    )]
+    InexactArithmetic {
+        /// The config path or operation whose result was inexact.
+        path: String,
+    },
+
     /// A period that holds no service time once maintenance windows are taken out, so that
     /// availability (downtime divided by service time) is undefined.
     #[error(

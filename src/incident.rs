@@ -13,7 +13,12 @@ use crate::error::Error;
 
 /// What happened in an incident.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "kind",
+    rename_all = "snake_case",
+    deny_unknown_fields,
+    remote = "Self"
+)]
 pub enum EventKind {
     /// The customer reported the incident.
     Reported {
@@ -107,7 +112,7 @@ impl EventKind {
 /// The kind of an event without its data, as used in plan configuration (pause policies,
 /// stop events).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[allow(missing_docs)]
 pub enum EventTag {
     Reported,
@@ -160,14 +165,83 @@ impl fmt::Display for EventTag {
     }
 }
 
-/// One timestamped event.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+impl<'de> Deserialize<'de> for EventKind {
+    /// The derived form (a map with a `kind` tag), except that kinds without data
+    /// (`responded`, `closed` …) refuse other fields too.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        crate::config::strict_tagged(d, "kind", EventKind::deserialize)
+    }
+}
+
+impl Serialize for EventKind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        EventKind::serialize(self, s)
+    }
+}
+
+/// One timestamped event: `at` (an RFC 3339 instant with an offset) and the fields of its
+/// [`EventKind`] (`kind` and the kind's data), in one object. Unknown fields are refused.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Event {
     /// When it happened.
     pub at: DateTime<Utc>,
     /// What happened.
     #[serde(flatten)]
     pub kind: EventKind,
+}
+
+/// `Event` flattens its kind, and serde's `deny_unknown_fields` does not work with
+/// `flatten`: the map is read here, `at` on its own (so that its errors name `at`), and the
+/// other fields make the kind, whose deserializer refuses unknown fields. No kind is listed.
+impl<'de> Deserialize<'de> for Event {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(EventVisitor)
+    }
+}
+
+struct EventVisitor;
+
+impl<'de> serde::de::Visitor<'de> for EventVisitor {
+    type Value = Event;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an event: `at`, `kind` and the kind's fields")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Event, A::Error> {
+        use serde::de::Error as _;
+        let mut at = None;
+        let mut rest = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if key == "at" {
+                if at.is_some() {
+                    return Err(A::Error::duplicate_field("at"));
+                }
+                at = Some(map.next_value::<Instant>()?.0);
+            } else if rest.contains_key(&key) {
+                return Err(A::Error::custom(format_args!(
+                    "duplicate field `{key}`: each field may appear only once"
+                )));
+            } else {
+                let value = map.next_value::<serde_json::Value>()?;
+                rest.insert(key, value);
+            }
+        }
+        let at = at.ok_or_else(|| A::Error::missing_field("at"))?;
+        let kind = <EventKind as Deserialize>::deserialize(serde_json::Value::Object(rest))
+            .map_err(A::Error::custom)?;
+        Ok(Event { at, kind })
+    }
+}
+
+/// An event's `at`: strict RFC 3339 with an offset, with an error that shows the expected
+/// form.
+struct Instant(DateTime<Utc>);
+
+impl<'de> Deserialize<'de> for Instant {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        crate::config::instant::deserialize(d).map(Instant)
+    }
 }
 
 impl Event {
@@ -179,7 +253,7 @@ impl Event {
 
 /// The plain serde form of an incident.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct IncidentSpec {
     /// The caller's identifier (ticket number).
     #[serde(default)]
@@ -187,6 +261,8 @@ pub struct IncidentSpec {
     /// The events, in time order.
     pub events: Vec<Event>,
 }
+
+crate::config::tracked_serde!(IncidentSpec);
 
 /// A validated incident timeline.
 ///

@@ -17,6 +17,7 @@
 pub mod availability;
 pub mod calendar;
 pub mod clock;
+mod config;
 pub mod contract;
 pub mod error;
 pub mod evaluate;

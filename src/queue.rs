@@ -103,7 +103,7 @@ use crate::incident::Incident;
 /// `#[non_exhaustive]`: more keys may come (match with a wildcard arm).
 #[non_exhaustive]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum QueueKey {
     /// Severity rank within the incident's catalog, most severe (rank 0) first.
     Severity,
@@ -149,12 +149,14 @@ impl fmt::Display for QueueKey {
 
 /// The plain serde form of a [`QueueConfig`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct QueueConfigSpec {
     /// The sort keys, most significant first. Missing: [`QueueKey::DEFAULT`].
     #[serde(default = "default_keys")]
     pub keys: Vec<QueueKey>,
 }
+
+crate::config::tracked_serde!(QueueConfigSpec);
 
 fn default_keys() -> Vec<QueueKey> {
     QueueKey::DEFAULT.to_vec()
@@ -302,6 +304,7 @@ impl QueueConfig {
 
 /// The deadline that gives an incident its slack.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Slack {
     /// The metric with the least remaining time.
     pub metric: Metric,
@@ -338,6 +341,7 @@ impl fmt::Display for Slack {
 /// One open incident evaluated for the queue: everything its position and explanations
 /// need, as of the instant it was evaluated.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct QueueEntry {
     /// The incident's id.
     pub incident: Arc<str>,
@@ -621,7 +625,7 @@ impl SortKey {
 /// What put one entry ahead of the next: the deciding key, or the input order when the two
 /// are equal on every key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Decided {
     /// This key differs (and every key before it is equal).
     Key(QueueKey),

@@ -219,7 +219,7 @@ impl<'de> Deserialize<'de> for Shift {
 
 /// A weekday as written in configuration: `mon` … `sun` (lowercase).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "lowercase", deny_unknown_fields)]
 #[allow(missing_docs)]
 pub enum WeekdayKey {
     Mon,

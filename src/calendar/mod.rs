@@ -225,7 +225,7 @@ impl Serialize for Calendar {
 
 impl<'de> Deserialize<'de> for Calendar {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let spec = CalendarSpec::deserialize(d)?;
+        let spec = <CalendarSpec as Deserialize>::deserialize(d)?;
         Calendar::try_from(spec).map_err(serde::de::Error::custom)
     }
 }

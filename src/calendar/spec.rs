@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use super::holiday::HolidaySpec;
 
@@ -25,27 +25,65 @@ use super::holiday::HolidaySpec;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct CalendarSpec {
     /// IANA time-zone name; all hours are wall-clock times in it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timezone: Option<String>,
     /// Weekday key (`mon` … `sun`) to its shifts (`"HH:MM-HH:MM"`).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "crate::config::unique_keys",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
     pub hours: BTreeMap<String, Vec<String>>,
     /// Local dates (and rules) on which no shift starts.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub holidays: Vec<HolidaySpec>,
     /// Local dates whose shifts replace the weekly ones (an empty list closes the date).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "crate::config::unique_keys",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
     pub exceptions: BTreeMap<String, Vec<String>>,
     /// Business time of any of these calendars.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "members",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub union: Option<Vec<CalendarSpec>>,
     /// Business time of all of these calendars at once.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "members",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub intersection: Option<Vec<CalendarSpec>>,
     /// Business time of the first calendar that is not business time of any other.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "members",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub difference: Option<Vec<CalendarSpec>>,
+}
+
+crate::config::tracked_serde!(CalendarSpec);
+
+/// The members of a combination, deserialized without a tracker of their own (the
+/// outermost calendar's tracker names their paths; a tracker per level would also make the
+/// recursive type's deserializer infinitely deep).
+fn members<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<CalendarSpec>>, D::Error> {
+    struct Member(CalendarSpec);
+
+    impl<'de> Deserialize<'de> for Member {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            CalendarSpec::deserialize(d).map(Member)
+        }
+    }
+
+    let members: Option<Vec<Member>> = Option::deserialize(d)?;
+    Ok(members.map(|m| m.into_iter().map(|m| m.0).collect()))
 }

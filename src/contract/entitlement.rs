@@ -49,7 +49,7 @@ pub struct ChannelSpec {
 
 /// On which days a channel rule applies.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum DayKind {
     /// Every day (the default).
     #[default]
@@ -88,7 +88,7 @@ pub struct ContactLimits {
 
 /// Who runs a support level.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Party {
     /// The customer (Kosmos, COSYS: the customer runs the first level).
     Customer,
@@ -122,7 +122,11 @@ pub struct SupportLevel {
 #[serde(deny_unknown_fields)]
 pub struct EntitlementSpec {
     /// Channels by name (`ticket`, `phone`, `chat`, `email`, `portal` …); empty = any.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "crate::config::unique_keys",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
     pub channels: BTreeMap<String, ChannelSpec>,
     /// Channel rules per severity.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -234,6 +238,7 @@ pub struct IntakeRequest<'a> {
 
 /// An accepted request, with what the door found out.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Intake {
     /// Quota usage including this case, when the plan has a quota.
     pub quota: Option<QuotaUsage>,
@@ -346,6 +351,7 @@ pub enum Refusal {
 
 /// Time an incident spent at one support level.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct LevelSpan {
     /// The level's key.
     pub level: String,

@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::plan::{check_clock, PauseRule};
-use super::target::{Metric, Target};
+use super::target::{Metric, Target, MAX_BUSINESS_DAYS};
 use super::{BUSINESS, WALL_CLOCK};
 use crate::error::Error;
 use crate::incident::EventTag;
@@ -38,7 +38,7 @@ use crate::time::{format_duration, parse_duration};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct LadderSpec {
     /// Events that halt the ladder and the events that resume it (same form as a plan's
     /// metric pauses). Default: none.
@@ -51,6 +51,8 @@ pub struct LadderSpec {
     /// The steps, in the order they fire.
     pub steps: Vec<StepSpec>,
 }
+
+crate::config::tracked_serde!(LadderSpec);
 
 fn default_ends() -> Vec<EventTag> {
     vec![EventTag::Resolved, EventTag::Closed]
@@ -67,7 +69,8 @@ pub struct StepSpec {
     /// `clock` (default `24x7`, wall time).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub after: Option<String>,
-    /// "N business days later at the same local time" on `clock` (default `business`).
+    /// "N business days later at the same local time" on `clock` (default `business`); 0 to
+    /// 10,000.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub business_days: Option<i64>,
     /// A share of `metric`'s target, in percent as a decimal string (`"50"`, `"87.5"`).
@@ -87,7 +90,7 @@ pub struct StepSpec {
 /// When a step fires. Displays as `1d @ 24x7`, `5 business days @ business`,
 /// `75% of resolution`, `1h after resolution breach`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Trigger {
     /// When the ladder's clock on `clock` has counted `duration` (wall time on `24x7`).
     After {
@@ -444,6 +447,13 @@ fn trigger_from_spec(
                     path: format!("{path}.business_days"),
                     value: n.to_string(),
                     expected: "a number of days, 0 or more".into(),
+                });
+            }
+            if n > MAX_BUSINESS_DAYS {
+                return Err(Error::InvalidValue {
+                    path: format!("{path}.business_days"),
+                    value: n.to_string(),
+                    expected: format!("a number of days from 0 to {MAX_BUSINESS_DAYS}"),
                 });
             }
             Ok((

@@ -103,7 +103,7 @@ impl Version {
 
 /// The support a version gets on a date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum SupportStatus {
     /// Before end of maintenance: fixes and full support.
     Full,
@@ -143,7 +143,7 @@ pub struct ExtendedMaintenance {
 
 /// The plain serde form of a product lifecycle.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct LifecycleSpec {
     /// The product's name.
     pub product: String,
@@ -153,6 +153,8 @@ pub struct LifecycleSpec {
     /// The release lines.
     pub versions: Vec<ReleaseLine>,
 }
+
+crate::config::tracked_serde!(LifecycleSpec);
 
 /// A validated product lifecycle.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -178,10 +180,12 @@ impl TryFrom<LifecycleSpec> for Lifecycle {
 
 /// The lifecycle verdict for one version on one date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct VersionStatus {
     /// The support it gets.
     pub support: SupportStatus,
     /// End of maintenance of its release line.
+    #[serde(default, with = "crate::config::date::option")]
     pub end_of_maintenance: Option<NaiveDate>,
     /// Whether it is the latest known service pack of its line ("the customer must run the
     /// latest service pack for optimal support"); `true` when no latest is configured.

@@ -59,7 +59,7 @@ pub struct Severity {
 
 /// The plain serde form of a catalog.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct CatalogSpec {
     /// The vendor's or offering's name.
     pub name: String,
@@ -69,14 +69,17 @@ pub struct CatalogSpec {
     /// Severity classes, most severe first.
     pub severities: Vec<Severity>,
     /// Named calendars (regions, service hours). `24x7` is built in.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::config::unique_keys")]
     pub calendars: BTreeMap<String, CalendarSpec>,
     /// Plans by key.
+    #[serde(deserialize_with = "crate::config::unique_keys")]
     pub plans: BTreeMap<String, PlanSpec>,
     /// The product's lifecycle: release lines and their end of maintenance.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lifecycle: Option<LifecycleSpec>,
 }
+
+crate::config::tracked_serde!(CatalogSpec);
 
 /// A validated catalog.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -302,7 +305,7 @@ impl Catalog {
 /// The plain serde form of a customer's contract (without the catalog, which contracts
 /// share).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct ContractTermsSpec {
     /// The customer's name.
     pub customer: String,
@@ -320,7 +323,11 @@ pub struct ContractTermsSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<String>,
     /// Per severity key, per metric, targets that replace the plan's.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "crate::config::unique_keys_nested",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
     pub overrides: BTreeMap<String, BTreeMap<Metric, TargetSpec>>,
     /// The named contacts (checked against the plan's limits).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -333,6 +340,8 @@ pub struct ContractTermsSpec {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extended_maintenance: Vec<ExtendedMaintenance>,
 }
+
+crate::config::tracked_serde!(ContractTermsSpec);
 
 /// A level and the instants it took and handed on the incident.
 type HeldSpan<'a> = (&'a SupportLevel, DateTime<Utc>, Option<DateTime<Utc>>);
@@ -370,6 +379,9 @@ impl Contract {
                 name: terms.plan.clone(),
                 known: catalog.plans.keys().cloned().collect(),
             })?;
+        // The terms' holidays are merged into catalog calendars below; checked here first so
+        // that an error names them where the user wrote them (`holidays[1].nth`).
+        crate::calendar::Holidays::from_specs(&terms.holidays, "holidays")?;
         let mut clocks = BTreeMap::new();
         clocks.insert(WALL_CLOCK.to_owned(), Calendar::try_from(always_open())?);
         for (name, spec) in &catalog.spec.calendars {

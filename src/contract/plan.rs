@@ -13,7 +13,7 @@ use crate::money::CaseQuota;
 
 /// What happens to running metrics when an incident's severity changes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum SeverityChangePolicy {
     /// Targets of the new severity, counted from the original start (Zendesk, Jira Service
     /// Management). The default.
@@ -76,7 +76,7 @@ pub struct PauseRule {
 
 /// The plain serde form of a plan.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct PlanSpec {
     /// Display name.
     pub name: String,
@@ -100,24 +100,39 @@ pub struct PlanSpec {
     #[serde(default, skip_serializing_if = "is_default")]
     pub reopen: ReopenPolicy,
     /// Per metric, the events that pause it.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "crate::config::unique_keys",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
     pub pauses: BTreeMap<Metric, Vec<PauseRule>>,
     /// Per severity key, per metric, pause rules that replace `pauses` for that metric while
     /// the severity applies; `[]` means the metric never pauses ("a Crisis never waits on
     /// the customer").
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "crate::config::unique_keys_nested",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
     pub severity_pauses: BTreeMap<String, BTreeMap<Metric, Vec<PauseRule>>>,
     /// Per severity key, per metric, the target. A severity or metric left out is not
     /// covered by the plan.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::config::unique_keys_nested")]
     pub targets: BTreeMap<String, BTreeMap<Metric, TargetSpec>>,
     /// Channels, channel rules, contact limits, case quota and support levels.
     #[serde(default, skip_serializing_if = "is_default")]
     pub entitlements: EntitlementSpec,
-    /// Per severity key, the escalation ladder (see [`crate::evaluate#escalation-ladders`]). Optional.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    /// Per severity key, the escalation ladder (see [`crate::evaluate#escalation-ladders`]).
+    /// Optional.
+    #[serde(
+        default,
+        deserialize_with = "crate::config::unique_keys",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
     pub ladders: BTreeMap<String, LadderSpec>,
 }
+
+crate::config::tracked_serde!(PlanSpec);
 
 fn is_default<T: Default + PartialEq>(v: &T) -> bool {
     *v == T::default()

@@ -15,7 +15,7 @@ use crate::time::{format_duration, parse_duration, TimeOfDay};
 
 /// The promises a plan can make about an incident.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Metric {
     /// First response (reaction time).
     Reaction,
@@ -59,7 +59,7 @@ impl fmt::Display for Metric {
 
 /// When a metric's clock starts.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum StartRule {
     /// When the incident is reported (the default).
     #[default]
@@ -220,8 +220,8 @@ pub struct TargetSpec {
     /// ISO 8601 `PT4H`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub within: Option<String>,
-    /// "N business days later at the same local time" on the clock's calendar; with `by`,
-    /// "by that wall-clock time on the Nth business day".
+    /// "N business days later at the same local time" on the clock's calendar (0 to
+    /// 10,000); with `by`, "by that wall-clock time on the Nth business day".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub business_days: Option<i64>,
     /// With `business_days`: the wall-clock time (`HH:MM`, `24:00` allowed) the deadline
@@ -232,7 +232,8 @@ pub struct TargetSpec {
     /// business day; default the `by` time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cutoff: Option<String>,
-    /// "By the end of the Nth business day" (1 = the end of the next business day).
+    /// "By the end of the Nth business day" (1 = the end of the next business day; at most
+    /// 10,000).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_of_business_day: Option<i64>,
     /// Where a business-day form starts counting: `start` (default) or `next_opening`.
@@ -247,6 +248,13 @@ pub struct TargetSpec {
     #[serde(default, skip_serializing_if = "is_default")]
     pub start: StartRule,
 }
+
+/// The largest day count a business-day form may name (`business_days`,
+/// `end_of_business_day`, and a ladder step's `business_days`): 10,000 business days, about
+/// 40 years of five-day weeks. No support contract promises more; a larger count could only
+/// fail when an incident is evaluated (its deadline beyond the representable instants, or a
+/// search over centuries), so it is refused when the configuration is loaded.
+pub(crate) const MAX_BUSINESS_DAYS: i64 = 10_000;
 
 fn is_default<T: Default + PartialEq>(v: &T) -> bool {
     *v == T::default()
@@ -365,9 +373,9 @@ impl Target {
     ///
     /// # Errors
     /// [`Error::InvalidValue`] when not exactly one form is given, for a malformed or
-    /// negative duration, a negative day count, `by` or `cutoff` without the form they
-    /// belong to, a `cutoff` after `by` with `business_days: 0`, or `count_from` with
-    /// `within`; [`Error::InvalidTimeOfDay`] for a malformed `by` or `cutoff`.
+    /// negative duration, a day count below 0 or above 10,000, `by` or `cutoff` without the
+    /// form they belong to, a `cutoff` after `by` with `business_days: 0`, or `count_from`
+    /// with `within`; [`Error::InvalidTimeOfDay`] for a malformed `by` or `cutoff`.
     pub fn from_spec(spec: &TargetSpec, path: &str) -> Result<Target, Error> {
         let given = [
             spec.within.is_some(),
@@ -385,15 +393,18 @@ impl Target {
             });
         }
         let days = |field: &str, n: i64| {
-            if n < 0 {
-                Err(Error::InvalidValue {
-                    path: format!("{path}.{field}"),
-                    value: n.to_string(),
-                    expected: "a number of days, 0 or more".into(),
-                })
+            let expected = if n < 0 {
+                "a number of days, 0 or more".to_owned()
+            } else if n > MAX_BUSINESS_DAYS {
+                format!("a number of days from 0 to {MAX_BUSINESS_DAYS}")
             } else {
-                Ok(n)
-            }
+                return Ok(n);
+            };
+            Err(Error::InvalidValue {
+                path: format!("{path}.{field}"),
+                value: n.to_string(),
+                expected,
+            })
         };
         let time = |field: &str, s: &str| {
             s.parse::<TimeOfDay>().map_err(|_| Error::InvalidTimeOfDay {

@@ -27,7 +27,7 @@ use crate::error::Error;
 
 /// The plain serde form of a contract's term.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct ContractTermSpec {
     /// First day of the contract, `YYYY-MM-DD`.
     pub start: String,
@@ -43,6 +43,8 @@ pub struct ContractTermSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notice_given: Option<String>,
 }
+
+crate::config::tracked_serde!(ContractTermSpec);
 
 /// A validated contract term.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

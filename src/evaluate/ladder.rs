@@ -19,7 +19,7 @@ use crate::incident::EventTag;
 
 /// Where an escalation step stands as of `now`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum StepState {
     /// Not fired; due at the reported instant unless an event intervenes.
     Pending,
@@ -52,6 +52,7 @@ impl fmt::Display for StepState {
 
 /// One step of the ladder as of `now`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct StepReport {
     /// The step's index in the ladder (0 = the first).
     pub step: usize,

@@ -17,7 +17,7 @@ use crate::time::format_duration;
 
 /// A metric's state as of `now`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum MetricState {
     /// The metric's clock has not started (e.g. waiting for the phone contact).
     NotStarted,
@@ -70,6 +70,7 @@ impl fmt::Display for MetricState {
 
 /// One cycle of a periodic metric.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Cycle {
     /// When the cycle started.
     pub started: DateTime<Utc>,
@@ -83,6 +84,7 @@ pub struct Cycle {
 
 /// A span during which a metric's clock did not count.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PauseInterval {
     /// When the pause began.
     pub from: DateTime<Utc>,
@@ -98,6 +100,7 @@ pub struct PauseInterval {
 /// Equality compares every serialized field (not the calendar the report keeps for the
 /// crate's own consumers).
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct MetricReport {
     /// Which metric.
     pub metric: Metric,
@@ -197,6 +200,7 @@ impl Eq for MetricReport {}
 
 /// The evaluation of one incident against a contract as of `now`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Report {
     /// The incident's identifier.
     pub incident: String,

@@ -39,19 +39,21 @@ pub enum ExpiryPolicy {
 ///  "on_expiry": {"convert_to_development": {"ratio": "0.5"}}}
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct HourBudgetSpec {
     /// Maintenance hours granted each month, a decimal string in whole minutes (`"7.5"`).
     #[serde(with = "crate::money::decimal_str")]
     pub monthly_hours: Decimal,
     /// For how many months after the month of the grant unused minutes stay usable
     /// (0: they expire at the end of the month they were granted in).
-    #[serde(default)]
+    #[serde(default, with = "crate::config::count")]
     pub carry_over_months: u32,
     /// What happens to minutes that expire unused (default: forfeit).
     #[serde(default)]
     pub on_expiry: ExpiryPolicy,
 }
+
+crate::config::tracked_serde!(HourBudgetSpec);
 
 /// A validated hour budget. Deserializing one validates it.
 ///
@@ -88,6 +90,7 @@ pub struct HourBudget {
 
 /// One month of a [`BudgetLedger`]. All times are minutes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct BudgetMonth {
     /// The month's index in the input (0 is the first month).
     pub month: usize,
@@ -110,6 +113,7 @@ pub struct BudgetMonth {
 
 /// The month-by-month account of an [`HourBudget`]. `Display` prints it as a table.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct BudgetLedger {
     /// One entry per month of input.
     pub months: Vec<BudgetMonth>,
@@ -124,25 +128,37 @@ pub struct BudgetLedger {
     pub available_at_end: u32,
 }
 
+/// The largest `monthly_hours` a budget may grant: 100,000 hours (6,000,000 minutes) a month,
+/// the work of some 600 full-time engineers. Within it, the minutes granted, carried over and
+/// expired over a [`HourBudget::ledger`] of up to 700 months (58 years) fit its `u32` minute
+/// totals whatever the carry-over, so a budget that loads can be run; larger grants are
+/// refused at load. (Minutes *worked* are the caller's input: their totals are checked.)
+pub const MAX_MONTHLY_HOURS: u32 = 100_000;
+
 impl HourBudget {
     /// Validates `spec`, naming errors with paths below `root`.
     ///
     /// # Errors
     /// [`Error::InvalidValue`] if `monthly_hours` is negative, not a whole number of minutes or
-    /// too large (more than `u32::MAX` minutes), or a conversion ratio is negative.
+    /// above [`MAX_MONTHLY_HOURS`], or a conversion ratio is negative.
     pub fn from_spec_at(spec: HourBudgetSpec, root: &str) -> Result<HourBudget, Error> {
         let path = join(root, "monthly_hours");
         let bad = || Error::InvalidValue {
             path: path.clone(),
             value: spec.monthly_hours.to_string(),
-            expected: "a non-negative number of hours that comes to whole minutes, such as \"7.5\""
-                .to_owned(),
+            expected: format!(
+                "a number of hours from 0 to {MAX_MONTHLY_HOURS} that comes to whole minutes, \
+                 such as \"7.5\""
+            ),
         };
         let minutes = spec
             .monthly_hours
             .checked_mul(Decimal::from(60))
             .ok_or_else(bad)?;
-        if minutes.is_sign_negative() || !minutes.fract().is_zero() {
+        if minutes.is_sign_negative()
+            || !minutes.fract().is_zero()
+            || spec.monthly_hours > Decimal::from(MAX_MONTHLY_HOURS)
+        {
             return Err(bad());
         }
         let monthly_minutes = u32::try_from(minutes).map_err(|_| bad())?;
@@ -383,8 +399,15 @@ mod tests {
         };
         assert_eq!(
             HourBudget::from_spec_at(spec("1.001"), "budget").unwrap_err().to_string(),
-            "budget.monthly_hours: invalid value `1.001`: expected a non-negative number of hours that comes to whole minutes, such as \"7.5\""
+            "budget.monthly_hours: invalid value `1.001`: expected a number of hours from 0 to 100000 that comes to whole minutes, such as \"7.5\""
         );
+        // The largest grant loads; one minute more is refused, naming the field.
+        assert!(HourBudget::try_from(spec("100000")).is_ok());
+        assert_eq!(
+            HourBudget::from_spec_at(spec("100001"), "budget").unwrap_err().to_string(),
+            "budget.monthly_hours: invalid value `100001`: expected a number of hours from 0 to 100000 that comes to whole minutes, such as \"7.5\""
+        );
+        assert!(HourBudget::try_from(spec("71582788")).is_err());
         assert!(HourBudget::try_from(spec("-1")).is_err());
         assert!(HourBudget::try_from(spec("100000000")).is_err());
         let neg = HourBudgetSpec {

@@ -24,7 +24,7 @@ use crate::error::Error;
 /// }
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct CreditPolicySpec {
     /// The ISO 4217 code of every amount.
     pub currency: String,
@@ -35,12 +35,18 @@ pub struct CreditPolicySpec {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub availability: Vec<AvailabilityTierSpec>,
     /// Credit per breached incident, by severity key, as [`Money`] strings.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "crate::config::unique_keys",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
     pub per_breach: BTreeMap<String, String>,
     /// The most that can be credited in a month.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cap: Option<CreditCapSpec>,
 }
+
+crate::config::tracked_serde!(CreditPolicySpec);
 
 /// One availability tier: below `below` percent availability, credit `percent_of_fee` percent
 /// of the monthly fee. Tiers do not add up: the lowest threshold the availability is below
@@ -117,6 +123,7 @@ enum Cap {
 
 /// What a [`CreditPolicy`] is evaluated on for one month.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct CreditInputs {
     /// The month's fee the percentages refer to.
     pub monthly_fee: Money,
@@ -124,9 +131,11 @@ pub struct CreditInputs {
     #[serde(default, with = "crate::money::decimal_str::option")]
     pub availability: Option<Decimal>,
     /// Breached incidents by severity key.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::config::unique_keys")]
     pub breaches: BTreeMap<String, u32>,
 }
+
+crate::config::tracked_serde!(CreditInputs);
 
 impl CreditInputs {
     /// Inputs with a monthly fee, no availability figure and no breaches.

@@ -189,12 +189,17 @@ impl Money {
         Money::new(Decimal::ZERO, currency)
     }
 
-    /// The amount rounded to the currency's minor units with `mode`.
+    /// The amount rounded to the currency's minor units with `mode`, and written with
+    /// exactly that many decimals: `600` becomes `600.00` in EUR, `0` becomes `0.00`.
     pub fn round(self, mode: RoundingMode) -> Money {
-        Money::new(
-            mode.round(self.amount, self.currency.minor_units()),
-            self.currency,
-        )
+        let units = self.currency.minor_units();
+        let rounded = mode.round(self.amount, units);
+        let mut padded = rounded;
+        padded.rescale(units);
+        // `rescale` keeps the value unless the padded mantissa would not fit 96 bits (an
+        // amount near 7.9 × 10²⁸); such an amount keeps its shorter form.
+        let amount = if padded == rounded { padded } else { rounded };
+        Money::new(amount, self.currency)
     }
 
     /// `self + other`.

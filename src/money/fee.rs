@@ -19,7 +19,7 @@ use crate::error::Error;
 /// they pass through `f64`. Convert with [`FeeSchedule::try_from`] or
 /// [`FeeSchedule::from_spec_at`], or deserialize a [`FeeSchedule`] directly.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct FeeScheduleSpec {
     /// The ISO 4217 code every amount in the schedule must use.
     pub currency: String,
@@ -30,10 +30,12 @@ pub struct FeeScheduleSpec {
     pub fee: FeeRuleSpec,
 }
 
+crate::config::tracked_serde!(FeeScheduleSpec);
+
 /// One rule of a fee schedule, as written in configuration. Externally tagged, `snake_case`:
 /// `{"fixed": "100.00 USD"}`, `{"greater_of": [ … ]}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[serde(rename_all = "snake_case", deny_unknown_fields, remote = "Self")]
 #[non_exhaustive]
 pub enum FeeRuleSpec {
     /// A fixed amount, such as `"1500.00 EUR"`.
@@ -53,6 +55,46 @@ pub enum FeeRuleSpec {
     LesserOf(Vec<FeeRuleSpec>),
     /// The sum of several rules.
     Sum(Vec<FeeRuleSpec>),
+}
+
+/// The derived form, read from the map itself so that a second key (`{"fixed": …, "sum": …}`)
+/// is refused by name instead of as a syntax error.
+impl<'de> Deserialize<'de> for FeeRuleSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(RuleVisitor)
+    }
+}
+
+impl Serialize for FeeRuleSpec {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        FeeRuleSpec::serialize(self, s)
+    }
+}
+
+const RULES: &str =
+    "`fixed`, `per_unit`, `graduated`, `volume`, `clamp`, `greater_of`, `lesser_of`, `sum`";
+
+struct RuleVisitor;
+
+impl<'de> serde::de::Visitor<'de> for RuleVisitor {
+    type Value = FeeRuleSpec;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "a rule: an object with exactly one key, one of {RULES}")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<FeeRuleSpec, A::Error> {
+        use serde::de::Error as _;
+        let rule =
+            FeeRuleSpec::deserialize(serde::de::value::MapAccessDeserializer::new(&mut map))?;
+        if let Some(second) = map.next_key::<String>()? {
+            return Err(A::Error::custom(format_args!(
+                "a second rule `{second}` in one object: a rule is an object with exactly one \
+                 key, one of {RULES} (combine rules with `sum`, `greater_of` or `lesser_of`)"
+            )));
+        }
+        Ok(rule)
+    }
 }
 
 /// `quantity × price`, as written in configuration.
@@ -217,10 +259,15 @@ struct Band {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct FeeInputs {
+    #[serde(default, deserialize_with = "crate::config::unique_keys")]
     amounts: BTreeMap<String, Money>,
+    #[serde(default, deserialize_with = "crate::config::unique_keys")]
     quantities: BTreeMap<String, QuantityStr>,
 }
+
+crate::config::tracked_serde!(FeeInputs);
 
 /// A quantity that serializes as a decimal string.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -883,7 +930,7 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(
-            e.starts_with("invalid type: integer `0`, expected a decimal written as a string, such as \"12.50\""),
+            e.starts_with("fee.graduated.bands[0].from: invalid type: integer `0`, expected a decimal written as a string, such as \"12.50\""),
             "{e}"
         );
     }

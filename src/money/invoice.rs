@@ -45,6 +45,7 @@ use crate::error::Error;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Invoice {
     /// The currency of every amount in the invoice.
     pub currency: Currency,
@@ -66,6 +67,7 @@ pub struct Invoice {
 
 /// One part of an [`Invoice`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct InvoiceLine {
     /// Where in the configuration the line comes from, such as
     /// `fee.greater_of[1].graduated.bands[2]`.
@@ -79,7 +81,12 @@ pub struct InvoiceLine {
 
 /// What an [`InvoiceLine`] stands for. Serialized with a `kind` tag in `snake_case`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(
+    tag = "kind",
+    rename_all = "snake_case",
+    deny_unknown_fields,
+    remote = "Self"
+)]
 #[non_exhaustive]
 pub enum LineDetail {
     /// A fixed amount.
@@ -160,6 +167,7 @@ pub enum LineDetail {
     /// (see [`TimeAndMaterials`](super::TimeAndMaterials)).
     WorkedTime {
         /// The billing day (a local date).
+        #[serde(with = "crate::config::date")]
         date: NaiveDate,
         /// Regular, outside service hours, or on a holiday.
         category: WorkCategory,
@@ -177,6 +185,7 @@ pub enum LineDetail {
     /// plain hourly rate.
     IncrementRounding {
         /// The billing day (a local date).
+        #[serde(with = "crate::config::date")]
         date: NaiveDate,
         /// The time added, in exact seconds.
         #[serde(with = "crate::money::decimal_str")]
@@ -192,6 +201,7 @@ pub enum LineDetail {
     /// The (negative) amount that lowers a billing day's hourly charges to the daily rate.
     DailyRate {
         /// The billing day (a local date).
+        #[serde(with = "crate::config::date")]
         date: NaiveDate,
         /// The day's hourly charges.
         #[serde(with = "crate::money::decimal_str")]
@@ -200,6 +210,19 @@ pub enum LineDetail {
         #[serde(with = "crate::money::decimal_str")]
         daily_rate: Decimal,
     },
+}
+
+impl<'de> Deserialize<'de> for LineDetail {
+    /// The derived form, except that `fixed` (a unit variant) refuses other fields too.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        crate::config::strict_tagged(d, "kind", LineDetail::deserialize)
+    }
+}
+
+impl Serialize for LineDetail {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        LineDetail::serialize(self, s)
+    }
 }
 
 impl fmt::Display for LineDetail {
@@ -316,6 +339,8 @@ pub(super) struct Lines {
     pub(super) lines: Vec<InvoiceLine>,
     pub(super) notes: Vec<String>,
     pub(super) sum: Decimal,
+    /// Whether the sums must be exact.
+    pub(super) arithmetic: super::Arithmetic,
 }
 
 impl Lines {
@@ -326,7 +351,7 @@ impl Lines {
         detail: LineDetail,
         amount: Decimal,
     ) -> Result<(), Error> {
-        self.sum = super::add(self.sum, amount, &path)?;
+        self.sum = self.arithmetic.add(self.sum, amount, &path)?;
         self.lines.push(InvoiceLine {
             path,
             detail,
@@ -337,7 +362,7 @@ impl Lines {
 
     /// Appends all of `other`'s lines and notes.
     pub(super) fn extend(&mut self, other: Lines, path: &str) -> Result<(), Error> {
-        self.sum = super::add(self.sum, other.sum, path)?;
+        self.sum = self.arithmetic.add(self.sum, other.sum, path)?;
         self.lines.extend(other.lines);
         self.notes.extend(other.notes);
         Ok(())
@@ -357,7 +382,7 @@ impl Lines {
             notes: self.notes,
             subtotal: self.sum,
             rounding,
-            rounding_adjustment: super::sub(total.amount, self.sum, path)?,
+            rounding_adjustment: self.arithmetic.sub(total.amount, self.sum, path)?,
             total,
         })
     }

@@ -18,6 +18,17 @@
 //! total.amount == subtotal rounded to the currency's minor units with the schedule's mode
 //! ```
 //!
+//! The total is written with exactly the currency's minor units: `600.00 EUR`, `0.00 EUR`,
+//! never `600 EUR`.
+//!
+//! "Full precision" means exact: every sum, difference and product of a fee, credit or hour
+//! budget is the exact decimal value, or the computation fails with
+//! [`Error::InexactArithmetic`] when that value does not fit a 96-bit decimal (28 decimals),
+//! such as `0.01 × 0.4999999999999999999999999999` — `rust_decimal` alone would round it to
+//! `0.005`, and the total half-up to `0.01` where the exact rule gives `0.00`. Time and
+//! materials is the one exception: its hourly charges are quotients, rounded to 28
+//! significant digits (see [`time_and_materials`](time_and_materials#how-amounts-are-computed)).
+//!
 //! # Example: AWS Business support for $85,000 of monthly usage
 //!
 //! ```
@@ -51,7 +62,9 @@ mod quota;
 mod rounding;
 pub mod time_and_materials;
 
-pub use budget::{BudgetLedger, BudgetMonth, ExpiryPolicy, HourBudget, HourBudgetSpec};
+pub use budget::{
+    BudgetLedger, BudgetMonth, ExpiryPolicy, HourBudget, HourBudgetSpec, MAX_MONTHLY_HOURS,
+};
 pub use credit::{
     AvailabilityTierSpec, CreditCapSpec, CreditInputs, CreditPolicy, CreditPolicySpec,
 };
@@ -74,26 +87,158 @@ use rust_decimal::Decimal;
 
 use crate::error::Error;
 
-/// `a + b`, or [`Error::ArithmeticOverflow`] naming `path`.
+/// `a + b`, exactly: [`Error::ArithmeticOverflow`] naming `path` if it does not fit,
+/// [`Error::InexactArithmetic`] if `rust_decimal` had to round it.
 fn add(a: Decimal, b: Decimal, path: &str) -> Result<Decimal, Error> {
-    a.checked_add(b).ok_or_else(|| overflow(path))
+    let r = a.checked_add(b).ok_or_else(|| overflow(path))?;
+    exact(r, exact::sum(a, b), path)
 }
 
-/// `a - b`, or [`Error::ArithmeticOverflow`] naming `path`.
+/// `a - b`, exactly (see [`add`]).
 fn sub(a: Decimal, b: Decimal, path: &str) -> Result<Decimal, Error> {
-    a.checked_sub(b).ok_or_else(|| overflow(path))
+    let r = a.checked_sub(b).ok_or_else(|| overflow(path))?;
+    exact(r, exact::sum(a, -b), path)
 }
 
-/// `a * b`, or [`Error::ArithmeticOverflow`] naming `path`.
+/// `a * b`, exactly (see [`add`]): `0.01 × 0.4999999999999999999999999999` (whose exact
+/// value has 30 decimals) is refused, where `rust_decimal` would round it to `0.005`.
 fn mul(a: Decimal, b: Decimal, path: &str) -> Result<Decimal, Error> {
-    a.checked_mul(b).ok_or_else(|| overflow(path))
+    let r = a.checked_mul(b).ok_or_else(|| overflow(path))?;
+    exact(r, exact::product(a, b), path)
 }
 
-/// `amount * percent / 100`, or [`Error::ArithmeticOverflow`] naming `path`.
+/// `amount * percent / 100`, exactly (see [`add`]).
 fn percent_of(amount: Decimal, percent: Decimal, path: &str) -> Result<Decimal, Error> {
-    mul(amount, percent, path)?
+    let p = mul(amount, percent, path)?;
+    let r = p
         .checked_div(Decimal::ONE_HUNDRED)
-        .ok_or_else(|| overflow(path))
+        .ok_or_else(|| overflow(path))?;
+    exact(r, exact::hundredth(p), path)
+}
+
+/// Arithmetic on amounts that are already rounded quotients (time and materials divides by
+/// 3,600 seconds an hour): `rust_decimal`'s results, rounded to 28 significant digits where
+/// they need more, with only overflow refused. Documented in the [time-and-materials
+/// docs](time_and_materials#how-amounts-are-computed).
+mod rounded {
+    use rust_decimal::Decimal;
+
+    use super::overflow;
+    use crate::error::Error;
+
+    pub(super) fn add(a: Decimal, b: Decimal, path: &str) -> Result<Decimal, Error> {
+        a.checked_add(b).ok_or_else(|| overflow(path))
+    }
+
+    pub(super) fn sub(a: Decimal, b: Decimal, path: &str) -> Result<Decimal, Error> {
+        a.checked_sub(b).ok_or_else(|| overflow(path))
+    }
+
+    pub(super) fn mul(a: Decimal, b: Decimal, path: &str) -> Result<Decimal, Error> {
+        a.checked_mul(b).ok_or_else(|| overflow(path))
+    }
+}
+
+/// Whether a computation's sums must be exact (fees, credits, budgets) or may round to 28
+/// significant digits (time and materials, whose amounts are quotients).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Arithmetic {
+    /// Every result exact, or [`Error::InexactArithmetic`].
+    #[default]
+    Exact,
+    /// Results rounded to 28 significant digits where needed.
+    Rounded,
+}
+
+impl Arithmetic {
+    fn add(self, a: Decimal, b: Decimal, path: &str) -> Result<Decimal, Error> {
+        match self {
+            Arithmetic::Exact => add(a, b, path),
+            Arithmetic::Rounded => rounded::add(a, b, path),
+        }
+    }
+
+    fn sub(self, a: Decimal, b: Decimal, path: &str) -> Result<Decimal, Error> {
+        match self {
+            Arithmetic::Exact => sub(a, b, path),
+            Arithmetic::Rounded => rounded::sub(a, b, path),
+        }
+    }
+}
+
+/// `computed` if it equals the exact result, else [`Error::InexactArithmetic`].
+fn exact(computed: Decimal, exact: Option<Decimal>, path: &str) -> Result<Decimal, Error> {
+    match exact {
+        Some(e) if e == computed => Ok(computed),
+        _ => Err(Error::InexactArithmetic {
+            path: path.to_owned(),
+        }),
+    }
+}
+
+/// Exact decimal arithmetic on `i128` mantissas, to tell whether `rust_decimal` (which rounds
+/// a result that needs more than 28 decimals or 96 bits) returned the exact value.
+///
+/// A value is `m × 10^-s` with the trailing zeros of `m` moved into `s` (which may be
+/// negative). An intermediate that does not fit an `i128` cannot be exact in 96 bits (the
+/// operands have no trailing zeros left to lose), except for products of two ~20-digit
+/// mantissas whose factors of 2 and 5 make ten trailing zeros — no amount, rate or quantity
+/// of a support contract; those are refused too, never rounded.
+mod exact {
+    use rust_decimal::Decimal;
+
+    /// The largest scale a `Decimal` has.
+    const MAX_SCALE: i64 = 28;
+
+    fn parts(d: Decimal) -> (i128, i64) {
+        let (mut m, mut s) = (d.mantissa(), i64::from(d.scale()));
+        while m != 0 && m % 10 == 0 {
+            m /= 10;
+            s -= 1;
+        }
+        (m, s)
+    }
+
+    /// `m × 10^-s` as a `Decimal`, if it is one exactly.
+    fn decimal(mut m: i128, mut s: i64) -> Option<Decimal> {
+        if m == 0 {
+            return Some(Decimal::ZERO);
+        }
+        while m % 10 == 0 && s > 0 {
+            m /= 10;
+            s -= 1;
+        }
+        if s > MAX_SCALE {
+            return None;
+        }
+        if s < 0 {
+            m = m.checked_mul(10i128.checked_pow(u32::try_from(s.checked_neg()?).ok()?)?)?;
+            s = 0;
+        }
+        Decimal::try_from_i128_with_scale(m, u32::try_from(s).ok()?).ok()
+    }
+
+    /// `10^k × m`.
+    fn shift(m: i128, k: i64) -> Option<i128> {
+        m.checked_mul(10i128.checked_pow(u32::try_from(k).ok()?)?)
+    }
+
+    pub(super) fn sum(a: Decimal, b: Decimal) -> Option<Decimal> {
+        let ((ma, sa), (mb, sb)) = (parts(a), parts(b));
+        let s = sa.max(sb);
+        let m = shift(ma, s.checked_sub(sa)?)?.checked_add(shift(mb, s.checked_sub(sb)?)?)?;
+        decimal(m, s)
+    }
+
+    pub(super) fn product(a: Decimal, b: Decimal) -> Option<Decimal> {
+        let ((ma, sa), (mb, sb)) = (parts(a), parts(b));
+        decimal(ma.checked_mul(mb)?, sa.checked_add(sb)?)
+    }
+
+    pub(super) fn hundredth(a: Decimal) -> Option<Decimal> {
+        let (m, s) = parts(a);
+        decimal(m, s.checked_add(2)?)
+    }
 }
 
 fn overflow(path: &str) -> Error {

@@ -11,7 +11,7 @@ use crate::error::Error;
 /// The calendar period a quota counts cases in. Periods are aligned to the calendar: a
 /// quarter is January–March, April–June, July–September or October–December.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum QuotaPeriod {
     /// A calendar month.
@@ -74,7 +74,7 @@ pub enum OveragePolicySpec {
 
 /// What happens to cases beyond the quota.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum OveragePolicy {
     /// Cases beyond the quota are not accepted.
@@ -89,9 +89,10 @@ pub enum OveragePolicy {
 /// A case quota as written in configuration:
 /// `{"cases": 10, "per": "quarter", "overage": "refuse"}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct CaseQuotaSpec {
     /// Cases included per period.
+    #[serde(with = "crate::config::count")]
     pub cases: u32,
     /// The period.
     pub per: QuotaPeriod,
@@ -99,6 +100,8 @@ pub struct CaseQuotaSpec {
     #[serde(default)]
     pub overage: OveragePolicySpec,
 }
+
+crate::config::tracked_serde!(CaseQuotaSpec);
 
 /// A validated case quota. Deserializing one validates it.
 ///
@@ -125,10 +128,13 @@ pub struct CaseQuota {
 
 /// Where a [`CaseQuota`] stands on a day.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct QuotaUsage {
     /// The first day of the period.
+    #[serde(with = "crate::config::date")]
     pub period_start: NaiveDate,
     /// The first day of the next period.
+    #[serde(with = "crate::config::date")]
     pub period_end: NaiveDate,
     /// Cases included per period.
     pub limit: u32,
@@ -147,7 +153,7 @@ pub struct QuotaUsage {
 
 /// What happens to the next case.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum NextCase {
     /// It is within the quota.

@@ -17,7 +17,7 @@
 //!    without `service_hours` all of it is regular.
 //!
 //! Per billing day and category, the time is charged at
-//! `hourly_rate × hours × (100 + surcharge %) / 100`, exactly.
+//! `hourly_rate × hours × (100 + surcharge %) / 100` (see below for its precision).
 //!
 //! **Billing increments** ("per started 15 minutes") round worked time *up* to a multiple of
 //! the increment, either per worked interval or per billing day ([`IncrementBasis`]). The time
@@ -28,7 +28,20 @@
 //! surcharges and rounding included) would exceed it, a negative line lowers the day to the
 //! daily rate.
 //!
-//! The lines sum exactly to the subtotal, which is rounded once (see [`Invoice`]).
+//! The lines sum to the subtotal, which is rounded once (see [`Invoice`]).
+//!
+//! # How amounts are computed
+//!
+//! A charge is `rate × seconds × (100 + surcharge) / 360,000`, multiplied first and divided
+//! once. The quotient ends in decimals only when the numbers allow (a third of an hour's rate
+//! does not), so it is **rounded to 28 significant digits** (`rust_decimal`'s precision), and
+//! so are the sums of these lines and the daily-rate cap line. This is the one place in
+//! [`crate::money`] where a result is rounded before the final rounding to minor units: fee
+//! schedules, credits and hour budgets refuse an inexact result with
+//! [`Error::InexactArithmetic`] instead. The total can differ from rounding the exact amount
+//! only when the exact amount lies within about 10⁻²⁴ of its size of a rounding midpoint
+//! (half a cent), which a quotient of seconds and rates does not reach in practice; but it is
+//! a rounding, documented here, not an exact result.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -39,7 +52,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::invoice::Lines;
-use super::{add, at_path, config_amount, join, mul, non_negative, overflow};
+use super::rounded::{add, mul, sub};
+use super::{at_path, config_amount, join, non_negative, overflow, Arithmetic};
 use super::{Currency, Invoice, LineDetail, RoundingMode};
 use crate::calendar::holiday::parse_date;
 use crate::calendar::{Calendar, CalendarSpec};
@@ -52,7 +66,7 @@ pub const MAX_INTERVAL_DAYS: i64 = 366;
 /// Over what a billing increment rounds worked time up. Configuration: `"interval"` or
 /// `"day"`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum IncrementBasis {
     /// Each worked interval on its own: with 15-minute increments, two separate 5-minute calls
@@ -75,7 +89,7 @@ impl fmt::Display for IncrementBasis {
 
 /// How a piece of work is charged. Serialized in `snake_case`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum WorkCategory {
     /// Within service hours (or all non-holiday time when no service hours are configured):
@@ -102,6 +116,7 @@ impl fmt::Display for WorkCategory {
 #[serde(deny_unknown_fields)]
 pub struct IncrementSpec {
     /// The increment in whole minutes, 1 to 1440.
+    #[serde(with = "crate::config::count")]
     pub minutes: u32,
     /// What is rounded up (default `interval`).
     #[serde(default)]
@@ -143,7 +158,7 @@ pub struct SurchargesSpec {
 /// }
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct TimeAndMaterialsSpec {
     /// The ISO 4217 code of every amount.
     pub currency: String,
@@ -171,14 +186,21 @@ pub struct TimeAndMaterialsSpec {
     pub surcharges: SurchargesSpec,
 }
 
+crate::config::tracked_serde!(TimeAndMaterialsSpec);
+
 /// One interval of work, `[start, end)`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct WorkInterval {
     /// When the work started.
+    #[serde(with = "crate::config::instant")]
     pub start: DateTime<Utc>,
     /// When it ended (exclusive).
+    #[serde(with = "crate::config::instant")]
     pub end: DateTime<Utc>,
 }
+
+crate::config::tracked_serde!(WorkInterval);
 
 impl WorkInterval {
     /// The interval `[start, end)`; checked by [`TimeAndMaterials::evaluate`].
@@ -412,7 +434,10 @@ impl TimeAndMaterials {
                 day.rounding = round_up_extra(worked, minutes).ok_or_else(out_of_range)?;
             }
         }
-        let mut out = Lines::default();
+        let mut out = Lines {
+            arithmetic: Arithmetic::Rounded,
+            ..Lines::default()
+        };
         for (date, day) in &days {
             self.price_day(*date, day, &mut out)?;
         }
@@ -481,7 +506,7 @@ impl TimeAndMaterials {
         if let Some(daily_rate) = self.daily_rate {
             if day_sum > daily_rate {
                 let path = join(&self.root, "daily_rate");
-                let lower = super::sub(daily_rate, day_sum, &path)?;
+                let lower = sub(daily_rate, day_sum, &path)?;
                 out.push(
                     path,
                     LineDetail::DailyRate {

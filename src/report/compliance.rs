@@ -247,7 +247,7 @@ impl FromStr for Period {
     fn from_str(s: &str) -> Result<Period, Error> {
         let bad = || bad_period(s, PERIOD_FORMS);
         if let Some((from, to)) = s.split_once("..") {
-            let date = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| bad());
+            let date = |d: &str| crate::calendar::holiday::parse_date("", d).map_err(|_| bad());
             return Period::range(date(from)?, date(to)?);
         }
         let (year, rest) = s.split_once('-').ok_or_else(bad)?;
@@ -293,16 +293,26 @@ impl From<Period> for String {
 ///   "severities": { "1": { "reaction": "95", "resolution": "90" } } }
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct ComplianceTargetsSpec {
     /// Targets for every severity not listed in `severities` (or listed without the metric).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "crate::config::unique_keys",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
     pub default: BTreeMap<Metric, String>,
     /// Per severity key, per metric, the share (percent) of incidents that must be met in
     /// time: `"95"` = 95 % of the severity's reactions in time.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "crate::config::unique_keys_nested",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
     pub severities: BTreeMap<String, BTreeMap<Metric, String>>,
 }
+
+crate::config::tracked_serde!(ComplianceTargetsSpec);
 
 /// Compliance targets per severity and metric, validated: each a decimal percentage from
 /// `"0"` to `"100"`, written as a string (JSON numbers go through `f64` and are rejected).
@@ -416,6 +426,7 @@ mod seconds {
 /// Statistics of business-time durations (see the [module docs](self) for the definitions).
 /// Serialized as whole seconds: `{"count": 4, "mean_seconds": 1500, …}`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DurationStats {
     /// How many durations.
     pub count: u64,
@@ -500,6 +511,7 @@ fn stats_of(values: &mut [i64], sum: i128) -> Option<DurationStats> {
 
 /// One row of a compliance report: a contract (or `(all)`), a severity and a metric.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ComplianceRow {
     /// The customer (`(all)` in totals).
     pub customer: String,
@@ -536,6 +548,7 @@ pub struct ComplianceRow {
 
 /// An incident that could not be evaluated.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Failure {
     /// Its index in the input.
     pub index: usize,
@@ -545,6 +558,7 @@ pub struct Failure {
 
 /// Compliance of many incidents over a period, per contract, severity and metric.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ComplianceReport {
     /// The period.
     pub period: Period,

@@ -47,8 +47,10 @@ pub use spec::{HolidayRule, HolidaySpec, MonthDay, Observance};
 
 /// A named holiday on a date.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Holiday {
     /// The local date.
+    #[serde(with = "crate::config::date")]
     pub date: NaiveDate,
     /// The holiday's name: empty for a plain date, `"<name> (observed)"` for an observed or
     /// substitute day, and the names of all holidays on the date joined by `"; "` in

@@ -140,7 +140,7 @@ pub struct MonthDay {
 /// How a holiday that falls on a weekend is observed. In every variant the holiday's own date
 /// stays a holiday; the observed day is an additional holiday named `"<name> (observed)"`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum Observance {
     /// `"none"`, the default: no observed day.
@@ -168,15 +168,36 @@ impl Observance {
     }
 }
 
+/// The one parser of configuration dates: exactly `YYYY-MM-DD` (four-digit year, two-digit
+/// month and day, ASCII digits, no sign, no spaces) naming a real calendar date.
+///
+/// chrono's `%Y-%m-%d` alone is lenient (it reads `" 026-01-01"` as the year 26), hence the
+/// shape check first.
+///
+/// # Errors
+/// [`Error::InvalidDate`] with `path` and the input.
 pub(crate) fn parse_date(path: &str, s: &str) -> Result<NaiveDate, Error> {
     let bad = || Error::InvalidDate {
         path: path.to_owned(),
         input: s.to_owned(),
     };
-    if s.len() != 10 {
+    let b = s.as_bytes();
+    let shape = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        });
+    if !shape {
         return Err(bad());
     }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| bad())
+    let number = |r: std::ops::Range<usize>| s.get(r).and_then(|d| d.parse::<u32>().ok());
+    match (number(0..4), number(5..7), number(8..10)) {
+        (Some(y), Some(m), Some(d)) => i32::try_from(y)
+            .ok()
+            .and_then(|y| NaiveDate::from_ymd_opt(y, m, d))
+            .ok_or_else(bad),
+        _ => Err(bad()),
+    }
 }
 
 fn invalid(path: &str, value: impl ToString, expected: impl Into<String>) -> Error {
