@@ -90,9 +90,16 @@ impl Calendar {
         let first = year_first_day(y);
         let last = year_first_day(y.saturating_add(1));
         let mask: Vec<bool> = match &self.inner.kind {
-            Kind::Zoned(z) => (first..last)
-                .map(|d| date_of_day(d).is_some_and(|date| z.is_business_day(date)))
-                .collect(),
+            Kind::Zoned(z) => {
+                let skipped = z.skipped_days(first, last - 1);
+                (first..last)
+                    .map(|d| {
+                        skipped.binary_search(&d).is_err()
+                            && date_of_day(d)
+                                .is_some_and(|date| z.is_business_day_if_it_exists(date))
+                    })
+                    .collect()
+            }
             Kind::Composite(op, members) => {
                 let masks: Vec<Vec<bool>> = members.iter().map(|m| m.day_year(y).mask()).collect();
                 let len = usize::try_from(last - first).unwrap_or(0);

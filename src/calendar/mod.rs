@@ -1017,7 +1017,10 @@ impl Calendar {
     }
 
     /// Whether `date` is a business day: a local date on which at least one shift starts
-    /// (weekly or exception hours) and that is not a holiday. For a union it is a business
+    /// (weekly or exception hours) and that is not a holiday. A date that the zone skips
+    /// entirely has no local instants and is never a business day (Pacific/Apia moved from
+    /// UTC−10 to UTC+14 at the end of 2011-12-29: 2011-12-30 never happened there, and one
+    /// business day after Thursday the 29th is Saturday the 31st). For a union it is a business
     /// day of any member, for an intersection of all, for a difference of the first.
     pub fn is_business_day(&self, date: NaiveDate) -> bool {
         match &self.inner.kind {

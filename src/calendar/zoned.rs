@@ -140,8 +140,15 @@ impl Zoned {
         }
     }
 
-    /// Whether a shift starts on local date `date` (a business day).
+    /// Whether a shift starts on local date `date` (a business day). A date the zone skips
+    /// entirely (Pacific/Apia's 2011-12-30) has no local instants and is never one.
     pub(crate) fn is_business_day(&self, date: NaiveDate) -> bool {
+        let day = day_of_date(date);
+        self.skipped_days(day, day).is_empty() && self.is_business_day_if_it_exists(date)
+    }
+
+    /// Whether a shift starts on local date `date`, for a date known to occur.
+    pub(crate) fn is_business_day_if_it_exists(&self, date: NaiveDate) -> bool {
         if let Some(spans) = self.exceptions.get(&date) {
             return !spans.is_empty();
         }
@@ -152,6 +159,43 @@ impl Zoned {
         self.weekly
             .get(weekday_index(day))
             .is_some_and(|s| !s.is_empty())
+    }
+
+    /// Day numbers in `d0 ..= d1` of the local dates that never occur in the zone, because an
+    /// offset change skips them whole (Pacific/Apia moved from UTC−10 to UTC+14 at the end of
+    /// 2011-12-29, so 2011-12-30 never happened there), sorted.
+    pub(crate) fn skipped_days(&self, d0: i64, d1: i64) -> Vec<i64> {
+        // Offsets stay within ±26 h, so the instants of two days either side cover the local
+        // days `d0 ..= d1` wherever they occur at all.
+        let pieces = offset_pieces(
+            &self.tz,
+            (d0 - 2).saturating_mul(SECS_PER_DAY),
+            (d1 + 3).saturating_mul(SECS_PER_DAY),
+        );
+        if pieces.len() < 2 {
+            return Vec::new();
+        }
+        // The local seconds that some instant reads, merged.
+        let mut read: Vec<(i64, i64)> = pieces.iter().map(|&(a, b, o)| (a + o, b + o)).collect();
+        read.sort_unstable();
+        let mut merged: Vec<(i64, i64)> = Vec::with_capacity(read.len());
+        for (a, b) in read {
+            match merged.last_mut() {
+                Some(last) if a <= last.1 => last.1 = last.1.max(b),
+                _ => merged.push((a, b)),
+            }
+        }
+        let mut out = Vec::new();
+        for pair in merged.windows(2) {
+            if let [(_, gap_start), (gap_end, _)] = pair {
+                // Whole local days inside the gap [gap_start, gap_end).
+                let first = gap_start.div_euclid(SECS_PER_DAY)
+                    + i64::from(gap_start.rem_euclid(SECS_PER_DAY) != 0);
+                let end = gap_end.div_euclid(SECS_PER_DAY);
+                out.extend(first.max(d0)..end.min(d1 + 1));
+            }
+        }
+        out
     }
 
     /// Holiday day numbers for local years `y0 ..= y1`, sorted.
