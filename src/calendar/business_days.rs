@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 
 use super::algebra::SetOp;
-use super::timeline::{days_from_civil, MAX_YEAR, MIN_YEAR};
+use super::timeline::{days_from_civil, HeapSize, MAX_YEAR, MIN_YEAR};
 use super::years::{Extreme, Period, WalkError, YearSeries};
 use super::zoned::{date_of_day, day_of_date};
 use super::{Calendar, Kind};
@@ -73,6 +73,12 @@ impl DayYear {
     }
 }
 
+impl HeapSize for DayYear {
+    fn heap_bytes(&self) -> usize {
+        DayYear::heap_bytes(self)
+    }
+}
+
 fn year_first_day(y: i32) -> i64 {
     days_from_civil(y, 1, 1)
 }
@@ -84,6 +90,16 @@ impl Calendar {
             .days
             .get_or_build(y, build)
             .unwrap_or_else(|_| Cow::Owned(DayYear::from_mask(year_first_day(y), &[])))
+    }
+
+    /// The business days of local year `y` for a combination being compiled: the member's
+    /// own if cached, else built and not kept (see `Calendar::member_chunk`).
+    fn member_day_year(&self, y: i32) -> Cow<'_, DayYear> {
+        match self.inner.days.get(y) {
+            Some(d) => Cow::Borrowed(d),
+            None if (MIN_YEAR..=MAX_YEAR).contains(&y) => Cow::Owned(self.build_day_year(y)),
+            None => Cow::Owned(DayYear::from_mask(year_first_day(y), &[])),
+        }
     }
 
     fn build_day_year(&self, y: i32) -> DayYear {
@@ -101,7 +117,10 @@ impl Calendar {
                     .collect()
             }
             Kind::Composite(op, members) => {
-                let masks: Vec<Vec<bool>> = members.iter().map(|m| m.day_year(y).mask()).collect();
+                let masks: Vec<Vec<bool>> = members
+                    .iter()
+                    .map(|m| m.member_day_year(y).mask())
+                    .collect();
                 let len = usize::try_from(last - first).unwrap_or(0);
                 (0..len)
                     .map(|i| {
@@ -215,6 +234,10 @@ impl YearSeries for Days<'_> {
 
     fn region_cells(&self) -> &[OnceLock<Period>] {
         &self.0.inner.day_regions
+    }
+
+    fn listed_cells(&self) -> &[OnceLock<i64>] {
+        &self.0.inner.listed_days
     }
 }
 

@@ -34,6 +34,11 @@ impl Period {
         Period { totals, prefix }
     }
 
+    /// Approximate heap size in bytes.
+    pub(crate) fn heap_bytes(&self) -> usize {
+        (self.totals.capacity() + self.prefix.capacity()) * 8
+    }
+
     pub(crate) fn sum(&self) -> i64 {
         self.prefix.last().copied().unwrap_or(0)
     }
@@ -110,6 +115,23 @@ pub(crate) trait YearSeries {
     fn direct_total(&self, y: i32) -> i64;
     /// Where each region's period table is cached (one cell per region).
     fn region_cells(&self) -> &[OnceLock<Period>];
+    /// Where the totals of the calendar's listed years (its finite years, or the years of
+    /// its irregular intervals) are cached, one cell per year, in order.
+    fn listed_cells(&self) -> &[OnceLock<i64>];
+
+    /// The total of year `y`, cached when it is a listed year: those are the years every
+    /// walk and sum computes one by one, so each is computed once per calendar, also outside
+    /// the window of cached chunks.
+    fn listed_total(&self, y: i32) -> i64 {
+        match self
+            .calendar()
+            .listed_index(y)
+            .and_then(|i| self.listed_cells().get(i))
+        {
+            Some(cell) => *cell.get_or_init(|| self.direct_total(y)),
+            None => self.direct_total(y),
+        }
+    }
 
     /// The irregular intervals of a perpetual calendar (empty otherwise).
     fn irregular(&self) -> &[(i32, i32)] {
@@ -180,10 +202,10 @@ pub(crate) trait YearSeries {
     /// The total of year `y`: computed in irregular intervals, from the table in regions.
     fn year_total(&self, y: i32) -> i64 {
         if self.irregular().is_empty() || !self.periodic() {
-            return self.direct_total(y);
+            return self.listed_total(y);
         }
         match self.place(y) {
-            Place::Irregular => self.direct_total(y),
+            Place::Irregular => self.listed_total(y),
             Place::Region(k) => self
                 .region_period(k)
                 .map_or(0, |p| p.total(self.region_offset(k, y))),
@@ -202,7 +224,7 @@ pub(crate) trait YearSeries {
                 .unwrap_or(&[])
                 .iter()
                 .take_while(|&&y| y <= y1)
-                .map(|&y| self.direct_total(y))
+                .map(|&y| self.listed_total(y))
                 .fold(0i64, i64::saturating_add));
         }
         let iv = self.irregular();
@@ -220,7 +242,7 @@ pub(crate) trait YearSeries {
                     let k = iv.partition_point(|r| r.1 < y);
                     let end = iv.get(k).map_or(y1, |r| r.1.min(y1));
                     for z in y..=end {
-                        sum = sum.saturating_add(self.direct_total(z));
+                        sum = sum.saturating_add(self.listed_total(z));
                     }
                     end
                 }

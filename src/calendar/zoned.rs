@@ -10,12 +10,13 @@
 //! semantics of the conformance README.
 
 use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use chrono::{DateTime, NaiveDate, Offset, TimeZone};
 use chrono_tz::Tz;
 
 use super::holiday::Holidays;
-use super::timeline::{year_of_day, year_start, Chunk, SECS_PER_DAY};
+use super::timeline::{year_of_day, year_of_secs, year_start, Chunk, SECS_PER_DAY};
 
 /// Shift spans in seconds from the start of their own local date (end may exceed a day).
 pub(crate) type Spans = Vec<(i64, i64)>;
@@ -99,6 +100,51 @@ pub(crate) fn offset_pieces(tz: &Tz, start: i64, end: i64) -> Vec<(i64, i64, i64
     pieces
 }
 
+/// Zone and UTC year to the constant-offset pieces of that year.
+type PieceCache = BTreeMap<(&'static str, i32), Arc<[(i64, i64, i64)]>>;
+
+/// The constant-offset pieces of UTC year `y` in `tz`. Finding them samples the offset every
+/// six hours, so those of the years in which offsets change are kept for the life of the
+/// process, per zone and year (the tz data is compiled in and never changes): every calendar
+/// in the same zone shares them, and a zone holds at most 260 such years, a few KiB.
+pub(crate) fn year_pieces(tz: &Tz, y: i32) -> Arc<[(i64, i64, i64)]> {
+    static CACHE: OnceLock<Mutex<PieceCache>> = OnceLock::new();
+    let (ys, ye) = (year_start(y), year_start(y.saturating_add(1)));
+    if !(TRANSITIONS_FIRST_YEAR..=TRANSITIONS_LAST_YEAR).contains(&y) {
+        return Arc::from(offset_pieces(tz, ys, ye));
+    }
+    let cache = CACHE.get_or_init(Mutex::default);
+    let key = (tz.name(), y);
+    if let Some(p) = cache
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .get(&key)
+    {
+        return Arc::clone(p);
+    }
+    let pieces: Arc<[(i64, i64, i64)]> = Arc::from(offset_pieces(tz, ys, ye));
+    cache
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .insert(key, Arc::clone(&pieces));
+    pieces
+}
+
+/// The constant-offset pieces covering `[start, end)`, from the cached pieces of its years.
+fn pieces_between(tz: &Tz, start: i64, end: i64) -> Vec<(i64, i64, i64)> {
+    let mut out = Vec::new();
+    let (y0, y1) = (year_of_secs(start), year_of_secs(end.saturating_sub(1)));
+    for y in y0..=y1 {
+        for &(a, b, off) in year_pieces(tz, y).iter() {
+            let (a, b) = (a.max(start), b.min(end));
+            if a < b {
+                out.push((a, b, off));
+            }
+        }
+    }
+    out
+}
+
 /// The local date of a day number (days since 1970-01-01), if chrono can represent it.
 pub(crate) fn date_of_day(day: i64) -> Option<NaiveDate> {
     let ce = i32::try_from(day.checked_add(EPOCH_DAYS_FROM_CE)?).ok()?;
@@ -167,7 +213,7 @@ impl Zoned {
     pub(crate) fn skipped_days(&self, d0: i64, d1: i64) -> Vec<i64> {
         // Offsets stay within ±26 h, so the instants of two days either side cover the local
         // days `d0 ..= d1` wherever they occur at all.
-        let pieces = offset_pieces(
+        let pieces = pieces_between(
             &self.tz,
             (d0 - 2).saturating_mul(SECS_PER_DAY),
             (d1 + 3).saturating_mul(SECS_PER_DAY),
@@ -217,7 +263,7 @@ impl Zoned {
     pub(crate) fn build_chunk(&self, y: i32) -> Chunk {
         let ys = year_start(y);
         let ye = year_start(y.saturating_add(1));
-        let pieces = offset_pieces(&self.tz, ys, ye);
+        let pieces = year_pieces(&self.tz, y);
         let min_off = pieces.iter().map(|p| p.2).min().unwrap_or(0);
         let max_off = pieces.iter().map(|p| p.2).max().unwrap_or(0);
         // Local naive seconds of instants in [ys, ye) lie in [ys + min_off, ye + max_off);
@@ -266,7 +312,7 @@ impl Zoned {
         }
 
         let mut out: Vec<(i64, i64)> = Vec::with_capacity(merged.len() + 2);
-        for &(p0, p1, off) in &pieces {
+        for &(p0, p1, off) in pieces.iter() {
             // Local ranges that can meet this piece: those ending after p0 + off.
             let first = merged.partition_point(|r| r.1 - off <= p0);
             for &(a, b) in merged.get(first..).unwrap_or(&[]) {

@@ -224,6 +224,11 @@ impl Holidays {
         Ok(preset::get(name, "preset", &[])?.about.clone())
     }
 
+    /// The number of rules (one-off dates and yearly rules), presets expanded.
+    pub(crate) fn rule_count(&self) -> usize {
+        self.one_offs.len() + self.yearly.len()
+    }
+
     /// Whether there are no holidays at all.
     pub fn is_empty(&self) -> bool {
         self.one_offs.is_empty() && self.yearly.is_empty()
