@@ -216,3 +216,69 @@ fn skipped_dates_in_combinations() {
         3
     );
 }
+
+/// Per-year sums against the 400-year tables: a span's total comes from the tables (each
+/// distinct shape of year compiled once), a single year's from that year compiled on its own.
+fn assert_tables_match_years(name: &str, cal: &Calendar, from: i32, to: i32) {
+    let jan1 = |y: i32| d(y, 1, 1).and_hms_opt(0, 0, 0).unwrap().and_utc();
+    let mut seconds = TimeDelta::zero();
+    let mut days = 0;
+    for y in from..to {
+        seconds += cal.between(jan1(y), jan1(y + 1)).unwrap();
+        days += cal
+            .business_days_between(d(y, 1, 1), d(y + 1, 1, 1))
+            .unwrap();
+    }
+    assert_eq!(
+        cal.between(jan1(from), jan1(to)).unwrap(),
+        seconds,
+        "{name}: business time {from}..{to}"
+    );
+    assert_eq!(
+        cal.business_days_between(d(from, 1, 1), d(to, 1, 1))
+            .unwrap(),
+        days,
+        "{name}: business days {from}..{to}"
+    );
+}
+
+#[test]
+fn tables_match_the_years_they_stand_for() {
+    let week = r#""mon": ["08:00-12:00", "13:00-17:00"], "tue": ["09:00-17:00"],
+        "wed": ["09:00-17:00"], "thu": ["09:00-17:00"], "fri": ["09:00-15:00"]"#;
+    let office: Calendar = serde_json::from_str(&format!(
+        r#"{{"timezone": "Europe/Berlin", "hours": {{{week}}}, "holidays": [{{"preset": "us"}}]}}"#
+    ))
+    .unwrap();
+    // Night shifts across midnight, rules that cross the new year (US observance of
+    // January 1 on Friday December 31, substitutes, the first Monday on or after December
+    // 30), and a rule that starts in 2300.
+    let nights: Calendar = serde_json::from_str(
+        r#"{"timezone": "Pacific/Chatham",
+            "hours": {"fri": ["22:00-06:00"], "sat": ["20:00-23:45"], "sun": ["23:00-24:00"],
+                      "mon": ["00:00-02:00", "09:00-17:00"]},
+            "holidays": [
+                {"name": "New Year", "month": 1, "day": 1, "observed": "us"},
+                {"name": "Eve", "month": 12, "day": 31, "observed": "substitute"},
+                {"name": "Day after", "month": 1, "day": 2, "observed": "substitute"},
+                {"name": "First Monday", "weekday": "mon", "on_or_after": {"month": 12, "day": 30}},
+                {"name": "Last Friday", "month": 12, "weekday": "fri", "nth": -1,
+                 "observed": "sunday_to_monday"},
+                {"name": "Leap", "month": 2, "day": 29, "observed": "substitute", "from": 2300}
+            ]}"#,
+    )
+    .unwrap();
+    assert_tables_match_years("office", &office, 1380, 1842);
+    assert_tables_match_years("office", &office, 2102, 2552);
+    assert_tables_match_years("nights", &nights, 2102, 2299);
+    assert_tables_match_years("nights", &nights, 2302, 2752);
+    let tokyo: Calendar = serde_json::from_str(
+        r#"{"timezone": "Asia/Tokyo", "hours": {"tue": ["07:00-19:00"], "sat": ["00:00-24:00"]}}"#,
+    )
+    .unwrap();
+    let union = Calendar::union(&[office.clone(), nights.clone(), tokyo.clone()]).unwrap();
+    assert_tables_match_years("union", &union, 1380, 1842);
+    assert_tables_match_years("union", &union, 2302, 2752);
+    let rest = office.difference(&[tokyo]).unwrap();
+    assert_tables_match_years("difference", &rest, 2102, 2552);
+}

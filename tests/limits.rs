@@ -1,8 +1,8 @@
 //! Configurations at the limits checked at load (`slacalc::calendar::MAX_*`), each held to
 //! the bounds the calendar module documents, for a release build on the 2-core development
 //! machine: building a calendar takes at most 100 ms, a call on years already compiled at
-//! most 10 ms, the first call that compiles a calendar's years at most 1 s (measured: 0.35 s
-//! at worst), and a calendar holds at most 64 MiB. Debug builds are ten to thirty times
+//! most 10 ms, the first call that compiles a calendar's years at most 0.5 s (measured:
+//! 0.1 s at worst), and a calendar holds at most 64 MiB. Debug builds are ten to thirty times
 //! slower, so under `cargo test` (debug) the budgets are ten times the bounds: a regression
 //! that breaks a bound tenfold still fails in release, and by far in debug.
 //!
@@ -51,7 +51,7 @@ fn build(what: &str, json: &str) -> Calendar {
 
 /// A first call, which may compile the calendar's years.
 fn first<T>(what: &str, f: impl FnOnce() -> T) -> T {
-    within(what, bound(Duration::from_secs(1)), f)
+    within(what, bound(Duration::from_millis(500)), f)
 }
 
 /// A call on years already compiled.

@@ -7,9 +7,10 @@
 //! weeks), so the totals of the 400 years after the last and before the first special year
 //! describe every year out there.
 
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use super::timeline::{MAX_YEAR, MIN_YEAR};
+use super::timeline::{days_from_civil, MAX_YEAR, MIN_YEAR};
 
 /// The Gregorian calendar repeats its weekdays every 400 years.
 pub(crate) const PERIOD_YEARS: i32 = 400;
@@ -71,6 +72,28 @@ impl Period {
         let idx = usize::try_from(k.rem_euclid(len)).unwrap_or(0);
         self.totals.get(idx).copied().unwrap_or(0)
     }
+}
+
+/// Whether `y` is a Gregorian leap year.
+fn is_leap(y: i32) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+/// The shape of year `y` and its neighbours: the weekday of January 1 of `y - 2` (bits 0–2)
+/// and whether each of `y - 2 ..= y + 2` is a leap year (bits 3–7). `None` within three years
+/// of chrono's range, where days beyond it have no shifts.
+pub(crate) fn year_shape(y: i32) -> Option<u16> {
+    let (lo, hi) = (y.checked_sub(2)?, y.checked_add(2)?);
+    if lo <= MIN_YEAR.saturating_add(1) || hi >= MAX_YEAR.saturating_sub(1) {
+        return None;
+    }
+    // 1970-01-01 was a Thursday (3 with Monday = 0).
+    let weekday = u16::try_from((days_from_civil(lo, 1, 1) + 3).rem_euclid(7)).ok()?;
+    let leaps = (lo..=hi)
+        .enumerate()
+        .filter(|&(_, z)| is_leap(z))
+        .fold(0u16, |acc, (i, _)| acc | (1 << (3 + i)));
+    Some(weekday | leaps)
 }
 
 /// Whether a walk looks for the earliest or the latest position with a running total.
@@ -168,9 +191,24 @@ pub(crate) trait YearSeries {
 
     /// The period table of region `k`, anchored at its first year (or, for the region below
     /// every irregular interval, at its last year, counting down).
+    ///
+    /// Inside a region nothing is year-specific: no exception, one-off holiday, rule bound or
+    /// offset change lies within a year of it. A year's total then depends only on how the
+    /// dates of the years around it fall on weekdays — the weekday of January 1 two years
+    /// before and which of the five years `y - 2 ..= y + 2` are leap years (holidays of the
+    /// neighbouring years reach into it by observed and substitute days) — unless Easter
+    /// rules apply, whose dates follow the moon. So for calendars without Easter rules each
+    /// distinct shape of year is compiled once: a 400-year table costs about 50 compiled
+    /// years instead of 400.
     fn region_period(&self, k: usize) -> Option<&Period> {
         let cell = self.region_cells().get(k)?;
         Some(cell.get_or_init(|| {
+            let by_shape = self.calendar().totals_follow_year_shape();
+            let mut seen: BTreeMap<u16, i64> = BTreeMap::new();
+            let mut total_of = |y: i32| match year_shape(y).filter(|_| by_shape) {
+                Some(shape) => *seen.entry(shape).or_insert_with(|| self.direct_total(y)),
+                None => self.direct_total(y),
+            };
             let totals = match self.region_bounds(k) {
                 (Some(a), upper) => {
                     let len = upper.map_or(i64::from(PERIOD_YEARS), |b| {
@@ -178,11 +216,11 @@ pub(crate) trait YearSeries {
                     });
                     (0..len)
                         .filter_map(|i| i32::try_from(i64::from(a) + i).ok())
-                        .map(|y| self.direct_total(y))
+                        .map(&mut total_of)
                         .collect()
                 }
                 (None, Some(b)) => (0..PERIOD_YEARS)
-                    .map(|i| self.direct_total(b.saturating_sub(i)))
+                    .map(|i| total_of(b.saturating_sub(i)))
                     .collect(),
                 (None, None) => Vec::new(),
             };

@@ -229,6 +229,20 @@ impl Holidays {
         self.one_offs.len() + self.yearly.len()
     }
 
+    /// Whether every yearly rule gives a date that depends only on how its year falls on
+    /// weekdays (a fixed day, an nth weekday, a weekday on or after a day) — not Easter, nor
+    /// any other kind: the calendar engine compiles one year per shape of year for them.
+    pub(crate) fn follow_weekdays_only(&self) -> bool {
+        self.yearly.iter().all(|r| {
+            matches!(
+                r.kind,
+                rule::Kind::Fixed { .. }
+                    | rule::Kind::NthWeekday { .. }
+                    | rule::Kind::OnOrAfter { .. }
+            )
+        })
+    }
+
     /// Whether there are no holidays at all.
     pub fn is_empty(&self) -> bool {
         self.one_offs.is_empty() && self.yearly.is_empty()
