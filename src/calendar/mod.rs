@@ -35,8 +35,9 @@
 //! | limit | at most | field |
 //! |---|---|---|
 //! | [`MAX_SHIFTS_PER_DAY`] | 16 shifts | `hours.<day>`, `exceptions.<date>` |
-//! | [`MAX_HOLIDAY_RULES`] | 300 rules and dates, presets expanded | `holidays` |
-//! | [`MAX_EXCEPTIONS`] | 1,000 dates | `exceptions` |
+//! | [`MAX_WEEKLY_SHIFTS`] | 128 weekly shifts, all calendars of a combination | the combination |
+//! | [`MAX_HOLIDAY_RULES`] | 1,000 rules and dates, presets expanded, all calendars | `holidays`, the combination |
+//! | [`MAX_EXCEPTIONS`] | 500 dates, all calendars | `exceptions`, the combination |
 //! | [`MAX_COMBINED_CALENDARS`] | 16 zoned calendars, all levels counted | `union`, `intersection`, `difference` |
 //! | [`MAX_NESTING_DEPTH`] | 8 levels of combinations | the combination that is too deep |
 //!
@@ -48,9 +49,10 @@
 //! - the first call that reaches across a calendar's years compiles each year it needs
 //!   once — the tz database's transition years (1843–2100), three years around every
 //!   exception year and rule bound, and for each 400-year table one year per shape of year
-//!   (about 50; 400 with Easter rules) — which takes at most 0.5 s (measured: 0.1 s at
-//!   worst, 16 shifts on every day of 1800–2599; about 40 ms for an office calendar, most of
-//!   it sampling the zone's offsets, which happens once per zone and process);
+//!   (about 50; 400 with Easter rules) — which takes at most 1 s (measured: 0.41 s at
+//!   worst, sixteen calendars in eight zones with 128 weekly shifts over 1800–2599; about
+//!   40 ms for an office calendar, most of it sampling the zone's offsets, which happens once
+//!   per zone and process);
 //! - a calendar holds at most 64 MiB, whatever the spans queried ([`Calendar::memory_bytes`]).
 
 mod algebra;
@@ -98,11 +100,15 @@ pub const NON_PERIODIC_LAST_YEAR: i32 = 2599;
 /// Most shifts one weekday (`hours.<day>`) or one exception date (`exceptions.<date>`) may
 /// list. Every shift is an interval of each compiled year, so this bounds a year's size.
 pub const MAX_SHIFTS_PER_DAY: usize = 16;
+/// Most weekly shifts (those of `hours`, over the seven weekdays) the calendars of one
+/// combination may have together (one zoned calendar has at most 7 × 16 = 112).
+pub const MAX_WEEKLY_SHIFTS: usize = 128;
 /// Most holiday rules and dates one calendar may have, built-in presets expanded (a preset
-/// counts its rules).
-pub const MAX_HOLIDAY_RULES: usize = 300;
-/// Most exception dates one calendar may have.
-pub const MAX_EXCEPTIONS: usize = 1_000;
+/// counts its rules), all the calendars of a combination counted together.
+pub const MAX_HOLIDAY_RULES: usize = 1_000;
+/// Most exception dates one calendar may have, all the calendars of a combination counted
+/// together.
+pub const MAX_EXCEPTIONS: usize = 500;
 /// Most zoned calendars one union, intersection or difference may combine, counted over all
 /// its levels (a union of two differences of three calendars each combines six).
 pub const MAX_COMBINED_CALENDARS: usize = 16;
@@ -182,6 +188,10 @@ struct Inner {
     /// combinations (0 for a zoned calendar).
     calendars: usize,
     depth: usize,
+    /// Weekly shifts, holiday rules and exception dates, members included.
+    weekly_shifts: usize,
+    rules: usize,
+    exceptions: usize,
     cache: YearCache<Chunk>,
     /// Period tables of business seconds, one per periodic region of the activity.
     regions: Box<[OnceLock<Period>]>,
@@ -204,6 +214,18 @@ impl Inner {
             Kind::Composite(_, ms) => (
                 ms.iter().map(|m| m.inner.calendars).sum(),
                 1 + ms.iter().map(|m| m.inner.depth).max().unwrap_or(0),
+            ),
+        };
+        let (weekly_shifts, rules, exceptions) = match &kind {
+            Kind::Zoned(z) => (
+                z.weekly.iter().map(Vec::len).sum(),
+                z.holidays.rule_count(),
+                z.exceptions.len(),
+            ),
+            Kind::Composite(_, ms) => (
+                ms.iter().map(|m| m.inner.weekly_shifts).sum(),
+                ms.iter().map(|m| m.inner.rules).sum(),
+                ms.iter().map(|m| m.inner.exceptions).sum(),
             ),
         };
         let mut listed_starts = Vec::new();
@@ -229,6 +251,9 @@ impl Inner {
             kind,
             calendars,
             depth,
+            weekly_shifts,
+            rules,
+            exceptions,
             activity,
             cache: YearCache::with_budget(CHUNK_CACHE_BYTES),
             regions,
@@ -361,6 +386,26 @@ fn check_combined(path: &str, members: &[Calendar]) -> Result<(), Error> {
     let depth = 1 + members.iter().map(|m| m.inner.depth).max().unwrap_or(0);
     if depth > MAX_NESTING_DEPTH {
         return Err(too_deep(path.to_owned(), depth));
+    }
+    let total = |f: fn(&Inner) -> usize| members.iter().map(|m| f(&m.inner)).sum::<usize>();
+    for (count, limit, what) in [
+        (
+            total(|i| i.weekly_shifts),
+            MAX_WEEKLY_SHIFTS,
+            "weekly shifts",
+        ),
+        (total(|i| i.rules), MAX_HOLIDAY_RULES, "holiday rules"),
+        (total(|i| i.exceptions), MAX_EXCEPTIONS, "exception dates"),
+    ] {
+        if count > limit {
+            return Err(Error::InvalidValue {
+                path: path.to_owned(),
+                value: format!("{count} {what}"),
+                expected: format!(
+                    "at most {limit} {what}, all the calendars of a combination counted together"
+                ),
+            });
+        }
     }
     Ok(())
 }
