@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 
 use super::algebra::SetOp;
-use super::timeline::{days_from_civil, MAX_YEAR, MIN_YEAR};
+use super::timeline::{days_from_civil, HeapSize, MAX_YEAR, MIN_YEAR};
 use super::years::{Extreme, Period, WalkError, YearSeries};
 use super::zoned::{date_of_day, day_of_date};
 use super::{Calendar, Kind};
@@ -73,6 +73,12 @@ impl DayYear {
     }
 }
 
+impl HeapSize for DayYear {
+    fn heap_bytes(&self) -> usize {
+        DayYear::heap_bytes(self)
+    }
+}
+
 fn year_first_day(y: i32) -> i64 {
     days_from_civil(y, 1, 1)
 }
@@ -86,15 +92,35 @@ impl Calendar {
             .unwrap_or_else(|_| Cow::Owned(DayYear::from_mask(year_first_day(y), &[])))
     }
 
+    /// The business days of local year `y` for a combination being compiled: the member's
+    /// own if cached, else built and not kept (see `Calendar::member_chunk`).
+    fn member_day_year(&self, y: i32) -> Cow<'_, DayYear> {
+        match self.inner.days.get(y) {
+            Some(d) => Cow::Borrowed(d),
+            None if (MIN_YEAR..=MAX_YEAR).contains(&y) => Cow::Owned(self.build_day_year(y)),
+            None => Cow::Owned(DayYear::from_mask(year_first_day(y), &[])),
+        }
+    }
+
     fn build_day_year(&self, y: i32) -> DayYear {
         let first = year_first_day(y);
         let last = year_first_day(y.saturating_add(1));
         let mask: Vec<bool> = match &self.inner.kind {
-            Kind::Zoned(z) => (first..last)
-                .map(|d| date_of_day(d).is_some_and(|date| z.is_business_day(date)))
-                .collect(),
+            Kind::Zoned(z) => {
+                let skipped = z.skipped_days(first, last - 1);
+                (first..last)
+                    .map(|d| {
+                        skipped.binary_search(&d).is_err()
+                            && date_of_day(d)
+                                .is_some_and(|date| z.is_business_day_if_it_exists(date))
+                    })
+                    .collect()
+            }
             Kind::Composite(op, members) => {
-                let masks: Vec<Vec<bool>> = members.iter().map(|m| m.day_year(y).mask()).collect();
+                let masks: Vec<Vec<bool>> = members
+                    .iter()
+                    .map(|m| m.member_day_year(y).mask())
+                    .collect();
                 let len = usize::try_from(last - first).unwrap_or(0);
                 (0..len)
                     .map(|i| {
@@ -208,6 +234,10 @@ impl YearSeries for Days<'_> {
 
     fn region_cells(&self) -> &[OnceLock<Period>] {
         &self.0.inner.day_regions
+    }
+
+    fn listed_cells(&self) -> &[OnceLock<i64>] {
+        &self.0.inner.listed_days
     }
 }
 

@@ -18,7 +18,42 @@
 //! one-off holiday and rule bound); between those, business time repeats with the 400-year
 //! Gregorian cycle and a table per stretch answers sums and searches at once. The cost grows
 //! with the configuration, never with how much business time is added or how long a span is.
-//! Chunks of the years 1800–2599 are cached (about 8 KiB per year for an office calendar).
+//! Chunks of the years 1800–2599 are cached (about 8 KiB per year for an office calendar, at
+//! most 48 MiB per calendar: beyond that, years are compiled again when asked for), and the
+//! total of every year a walk computes on its own is cached too, inside or outside that
+//! window, so no call recompiles a year another call already summed. A combination compiles
+//! its members' years without keeping them in the members. Between the years that need
+//! individual attention, a year's business time depends only on the shape of the years
+//! around it (weekday of January 1, leap years), so a 400-year table compiles one year per
+//! shape — unless Easter-based holidays apply, whose dates follow the moon.
+//!
+//! # Limits and bounds
+//!
+//! Checked when a calendar is built, each refused with [`Error::InvalidValue`] naming the
+//! field and the count:
+//!
+//! | limit | at most | field |
+//! |---|---|---|
+//! | [`MAX_SHIFTS_PER_DAY`] | 16 shifts | `hours.<day>`, `exceptions.<date>` |
+//! | [`MAX_WEEKLY_SHIFTS`] | 128 weekly shifts, all calendars of a combination | the combination |
+//! | [`MAX_HOLIDAY_RULES`] | 1,000 rules and dates, presets expanded, all calendars | `holidays`, the combination |
+//! | [`MAX_EXCEPTIONS`] | 500 dates, all calendars | `exceptions`, the combination |
+//! | [`MAX_COMBINED_CALENDARS`] | 16 zoned calendars, all levels counted | `union`, `intersection`, `difference` |
+//! | [`MAX_NESTING_DEPTH`] | 8 levels of combinations | the combination that is too deep |
+//!
+//! Within these limits, measured on a release build on a 2-core machine (and held by
+//! `tests/limits.rs` with the pathological configuration at each limit):
+//!
+//! - building a calendar takes at most 100 ms (in practice under 1 ms);
+//! - a call on years already compiled answers within 10 ms, whatever the span or amount;
+//! - the first call that reaches across a calendar's years compiles each year it needs
+//!   once — the tz database's transition years (1843–2100), three years around every
+//!   exception year and rule bound, and for each 400-year table one year per shape of year
+//!   (about 50; 400 with Easter rules) — which takes at most 1 s (measured: 0.41 s at
+//!   worst, sixteen calendars in eight zones with 128 weekly shifts over 1800–2599; about
+//!   40 ms for an office calendar, most of it sampling the zone's offsets, which happens once
+//!   per zone and process);
+//! - a calendar holds at most 64 MiB, whatever the spans queried ([`Calendar::memory_bytes`]).
 
 mod algebra;
 mod business_days;
@@ -49,12 +84,37 @@ use years::{Extreme, Period, WalkError, YearSeries, PERIOD_YEARS};
 use zoned::{Spans, Zoned};
 
 const NANOS_PER_SEC: i64 = 1_000_000_000;
+/// Most heap bytes a calendar keeps in compiled years of business seconds; years beyond are
+/// compiled again when asked for.
+const CHUNK_CACHE_BYTES: usize = 48 << 20;
+/// Most heap bytes a calendar keeps in compiled years of business days (a year takes under
+/// 1 KiB, so all 800 cached years fit).
+const DAY_CACHE_BYTES: usize = 4 << 20;
 /// The years a calendar whose holidays do not repeat every 400 years (open-ended Easter-based
 /// rules) computes exactly, year by year; outside them its arithmetic is
 /// [`Error::OutOfRange`] rather than an extrapolation. 1583 is the first full Gregorian year.
 pub const NON_PERIODIC_FIRST_YEAR: i32 = 1583;
 /// See [`NON_PERIODIC_FIRST_YEAR`].
 pub const NON_PERIODIC_LAST_YEAR: i32 = 2599;
+
+/// Most shifts one weekday (`hours.<day>`) or one exception date (`exceptions.<date>`) may
+/// list. Every shift is an interval of each compiled year, so this bounds a year's size.
+pub const MAX_SHIFTS_PER_DAY: usize = 16;
+/// Most weekly shifts (those of `hours`, over the seven weekdays) the calendars of one
+/// combination may have together (one zoned calendar has at most 7 × 16 = 112).
+pub const MAX_WEEKLY_SHIFTS: usize = 128;
+/// Most holiday rules and dates one calendar may have, built-in presets expanded (a preset
+/// counts its rules), all the calendars of a combination counted together.
+pub const MAX_HOLIDAY_RULES: usize = 1_000;
+/// Most exception dates one calendar may have, all the calendars of a combination counted
+/// together.
+pub const MAX_EXCEPTIONS: usize = 500;
+/// Most zoned calendars one union, intersection or difference may combine, counted over all
+/// its levels (a union of two differences of three calendars each combines six).
+pub const MAX_COMBINED_CALENDARS: usize = 16;
+/// Deepest nesting of unions, intersections and differences (a difference of a union of
+/// zoned calendars is 2 deep).
+pub const MAX_NESTING_DEPTH: usize = 8;
 
 /// A validated business calendar.
 ///
@@ -124,25 +184,80 @@ struct Inner {
     spec: CalendarSpec,
     kind: Kind,
     activity: Activity,
+    /// Zoned calendars in this one (1 for a zoned calendar) and nesting depth of
+    /// combinations (0 for a zoned calendar).
+    calendars: usize,
+    depth: usize,
+    /// Weekly shifts, holiday rules and exception dates, members included.
+    weekly_shifts: usize,
+    rules: usize,
+    exceptions: usize,
     cache: YearCache<Chunk>,
     /// Period tables of business seconds, one per periodic region of the activity.
     regions: Box<[OnceLock<Period>]>,
     /// Business-day tables per local year, and their periods.
     days: YearCache<DayYear>,
     day_regions: Box<[OnceLock<Period>]>,
+    /// For the listed years (see `Calendar::listed_index`): where the first year of each
+    /// irregular interval is, and the cached totals of business seconds and business days.
+    listed_starts: Vec<usize>,
+    listed_seconds: Box<[OnceLock<i64>]>,
+    listed_days: Box<[OnceLock<i64>]>,
 }
 
 impl Inner {
     fn new(spec: CalendarSpec, kind: Kind) -> Inner {
         let activity = Calendar::activity_of(&kind);
         let (regions, day_regions) = (region_cells(&activity), region_cells(&activity));
+        let (calendars, depth) = match &kind {
+            Kind::Zoned(_) => (1, 0),
+            Kind::Composite(_, ms) => (
+                ms.iter().map(|m| m.inner.calendars).sum(),
+                1 + ms.iter().map(|m| m.inner.depth).max().unwrap_or(0),
+            ),
+        };
+        let (weekly_shifts, rules, exceptions) = match &kind {
+            Kind::Zoned(z) => (
+                z.weekly.iter().map(Vec::len).sum(),
+                z.holidays.rule_count(),
+                z.exceptions.len(),
+            ),
+            Kind::Composite(_, ms) => (
+                ms.iter().map(|m| m.inner.weekly_shifts).sum(),
+                ms.iter().map(|m| m.inner.rules).sum(),
+                ms.iter().map(|m| m.inner.exceptions).sum(),
+            ),
+        };
+        let mut listed_starts = Vec::new();
+        let listed = match &activity {
+            Activity::Never => 0,
+            Activity::Finite(ys) => ys.len(),
+            Activity::Perpetual { irregular, .. } => {
+                let mut n = 0usize;
+                for &(a, b) in irregular {
+                    listed_starts.push(n);
+                    let len = usize::try_from(i64::from(b) - i64::from(a) + 1).unwrap_or(0);
+                    n = n.saturating_add(len);
+                }
+                n
+            }
+        };
+        let cells = || (0..listed).map(|_| OnceLock::new()).collect();
         Inner {
+            listed_starts,
+            listed_seconds: cells(),
+            listed_days: cells(),
             spec,
             kind,
+            calendars,
+            depth,
+            weekly_shifts,
+            rules,
+            exceptions,
             activity,
-            cache: YearCache::default(),
+            cache: YearCache::with_budget(CHUNK_CACHE_BYTES),
             regions,
-            days: YearCache::default(),
+            days: YearCache::with_budget(DAY_CACHE_BYTES),
             day_regions,
         }
     }
@@ -244,6 +359,57 @@ impl TryFrom<CalendarSpec> for Calendar {
     }
 }
 
+fn too_deep(path: String, depth: usize) -> Error {
+    Error::InvalidValue {
+        path,
+        value: format!("combinations nested {depth} deep"),
+        expected: format!(
+            "unions, intersections and differences nested at most {MAX_NESTING_DEPTH} deep"
+        ),
+    }
+}
+
+fn too_many(path: String, calendars: usize) -> Error {
+    Error::InvalidValue {
+        path,
+        value: format!("{calendars} calendars"),
+        expected: format!("at most {MAX_COMBINED_CALENDARS} zoned calendars in one combination, all levels counted"),
+    }
+}
+
+/// Checks the limits of a combination of `members` (found at `path`).
+fn check_combined(path: &str, members: &[Calendar]) -> Result<(), Error> {
+    let calendars: usize = members.iter().map(|m| m.inner.calendars).sum();
+    if calendars > MAX_COMBINED_CALENDARS {
+        return Err(too_many(path.to_owned(), calendars));
+    }
+    let depth = 1 + members.iter().map(|m| m.inner.depth).max().unwrap_or(0);
+    if depth > MAX_NESTING_DEPTH {
+        return Err(too_deep(path.to_owned(), depth));
+    }
+    let total = |f: fn(&Inner) -> usize| members.iter().map(|m| f(&m.inner)).sum::<usize>();
+    for (count, limit, what) in [
+        (
+            total(|i| i.weekly_shifts),
+            MAX_WEEKLY_SHIFTS,
+            "weekly shifts",
+        ),
+        (total(|i| i.rules), MAX_HOLIDAY_RULES, "holiday rules"),
+        (total(|i| i.exceptions), MAX_EXCEPTIONS, "exception dates"),
+    ] {
+        if count > limit {
+            return Err(Error::InvalidValue {
+                path: path.to_owned(),
+                value: format!("{count} {what}"),
+                expected: format!(
+                    "at most {limit} {what}, all the calendars of a combination counted together"
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
 fn join(path: &str, field: &str) -> String {
     if path.is_empty() {
         field.to_owned()
@@ -253,6 +419,13 @@ fn join(path: &str, field: &str) -> String {
 }
 
 fn parse_spans(path: &str, shifts: &[String]) -> Result<Spans, Error> {
+    if shifts.len() > MAX_SHIFTS_PER_DAY {
+        return Err(Error::InvalidValue {
+            path: path.to_owned(),
+            value: format!("{} shifts", shifts.len()),
+            expected: format!("at most {MAX_SHIFTS_PER_DAY} shifts a day"),
+        });
+    }
     let mut spans = Vec::with_capacity(shifts.len());
     for (i, s) in shifts.iter().enumerate() {
         let shift: Shift = s.parse().map_err(|e| match e {
@@ -309,6 +482,11 @@ impl Calendar {
 
     /// Validates `spec`, reporting errors under the config path `path`.
     pub(crate) fn from_spec_at(spec: CalendarSpec, path: &str) -> Result<Calendar, Error> {
+        Calendar::from_spec_in(spec, path, 0)
+    }
+
+    /// Validates `spec`, found `depth` combinations deep.
+    fn from_spec_in(spec: CalendarSpec, path: &str, depth: usize) -> Result<Calendar, Error> {
         let composite = [
             ("union", &spec.union, SetOp::Union),
             ("intersection", &spec.intersection, SetOp::Intersection),
@@ -329,13 +507,22 @@ impl Calendar {
                         expected: "at least one calendar".into(),
                     });
                 }
+                let at = join(path, name);
+                if depth >= MAX_NESTING_DEPTH {
+                    return Err(too_deep(at, depth + 1));
+                }
+                if members.len() > MAX_COMBINED_CALENDARS {
+                    return Err(too_many(at, members.len()));
+                }
                 let mut cals = Vec::with_capacity(members.len());
                 for (i, m) in members.iter().enumerate() {
-                    cals.push(Calendar::from_spec_at(
+                    cals.push(Calendar::from_spec_in(
                         m.clone(),
-                        &format!("{}[{i}]", join(path, name)),
+                        &format!("{at}[{i}]"),
+                        depth + 1,
                     )?);
                 }
+                check_combined(&at, &cals)?;
                 Kind::Composite(*op, cals)
             }
             _ => {
@@ -386,7 +573,27 @@ impl Calendar {
                 *slot = spans;
             }
         }
+        let too_many_rules = |n: usize| Error::InvalidValue {
+            path: join(path, "holidays"),
+            value: format!("{n} holiday rules"),
+            expected: format!(
+                "at most {MAX_HOLIDAY_RULES} holiday rules and dates, presets expanded"
+            ),
+        };
+        if spec.holidays.len() > MAX_HOLIDAY_RULES {
+            return Err(too_many_rules(spec.holidays.len()));
+        }
         let holidays = Holidays::from_specs(&spec.holidays, &join(path, "holidays"))?;
+        if holidays.rule_count() > MAX_HOLIDAY_RULES {
+            return Err(too_many_rules(holidays.rule_count()));
+        }
+        if spec.exceptions.len() > MAX_EXCEPTIONS {
+            return Err(Error::InvalidValue {
+                path: join(path, "exceptions"),
+                value: format!("{} dates", spec.exceptions.len()),
+                expected: format!("at most {MAX_EXCEPTIONS} exception dates"),
+            });
+        }
         let mut exceptions = BTreeMap::new();
         for (key, shifts) in &spec.exceptions {
             let epath = join(path, &format!("exceptions.{key}"));
@@ -554,11 +761,23 @@ impl Calendar {
         }
     }
 
-    /// Bytes of heap memory held by the compiled years so far (grows by about 6 KiB for each
-    /// year of an office calendar that an operation touches, up to the 400 cached years).
+    /// Bytes of heap memory held by the compiled years so far, members included: about 6 KiB
+    /// for each year of an office calendar that an operation touches, up to the 800 cached
+    /// years 1800–2599 and never more than 48 MiB of them, plus the per-year totals and
+    /// 400-year tables that walks compute (16 bytes a year).
     pub fn memory_bytes(&self) -> usize {
-        let own = self.inner.cache.heap_bytes(Chunk::heap_bytes)
-            + self.inner.days.heap_bytes(DayYear::heap_bytes);
+        let inner = &self.inner;
+        let tables = (inner.regions.iter().chain(inner.day_regions.iter()))
+            .map(|p| {
+                p.get().map_or(0, Period::heap_bytes) + std::mem::size_of::<OnceLock<Period>>()
+            })
+            .sum::<usize>();
+        let own = inner.cache.heap_bytes()
+            + inner.days.heap_bytes()
+            + tables
+            + (inner.listed_seconds.len() + inner.listed_days.len())
+                * std::mem::size_of::<OnceLock<i64>>()
+            + inner.listed_starts.capacity() * std::mem::size_of::<usize>();
         match &self.inner.kind {
             Kind::Zoned(_) => own,
             Kind::Composite(_, members) => {
@@ -570,7 +789,8 @@ impl Calendar {
     /// The union of calendars: business time whenever any of them is open.
     ///
     /// # Errors
-    /// [`Error::InvalidValue`] when `calendars` is empty.
+    /// [`Error::InvalidValue`] when `calendars` is empty, or when the combination exceeds
+    /// [`MAX_COMBINED_CALENDARS`] or [`MAX_NESTING_DEPTH`].
     pub fn union(calendars: &[Calendar]) -> Result<Calendar, Error> {
         Self::composite("union", calendars, |s, v| s.union = Some(v))
     }
@@ -578,7 +798,8 @@ impl Calendar {
     /// The intersection of calendars: business time when all of them are open at once.
     ///
     /// # Errors
-    /// [`Error::InvalidValue`] when `calendars` is empty.
+    /// [`Error::InvalidValue`] when `calendars` is empty, or when the combination exceeds
+    /// [`MAX_COMBINED_CALENDARS`] or [`MAX_NESTING_DEPTH`].
     pub fn intersection(calendars: &[Calendar]) -> Result<Calendar, Error> {
         Self::composite("intersection", calendars, |s, v| s.intersection = Some(v))
     }
@@ -587,7 +808,8 @@ impl Calendar {
     /// minus maintenance windows).
     ///
     /// # Errors
-    /// Never in practice; the signature matches the other combinators.
+    /// [`Error::InvalidValue`] when the combination exceeds [`MAX_COMBINED_CALENDARS`] or
+    /// [`MAX_NESTING_DEPTH`].
     pub fn difference(&self, others: &[Calendar]) -> Result<Calendar, Error> {
         let mut all = Vec::with_capacity(others.len() + 1);
         all.push(self.clone());
@@ -612,6 +834,7 @@ impl Calendar {
                 expected: "at least one calendar".into(),
             });
         }
+        check_combined(name, calendars)?;
         let mut spec = CalendarSpec::default();
         set(
             &mut spec,
@@ -647,6 +870,20 @@ impl Calendar {
         built.unwrap_or_else(|_| Cow::Owned(empty()))
     }
 
+    /// The chunk of UTC year `y` for a combination being compiled: the member's own if it
+    /// has it cached, else built and not kept. The combination keeps the result; keeping the
+    /// members' years too would multiply the memory by the number of members.
+    fn member_chunk(&self, y: i32) -> Cow<'_, Chunk> {
+        if let Some(c) = self.inner.cache.get(y) {
+            return Cow::Borrowed(c);
+        }
+        if !self.may_have_time(y) || !(MIN_YEAR..=MAX_YEAR).contains(&y) {
+            let ys = year_start(y);
+            return Cow::Owned(Chunk::from_sorted(ys, year_start(y.saturating_add(1)), &[]));
+        }
+        Cow::Owned(self.build_chunk(y))
+    }
+
     fn periodic(&self) -> bool {
         !matches!(
             self.inner.activity,
@@ -676,9 +913,35 @@ impl Calendar {
         match &self.inner.kind {
             Kind::Zoned(z) => z.build_chunk(y),
             Kind::Composite(op, members) => {
-                let chunks: Vec<Cow<'_, Chunk>> = members.iter().map(|m| m.chunk(y)).collect();
+                let chunks: Vec<Cow<'_, Chunk>> =
+                    members.iter().map(|m| m.member_chunk(y)).collect();
                 let refs: Vec<&Chunk> = chunks.iter().map(|c| c.as_ref()).collect();
                 algebra::combine(*op, year_start(y), year_start(y.saturating_add(1)), &refs)
+            }
+        }
+    }
+
+    /// Whether, outside the irregular years, a year's totals depend only on the shape of the
+    /// years around it (see `YearSeries::region_period`): true when every holiday rule
+    /// anywhere in the calendar depends on weekdays only (no Easter rules).
+    fn totals_follow_year_shape(&self) -> bool {
+        match &self.inner.kind {
+            Kind::Zoned(z) => z.holidays.follow_weekdays_only(),
+            Kind::Composite(_, ms) => ms.iter().all(Calendar::totals_follow_year_shape),
+        }
+    }
+
+    /// The position of year `y` among the listed years: a finite calendar's years, or the
+    /// years of a perpetual calendar's irregular intervals, in order.
+    fn listed_index(&self, y: i32) -> Option<usize> {
+        match &self.inner.activity {
+            Activity::Never => None,
+            Activity::Finite(ys) => ys.binary_search(&y).ok(),
+            Activity::Perpetual { irregular, .. } => {
+                let k = irregular.partition_point(|r| r.1 < y);
+                let r = irregular.get(k).filter(|r| r.0 <= y)?;
+                let within = usize::try_from(i64::from(y) - i64::from(r.0)).ok()?;
+                self.inner.listed_starts.get(k)?.checked_add(within)
             }
         }
     }
@@ -1017,7 +1280,10 @@ impl Calendar {
     }
 
     /// Whether `date` is a business day: a local date on which at least one shift starts
-    /// (weekly or exception hours) and that is not a holiday. For a union it is a business
+    /// (weekly or exception hours) and that is not a holiday. A date that the zone skips
+    /// entirely has no local instants and is never a business day (Pacific/Apia moved from
+    /// UTC−10 to UTC+14 at the end of 2011-12-29: 2011-12-30 never happened there, and one
+    /// business day after Thursday the 29th is Saturday the 31st). For a union it is a business
     /// day of any member, for an intersection of all, for a difference of the first.
     pub fn is_business_day(&self, date: NaiveDate) -> bool {
         match &self.inner.kind {
@@ -1045,5 +1311,9 @@ impl YearSeries for Seconds<'_> {
 
     fn region_cells(&self) -> &[OnceLock<Period>] {
         &self.0.inner.regions
+    }
+
+    fn listed_cells(&self) -> &[OnceLock<i64>] {
+        &self.0.inner.listed_seconds
     }
 }

@@ -7,6 +7,7 @@
 //! locking on the hot path). Years outside that window are built on demand and not kept.
 
 use std::borrow::Cow;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 use crate::error::Error;
@@ -247,22 +248,41 @@ impl Chunk {
     }
 }
 
+/// The heap memory a cached value holds.
+pub(crate) trait HeapSize {
+    /// Approximate heap size in bytes.
+    fn heap_bytes(&self) -> usize;
+}
+
+impl HeapSize for Chunk {
+    fn heap_bytes(&self) -> usize {
+        Chunk::heap_bytes(self)
+    }
+}
+
 /// A year-indexed cache of compiled years (chunks of business seconds, or business-day
-/// tables).
+/// tables), holding at most `budget` bytes: once full, further years are built on demand and
+/// not kept, so a calendar's memory stays bounded whatever the span its queries touch.
 #[derive(Debug)]
 pub(crate) struct YearCache<T> {
     slots: Box<[OnceLock<Box<T>>]>,
+    /// Heap bytes of the values kept so far.
+    used: AtomicUsize,
+    budget: usize,
 }
 
-impl<T> Default for YearCache<T> {
-    fn default() -> Self {
+impl<T> YearCache<T> {
+    /// An empty cache that keeps values up to `budget` heap bytes.
+    pub(crate) fn with_budget(budget: usize) -> Self {
         YearCache {
             slots: (0..CACHE_LEN).map(|_| OnceLock::new()).collect(),
+            used: AtomicUsize::new(0),
+            budget,
         }
     }
 }
 
-impl<T: Clone> YearCache<T> {
+impl<T: Clone + HeapSize> YearCache<T> {
     /// The value of year `y` if it is cached already.
     #[inline]
     pub(crate) fn get(&self, y: i32) -> Option<&T> {
@@ -270,7 +290,8 @@ impl<T: Clone> YearCache<T> {
         self.slots.get(idx)?.get().map(|b| &**b)
     }
 
-    /// The value of year `y`, built by `build` the first time it is asked for.
+    /// The value of year `y`, built by `build` the first time it is asked for (and every time
+    /// for years outside the cached window or once the budget is spent).
     #[inline]
     pub(crate) fn get_or_build<'a>(
         &'a self,
@@ -283,8 +304,23 @@ impl<T: Clone> YearCache<T> {
                 if let Some(c) = slot.get() {
                     return Ok(Cow::Borrowed(c));
                 }
-                let built = Box::new(build()?);
-                Ok(Cow::Borrowed(slot.get_or_init(|| built)))
+                let built = build()?;
+                let size = built.heap_bytes() + std::mem::size_of::<T>();
+                let before = self.used.fetch_add(size, Ordering::Relaxed);
+                if before.saturating_add(size) > self.budget {
+                    self.used.fetch_sub(size, Ordering::Relaxed);
+                    return Ok(Cow::Owned(built));
+                }
+                let mut kept = false;
+                let c = slot.get_or_init(|| {
+                    kept = true;
+                    Box::new(built)
+                });
+                if !kept {
+                    // Another thread kept the same year first.
+                    self.used.fetch_sub(size, Ordering::Relaxed);
+                }
+                Ok(Cow::Borrowed(c))
             }
             None => {
                 if !(MIN_YEAR..=MAX_YEAR).contains(&y) {
@@ -297,15 +333,10 @@ impl<T: Clone> YearCache<T> {
         }
     }
 
-    /// Heap bytes held by the values built so far, measured by `size`.
-    pub(crate) fn heap_bytes(&self, size: impl Fn(&T) -> usize) -> usize {
+    /// Heap bytes held by the cache and the values kept so far.
+    pub(crate) fn heap_bytes(&self) -> usize {
         self.slots.len() * std::mem::size_of::<OnceLock<Box<T>>>()
-            + self
-                .slots
-                .iter()
-                .filter_map(|s| s.get())
-                .map(|c| size(c) + std::mem::size_of::<T>())
-                .sum::<usize>()
+            + self.used.load(Ordering::Relaxed)
     }
 }
 

@@ -10,12 +10,13 @@
 //! semantics of the conformance README.
 
 use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use chrono::{DateTime, NaiveDate, Offset, TimeZone};
 use chrono_tz::Tz;
 
 use super::holiday::Holidays;
-use super::timeline::{year_of_day, year_start, Chunk, SECS_PER_DAY};
+use super::timeline::{year_of_day, year_of_secs, year_start, Chunk, SECS_PER_DAY};
 
 /// Shift spans in seconds from the start of their own local date (end may exceed a day).
 pub(crate) type Spans = Vec<(i64, i64)>;
@@ -99,6 +100,51 @@ pub(crate) fn offset_pieces(tz: &Tz, start: i64, end: i64) -> Vec<(i64, i64, i64
     pieces
 }
 
+/// Zone and UTC year to the constant-offset pieces of that year.
+type PieceCache = BTreeMap<(&'static str, i32), Arc<[(i64, i64, i64)]>>;
+
+/// The constant-offset pieces of UTC year `y` in `tz`. Finding them samples the offset every
+/// six hours, so those of the years in which offsets change are kept for the life of the
+/// process, per zone and year (the tz data is compiled in and never changes): every calendar
+/// in the same zone shares them, and a zone holds at most 260 such years, a few KiB.
+pub(crate) fn year_pieces(tz: &Tz, y: i32) -> Arc<[(i64, i64, i64)]> {
+    static CACHE: OnceLock<Mutex<PieceCache>> = OnceLock::new();
+    let (ys, ye) = (year_start(y), year_start(y.saturating_add(1)));
+    if !(TRANSITIONS_FIRST_YEAR..=TRANSITIONS_LAST_YEAR).contains(&y) {
+        return Arc::from(offset_pieces(tz, ys, ye));
+    }
+    let cache = CACHE.get_or_init(Mutex::default);
+    let key = (tz.name(), y);
+    if let Some(p) = cache
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .get(&key)
+    {
+        return Arc::clone(p);
+    }
+    let pieces: Arc<[(i64, i64, i64)]> = Arc::from(offset_pieces(tz, ys, ye));
+    cache
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .insert(key, Arc::clone(&pieces));
+    pieces
+}
+
+/// The constant-offset pieces covering `[start, end)`, from the cached pieces of its years.
+fn pieces_between(tz: &Tz, start: i64, end: i64) -> Vec<(i64, i64, i64)> {
+    let mut out = Vec::new();
+    let (y0, y1) = (year_of_secs(start), year_of_secs(end.saturating_sub(1)));
+    for y in y0..=y1 {
+        for &(a, b, off) in year_pieces(tz, y).iter() {
+            let (a, b) = (a.max(start), b.min(end));
+            if a < b {
+                out.push((a, b, off));
+            }
+        }
+    }
+    out
+}
+
 /// The local date of a day number (days since 1970-01-01), if chrono can represent it.
 pub(crate) fn date_of_day(day: i64) -> Option<NaiveDate> {
     let ce = i32::try_from(day.checked_add(EPOCH_DAYS_FROM_CE)?).ok()?;
@@ -140,8 +186,15 @@ impl Zoned {
         }
     }
 
-    /// Whether a shift starts on local date `date` (a business day).
+    /// Whether a shift starts on local date `date` (a business day). A date the zone skips
+    /// entirely (Pacific/Apia's 2011-12-30) has no local instants and is never one.
     pub(crate) fn is_business_day(&self, date: NaiveDate) -> bool {
+        let day = day_of_date(date);
+        self.skipped_days(day, day).is_empty() && self.is_business_day_if_it_exists(date)
+    }
+
+    /// Whether a shift starts on local date `date`, for a date known to occur.
+    pub(crate) fn is_business_day_if_it_exists(&self, date: NaiveDate) -> bool {
         if let Some(spans) = self.exceptions.get(&date) {
             return !spans.is_empty();
         }
@@ -152,6 +205,43 @@ impl Zoned {
         self.weekly
             .get(weekday_index(day))
             .is_some_and(|s| !s.is_empty())
+    }
+
+    /// Day numbers in `d0 ..= d1` of the local dates that never occur in the zone, because an
+    /// offset change skips them whole (Pacific/Apia moved from UTC−10 to UTC+14 at the end of
+    /// 2011-12-29, so 2011-12-30 never happened there), sorted.
+    pub(crate) fn skipped_days(&self, d0: i64, d1: i64) -> Vec<i64> {
+        // Offsets stay within ±26 h, so the instants of two days either side cover the local
+        // days `d0 ..= d1` wherever they occur at all.
+        let pieces = pieces_between(
+            &self.tz,
+            (d0 - 2).saturating_mul(SECS_PER_DAY),
+            (d1 + 3).saturating_mul(SECS_PER_DAY),
+        );
+        if pieces.len() < 2 {
+            return Vec::new();
+        }
+        // The local seconds that some instant reads, merged.
+        let mut read: Vec<(i64, i64)> = pieces.iter().map(|&(a, b, o)| (a + o, b + o)).collect();
+        read.sort_unstable();
+        let mut merged: Vec<(i64, i64)> = Vec::with_capacity(read.len());
+        for (a, b) in read {
+            match merged.last_mut() {
+                Some(last) if a <= last.1 => last.1 = last.1.max(b),
+                _ => merged.push((a, b)),
+            }
+        }
+        let mut out = Vec::new();
+        for pair in merged.windows(2) {
+            if let [(_, gap_start), (gap_end, _)] = pair {
+                // Whole local days inside the gap [gap_start, gap_end).
+                let first = gap_start.div_euclid(SECS_PER_DAY)
+                    + i64::from(gap_start.rem_euclid(SECS_PER_DAY) != 0);
+                let end = gap_end.div_euclid(SECS_PER_DAY);
+                out.extend(first.max(d0)..end.min(d1 + 1));
+            }
+        }
+        out
     }
 
     /// Holiday day numbers for local years `y0 ..= y1`, sorted.
@@ -173,7 +263,7 @@ impl Zoned {
     pub(crate) fn build_chunk(&self, y: i32) -> Chunk {
         let ys = year_start(y);
         let ye = year_start(y.saturating_add(1));
-        let pieces = offset_pieces(&self.tz, ys, ye);
+        let pieces = year_pieces(&self.tz, y);
         let min_off = pieces.iter().map(|p| p.2).min().unwrap_or(0);
         let max_off = pieces.iter().map(|p| p.2).max().unwrap_or(0);
         // Local naive seconds of instants in [ys, ye) lie in [ys + min_off, ye + max_off);
@@ -222,7 +312,7 @@ impl Zoned {
         }
 
         let mut out: Vec<(i64, i64)> = Vec::with_capacity(merged.len() + 2);
-        for &(p0, p1, off) in &pieces {
+        for &(p0, p1, off) in pieces.iter() {
             // Local ranges that can meet this piece: those ending after p0 + off.
             let first = merged.partition_point(|r| r.1 - off <= p0);
             for &(a, b) in merged.get(first..).unwrap_or(&[]) {

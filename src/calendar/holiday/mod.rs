@@ -226,6 +226,25 @@ impl Holidays {
         Ok(preset::get(name, "preset", &[])?.about.clone())
     }
 
+    /// The number of rules (one-off dates and yearly rules), presets expanded.
+    pub(crate) fn rule_count(&self) -> usize {
+        self.one_offs.len() + self.yearly.len()
+    }
+
+    /// Whether every yearly rule gives a date that depends only on how its year falls on
+    /// weekdays (a fixed day, an nth weekday, a weekday on or after a day) — not Easter, nor
+    /// any other kind: the calendar engine compiles one year per shape of year for them.
+    pub(crate) fn follow_weekdays_only(&self) -> bool {
+        self.yearly.iter().all(|r| {
+            matches!(
+                r.kind,
+                rule::Kind::Fixed { .. }
+                    | rule::Kind::NthWeekday { .. }
+                    | rule::Kind::OnOrAfter { .. }
+            )
+        })
+    }
+
     /// Whether there are no holidays at all.
     pub fn is_empty(&self) -> bool {
         self.one_offs.is_empty() && self.yearly.is_empty()
@@ -330,16 +349,24 @@ impl Holidays {
         for (to, name) in shifted {
             days.entry(to).or_default().push(name);
         }
+        // A holiday that several rules produce is one holiday: one substitute day per
+        // distinct weekend date, named after every substitute rule on that date. Dates come in
+        // order, and each substitute lies after the previous one (every day between a weekend
+        // holiday and its substitute is taken), so one forward scan assigns them all.
+        let mut sources: BTreeMap<NaiveDate, Vec<&str>> = BTreeMap::new();
         for (d, r) in &occurrences {
-            if r.observed != Observance::Substitute || !is_weekend(*d) {
-                continue;
+            if r.observed == Observance::Substitute && is_weekend(*d) {
+                sources.entry(*d).or_default().push(&r.name);
             }
-            // Terminates: each step moves one day on, and only finitely many days are taken.
-            let mut c = *d;
+        }
+        let mut last_taken: Option<NaiveDate> = None;
+        for (d, names) in sources {
+            let mut c = last_taken.map_or(d, |t| t.max(d));
             while let Some(next) = c.succ_opt() {
                 c = next;
                 if !is_weekend(c) && !days.contains_key(&c) {
-                    days.insert(c, vec![observed_name(&r.name)]);
+                    days.insert(c, names.iter().map(|n| observed_name(n)).collect());
+                    last_taken = Some(c);
                     break;
                 }
             }

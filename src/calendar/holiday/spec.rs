@@ -157,7 +157,8 @@ pub enum Observance {
     /// Friday that is not already a holiday (including another substitute day), so that two
     /// weekend holidays in a row take the Monday and the Tuesday (England's Christmas and
     /// Boxing Day 2021: Saturday 25 → Monday 27, Sunday 26 → Tuesday 28). Weekend holidays
-    /// are substituted in date order.
+    /// are substituted in date order, one substitute day per date: several rules giving the
+    /// same date (a preset listed twice) share one substitute day.
     Substitute,
 }
 
