@@ -150,7 +150,7 @@ impl Holidays {
     /// Names of the built-in presets: `de` (Germany, nationwide), `de-by` (Bavaria), `fr`
     /// (France, metropolitan), `gb-eng` (England and Wales bank holidays), `us` (US federal
     /// holidays with observed days).
-    pub const PRESETS: &'static [&'static str] = &preset::NAMES;
+    pub const PRESETS: &'static [&'static str] = preset::KEYS;
 
     fn from_rules(rules: Vec<Rule>) -> Holidays {
         let (mut one_offs, yearly): (Vec<Rule>, Vec<Rule>) =
@@ -180,7 +180,7 @@ impl Holidays {
 
     /// The built-in preset `name` (one of [`Holidays::PRESETS`]).
     ///
-    /// Presets are JSON files in the crate's `fixtures/holidays/`, in the same form as a
+    /// Presets are JSON files in the crate's `src/calendar/holiday/presets/`, in the same form as a
     /// calendar's `holidays` list, embedded in the library and parsed once, on first use.
     /// Each one produces exactly the dates of the Python `holidays` package (observed and
     /// substitute days included) for 2000–2035, by rules that continue into later years.

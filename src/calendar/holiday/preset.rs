@@ -1,5 +1,5 @@
-//! Built-in holiday presets: JSON files under `fixtures/holidays/`, embedded at compile time
-//! and parsed lazily, once per process, the first time they are used.
+//! Built-in holiday presets: JSON files under `src/calendar/holiday/presets/`, one per key,
+//! embedded at compile time and parsed lazily, once per process, the first time they are used.
 
 use std::sync::{Arc, OnceLock};
 
@@ -9,23 +9,19 @@ use super::rule::Rule;
 use super::spec::HolidaySpec;
 use crate::error::Error;
 
-/// Names of the built-in presets, in the order of [`SOURCES`].
-pub(crate) const NAMES: [&str; 5] = ["de", "de-by", "fr", "gb-eng", "us"];
+/// Declares the embedded preset files: `KEYS` (sorted) and `SOURCES` (key, file text).
+macro_rules! presets {
+    ($($key:literal),* $(,)?) => {
+        /// Keys of the built-in presets, sorted, in the order of [`SOURCES`].
+        pub(crate) const KEYS: &[&str] = &[$($key),*];
+        /// The embedded preset files, by key.
+        const SOURCES: &[(&str, &str)] = &[$(($key, include_str!(concat!("presets/", $key, ".json")))),*];
+        /// How many presets there are.
+        const COUNT: usize = [$($key),*].len();
+    };
+}
 
-/// The embedded preset files, by name.
-const SOURCES: [(&str, &str); 5] = [
-    ("de", include_str!("../../../fixtures/holidays/de.json")),
-    (
-        "de-by",
-        include_str!("../../../fixtures/holidays/de-by.json"),
-    ),
-    ("fr", include_str!("../../../fixtures/holidays/fr.json")),
-    (
-        "gb-eng",
-        include_str!("../../../fixtures/holidays/gb-eng.json"),
-    ),
-    ("us", include_str!("../../../fixtures/holidays/us.json")),
-];
+presets!["de", "de-by", "fr", "gb-eng", "us"];
 
 /// A parsed, validated preset.
 #[derive(Debug)]
@@ -44,14 +40,14 @@ struct PresetFile {
     holidays: Vec<HolidaySpec>,
 }
 
-static CELLS: [OnceLock<Result<Arc<Preset>, Error>>; 5] = [const { OnceLock::new() }; 5];
+static CELLS: [OnceLock<Result<Arc<Preset>, Error>>; COUNT] = [const { OnceLock::new() }; COUNT];
 
 fn unknown(path: &str, name: &str) -> Error {
     Error::UnknownName {
         path: path.to_owned(),
         kind: "holiday preset".into(),
         name: name.to_owned(),
-        known: NAMES.iter().map(|n| (*n).to_owned()).collect(),
+        known: KEYS.iter().map(|n| (*n).to_owned()).collect(),
     }
 }
 
