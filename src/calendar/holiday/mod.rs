@@ -25,6 +25,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod listing;
 mod preset;
 mod rule;
 mod spec;
@@ -39,6 +40,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
+pub use listing::{DateQuality, PresetHoliday, PresetInfo};
 pub use rule::easter;
 use rule::Rule;
 pub(crate) use spec::parse_date;
@@ -171,7 +173,7 @@ impl Holidays {
     /// - [`Error::InvalidValue`] for a value out of range (month, day, `nth`, Easter offset,
     ///   `from`/`until`), a combination of fields that is no rule, or a field beside `preset`;
     /// - [`Error::UnknownWeekday`] for a `weekday` other than `mon` … `sun`;
-    /// - [`Error::UnknownName`] for an unknown preset.
+    /// - [`Error::UnknownPreset`] for an unknown preset (naming the closest key).
     pub fn from_specs(specs: &[HolidaySpec], path: &str) -> Result<Self, Error> {
         let mut rules = Vec::new();
         compile_into(specs, path, &[], &mut rules)?;
@@ -210,7 +212,7 @@ impl Holidays {
     /// ```
     ///
     /// # Errors
-    /// [`Error::UnknownName`] when there is no preset of that name.
+    /// [`Error::UnknownPreset`] when there is no preset of that name (naming the closest key).
     pub fn preset(name: &str) -> Result<Holidays, Error> {
         let p = preset::get(name, "preset", &[])?;
         Ok(Holidays::from_rules(p.rules.clone()))
@@ -219,9 +221,43 @@ impl Holidays {
     /// The one-line description of the built-in preset `name`.
     ///
     /// # Errors
-    /// [`Error::UnknownName`] when there is no preset of that name.
+    /// [`Error::UnknownPreset`] when there is no preset of that name (naming the closest key).
     pub fn preset_about(name: &str) -> Result<String, Error> {
         Ok(preset::get(name, "preset", &[])?.about.clone())
+    }
+
+    /// Every built-in preset, sorted by key, with its country, subdivision, description and
+    /// holidays (each with the years it covers and whether its dates are exact), so that a host
+    /// can offer a picker.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use slacalc::Holidays;
+    ///
+    /// let list = Holidays::preset_list()?;
+    /// assert_eq!(list.len(), Holidays::PRESETS.len());
+    /// let scotland = list.iter().find(|p| p.key == "gb-sct").unwrap();
+    /// assert_eq!((scotland.country.as_str(), scotland.subdivision.as_deref()),
+    ///            ("United Kingdom", Some("Scotland")));
+    /// let st_andrew = scotland.holidays.iter().find(|h| h.name == "Saint Andrew's Day").unwrap();
+    /// assert_eq!((st_andrew.from, st_andrew.until), (Some(2006), None));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Parse`] or a validation error only if an embedded preset file were broken
+    /// (the crate's tests load every one).
+    pub fn preset_list() -> Result<Vec<PresetInfo>, Error> {
+        preset::KEYS.iter().map(|k| listing::info(k)).collect()
+    }
+
+    /// The listing entry of the built-in preset `key` (see [`Holidays::preset_list`]).
+    ///
+    /// # Errors
+    /// [`Error::UnknownPreset`] when there is no preset of that key (naming the closest key).
+    pub fn preset_info(key: &str) -> Result<PresetInfo, Error> {
+        listing::info(key)
     }
 
     /// Whether there are no holidays at all.

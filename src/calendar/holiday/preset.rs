@@ -21,11 +21,20 @@ macro_rules! presets {
     };
 }
 
-presets!["de", "de-by", "fr", "gb-eng", "us"];
+presets![
+    "de", "de-bb", "de-be", "de-bw", "de-by", "de-hb", "de-he", "de-hh", "de-mv", "de-ni", "de-nw",
+    "de-rp", "de-sh", "de-sl", "de-sn", "de-st", "de-th", "fr", "gb", "gb-eng", "gb-nir", "gb-sct",
+    "gb-wls", "pl", "us", "us-ak", "us-al", "us-ar", "us-az", "us-co", "us-ct", "us-fl", "us-ia",
+    "us-id", "us-ky", "us-ma", "us-me", "us-mn", "us-mo", "us-ms", "us-nd", "us-ne", "us-nm",
+    "us-nv", "us-oh", "us-ok", "us-or", "us-pa", "us-ri", "us-sc", "us-sd", "us-tn", "us-ut",
+    "us-vt", "us-wa", "us-wy",
+];
 
 /// A parsed, validated preset.
 #[derive(Debug)]
 pub(crate) struct Preset {
+    pub(crate) country: String,
+    pub(crate) subdivision: Option<String>,
     pub(crate) about: String,
     /// Every rule, included presets expanded.
     pub(crate) rules: Vec<Rule>,
@@ -36,6 +45,11 @@ pub(crate) struct Preset {
 #[serde(deny_unknown_fields)]
 struct PresetFile {
     name: String,
+    /// The country's English short name.
+    country: String,
+    /// The subdivision's English name, for a subdivision's preset.
+    #[serde(default)]
+    subdivision: Option<String>,
     about: String,
     holidays: Vec<HolidaySpec>,
 }
@@ -43,21 +57,17 @@ struct PresetFile {
 static CELLS: [OnceLock<Result<Arc<Preset>, Error>>; COUNT] = [const { OnceLock::new() }; COUNT];
 
 fn unknown(path: &str, name: &str) -> Error {
-    Error::UnknownName {
+    Error::UnknownPreset {
         path: path.to_owned(),
-        kind: "holiday preset".into(),
         name: name.to_owned(),
-        known: KEYS.iter().map(|n| (*n).to_owned()).collect(),
+        closest: super::listing::closest(name).map(str::to_owned),
     }
 }
 
 /// The preset `name`, parsed on first use. `path` locates the reference for the error;
 /// `including` lists the presets being expanded (to reject a preset that includes itself).
 pub(crate) fn get(name: &str, path: &str, including: &[&str]) -> Result<Arc<Preset>, Error> {
-    let idx = SOURCES
-        .iter()
-        .position(|(n, _)| *n == name)
-        .ok_or_else(|| unknown(path, name))?;
+    let idx = KEYS.binary_search(&name).map_err(|_| unknown(path, name))?;
     if including.contains(&name) {
         return Err(Error::InvalidValue {
             path: path.to_owned(),
@@ -94,6 +104,8 @@ fn load(name: &str, text: &str, including: &[&str]) -> Result<Preset, Error> {
         &mut rules,
     )?;
     Ok(Preset {
+        country: file.country,
+        subdivision: file.subdivision,
         about: file.about,
         rules,
     })

@@ -382,17 +382,16 @@ fn error_nth_out_of_range() {
 #[test]
 fn error_unknown_preset() {
     assert_eq!(
-        err(r#"[{"preset": "xx"}]"#),
-        "holidays[0].preset: unknown holiday preset `xx`: expected one of de, de-by, fr, \
-         gb-eng, us"
+        err(r#"[{"preset": "pol"}]"#),
+        "holidays[0].preset: unknown holiday preset `pol`: the closest preset is `pl` \
+         (Holidays::PRESETS lists all)"
     );
     assert_eq!(
         Holidays::preset("DE").unwrap_err(),
-        Error::UnknownName {
+        Error::UnknownPreset {
             path: "preset".into(),
-            kind: "holiday preset".into(),
             name: "DE".into(),
-            known: Holidays::PRESETS.iter().map(|s| s.to_string()).collect(),
+            closest: Some("de".into()),
         }
     );
 }
