@@ -28,6 +28,7 @@
 mod listing;
 mod preset;
 mod rule;
+mod shift;
 mod spec;
 #[cfg(test)]
 mod tests;
@@ -43,6 +44,7 @@ use crate::error::Error;
 pub use listing::{DateQuality, PresetHoliday, PresetInfo};
 pub use rule::easter;
 use rule::Rule;
+pub use shift::WeekdayShifts;
 pub(crate) use spec::parse_date;
 use spec::Compiled;
 pub use spec::{HolidayRule, HolidaySpec, MonthDay, Observance};
@@ -123,6 +125,7 @@ fn compile_into(
                 observed: Observance::None,
                 from: None,
                 until: None,
+                every: None,
             }),
             HolidaySpec::Rule(r) => match r.compile(&at)? {
                 Compiled::Rule(rule) => out.push(rule),
@@ -355,6 +358,7 @@ impl Holidays {
             let to = match (r.observed, d.weekday()) {
                 (Observance::Us, Weekday::Sat) => d.pred_opt(),
                 (Observance::Us | Observance::SundayToMonday, Weekday::Sun) => d.succ_opt(),
+                (Observance::Shift(s), _) => s.observed(*d),
                 _ => None,
             };
             if let Some(to) = to {
@@ -409,7 +413,8 @@ impl Holidays {
     /// an Easter-based rule open on either side (no `from` or no `until`) is not periodic.
     pub(crate) fn is_periodic(&self) -> bool {
         self.yearly.iter().all(|r| {
-            !matches!(r.kind, rule::Kind::Easter { .. }) || (r.from.is_some() && r.until.is_some())
+            (!matches!(r.kind, rule::Kind::Easter { .. }) && shift::cycle_divides_400(r.every))
+                || (r.from.is_some() && r.until.is_some())
         })
     }
 

@@ -31,6 +31,12 @@ pub(crate) enum Kind {
     },
     /// Days from Western Easter Sunday.
     Easter { offset: i64 },
+    /// A fixed day moved by the shift of its weekday (see [`super::shift`]).
+    Moved {
+        month: u32,
+        day: u32,
+        moves: super::shift::WeekdayShifts,
+    },
 }
 
 /// A validated holiday rule.
@@ -41,6 +47,8 @@ pub(crate) struct Rule {
     pub(crate) observed: Observance,
     pub(crate) from: Option<i32>,
     pub(crate) until: Option<i32>,
+    /// Applies only every that many years, counted from `from`.
+    pub(crate) every: Option<u16>,
 }
 
 /// Western (Gregorian) Easter Sunday of `year`, by the anonymous Gregorian algorithm
@@ -126,6 +134,7 @@ impl Kind {
                 add_days(start, i64::from(days_until(start.weekday(), weekday)))
             }
             Kind::Easter { offset } => add_days(easter(year)?, offset),
+            Kind::Moved { month, day, moves } => super::shift::moved_date(month, day, moves, year),
         }
     }
 }
@@ -133,7 +142,10 @@ impl Kind {
 impl Rule {
     /// The date of a yearly rule for rule year `year`, within its `from`/`until` range.
     pub(crate) fn date_in(&self, year: i32) -> Option<NaiveDate> {
-        if self.from.is_some_and(|f| year < f) || self.until.is_some_and(|u| year > u) {
+        if self.from.is_some_and(|f| year < f)
+            || self.until.is_some_and(|u| year > u)
+            || !super::shift::in_cycle(year, self.from, self.every)
+        {
             return None;
         }
         self.kind.date_in(year)

@@ -7,6 +7,7 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use super::rule::{Kind, Rule, EASTER_OFFSET_LIMIT};
+use super::shift::{self, WeekdayShifts};
 use crate::error::Error;
 use crate::time::WeekdayKey;
 
@@ -125,6 +126,14 @@ pub struct HolidayRule {
     /// Last year in which the rule applies (inclusive).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<i64>,
+    /// `move`: on a `month` + `day` rule, the days the holiday moves by when its date falls on
+    /// a given weekday (`{"sat": -1, "sun": 1}`; see [`WeekdayShifts`]).
+    #[serde(default, rename = "move", skip_serializing_if = "Option::is_none")]
+    pub moves: Option<WeekdayShifts>,
+    /// The rule applies every that many years (1 to 400), counted from `from`, which is
+    /// required with it: `{"from": 2008, "every": 2}` gives 2008, 2010, …
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub every: Option<i64>,
 }
 
 /// A month and a day, as in `{"month": 5, "day": 25}`.
@@ -159,6 +168,11 @@ pub enum Observance {
     /// Boxing Day 2021: Saturday 25 → Monday 27, Sunday 26 → Tuesday 28). Weekend holidays
     /// are substituted in date order.
     Substitute,
+    /// `{"shift": {"fri": -1, "sat": -1, "sun": -2}}`: a holiday on one of the listed
+    /// weekdays is also observed that many days later (negative: earlier), whether or not that
+    /// day is already a holiday (the form of US Christmas Eve: Friday → Thursday, weekend →
+    /// Friday; or Sunday → Monday and Saturday → Monday with `{"sat": 2, "sun": 1}`).
+    Shift(WeekdayShifts),
 }
 
 impl Observance {
@@ -269,6 +283,8 @@ impl HolidayRule {
                 ("observed", !self.observed.is_none()),
                 ("from", self.from.is_some()),
                 ("until", self.until.is_some()),
+                ("move", self.moves.is_some()),
+                ("every", self.every.is_some()),
             ];
             if let Some(other) = shape
                 .iter()
@@ -381,12 +397,21 @@ impl HolidayRule {
                 ));
             }
         }
+        let kind = match self.moves {
+            Some(moves) => shift::with_move(kind, moves, &field("move"))?,
+            None => kind,
+        };
+        let every = self
+            .every
+            .map(|n| shift::every_of(&field("every"), n, from))
+            .transpose()?;
         Ok(Compiled::Rule(Rule {
             name,
             kind,
             observed: self.observed,
             from,
             until,
+            every,
         }))
     }
 }

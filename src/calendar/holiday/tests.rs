@@ -506,8 +506,8 @@ fn error_unknown_field_and_bad_observance() {
     assert_eq!(
         e,
         "unknown field `mnth`, expected one of `name`, `preset`, `date`, `month`, `day`, \
-         `weekday`, `nth`, `on_or_after`, `easter`, `observed`, `from`, `until` at line 1 \
-         column 21"
+         `weekday`, `nth`, `on_or_after`, `easter`, `observed`, `from`, `until`, `move`, \
+         `every` at line 1 column 21"
     );
     let e =
         serde_json::from_str::<Vec<HolidaySpec>>(r#"[{"month": 1, "day": 1, "observed": "uk"}]"#)
@@ -515,8 +515,8 @@ fn error_unknown_field_and_bad_observance() {
             .to_string();
     assert_eq!(
         e,
-        "unknown variant `uk`, expected one of `none`, `us`, `sunday_to_monday`, `substitute` \
-         at line 1 column 40"
+        "unknown variant `uk`, expected one of `none`, `us`, `sunday_to_monday`, `substitute`, \
+         `shift` at line 1 column 40"
     );
     let e = serde_json::from_str::<Vec<HolidaySpec>>("[5]")
         .unwrap_err()
