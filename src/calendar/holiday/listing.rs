@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::preset;
 use super::rule::Kind;
+use super::table;
 use crate::error::Error;
 
 /// One built-in holiday preset, as listed by
@@ -46,13 +47,25 @@ pub struct PresetHoliday {
 }
 
 /// Whether a preset holiday's dates are exact.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum DateQuality {
-    /// Every date comes from a rule of the calendar (fixed day, weekday rule, Easter offset)
-    /// or is a one-off date fixed by law: exact in every year covered.
+    /// Every date comes from a rule of the calendar (fixed day, weekday rule, Easter offset,
+    /// weekday moves) or is a one-off date fixed by law: exact in every year covered.
     Exact,
+    /// The dates come from the published table `table` (lunisolar or Islamic festivals):
+    /// exact (announced, or fixed by the calendar) from `exact_from` to `exact_until`,
+    /// estimates in the table's other years (the real date may differ by a day). There are no
+    /// dates outside the years covered ([`PresetHoliday::from`] to [`PresetHoliday::until`]).
+    Table {
+        /// The table's key.
+        table: String,
+        /// First year with exact dates.
+        exact_from: i32,
+        /// Last year with exact dates.
+        exact_until: i32,
+    },
 }
 
 /// The listing entry of the preset `key`.
@@ -64,23 +77,37 @@ pub(crate) fn info(key: &str) -> Result<PresetInfo, Error> {
     };
     let mut holidays: Vec<PresetHoliday> = Vec::new();
     for rule in &p.rules {
-        let (from, until) = match rule.kind {
+        let (from, until, dates) = match rule.kind {
             Kind::Date(d) => {
                 let y = chrono::Datelike::year(&d);
-                (Some(y), Some(y))
+                (Some(y), Some(y), DateQuality::Exact)
             }
-            _ => (rule.from, rule.until),
+            Kind::Table { table, .. } => {
+                let t = table::get(table)?;
+                let from = rule.from.map_or(t.years.0, |f| f.max(t.years.0));
+                let until = rule.until.map_or(t.years.1, |u| u.min(t.years.1));
+                let dates = DateQuality::Table {
+                    table: t.key.to_owned(),
+                    exact_from: t.exact.0,
+                    exact_until: t.exact.1,
+                };
+                (Some(from), Some(until), dates)
+            }
+            _ => (rule.from, rule.until, DateQuality::Exact),
         };
         match holidays.iter_mut().find(|h| h.name == rule.name) {
             Some(h) => {
                 h.from = h.from.zip(from).map(|(a, b)| a.min(b));
                 h.until = h.until.zip(until).map(|(a, b)| a.max(b));
+                if h.dates == DateQuality::Exact {
+                    h.dates = dates;
+                }
             }
             None => holidays.push(PresetHoliday {
                 name: rule.name.clone(),
                 from,
                 until,
-                dates: DateQuality::Exact,
+                dates,
             }),
         }
     }
@@ -229,6 +256,30 @@ mod tests {
             Holidays::preset_info("xx"),
             Err(Error::UnknownPreset { .. })
         ));
+        // Table-based holidays: covered years are the table's, exact for the announced years.
+        let my = Holidays::preset_info("my").unwrap();
+        let fitr = find(&my, "Eid al-Fitr");
+        assert_eq!((fitr.from, fitr.until), (Some(1990), Some(2077)));
+        assert_eq!(
+            fitr.dates,
+            DateQuality::Table {
+                table: "my-eid-al-fitr".into(),
+                exact_from: 2001,
+                exact_until: 2027,
+            }
+        );
+        assert_eq!(find(&my, "Labor Day").dates, DateQuality::Exact);
+        let json = serde_json::to_value(&my).unwrap();
+        let fitr_json = json["holidays"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|h| h["name"] == "Eid al-Fitr")
+            .unwrap();
+        assert_eq!(
+            fitr_json["dates"],
+            serde_json::json!({"table": {"table": "my-eid-al-fitr", "exact_from": 2001, "exact_until": 2027}})
+        );
         let json = serde_json::to_value(&pl).unwrap();
         assert_eq!(json["holidays"][0]["dates"], "exact");
     }

@@ -30,6 +30,7 @@ mod preset;
 mod rule;
 mod shift;
 mod spec;
+mod table;
 #[cfg(test)]
 mod tests;
 
@@ -333,7 +334,11 @@ impl Holidays {
             .into_iter()
             .flatten()
         {
-            occurrences.extend(self.yearly.iter().filter_map(|r| Some((r.date_in(ry)?, r))));
+            occurrences.extend(
+                self.yearly
+                    .iter()
+                    .flat_map(|r| r.dates_in(ry).map(move |d| (d, r))),
+            );
         }
         let start = self
             .one_offs
@@ -369,7 +374,12 @@ impl Holidays {
             days.entry(to).or_default().push(name);
         }
         for (d, r) in &occurrences {
-            if r.observed != Observance::Substitute || !is_weekend(*d) {
+            let substituted = match r.observed {
+                Observance::Substitute => is_weekend(*d),
+                Observance::SundaySubstitute => d.weekday() == Weekday::Sun,
+                _ => false,
+            };
+            if !substituted {
                 continue;
             }
             // Terminates: each step moves one day on, and only finitely many days are taken.
@@ -434,6 +444,13 @@ impl Holidays {
             .iter()
             .filter_map(|r| r.one_off().map(|d| d.year()))
             .chain(self.yearly.iter().flat_map(|r| [r.from, r.until]).flatten())
+            // A table's dates end with its years: nothing to repeat beyond them.
+            .chain(
+                self.yearly
+                    .iter()
+                    .filter_map(Rule::table_years)
+                    .flat_map(|(a, b)| [a, b]),
+            )
             .collect()
     }
 }

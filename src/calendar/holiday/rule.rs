@@ -31,6 +31,8 @@ pub(crate) enum Kind {
     },
     /// Days from Western Easter Sunday.
     Easter { offset: i64 },
+    /// The dates of a published table (see [`super::table`]), moved by `offset` days.
+    Table { table: u16, offset: i8 },
     /// A fixed day moved by the shift of its weekday (see [`super::shift`]).
     Moved {
         month: u32,
@@ -135,6 +137,8 @@ impl Kind {
             }
             Kind::Easter { offset } => add_days(easter(year)?, offset),
             Kind::Moved { month, day, moves } => super::shift::moved_date(month, day, moves, year),
+            // A table may give several dates a year: see `Rule::dates_in`.
+            Kind::Table { .. } => None,
         }
     }
 }
@@ -142,13 +146,39 @@ impl Kind {
 impl Rule {
     /// The date of a yearly rule for rule year `year`, within its `from`/`until` range.
     pub(crate) fn date_in(&self, year: i32) -> Option<NaiveDate> {
-        if self.from.is_some_and(|f| year < f)
-            || self.until.is_some_and(|u| year > u)
-            || !super::shift::in_cycle(year, self.from, self.every)
-        {
+        if !self.applies_in(year) {
             return None;
         }
         self.kind.date_in(year)
+    }
+
+    /// Every date of a yearly rule for rule year `year`, within its `from`/`until` range:
+    /// the one date of [`Rule::date_in`], or a table's dates of that year.
+    pub(crate) fn dates_in(&self, year: i32) -> impl Iterator<Item = NaiveDate> {
+        let table = match self.kind {
+            Kind::Table { table, offset } if self.applies_in(year) => {
+                Some(super::table::dates_in(table, offset, year))
+            }
+            _ => None,
+        };
+        self.date_in(year)
+            .into_iter()
+            .chain(table.into_iter().flatten())
+    }
+
+    /// Whether rule year `year` is within the rule's range and cycle.
+    fn applies_in(&self, year: i32) -> bool {
+        !(self.from.is_some_and(|f| year < f)
+            || self.until.is_some_and(|u| year > u)
+            || !super::shift::in_cycle(year, self.from, self.every))
+    }
+
+    /// The first and last year a table rule can give a date for (`None` for other kinds).
+    pub(crate) fn table_years(&self) -> Option<(i32, i32)> {
+        match self.kind {
+            Kind::Table { table, .. } => super::table::get(table).ok().map(|t| t.years),
+            _ => None,
+        }
     }
 
     /// The date of a one-off rule.

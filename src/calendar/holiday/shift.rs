@@ -278,6 +278,68 @@ mod tests {
     }
 
     #[test]
+    fn sunday_substitute_takes_the_next_free_working_day() {
+        // Malaysia 2025: Eid al-Fitr Monday 31 March and Tuesday 1 April; a Sunday holiday the
+        // day before would be observed on Wednesday 2 April.
+        let h = build(
+            r#"[{"name": "A", "date": "2025-03-30", "observed": "sunday_substitute"},
+                {"name": "B", "date": "2025-03-31"},
+                {"name": "C", "date": "2025-04-01"},
+                {"name": "D", "date": "2025-04-05", "observed": "sunday_substitute"}]"#,
+        );
+        assert!(h.contains(d(2025, 4, 2)));
+        assert!(
+            !h.contains(d(2025, 4, 7)),
+            "a Saturday holiday is not substituted"
+        );
+        assert_eq!(h.dates_in_year(2025).len(), 5);
+    }
+
+    #[test]
+    fn table_rules_give_every_date_of_a_year() {
+        let h = build(
+            r#"[{"name": "Eid al-Fitr", "table": "my-eid-al-fitr"},
+                {"name": "Eid al-Fitr (Second Day)", "table": "my-eid-al-fitr", "offset": 1,
+                 "from": 2000, "until": 2000}]"#,
+        );
+        assert_eq!(
+            h.dates_in_year(2000),
+            [
+                d(2000, 1, 8),
+                d(2000, 1, 9),
+                d(2000, 12, 27),
+                d(2000, 12, 28)
+            ]
+        );
+        assert_eq!(h.dates_in_year(2026), [d(2026, 3, 21)]);
+        assert_eq!(h.dates_in_year(2080), []);
+        // Nothing beyond the table: the years around it are special, the rest repeats.
+        assert!(h.is_periodic());
+        assert!(h.special_year_list().contains(&2077));
+    }
+
+    #[test]
+    fn bad_table_rules_are_refused() {
+        assert!(err(r#"[{"name": "X", "table": "eid"}]"#)
+            .starts_with("holidays[0].table: unknown holiday table `eid`: expected one of "));
+        assert_eq!(
+            err(r#"[{"name": "X", "table": "my-vesak", "offset": 61}]"#),
+            "holidays[0].offset: invalid value `61`: expected an offset from -60 to 60 days"
+        );
+        assert_eq!(
+            err(r#"[{"name": "X", "easter": 1, "offset": 1}]"#),
+            "holidays[0].offset: invalid value `1`: expected `offset` only with `table` (an \
+             Easter rule counts its days in `easter`)"
+        );
+        assert_eq!(
+            err(r#"[{"name": "X", "table": "my-vesak", "easter": 1}]"#),
+            "holidays[0]: invalid value `easter + table`: expected one of: `date`; `month` + \
+             `day`; `month` + `weekday` + `nth`; `weekday` + `on_or_after`; `easter`; `table`; \
+             `preset`"
+        );
+    }
+
+    #[test]
     fn forms_round_trip_through_serde() {
         let json = r#"[{"name":"A","month":2,"day":1,"move":{"tue":6,"sun":1}},{"name":"B","month":12,"day":24,"observed":{"shift":{"sat":-1}}},{"name":"C","month":1,"day":20,"from":1937,"every":4}]"#;
         let specs: Vec<HolidaySpec> = serde_json::from_str(json).unwrap();

@@ -126,6 +126,13 @@ pub struct HolidayRule {
     /// Last year in which the rule applies (inclusive).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<i64>,
+    /// The key of a built-in date table (`my-eid-al-fitr`): the holiday falls on the table's
+    /// dates (see the holiday module's docs for the tables and their years).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<String>,
+    /// With `table`: days after the table's dates (negative: before), -60 to 60.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offset: Option<i64>,
     /// `move`: on a `month` + `day` rule, the days the holiday moves by when its date falls on
     /// a given weekday (`{"sat": -1, "sun": 1}`; see [`WeekdayShifts`]).
     #[serde(default, rename = "move", skip_serializing_if = "Option::is_none")]
@@ -168,6 +175,9 @@ pub enum Observance {
     /// Boxing Day 2021: Saturday 25 → Monday 27, Sunday 26 → Tuesday 28). Weekend holidays
     /// are substituted in date order.
     Substitute,
+    /// `"sunday_substitute"`: as `"substitute"`, for a Sunday holiday only (Malaysia's
+    /// Holidays Act: the next day that is neither a weekend day nor a holiday).
+    SundaySubstitute,
     /// `{"shift": {"fri": -1, "sat": -1, "sun": -2}}`: a holiday on one of the listed
     /// weekdays is also observed that many days later (negative: earlier), whether or not that
     /// day is already a holiday (the form of US Christmas Eve: Friday → Thursday, weekend →
@@ -251,7 +261,7 @@ fn year_of(path: &str, y: i64) -> Result<i32, Error> {
 }
 
 const FORMS: &str = "one of: `date`; `month` + `day`; `month` + `weekday` + `nth`; \
-                     `weekday` + `on_or_after`; `easter`; `preset`";
+                     `weekday` + `on_or_after`; `easter`; `table`; `preset`";
 
 /// What a rule object contributes: its own rule or a preset's name.
 pub(crate) enum Compiled {
@@ -272,6 +282,7 @@ impl HolidayRule {
             ("nth", self.nth.is_some()),
             ("on_or_after", self.on_or_after.is_some()),
             ("easter", self.easter.is_some()),
+            ("table", self.table.is_some()),
         ]
         .into_iter()
         .filter_map(|(n, given)| given.then_some(n))
@@ -285,6 +296,7 @@ impl HolidayRule {
                 ("until", self.until.is_some()),
                 ("move", self.moves.is_some()),
                 ("every", self.every.is_some()),
+                ("offset", self.offset.is_some()),
             ];
             if let Some(other) = shape
                 .iter()
@@ -362,6 +374,23 @@ impl HolidayRule {
                     day: day_of(&field("on_or_after.day"), month, md.day)?,
                 }
             }
+            (["table"], ..) => {
+                let key = self.table.as_deref().unwrap_or_default();
+                let table = super::table::index_of(&field("table"), key)?;
+                let offset = self.offset.unwrap_or(0);
+                let limit = super::table::OFFSET_LIMIT;
+                let offset = i8::try_from(offset)
+                    .ok()
+                    .filter(|o| (-limit..=limit).contains(&i64::from(*o)))
+                    .ok_or_else(|| {
+                        invalid(
+                            &field("offset"),
+                            offset,
+                            format!("an offset from -{limit} to {limit} days"),
+                        )
+                    })?;
+                Kind::Table { table, offset }
+            }
             (["easter"], .., Some(offset)) => {
                 if !(-EASTER_OFFSET_LIMIT..=EASTER_OFFSET_LIMIT).contains(&offset) {
                     return Err(invalid(
@@ -396,6 +425,13 @@ impl HolidayRule {
                     format!("a year not before `from` ({a})"),
                 ));
             }
+        }
+        if let (Some(offset), false) = (self.offset, matches!(kind, Kind::Table { .. })) {
+            return Err(invalid(
+                &field("offset"),
+                offset,
+                "`offset` only with `table` (an Easter rule counts its days in `easter`)",
+            ));
         }
         let kind = match self.moves {
             Some(moves) => shift::with_move(kind, moves, &field("move"))?,

@@ -464,7 +464,7 @@ fn error_invalid_dates() {
 #[test]
 fn error_fields_that_make_no_rule() {
     let forms = "one of: `date`; `month` + `day`; `month` + `weekday` + `nth`; `weekday` + \
-                 `on_or_after`; `easter`; `preset`";
+                 `on_or_after`; `easter`; `table`; `preset`";
     assert_eq!(
         err(r#"[{"name": "X", "month": 5}]"#),
         format!("holidays[0]: invalid value `month`: expected {forms}")
@@ -506,8 +506,8 @@ fn error_unknown_field_and_bad_observance() {
     assert_eq!(
         e,
         "unknown field `mnth`, expected one of `name`, `preset`, `date`, `month`, `day`, \
-         `weekday`, `nth`, `on_or_after`, `easter`, `observed`, `from`, `until`, `move`, \
-         `every` at line 1 column 21"
+         `weekday`, `nth`, `on_or_after`, `easter`, `observed`, `from`, `until`, `table`, \
+         `offset`, `move`, `every` at line 1 column 21"
     );
     let e =
         serde_json::from_str::<Vec<HolidaySpec>>(r#"[{"month": 1, "day": 1, "observed": "uk"}]"#)
@@ -516,7 +516,7 @@ fn error_unknown_field_and_bad_observance() {
     assert_eq!(
         e,
         "unknown variant `uk`, expected one of `none`, `us`, `sunday_to_monday`, `substitute`, \
-         `shift` at line 1 column 40"
+         `sunday_substitute`, `shift` at line 1 column 40"
     );
     let e = serde_json::from_str::<Vec<HolidaySpec>>("[5]")
         .unwrap_err()
