@@ -33,7 +33,7 @@ pub use availability::{
 };
 pub use calendar::{
     Calendar, CalendarSpec, DateQuality, Holiday, HolidayRule, HolidaySpec, Holidays, Observance,
-    PresetHoliday, PresetInfo,
+    PresetHoliday, PresetInfo, WeekdayShifts,
 };
 pub use clock::{Clock, ClockEvent, ClockEventKind, ClockReading, ClockState};
 pub use contract::{Catalog, CatalogSpec, Contract, ContractTermsSpec, Metric};

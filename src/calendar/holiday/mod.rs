@@ -26,6 +26,7 @@
 //! ```
 
 mod listing;
+mod orthodox;
 mod preset;
 mod rule;
 mod shift;
@@ -43,6 +44,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 pub use listing::{DateQuality, PresetHoliday, PresetInfo};
+pub use orthodox::orthodox_easter;
 pub use rule::easter;
 use rule::Rule;
 pub use shift::WeekdayShifts;
@@ -423,7 +425,10 @@ impl Holidays {
     /// an Easter-based rule open on either side (no `from` or no `until`) is not periodic.
     pub(crate) fn is_periodic(&self) -> bool {
         self.yearly.iter().all(|r| {
-            (!matches!(r.kind, rule::Kind::Easter { .. }) && shift::cycle_divides_400(r.every))
+            (!matches!(
+                r.kind,
+                rule::Kind::Easter { .. } | rule::Kind::OrthodoxEaster { .. }
+            ) && shift::cycle_divides_400(r.every))
                 || (r.from.is_some() && r.until.is_some())
         })
     }

@@ -31,6 +31,8 @@ pub(crate) enum Kind {
     },
     /// Days from Western Easter Sunday.
     Easter { offset: i64 },
+    /// Days from Orthodox Easter Sunday (see [`super::orthodox`]).
+    OrthodoxEaster { offset: i64 },
     /// The dates of a published table (see [`super::table`]), moved by `offset` days.
     Table { table: u16, offset: i8 },
     /// A fixed day moved by the shift of its weekday (see [`super::shift`]).
@@ -137,6 +139,9 @@ impl Kind {
             }
             Kind::Easter { offset } => add_days(easter(year)?, offset),
             Kind::Moved { month, day, moves } => super::shift::moved_date(month, day, moves, year),
+            Kind::OrthodoxEaster { offset } => {
+                add_days(super::orthodox::orthodox_easter(year)?, offset)
+            }
             // A table may give several dates a year: see `Rule::dates_in`.
             Kind::Table { .. } => None,
         }

@@ -334,8 +334,8 @@ mod tests {
         assert_eq!(
             err(r#"[{"name": "X", "table": "my-vesak", "easter": 1}]"#),
             "holidays[0]: invalid value `easter + table`: expected one of: `date`; `month` + \
-             `day`; `month` + `weekday` + `nth`; `weekday` + `on_or_after`; `easter`; `table`; \
-             `preset`"
+             `day`; `month` + `weekday` + `nth`; `weekday` + `on_or_after`; `easter`; \
+             `orthodox_easter`; `table`; `preset`"
         );
     }
 

@@ -126,6 +126,9 @@ pub struct HolidayRule {
     /// Last year in which the rule applies (inclusive).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<i64>,
+    /// Days after Orthodox Easter Sunday (negative: before), -200 to 200.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub orthodox_easter: Option<i64>,
     /// The key of a built-in date table (`my-eid-al-fitr`): the holiday falls on the table's
     /// dates (see the holiday module's docs for the tables and their years).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -261,7 +264,7 @@ fn year_of(path: &str, y: i64) -> Result<i32, Error> {
 }
 
 const FORMS: &str = "one of: `date`; `month` + `day`; `month` + `weekday` + `nth`; \
-                     `weekday` + `on_or_after`; `easter`; `table`; `preset`";
+                     `weekday` + `on_or_after`; `easter`; `orthodox_easter`; `table`; `preset`";
 
 /// What a rule object contributes: its own rule or a preset's name.
 pub(crate) enum Compiled {
@@ -282,6 +285,7 @@ impl HolidayRule {
             ("nth", self.nth.is_some()),
             ("on_or_after", self.on_or_after.is_some()),
             ("easter", self.easter.is_some()),
+            ("orthodox_easter", self.orthodox_easter.is_some()),
             ("table", self.table.is_some()),
         ]
         .into_iter()
@@ -373,6 +377,19 @@ impl HolidayRule {
                     month,
                     day: day_of(&field("on_or_after.day"), month, md.day)?,
                 }
+            }
+            (["orthodox_easter"], ..) => {
+                let offset = self.orthodox_easter.unwrap_or(0);
+                if !(-EASTER_OFFSET_LIMIT..=EASTER_OFFSET_LIMIT).contains(&offset) {
+                    return Err(invalid(
+                        &field("orthodox_easter"),
+                        offset,
+                        format!(
+                            "an offset from -{EASTER_OFFSET_LIMIT} to {EASTER_OFFSET_LIMIT} days"
+                        ),
+                    ));
+                }
+                Kind::OrthodoxEaster { offset }
             }
             (["table"], ..) => {
                 let key = self.table.as_deref().unwrap_or_default();
