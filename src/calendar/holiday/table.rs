@@ -29,6 +29,7 @@ macro_rules! tables {
 }
 
 tables![
+    "in-diwali",
     "my-chinese-new-year",
     "my-eid-al-adha",
     "my-eid-al-fitr",
@@ -164,8 +165,10 @@ mod tests {
             let t = get(u16::try_from(i).unwrap()).unwrap();
             assert_eq!(t.key, *key);
             assert!(!t.dates.is_empty());
-            // Every table reaches at least to 2075.
-            assert!(t.years.1 >= 2075, "{key}");
+            // Malaysia's tables reach at least to 2075; India's Diwali table ends with 2035.
+            if key.starts_with("my-") {
+                assert!(t.years.1 >= 2075, "{key}");
+            }
         }
     }
 
@@ -187,6 +190,16 @@ mod tests {
             dates_in(fitr, 0, 1989).count(),
             0,
             "before the table: absent"
+        );
+        let diwali = index_of("t", "in-diwali").unwrap();
+        assert_eq!(
+            dates_in(diwali, 0, 2026).collect::<Vec<_>>(),
+            [d(2026, 11, 8)]
+        );
+        assert_eq!(
+            dates_in(diwali, 0, 2036).count(),
+            0,
+            "past the table: absent"
         );
     }
 
