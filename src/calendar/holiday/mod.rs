@@ -24,6 +24,95 @@
 //! assert_eq!(holidays.in_year(2026).len(), 11);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! # Rule forms
+//!
+//! Every entry of a `holidays` list is a plain date or a [`HolidayRule`]: a fixed day, the
+//! `nth` weekday of a month, the first weekday on or after a day, days from Western or
+//! Orthodox Easter, the dates of a built-in date table, a one-off date, or a whole preset.
+//! Yearly rules take `from`/`until` year bounds and an `every` cycle; a fixed day may `move`
+//! by its weekday ("moved to Monday" laws, a holiday kept off the weekend); an [`Observance`]
+//! adds observed or substitute days for a holiday on a weekend (US Friday/Monday, Sunday to
+//! Monday, the next free working day after a Saturday or Sunday or only after a Sunday, or
+//! fixed per-weekday shifts as in [`WeekdayShifts`]).
+//!
+//! # Built-in presets
+//!
+//! `{"preset": "de-by"}` includes every holiday of a built-in preset. Keys are ISO 3166-1
+//! alpha-2 country codes, or `country-subdivision` after ISO 3166-2, in lower case.
+//! [`Holidays::preset_list`] lists every preset with its country, subdivision, description
+//! and holidays (each with its covered years and whether its dates are exact or come from a
+//! table, and for which years those are estimates); an unknown key is
+//! [`Error::UnknownPreset`], which names the closest key.
+//!
+//! The presets are rules (and one-off dates only for one-off events: jubilees, state
+//! funerals, election days fixed by decree). Each gives exactly the dates of the Python
+//! `holidays` package 0.109 (default categories, observed and substitute days included) for
+//! every year 2000–2035 — the crate's tests compare every preset with the reference files
+//! in `tests/presets/` — and agreed with that package for 2036–2075 when they were written,
+//! with one known difference: in Malaysia, two holidays on the same Sunday (2061-05-01) each
+//! get their own substitute day here, one day in all there. The presets shipped:
+//!
+//! - Austria: `at`
+//! - Australia: `au`
+//! - Belgium: `be`
+//! - Brazil: `br`
+//! - Canada: `ca`, `ca-ab`, `ca-bc`, `ca-mb`, `ca-nb`, `ca-nl`, `ca-ns`, `ca-nt`, `ca-nu`, `ca-on`, `ca-pe`, `ca-qc`, `ca-sk`, `ca-yt`
+//! - Switzerland: `ch`, `ch-ag`, `ch-be`, `ch-bl`, `ch-bs`, `ch-fr`, `ch-ge`, `ch-gr`, `ch-ju`, `ch-lu`, `ch-nw`, `ch-ow`, `ch-sg`, `ch-sh`, `ch-so`, `ch-sz`, `ch-tg`, `ch-ti`, `ch-vd`, `ch-vs`, `ch-zg`, `ch-zh`
+//! - Cyprus: `cy`
+//! - Czechia: `cz`
+//! - Germany: `de`, `de-bb`, `de-be`, `de-bw`, `de-by`, `de-hb`, `de-he`, `de-hh`, `de-mv`, `de-ni`, `de-nw`, `de-rp`, `de-sh`, `de-sl`, `de-sn`, `de-st`, `de-th`
+//! - Denmark: `dk`
+//! - Estonia: `ee`
+//! - Finland: `fi`
+//! - France: `fr`
+//! - United Kingdom: `gb`, `gb-eng`, `gb-nir`, `gb-sct`, `gb-wls`
+//! - Croatia: `hr`
+//! - Ireland: `ie`
+//! - Iceland: `is`
+//! - Italy: `it`
+//! - Liechtenstein: `li`
+//! - Lithuania: `lt`
+//! - Luxembourg: `lu`
+//! - Malta: `mt`
+//! - Malaysia: `my`
+//! - Norway: `no`
+//! - Peru: `pe`
+//! - Poland: `pl`
+//! - Portugal: `pt`
+//! - Romania: `ro`
+//! - Serbia: `rs`
+//! - Sweden: `se`
+//! - Slovenia: `si`
+//! - Slovakia: `sk`
+//! - United States: `us`, `us-ak`, `us-al`, `us-ar`, `us-az`, `us-ca`, `us-co`, `us-ct`, `us-dc`, `us-de`, `us-fl`, `us-ga`, `us-hi`, `us-ia`, `us-id`, `us-il`, `us-in`, `us-ks`, `us-ky`, `us-la`, `us-ma`, `us-md`, `us-me`, `us-mi`, `us-mn`, `us-mo`, `us-ms`, `us-mt`, `us-nc`, `us-nd`, `us-ne`, `us-nh`, `us-nj`, `us-nm`, `us-nv`, `us-ny`, `us-oh`, `us-ok`, `us-or`, `us-pa`, `us-ri`, `us-sc`, `us-sd`, `us-tn`, `us-tx`, `us-ut`, `us-va`, `us-vt`, `us-wa`, `us-wi`, `us-wv`, `us-wy`
+//! - South Africa: `za`
+//!
+//! Not shipped yet (their reference files are in `tests/presets/`, and the test lists them):
+//! the UAE, Argentina, the Australian states and territories, Bulgaria, five Swiss cantons
+//! (`ch-ai`, `ch-ar`, `ch-gl`, `ch-ne`, `ch-ur`), Chile, China, Colombia, Egypt, Spain and its
+//! communities, Greece, Hong Kong, Hungary, Indonesia, Israel, India, Japan, Kenya, South
+//! Korea, Latvia, Morocco, Mexico, Nigeria, the Netherlands, New Zealand, the Philippines,
+//! Russia, Saudi Arabia, Singapore, Thailand, Turkey, Taiwan, Ukraine and Vietnam.
+//!
+//! # Date tables
+//!
+//! Festivals of calendars without a closed-form Gregorian rule come from published tables,
+//! embedded with the crate (from the Python `holidays` package 0.109, MIT licence, which
+//! states its sources). A table covers a range of years; in its exact years the dates are the
+//! announced or calendar-fixed ones, in its other years they are estimates (the real date,
+//! set by moon sighting or announcement, may differ by a day). Outside a table's years the
+//! holiday is absent: the listing's `from`/`until` say from which year.
+//!
+//! | table | dates | years | exact |
+//! | --- | --- | --- | --- |
+//! | `in-diwali` | Diwali (Lakshmi Puja, the new moon of Kartika) as observed in India | 2001–2035 | 2001–2035 |
+//! | `my-chinese-new-year` | Chinese New Year (1st day of the 1st month of the Chinese calendar) in Malaysia | 1990–2100 | 2001–2027 |
+//! | `my-eid-al-adha` | Eid al-Adha (10 Dhu al-Hijjah) in Malaysia | 1990–2077 | 2001–2027 |
+//! | `my-eid-al-fitr` | Eid al-Fitr (1 Shawwal) in Malaysia | 1990–2077 | 2001–2027 |
+//! | `my-islamic-new-year` | Islamic New Year (1 Muharram) in Malaysia | 1990–2077 | 2001–2027 |
+//! | `my-mawlid` | Prophet Muhammad's Birthday (12 Rabi' al-Awwal) in Malaysia | 1990–2077 | 2001–2027 |
+//! | `my-vesak` | Vesak Day (the full moon of the 4th month, in May) in Malaysia | 1990–2100 | 2001–2027 |
 
 mod listing;
 mod orthodox;
@@ -155,9 +244,9 @@ fn observed_name(name: &str) -> String {
 }
 
 impl Holidays {
-    /// Names of the built-in presets: `de` (Germany, nationwide), `de-by` (Bavaria), `fr`
-    /// (France, metropolitan), `gb-eng` (England and Wales bank holidays), `us` (US federal
-    /// holidays with observed days).
+    /// Keys of the built-in presets, sorted: `de` (Germany, nationwide), `de-by` (Bavaria),
+    /// `gb-sct` (Scotland), `us-ca` (California), … (the module docs list them all;
+    /// [`Holidays::preset_list`] describes each).
     pub const PRESETS: &'static [&'static str] = preset::KEYS;
 
     fn from_rules(rules: Vec<Rule>) -> Holidays {

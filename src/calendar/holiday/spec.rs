@@ -80,13 +80,20 @@ impl<'de> Deserialize<'de> for HolidaySpec {
 /// | `month`, `weekday`, `nth` | the `nth` (1 to 5) weekday of the month; `-1` is the last, `-2` the one before |
 /// | `weekday`, `on_or_after: {month, day}` | the first such weekday on or after that day |
 /// | `easter` | that many days after Western (Gregorian) Easter Sunday, −200 to 200 |
+/// | `orthodox_easter` | that many days after Orthodox (Julian) Easter Sunday, −200 to 200 |
+/// | `table` (+ `offset`) | the dates of a built-in date table (lunisolar and Islamic festivals), `offset` days after them (−60 to 60); nothing outside the table's years |
 /// | `date` | a one-off date `YYYY-MM-DD` |
 /// | `preset` | all holidays of a built-in preset (see [`Holidays::PRESETS`](super::Holidays::PRESETS)); no other field |
 ///
-/// Any of the first five may add `name`, `observed` (an [`Observance`]); the four yearly
-/// kinds may add `from` and `until`, the first and last year (inclusive) in which the rule
-/// applies (for an Easter rule, the year of the Easter it counts from). A `nth` weekday that a
-/// month lacks (a fifth Monday) gives no holiday that year.
+/// Any but `preset` may add `name` and `observed` (an [`Observance`]); the yearly kinds may
+/// add `from` and `until`, the first and last year (inclusive) in which the rule applies (for
+/// an Easter rule, the year of the Easter it counts from; for a table, the year of the
+/// table's date), and `every` (1 to 400, with `from`): the rule applies only every that many
+/// years counted from `from` (`{"from": 2008, "every": 2}`: US election days). A
+/// `month` + `day` rule may add `move` (a [`WeekdayShifts`]): the holiday itself moves by the
+/// days given for the weekday its date falls on (`{"sat": -1, "sun": 1}`: to the nearest
+/// weekday; `{"tue": -1, "wed": -2, "thu": 4, "fri": 3}`: a "moved to Monday" law). A `nth`
+/// weekday that a month lacks (a fifth Monday) gives no holiday that year.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HolidayRule {
