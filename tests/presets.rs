@@ -181,3 +181,43 @@ fn presets_match_their_reference_files() {
         "shipped presets without a reference file: {without_reference:?}"
     );
 }
+
+/// A calendar on a table-based preset (Malaysia): business days summed year by year equal one
+/// call over the whole span, across the end of the Islamic tables (2077) and far beyond it,
+/// where the holidays from tables are absent and the rest repeats every 400 years.
+#[test]
+fn table_based_preset_in_a_calendar_counts_consistently() {
+    use slacalc::Calendar;
+    let cal = Calendar::from_json(
+        r#"{"timezone": "Asia/Kuala_Lumpur",
+            "hours": {"mon": ["09:00-17:00"], "tue": ["09:00-17:00"], "wed": ["09:00-17:00"],
+                      "thu": ["09:00-17:00"], "fri": ["09:00-17:00"]},
+            "holidays": [{"preset": "my"}]}"#,
+    )
+    .unwrap();
+    let date = |y| NaiveDate::from_ymd_opt(y, 1, 1).unwrap();
+    let mut by_year = 0;
+    for y in 2060..2110 {
+        by_year += cal.business_days_between(date(y), date(y + 1)).unwrap();
+    }
+    assert_eq!(
+        cal.business_days_between(date(2060), date(2110)).unwrap(),
+        by_year
+    );
+    // 2026: 261 weekdays, less the holidays on weekdays (observed days included).
+    let holidays = Holidays::preset("my").unwrap();
+    let weekday_holidays = holidays
+        .dates_in_year(2026)
+        .into_iter()
+        .filter(|d| chrono::Datelike::weekday(d).num_days_from_monday() < 5)
+        .count();
+    assert_eq!(
+        cal.business_days_between(date(2026), date(2027)).unwrap(),
+        261 - i64::try_from(weekday_holidays).unwrap()
+    );
+    // Far from every table, the count is the 400-year pattern of the rule-based holidays.
+    assert_eq!(
+        cal.business_days_between(date(2500), date(2900)).unwrap(),
+        cal.business_days_between(date(2900), date(3300)).unwrap()
+    );
+}
