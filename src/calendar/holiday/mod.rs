@@ -31,7 +31,8 @@
 //! `nth` weekday of a month, the first weekday on or after a day, days from Western or
 //! Orthodox Easter, the dates of a built-in date table, a one-off date, or a whole preset.
 //! Yearly rules take `from`/`until` year bounds and an `every` cycle; a fixed day may `move`
-//! by its weekday ("moved to Monday" laws, a holiday kept off the weekend); an [`Observance`]
+//! by its weekday ("moved to Monday" laws, a holiday kept off the weekend) or be `not_on`
+//! some weekdays (dropped there); an [`Observance`]
 //! adds observed or substitute days for a holiday on a weekend (US Friday/Monday, Sunday to
 //! Monday, the next free working day after a Saturday or Sunday or only after a Sunday, or
 //! fixed per-weekday shifts as in [`WeekdayShifts`]).
@@ -58,12 +59,13 @@
 //! - Belgium: `be`
 //! - Brazil: `br`
 //! - Canada: `ca`, `ca-ab`, `ca-bc`, `ca-mb`, `ca-nb`, `ca-nl`, `ca-ns`, `ca-nt`, `ca-nu`, `ca-on`, `ca-pe`, `ca-qc`, `ca-sk`, `ca-yt`
-//! - Switzerland: `ch`, `ch-ag`, `ch-be`, `ch-bl`, `ch-bs`, `ch-fr`, `ch-ge`, `ch-gr`, `ch-ju`, `ch-lu`, `ch-nw`, `ch-ow`, `ch-sg`, `ch-sh`, `ch-so`, `ch-sz`, `ch-tg`, `ch-ti`, `ch-vd`, `ch-vs`, `ch-zg`, `ch-zh`
+//! - Switzerland: `ch`, `ch-ag`, `ch-ai`, `ch-ar`, `ch-be`, `ch-bl`, `ch-bs`, `ch-fr`, `ch-ge`, `ch-gr`, `ch-ju`, `ch-lu`, `ch-ne`, `ch-nw`, `ch-ow`, `ch-sg`, `ch-sh`, `ch-so`, `ch-sz`, `ch-tg`, `ch-ti`, `ch-ur`, `ch-vd`, `ch-vs`, `ch-zg`, `ch-zh`
 //! - Cyprus: `cy`
 //! - Czechia: `cz`
 //! - Germany: `de`, `de-bb`, `de-be`, `de-bw`, `de-by`, `de-hb`, `de-he`, `de-hh`, `de-mv`, `de-ni`, `de-nw`, `de-rp`, `de-sh`, `de-sl`, `de-sn`, `de-st`, `de-th`
 //! - Denmark: `dk`
 //! - Estonia: `ee`
+//! - Spain: `es`, `es-an`, `es-ar`, `es-as`
 //! - Finland: `fi`
 //! - France: `fr`
 //! - United Kingdom: `gb`, `gb-eng`, `gb-nir`, `gb-sct`, `gb-wls`
@@ -88,12 +90,17 @@
 //! - United States: `us`, `us-ak`, `us-al`, `us-ar`, `us-az`, `us-ca`, `us-co`, `us-ct`, `us-dc`, `us-de`, `us-fl`, `us-ga`, `us-hi`, `us-ia`, `us-id`, `us-il`, `us-in`, `us-ks`, `us-ky`, `us-la`, `us-ma`, `us-md`, `us-me`, `us-mi`, `us-mn`, `us-mo`, `us-ms`, `us-mt`, `us-nc`, `us-nd`, `us-ne`, `us-nh`, `us-nj`, `us-nm`, `us-nv`, `us-ny`, `us-oh`, `us-ok`, `us-or`, `us-pa`, `us-ri`, `us-sc`, `us-sd`, `us-tn`, `us-tx`, `us-ut`, `us-va`, `us-vt`, `us-wa`, `us-wi`, `us-wv`, `us-wy`
 //! - South Africa: `za`
 //!
-//! Not shipped yet (their reference files are in `tests/presets/`, and the test lists them):
-//! the UAE, Argentina, the Australian states and territories, Bulgaria, five Swiss cantons
-//! (`ch-ai`, `ch-ar`, `ch-gl`, `ch-ne`, `ch-ur`), Chile, China, Colombia, Egypt, Spain and its
-//! communities, Greece, Hong Kong, Hungary, Indonesia, Israel, India, Japan, Kenya, South
-//! Korea, Latvia, Morocco, Mexico, Nigeria, the Netherlands, New Zealand, the Philippines,
-//! Russia, Saudi Arabia, Singapore, Thailand, Turkey, Taiwan, Ukraine and Vietnam.
+//! 147 presets in all. Not shipped yet (56; their reference files are in `tests/presets/`,
+//! and the test lists them):
+//! United Arab Emirates (`ae`), Argentina (`ar`), Australia (`au-act`, `au-nsw`, `au-nt`, `au-qld`,
+//! `au-sa`, `au-tas`, `au-vic`, `au-wa`), Bulgaria (`bg`), Switzerland (`ch-gl`), Chile (`cl`),
+//! China (`cn`), Colombia (`co`), Egypt (`eg`), Spain (`es-cb`, `es-ce`, `es-cl`, `es-cm`, `es-cn`,
+//! `es-ct`, `es-ex`, `es-ga`, `es-ib`, `es-mc`, `es-md`, `es-ml`, `es-nc`, `es-pv`, `es-ri`,
+//! `es-vc`), Greece (`gr`), Hong Kong (`hk`), Hungary (`hu`), Indonesia (`id`), Israel (`il`),
+//! India (`in`), Japan (`jp`), Kenya (`ke`), South Korea (`kr`), Latvia (`lv`), Morocco (`ma`),
+//! Mexico (`mx`), Nigeria (`ng`), Netherlands (`nl`), New Zealand (`nz`), Philippines (`ph`),
+//! Russia (`ru`), Saudi Arabia (`sa`), Singapore (`sg`), Thailand (`th`), Turkey (`tr`), Taiwan
+//! (`tw`), Ukraine (`ua`), Vietnam (`vn`).
 //!
 //! # Date tables
 //!

@@ -23,18 +23,19 @@ macro_rules! presets {
 
 presets![
     "at", "au", "be", "br", "ca", "ca-ab", "ca-bc", "ca-mb", "ca-nb", "ca-nl", "ca-ns", "ca-nt",
-    "ca-nu", "ca-on", "ca-pe", "ca-qc", "ca-sk", "ca-yt", "ch", "ch-ag", "ch-be", "ch-bl", "ch-bs",
-    "ch-fr", "ch-ge", "ch-gr", "ch-ju", "ch-lu", "ch-nw", "ch-ow", "ch-sg", "ch-sh", "ch-so",
-    "ch-sz", "ch-tg", "ch-ti", "ch-vd", "ch-vs", "ch-zg", "ch-zh", "cy", "cz", "de", "de-bb",
-    "de-be", "de-bw", "de-by", "de-hb", "de-he", "de-hh", "de-mv", "de-ni", "de-nw", "de-rp",
-    "de-sh", "de-sl", "de-sn", "de-st", "de-th", "dk", "ee", "fi", "fr", "gb", "gb-eng", "gb-nir",
-    "gb-sct", "gb-wls", "hr", "ie", "is", "it", "li", "lt", "lu", "mt", "my", "no", "pe", "pl",
-    "pt", "ro", "rs", "se", "si", "sk", "us", "us-ak", "us-al", "us-ar", "us-az", "us-ca", "us-co",
-    "us-ct", "us-dc", "us-de", "us-fl", "us-ga", "us-hi", "us-ia", "us-id", "us-il", "us-in",
-    "us-ks", "us-ky", "us-la", "us-ma", "us-md", "us-me", "us-mi", "us-mn", "us-mo", "us-ms",
-    "us-mt", "us-nc", "us-nd", "us-ne", "us-nh", "us-nj", "us-nm", "us-nv", "us-ny", "us-oh",
-    "us-ok", "us-or", "us-pa", "us-ri", "us-sc", "us-sd", "us-tn", "us-tx", "us-ut", "us-va",
-    "us-vt", "us-wa", "us-wi", "us-wv", "us-wy", "za",
+    "ca-nu", "ca-on", "ca-pe", "ca-qc", "ca-sk", "ca-yt", "ch", "ch-ag", "ch-ai", "ch-ar", "ch-be",
+    "ch-bl", "ch-bs", "ch-fr", "ch-ge", "ch-gr", "ch-ju", "ch-lu", "ch-ne", "ch-nw", "ch-ow",
+    "ch-sg", "ch-sh", "ch-so", "ch-sz", "ch-tg", "ch-ti", "ch-ur", "ch-vd", "ch-vs", "ch-zg",
+    "ch-zh", "cy", "cz", "de", "de-bb", "de-be", "de-bw", "de-by", "de-hb", "de-he", "de-hh",
+    "de-mv", "de-ni", "de-nw", "de-rp", "de-sh", "de-sl", "de-sn", "de-st", "de-th", "dk", "ee",
+    "es", "es-an", "es-ar", "es-as", "fi", "fr", "gb", "gb-eng", "gb-nir", "gb-sct", "gb-wls",
+    "hr", "ie", "is", "it", "li", "lt", "lu", "mt", "my", "no", "pe", "pl", "pt", "ro", "rs", "se",
+    "si", "sk", "us", "us-ak", "us-al", "us-ar", "us-az", "us-ca", "us-co", "us-ct", "us-dc",
+    "us-de", "us-fl", "us-ga", "us-hi", "us-ia", "us-id", "us-il", "us-in", "us-ks", "us-ky",
+    "us-la", "us-ma", "us-md", "us-me", "us-mi", "us-mn", "us-mo", "us-ms", "us-mt", "us-nc",
+    "us-nd", "us-ne", "us-nh", "us-nj", "us-nm", "us-nv", "us-ny", "us-oh", "us-ok", "us-or",
+    "us-pa", "us-ri", "us-sc", "us-sd", "us-tn", "us-tx", "us-ut", "us-va", "us-vt", "us-wa",
+    "us-wi", "us-wv", "us-wy", "za",
 ];
 
 /// A parsed, validated preset.

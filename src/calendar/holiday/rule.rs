@@ -40,6 +40,8 @@ pub(crate) enum Kind {
         month: u32,
         day: u32,
         moves: super::shift::WeekdayShifts,
+        /// Weekdays (bit 0 Monday … bit 6 Sunday) on which the holiday is not kept.
+        skip: u8,
     },
 }
 
@@ -138,7 +140,12 @@ impl Kind {
                 add_days(start, i64::from(days_until(start.weekday(), weekday)))
             }
             Kind::Easter { offset } => add_days(easter(year)?, offset),
-            Kind::Moved { month, day, moves } => super::shift::moved_date(month, day, moves, year),
+            Kind::Moved {
+                month,
+                day,
+                moves,
+                skip,
+            } => super::shift::moved_date(month, day, moves, skip, year),
             Kind::OrthodoxEaster { offset } => {
                 add_days(super::orthodox::orthodox_easter(year)?, offset)
             }

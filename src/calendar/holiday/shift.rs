@@ -116,26 +116,60 @@ impl fmt::Display for WeekdayShifts {
     }
 }
 
-/// The date of a moved fixed-date holiday in `year`: `month`/`day` shifted by `moves`.
+/// The date of a moved fixed-date holiday in `year`: none when `month`/`day` falls on a
+/// weekday in the `skip` mask (bit 0 Monday … bit 6 Sunday), else shifted by `moves`.
 pub(crate) fn moved_date(
     month: u32,
     day: u32,
     moves: WeekdayShifts,
+    skip: u8,
     year: i32,
 ) -> Option<NaiveDate> {
-    moves.apply(NaiveDate::from_ymd_opt(year, month, day)?)
+    let date = NaiveDate::from_ymd_opt(year, month, day)?;
+    if skip & (1 << date.weekday().num_days_from_monday()) != 0 {
+        return None;
+    }
+    moves.apply(date)
 }
 
-/// Turns a validated fixed-date kind into a moved one (`move` is accepted only with
-/// `month` + `day`).
-pub(crate) fn with_move(kind: Kind, moves: WeekdayShifts, path: &str) -> Result<Kind, Error> {
+/// Turns a validated fixed-date kind into a moved one: `move` (shifts) and `not_on` (weekdays
+/// on which the holiday is not kept) are accepted only with `month` + `day`. `path` names the
+/// rule.
+pub(crate) fn with_move(
+    kind: Kind,
+    moves: Option<WeekdayShifts>,
+    not_on: Option<&[WeekdayKey]>,
+    path: &str,
+) -> Result<Kind, Error> {
+    if moves.is_none() && not_on.is_none() {
+        return Ok(kind);
+    }
+    let skip = not_on
+        .unwrap_or(&[])
+        .iter()
+        .fold(0u8, |m, k| m | (1 << k.weekday().num_days_from_monday()));
     match kind {
-        Kind::Fixed { month, day } => Ok(Kind::Moved { month, day, moves }),
-        _ => Err(Error::InvalidValue {
-            path: path.to_owned(),
-            value: moves.to_string(),
-            expected: "`move` only on a `month` + `day` rule".into(),
+        Kind::Fixed { month, day } => Ok(Kind::Moved {
+            month,
+            day,
+            moves: moves.unwrap_or_default(),
+            skip,
         }),
+        _ => {
+            let (field, value) = match (moves, not_on) {
+                (Some(m), _) => ("move", m.to_string()),
+                (None, Some(n)) => (
+                    "not_on",
+                    n.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", "),
+                ),
+                (None, None) => ("move", String::new()),
+            };
+            Err(Error::InvalidValue {
+                path: format!("{path}.{field}"),
+                value,
+                expected: format!("`{field}` only on a `month` + `day` rule"),
+            })
+        }
     }
 }
 
@@ -213,6 +247,35 @@ mod tests {
         assert_eq!(h.dates_in_year(2030), [d(2030, 2, 1)]); // Friday stays
         assert_eq!(h.dates_in_year(2022), []);
         assert_eq!(h.in_year(2025)[0].name, "Saint Brigid's Day");
+    }
+
+    #[test]
+    fn not_on_drops_the_holiday_on_those_weekdays() {
+        // Spain: a national holiday on a Sunday is left to the regions; Neuchâtel: Saint
+        // Stephen's Day only when 26 December is a Monday.
+        let h = build(
+            r#"[{"name": "Labor Day", "month": 5, "day": 1, "not_on": ["sun"]},
+                {"name": "Saint Stephen's Day", "month": 12, "day": 26,
+                 "not_on": ["tue", "wed", "thu", "fri", "sat", "sun"]},
+                {"name": "Christmas Day", "month": 12, "day": 25, "move": {"sun": 1},
+                 "not_on": ["sat"]}]"#,
+        );
+        assert!(h.contains(d(2026, 5, 1)));
+        assert!(!h.contains(d(2022, 5, 1)), "a Sunday");
+        assert!(
+            h.contains(d(2022, 12, 26)),
+            "a Monday (Christmas on Sunday, moved to it)"
+        );
+        assert!(!h.contains(d(2021, 12, 26)) && !h.contains(d(2021, 12, 25)));
+        assert_eq!(
+            h.in_year(2022)[0].name,
+            "Christmas Day; Saint Stephen's Day"
+        );
+        assert_eq!(
+            err(r#"[{"name": "X", "easter": 1, "not_on": ["sun", "sat"]}]"#),
+            "holidays[0].not_on: invalid value `sun, sat`: expected `not_on` only on a `month` + \
+             `day` rule"
+        );
     }
 
     #[test]
@@ -341,7 +404,7 @@ mod tests {
 
     #[test]
     fn forms_round_trip_through_serde() {
-        let json = r#"[{"name":"A","month":2,"day":1,"move":{"tue":6,"sun":1}},{"name":"B","month":12,"day":24,"observed":{"shift":{"sat":-1}}},{"name":"C","month":1,"day":20,"from":1937,"every":4}]"#;
+        let json = r#"[{"name":"A","month":2,"day":1,"move":{"tue":6,"sun":1},"not_on":["sat"]},{"name":"B","month":12,"day":24,"observed":{"shift":{"sat":-1}}},{"name":"C","month":1,"day":20,"from":1937,"every":4}]"#;
         let specs: Vec<HolidaySpec> = serde_json::from_str(json).unwrap();
         assert_eq!(serde_json::to_string(&specs).unwrap(), json);
     }

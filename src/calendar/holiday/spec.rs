@@ -92,7 +92,8 @@ impl<'de> Deserialize<'de> for HolidaySpec {
 /// years counted from `from` (`{"from": 2008, "every": 2}`: US election days). A
 /// `month` + `day` rule may add `move` (a [`WeekdayShifts`]): the holiday itself moves by the
 /// days given for the weekday its date falls on (`{"sat": -1, "sun": 1}`: to the nearest
-/// weekday; `{"tue": -1, "wed": -2, "thu": 4, "fri": 3}`: a "moved to Monday" law). A `nth`
+/// weekday; `{"tue": -1, "wed": -2, "thu": 4, "fri": 3}`: a "moved to Monday" law) and
+/// `not_on` (weekday keys on which the holiday is not kept at all). A `nth`
 /// weekday that a month lacks (a fifth Monday) gives no holiday that year.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -147,6 +148,10 @@ pub struct HolidayRule {
     /// a given weekday (`{"sat": -1, "sun": 1}`; see [`WeekdayShifts`]).
     #[serde(default, rename = "move", skip_serializing_if = "Option::is_none")]
     pub moves: Option<WeekdayShifts>,
+    /// `not_on`: on a `month` + `day` rule, the weekdays on which the holiday is not kept at
+    /// all (`["sun"]`: Spain's national holidays that the regions move when on a Sunday).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_on: Option<Vec<WeekdayKey>>,
     /// The rule applies every that many years (1 to 400), counted from `from`, which is
     /// required with it: `{"from": 2008, "every": 2}` gives 2008, 2010, …
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -306,6 +311,7 @@ impl HolidayRule {
                 ("from", self.from.is_some()),
                 ("until", self.until.is_some()),
                 ("move", self.moves.is_some()),
+                ("not_on", self.not_on.is_some()),
                 ("every", self.every.is_some()),
                 ("offset", self.offset.is_some()),
             ];
@@ -457,10 +463,7 @@ impl HolidayRule {
                 "`offset` only with `table` (an Easter rule counts its days in `easter`)",
             ));
         }
-        let kind = match self.moves {
-            Some(moves) => shift::with_move(kind, moves, &field("move"))?,
-            None => kind,
-        };
+        let kind = shift::with_move(kind, self.moves, self.not_on.as_deref(), path)?;
         let every = self
             .every
             .map(|n| shift::every_of(&field("every"), n, from))

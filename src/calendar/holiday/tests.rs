@@ -507,7 +507,8 @@ fn error_unknown_field_and_bad_observance() {
         e,
         "unknown field `mnth`, expected one of `name`, `preset`, `date`, `month`, `day`, \
          `weekday`, `nth`, `on_or_after`, `easter`, `observed`, `from`, `until`, \
-         `orthodox_easter`, `table`, `offset`, `move`, `every` at line 1 column 21"
+         `orthodox_easter`, `table`, `offset`, `move`, `not_on`, `every` at line 1 column \
+         21"
     );
     let e =
         serde_json::from_str::<Vec<HolidaySpec>>(r#"[{"month": 1, "day": 1, "observed": "uk"}]"#)
