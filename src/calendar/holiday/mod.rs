@@ -72,35 +72,41 @@
 //! - United Kingdom: `gb`, `gb-eng`, `gb-nir`, `gb-sct`, `gb-wls`
 //! - Croatia: `hr`
 //! - Ireland: `ie`
+//! - India: `in`
 //! - Iceland: `is`
 //! - Italy: `it`
+//! - Kenya: `ke`
 //! - Liechtenstein: `li`
 //! - Lithuania: `lt`
 //! - Luxembourg: `lu`
+//! - Morocco: `ma`
 //! - Malta: `mt`
 //! - Malaysia: `my`
 //! - Norway: `no`
 //! - Peru: `pe`
+//! - Philippines: `ph`
 //! - Poland: `pl`
 //! - Portugal: `pt`
 //! - Romania: `ro`
 //! - Serbia: `rs`
 //! - Sweden: `se`
+//! - Singapore: `sg`
 //! - Slovenia: `si`
 //! - Slovakia: `sk`
+//! - Turkey: `tr`
 //! - United States: `us`, `us-ak`, `us-al`, `us-ar`, `us-az`, `us-ca`, `us-co`, `us-ct`, `us-dc`, `us-de`, `us-fl`, `us-ga`, `us-hi`, `us-ia`, `us-id`, `us-il`, `us-in`, `us-ks`, `us-ky`, `us-la`, `us-ma`, `us-md`, `us-me`, `us-mi`, `us-mn`, `us-mo`, `us-ms`, `us-mt`, `us-nc`, `us-nd`, `us-ne`, `us-nh`, `us-nj`, `us-nm`, `us-nv`, `us-ny`, `us-oh`, `us-ok`, `us-or`, `us-pa`, `us-ri`, `us-sc`, `us-sd`, `us-tn`, `us-tx`, `us-ut`, `us-va`, `us-vt`, `us-wa`, `us-wi`, `us-wv`, `us-wy`
 //! - South Africa: `za`
 //!
-//! 149 presets in all. Not shipped yet (54; their reference files are in `tests/presets/`,
+//! 155 presets in all. Not shipped yet (48; their reference files are in `tests/presets/`,
 //! and the test lists them):
 //! United Arab Emirates (`ae`), Argentina (`ar`), Australia (`au-act`, `au-nsw`, `au-nt`, `au-qld`,
 //! `au-sa`, `au-tas`, `au-vic`), Bulgaria (`bg`), Switzerland (`ch-gl`), Chile (`cl`), China
 //! (`cn`), Egypt (`eg`), Spain (`es-cb`, `es-ce`, `es-cl`, `es-cm`, `es-cn`, `es-ct`, `es-ex`,
 //! `es-ga`, `es-ib`, `es-mc`, `es-md`, `es-ml`, `es-nc`, `es-pv`, `es-ri`, `es-vc`), Greece (`gr`),
-//! Hong Kong (`hk`), Hungary (`hu`), Indonesia (`id`), Israel (`il`), India (`in`), Japan (`jp`),
-//! Kenya (`ke`), South Korea (`kr`), Latvia (`lv`), Morocco (`ma`), Mexico (`mx`), Nigeria (`ng`),
-//! Netherlands (`nl`), New Zealand (`nz`), Philippines (`ph`), Russia (`ru`), Saudi Arabia (`sa`),
-//! Singapore (`sg`), Thailand (`th`), Turkey (`tr`), Taiwan (`tw`), Ukraine (`ua`), Vietnam (`vn`).
+//! Hong Kong (`hk`), Hungary (`hu`), Indonesia (`id`), Israel (`il`), Japan (`jp`), South Korea
+//! (`kr`), Latvia (`lv`), Mexico (`mx`), Nigeria (`ng`), Netherlands (`nl`), New Zealand (`nz`),
+//! Russia (`ru`), Saudi Arabia (`sa`), Thailand (`th`), Taiwan (`tw`), Ukraine (`ua`), Vietnam
+//! (`vn`).
 //!
 //! # Date tables
 //!
@@ -113,13 +119,40 @@
 //!
 //! | table | dates | years | exact |
 //! | --- | --- | --- | --- |
-//! | `in-diwali` | Diwali (Lakshmi Puja, the new moon of Kartika) as observed in India | 2001–2035 | 2001–2035 |
+//! | `in-ashura` | Ashura (India) | 1990–2100 | 2001–2026 |
+//! | `in-buddha-purnima` | Buddha Purnima (India) | 2001–2035 | 2001–2035 |
+//! | `in-diwali` | Diwali (India) | 2001–2035 | 2001–2035 |
+//! | `in-dussehra` | Dussehra (India) | 2001–2035 | 2001–2035 |
+//! | `in-eid-al-adha` | Eid al-Adha (India) | 1990–2100 | 2001–2026 |
+//! | `in-eid-al-fitr` | Eid al-Fitr (India) | 1990–2100 | 2001–2026 |
+//! | `in-guru-nanak-s-birthday` | Guru Nanak's Birthday (India) | 2001–2035 | 2001–2035 |
+//! | `in-holi` | Holi (India) | 2001–2035 | 2001–2035 |
+//! | `in-janmashtami-vaishnava` | Janmashtami (Vaishnava) (India) | 2001–2035 | 2001–2035 |
+//! | `in-maha-shivaratri` | Maha Shivaratri (India) | 2001–2035 | 2001–2035 |
+//! | `in-mahavira-s-birthday` | Mahavira's Birthday (India) | 2001–2035 | 2001–2035 |
+//! | `in-prophet-s-birthday` | Prophet's Birthday (India) | 1990–2100 | 2001–2026 |
+//! | `in-ram-navami` | Ram Navami (India) | 2001–2035 | 2001–2035 |
+//! | `ke-eid-al-fitr` | Eid al-Fitr (Kenya) | 1990–2100 | 2014–2026 |
+//! | `ma-eid-al-adha` | Eid al-Adha (Morocco) | 1990–2100 | 1990–1990 |
+//! | `ma-eid-al-fitr` | Eid al-Fitr (Morocco) | 1990–2100 | 1990–1990 |
+//! | `ma-islamic-new-year` | Islamic New Year (Morocco) | 1990–2100 | 1990–1990 |
+//! | `ma-prophet-s-birthday` | Prophet's Birthday (Morocco) | 1990–2100 | 1990–1990 |
 //! | `my-chinese-new-year` | Chinese New Year (1st day of the 1st month of the Chinese calendar) in Malaysia | 1990–2100 | 2001–2027 |
 //! | `my-eid-al-adha` | Eid al-Adha (10 Dhu al-Hijjah) in Malaysia | 1990–2077 | 2001–2027 |
 //! | `my-eid-al-fitr` | Eid al-Fitr (1 Shawwal) in Malaysia | 1990–2077 | 2001–2027 |
 //! | `my-islamic-new-year` | Islamic New Year (1 Muharram) in Malaysia | 1990–2077 | 2001–2027 |
 //! | `my-mawlid` | Prophet Muhammad's Birthday (12 Rabi' al-Awwal) in Malaysia | 1990–2077 | 2001–2027 |
 //! | `my-vesak` | Vesak Day (the full moon of the 4th month, in May) in Malaysia | 1990–2100 | 2001–2027 |
+//! | `ph-chinese-new-year` | Chinese New Year (Philippines) | 2012–2100 | 2012–2100 |
+//! | `ph-eid-al-adha` | Eid al-Adha (Philippines) | 2010–2100 | 2010–2026 |
+//! | `ph-eid-al-fitr` | Eid al-Fitr (Philippines) | 2002–2100 | 2002–2026 |
+//! | `sg-chinese-new-year` | Chinese New Year (Singapore) | 1990–2100 | 2001–2027 |
+//! | `sg-diwali` | Diwali (Singapore) | 1990–2100 | 1990–2100 |
+//! | `sg-eid-al-adha` | Eid al-Adha (Singapore) | 1990–2100 | 2001–2027 |
+//! | `sg-eid-al-fitr` | Eid al-Fitr (Singapore) | 1990–2100 | 2001–2027 |
+//! | `sg-vesak-day` | Vesak Day (Singapore) | 1990–2100 | 2001–2027 |
+//! | `tr-eid-al-adha` | Eid al-Adha (Turkey) | 1990–2100 | 1990–2032 |
+//! | `tr-eid-al-fitr` | Eid al-Fitr (Turkey) | 1990–2100 | 1990–2032 |
 
 mod listing;
 mod orthodox;
