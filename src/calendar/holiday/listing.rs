@@ -54,17 +54,18 @@ pub enum DateQuality {
     /// Every date comes from a rule of the calendar (fixed day, weekday rule, Easter offset,
     /// weekday moves) or is a one-off date fixed by law: exact in every year covered.
     Exact,
-    /// The dates come from the published table `table` (lunisolar or Islamic festivals):
-    /// exact (announced, or fixed by the calendar) from `exact_from` to `exact_until`,
-    /// estimates in the table's other years (the real date may differ by a day). There are no
-    /// dates outside the years covered ([`PresetHoliday::from`] to [`PresetHoliday::until`]).
+    /// The dates come from the published table `table` (lunisolar, Islamic, Hindu or
+    /// Buddhist festivals): exact (announced, or fixed by the calendar) from `exact_from` to
+    /// `exact_until`, estimates in the table's other years (the real date may differ by a
+    /// day); both `None` when every date of the table is an estimate. There are no dates
+    /// outside the years covered ([`PresetHoliday::from`] to [`PresetHoliday::until`]).
     Table {
         /// The table's key.
         table: String,
         /// First year with exact dates.
-        exact_from: i32,
+        exact_from: Option<i32>,
         /// Last year with exact dates.
-        exact_until: i32,
+        exact_until: Option<i32>,
     },
 }
 
@@ -88,8 +89,8 @@ pub(crate) fn info(key: &str) -> Result<PresetInfo, Error> {
                 let until = rule.until.map_or(t.years.1, |u| u.min(t.years.1));
                 let dates = DateQuality::Table {
                     table: t.key.to_owned(),
-                    exact_from: t.exact.0,
-                    exact_until: t.exact.1,
+                    exact_from: t.exact.map(|e| e.0),
+                    exact_until: t.exact.map(|e| e.1),
                 };
                 (Some(from), Some(until), dates)
             }
@@ -264,8 +265,8 @@ mod tests {
             fitr.dates,
             DateQuality::Table {
                 table: "my-eid-al-fitr".into(),
-                exact_from: 2001,
-                exact_until: 2027,
+                exact_from: Some(2001),
+                exact_until: Some(2027),
             }
         );
         assert_eq!(find(&my, "Labor Day").dates, DateQuality::Exact);

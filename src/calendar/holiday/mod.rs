@@ -133,10 +133,10 @@
 //! | `in-prophet-s-birthday` | Prophet's Birthday (India) | 1990–2100 | 2001–2026 |
 //! | `in-ram-navami` | Ram Navami (India) | 2001–2035 | 2001–2035 |
 //! | `ke-eid-al-fitr` | Eid al-Fitr (Kenya) | 1990–2100 | 2014–2026 |
-//! | `ma-eid-al-adha` | Eid al-Adha (Morocco) | 1990–2100 | 1990–1990 |
-//! | `ma-eid-al-fitr` | Eid al-Fitr (Morocco) | 1990–2100 | 1990–1990 |
-//! | `ma-islamic-new-year` | Islamic New Year (Morocco) | 1990–2100 | 1990–1990 |
-//! | `ma-prophet-s-birthday` | Prophet's Birthday (Morocco) | 1990–2100 | 1990–1990 |
+//! | `ma-eid-al-adha` | Eid al-Adha (Morocco) | 1990–2100 | none (all estimates) |
+//! | `ma-eid-al-fitr` | Eid al-Fitr (Morocco) | 1990–2100 | none (all estimates) |
+//! | `ma-islamic-new-year` | Islamic New Year (Morocco) | 1990–2100 | none (all estimates) |
+//! | `ma-prophet-s-birthday` | Prophet's Birthday (Morocco) | 1990–2100 | none (all estimates) |
 //! | `my-chinese-new-year` | Chinese New Year (1st day of the 1st month of the Chinese calendar) in Malaysia | 1990–2100 | 2001–2027 |
 //! | `my-eid-al-adha` | Eid al-Adha (10 Dhu al-Hijjah) in Malaysia | 1990–2077 | 2001–2027 |
 //! | `my-eid-al-fitr` | Eid al-Fitr (1 Shawwal) in Malaysia | 1990–2077 | 2001–2027 |

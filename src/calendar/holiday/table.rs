@@ -4,8 +4,8 @@
 //! once, on first use.
 //!
 //! A table states its source, the years it covers (`years`) and the years whose dates are
-//! exact (`exact`: announced by the authorities, or fixed by the calendar); its dates outside
-//! `exact` are estimates. A rule `{"table": "my-eid-al-fitr"}` gives the table's dates of a
+//! exact (`exact`: announced by the authorities, or fixed by the calendar; `null` when none
+//! are); its dates outside `exact` are estimates. A rule `{"table": "my-eid-al-fitr"}` gives the table's dates of a
 //! year, `"offset": 1` the days after them; outside the table's years it gives nothing, so a
 //! holiday past its table is absent, never guessed.
 
@@ -74,8 +74,8 @@ pub(crate) struct Table {
     pub(crate) key: &'static str,
     /// First and last year covered.
     pub(crate) years: (i32, i32),
-    /// First and last year whose dates are exact.
-    pub(crate) exact: (i32, i32),
+    /// First and last year whose dates are exact; `None` when all are estimates.
+    pub(crate) exact: Option<(i32, i32)>,
     /// Every date, sorted.
     dates: Vec<NaiveDate>,
 }
@@ -90,7 +90,7 @@ struct TableFile {
     #[allow(dead_code)]
     source: String,
     years: (i32, i32),
-    exact: (i32, i32),
+    exact: Option<(i32, i32)>,
     dates: Vec<String>,
 }
 
@@ -106,7 +106,11 @@ fn load(key: &'static str, text: &str) -> Result<Table, Error> {
         return Err(bad(format!("file names itself `{}`", file.name)));
     }
     let (first, last) = file.years;
-    if first > last || file.exact.0 > file.exact.1 || file.exact.0 < first || file.exact.1 > last {
+    if first > last
+        || file
+            .exact
+            .is_some_and(|(a, b)| a > b || a < first || b > last)
+    {
         return Err(bad(format!(
             "years {:?} and exact years {:?} do not nest",
             file.years, file.exact
@@ -228,6 +232,19 @@ mod tests {
             0,
             "past the table: absent"
         );
+    }
+
+    #[test]
+    fn a_table_of_estimates_only_has_no_exact_years() {
+        let t = load(
+            "x",
+            r#"{"name": "x", "about": "", "source": "", "years": [2000, 2001], "exact": null,
+                "dates": ["2000-03-01", "2001-02-18"]}"#,
+        )
+        .unwrap();
+        assert_eq!((t.years, t.exact, t.dates.len()), ((2000, 2001), None, 2));
+        let ma = get(index_of("t", "ma-eid-al-fitr").unwrap()).unwrap();
+        assert_eq!(ma.exact, None);
     }
 
     #[test]
