@@ -29,6 +29,14 @@ macro_rules! tables {
 }
 
 tables![
+    "ae-day-of-arafah",
+    "ae-eid-al-adha",
+    "ae-eid-al-adha-holiday",
+    "ae-eid-al-fitr",
+    "ae-eid-al-fitr-holiday",
+    "ae-islamic-new-year",
+    "ae-isra-and-mi-raj",
+    "ae-prophet-s-birthday",
     "in-ashura",
     "in-buddha-purnima",
     "in-diwali",
