@@ -51,8 +51,8 @@
 //! `holidays` package 0.109 (default categories, observed and substitute days included) for
 //! every year 2000–2035 — the crate's tests compare every preset with the reference files
 //! in `tests/presets/` — and agreed with that package for 2036–2075 when they were written,
-//! with one known difference: in Malaysia, two holidays on the same Sunday (2061-05-01) each
-//! get their own substitute day here, one day in all there. The presets shipped:
+//! with one known difference: in Malaysia and Singapore, two holidays on the same Sunday
+//! (2061-05-01) each get their own substitute day here, one day in all there. The presets shipped:
 //!
 //! - United Arab Emirates: `ae`
 //! - Austria: `at`
