@@ -86,6 +86,7 @@
 //! - Malaysia: `my`
 //! - Netherlands: `nl`
 //! - Norway: `no`
+//! - New Zealand: `nz`
 //! - Peru: `pe`
 //! - Philippines: `ph`
 //! - Poland: `pl`
@@ -100,14 +101,14 @@
 //! - United States: `us`, `us-ak`, `us-al`, `us-ar`, `us-az`, `us-ca`, `us-co`, `us-ct`, `us-dc`, `us-de`, `us-fl`, `us-ga`, `us-hi`, `us-ia`, `us-id`, `us-il`, `us-in`, `us-ks`, `us-ky`, `us-la`, `us-ma`, `us-md`, `us-me`, `us-mi`, `us-mn`, `us-mo`, `us-ms`, `us-mt`, `us-nc`, `us-nd`, `us-ne`, `us-nh`, `us-nj`, `us-nm`, `us-nv`, `us-ny`, `us-oh`, `us-ok`, `us-or`, `us-pa`, `us-ri`, `us-sc`, `us-sd`, `us-tn`, `us-tx`, `us-ut`, `us-va`, `us-vt`, `us-wa`, `us-wi`, `us-wv`, `us-wy`
 //! - South Africa: `za`
 //!
-//! 165 presets in all. Not shipped yet (38; their reference files are in `tests/presets/`,
+//! 166 presets in all. Not shipped yet (37; their reference files are in `tests/presets/`,
 //! and the test lists them):
 //! Argentina (`ar`), Bulgaria (`bg`), Switzerland (`ch-gl`), Chile (`cl`), China (`cn`), Egypt
 //! (`eg`), Spain (`es-cb`, `es-ce`, `es-cl`, `es-cm`, `es-cn`, `es-ct`, `es-ex`, `es-ga`, `es-ib`,
 //! `es-mc`, `es-md`, `es-ml`, `es-nc`, `es-pv`, `es-ri`, `es-vc`), Greece (`gr`), Hong Kong (`hk`),
 //! Hungary (`hu`), Indonesia (`id`), Israel (`il`), Japan (`jp`), South Korea (`kr`), Latvia
-//! (`lv`), Nigeria (`ng`), New Zealand (`nz`), Russia (`ru`), Saudi Arabia (`sa`), Thailand (`th`),
-//! Taiwan (`tw`), Ukraine (`ua`), Vietnam (`vn`).
+//! (`lv`), Nigeria (`ng`), Russia (`ru`), Saudi Arabia (`sa`), Thailand (`th`), Taiwan (`tw`),
+//! Ukraine (`ua`), Vietnam (`vn`).
 //!
 //! # Date tables
 //!
@@ -152,6 +153,7 @@
 //! | `my-islamic-new-year` | Islamic New Year (1 Muharram) in Malaysia | 1990–2077 | 2001–2027 |
 //! | `my-mawlid` | Prophet Muhammad's Birthday (12 Rabi' al-Awwal) in Malaysia | 1990–2077 | 2001–2027 |
 //! | `my-vesak` | Vesak Day (the full moon of the 4th month, in May) in Malaysia | 1990–2100 | 2001–2027 |
+//! | `nz-matariki` | Matariki (New Zealand) | 2022–2052 | 2022–2052 |
 //! | `ph-chinese-new-year` | Chinese New Year (Philippines) | 2012–2100 | 2012–2100 |
 //! | `ph-eid-al-adha` | Eid al-Adha (Philippines) | 2010–2100 | 2010–2026 |
 //! | `ph-eid-al-fitr` | Eid al-Fitr (Philippines) | 2002–2100 | 2002–2026 |

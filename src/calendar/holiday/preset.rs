@@ -123,6 +123,7 @@ presets![
     "my",
     "nl",
     "no",
+    "nz",
     "pe",
     "ph",
     "pl",

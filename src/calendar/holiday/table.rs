@@ -61,6 +61,7 @@ tables![
     "my-islamic-new-year",
     "my-mawlid",
     "my-vesak",
+    "nz-matariki",
     "ph-chinese-new-year",
     "ph-eid-al-adha",
     "ph-eid-al-fitr",
