@@ -47,7 +47,8 @@
 //! [`Error::UnknownPreset`], which names the closest key.
 //!
 //! The presets are rules (and one-off dates only for one-off events: jubilees, state
-//! funerals, election days fixed by decree). Each gives exactly the dates of the Python
+//! funerals, election days fixed by decree, days off that a government transferred by
+//! decree, as Hungary's and Latvia's). Each gives exactly the dates of the Python
 //! `holidays` package 0.109 (default categories, observed and substitute days included) for
 //! every year 2000–2035 — the crate's tests compare every preset with the reference files
 //! in `tests/presets/` — and agreed with that package for 2036–2075 when they were written,
