@@ -33,6 +33,12 @@ pub(crate) enum Kind {
     Easter { offset: i64 },
     /// Days from Orthodox Easter Sunday (see [`super::orthodox`]).
     OrthodoxEaster { offset: i64 },
+    /// A Hebrew calendar date (see [`super::hebrew`]), moved by the shift of its weekday.
+    Hebrew {
+        month: u32,
+        day: u32,
+        moves: super::shift::WeekdayShifts,
+    },
     /// The dates of a published table (see [`super::table`]), moved by `offset` days.
     Table { table: u16, offset: i8 },
     /// A fixed day moved by the shift of its weekday (see [`super::shift`]).
@@ -149,8 +155,8 @@ impl Kind {
             Kind::OrthodoxEaster { offset } => {
                 add_days(super::orthodox::orthodox_easter(year)?, offset)
             }
-            // A table may give several dates a year: see `Rule::dates_in`.
-            Kind::Table { .. } => None,
+            // A table or a Hebrew date may give several dates a year: see `Rule::dates_in`.
+            Kind::Table { .. } | Kind::Hebrew { .. } => None,
         }
     }
 }
@@ -173,9 +179,16 @@ impl Rule {
             }
             _ => None,
         };
+        let hebrew = match self.kind {
+            Kind::Hebrew { month, day, moves } if self.applies_in(year) => {
+                super::hebrew::dates_in(month, day, moves, year)
+            }
+            _ => Vec::new(),
+        };
         self.date_in(year)
             .into_iter()
             .chain(table.into_iter().flatten())
+            .chain(hebrew)
     }
 
     /// Whether rule year `year` is within the rule's range and cycle.

@@ -155,6 +155,11 @@ pub(crate) fn with_move(
             moves: moves.unwrap_or_default(),
             skip,
         }),
+        Kind::Hebrew { month, day, .. } if not_on.is_none() => Ok(Kind::Hebrew {
+            month,
+            day,
+            moves: moves.unwrap_or_default(),
+        }),
         _ => {
             let (field, value) = match (moves, not_on) {
                 (Some(m), _) => ("move", m.to_string()),
@@ -167,7 +172,11 @@ pub(crate) fn with_move(
             Err(Error::InvalidValue {
                 path: format!("{path}.{field}"),
                 value,
-                expected: format!("`{field}` only on a `month` + `day` rule"),
+                expected: if field == "move" {
+                    "`move` only on a `month` + `day` or `hebrew` rule".to_owned()
+                } else {
+                    "`not_on` only on a `month` + `day` rule".to_owned()
+                },
             })
         }
     }
@@ -398,7 +407,7 @@ mod tests {
             err(r#"[{"name": "X", "table": "my-vesak", "easter": 1}]"#),
             "holidays[0]: invalid value `easter + table`: expected one of: `date`; `month` + \
              `day`; `month` + `weekday` + `nth`; `weekday` + `on_or_after`; `easter`; \
-             `orthodox_easter`; `table`; `preset`"
+             `orthodox_easter`; `hebrew`; `table`; `preset`"
         );
     }
 
@@ -413,7 +422,8 @@ mod tests {
     fn bad_forms_are_refused_with_field_and_value() {
         assert_eq!(
             err(r#"[{"name": "X", "easter": 1, "move": {"sun": 1}}]"#),
-            "holidays[0].move: invalid value `sun +1`: expected `move` only on a `month` + `day` rule"
+            "holidays[0].move: invalid value `sun +1`: expected `move` only on a `month` + `day` or \
+             `hebrew` rule"
         );
         assert_eq!(
             err(r#"[{"name": "X", "month": 1, "day": 20, "every": 4}]"#),

@@ -81,6 +81,7 @@ impl<'de> Deserialize<'de> for HolidaySpec {
 /// | `weekday`, `on_or_after: {month, day}` | the first such weekday on or after that day |
 /// | `easter` | that many days after Western (Gregorian) Easter Sunday, −200 to 200 |
 /// | `orthodox_easter` | that many days after Orthodox (Julian) Easter Sunday, −200 to 200 |
+/// | `hebrew: {month, day}` | that date of the Hebrew calendar (arithmetic, exact), months from 1 Nisan to 12 Adar and 13 Adar II |
 /// | `table` (+ `offset`) | the dates of a built-in date table (lunisolar and Islamic festivals), `offset` days after them (−60 to 60); nothing outside the table's years |
 /// | `date` | a one-off date `YYYY-MM-DD` |
 /// | `preset` | all holidays of a built-in preset (see [`Holidays::PRESETS`](super::Holidays::PRESETS)); no other field |
@@ -90,7 +91,7 @@ impl<'de> Deserialize<'de> for HolidaySpec {
 /// an Easter rule, the year of the Easter it counts from; for a table, the year of the
 /// table's date), and `every` (1 to 400, with `from`): the rule applies only every that many
 /// years counted from `from` (`{"from": 2008, "every": 2}`: US election days). A
-/// `month` + `day` rule may add `move` (a [`WeekdayShifts`]): the holiday itself moves by the
+/// `month` + `day` or `hebrew` rule may add `move` (a [`WeekdayShifts`]): the holiday itself moves by the
 /// days given for the weekday its date falls on (`{"sat": -1, "sun": 1}`: to the nearest
 /// weekday; `{"tue": -1, "wed": -2, "thu": 4, "fri": 3}`: a "moved to Monday" law) and
 /// `not_on` (weekday keys on which the holiday is not kept at all). A `nth`
@@ -134,6 +135,10 @@ pub struct HolidayRule {
     /// Last year in which the rule applies (inclusive).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<i64>,
+    /// A date of the Hebrew calendar, `{"month", "day"}`, months counted from Nisan (1) to
+    /// Adar (12; Adar I in a leap year) and Adar II (13); computed arithmetically.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hebrew: Option<MonthDay>,
     /// Days after Orthodox Easter Sunday (negative: before), -200 to 200.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub orthodox_easter: Option<i64>,
@@ -276,7 +281,7 @@ fn year_of(path: &str, y: i64) -> Result<i32, Error> {
 }
 
 const FORMS: &str = "one of: `date`; `month` + `day`; `month` + `weekday` + `nth`; \
-                     `weekday` + `on_or_after`; `easter`; `orthodox_easter`; `table`; `preset`";
+                     `weekday` + `on_or_after`; `easter`; `orthodox_easter`; `hebrew`; `table`; `preset`";
 
 /// What a rule object contributes: its own rule or a preset's name.
 pub(crate) enum Compiled {
@@ -298,6 +303,7 @@ impl HolidayRule {
             ("on_or_after", self.on_or_after.is_some()),
             ("easter", self.easter.is_some()),
             ("orthodox_easter", self.orthodox_easter.is_some()),
+            ("hebrew", self.hebrew.is_some()),
             ("table", self.table.is_some()),
         ]
         .into_iter()
@@ -403,6 +409,28 @@ impl HolidayRule {
                     ));
                 }
                 Kind::OrthodoxEaster { offset }
+            }
+            (["hebrew"], ..) => {
+                let md = self.hebrew.unwrap_or_default();
+                let month = u32::try_from(md.month)
+                    .ok()
+                    .filter(|m| (1..=13).contains(m))
+                    .ok_or_else(|| {
+                        invalid(
+                            &field("hebrew.month"),
+                            md.month,
+                            "a Hebrew month from 1 (Nisan) to 13 (Adar II)",
+                        )
+                    })?;
+                let day = u32::try_from(md.day)
+                    .ok()
+                    .filter(|d| (1..=30).contains(d))
+                    .ok_or_else(|| invalid(&field("hebrew.day"), md.day, "a day from 1 to 30"))?;
+                Kind::Hebrew {
+                    month,
+                    day,
+                    moves: WeekdayShifts::default(),
+                }
             }
             (["table"], ..) => {
                 let key = self.table.as_deref().unwrap_or_default();

@@ -464,7 +464,7 @@ fn error_invalid_dates() {
 #[test]
 fn error_fields_that_make_no_rule() {
     let forms = "one of: `date`; `month` + `day`; `month` + `weekday` + `nth`; `weekday` + \
-                 `on_or_after`; `easter`; `orthodox_easter`; `table`; `preset`";
+                 `on_or_after`; `easter`; `orthodox_easter`; `hebrew`; `table`; `preset`";
     assert_eq!(
         err(r#"[{"name": "X", "month": 5}]"#),
         format!("holidays[0]: invalid value `month`: expected {forms}")
@@ -506,9 +506,8 @@ fn error_unknown_field_and_bad_observance() {
     assert_eq!(
         e,
         "unknown field `mnth`, expected one of `name`, `preset`, `date`, `month`, `day`, \
-         `weekday`, `nth`, `on_or_after`, `easter`, `observed`, `from`, `until`, \
-         `orthodox_easter`, `table`, `offset`, `move`, `not_on`, `every` at line 1 column \
-         21"
+         `weekday`, `nth`, `on_or_after`, `easter`, `observed`, `from`, `until`, `hebrew`, \
+         `orthodox_easter`, `table`, `offset`, `move`, `not_on`, `every` at line 1 column 21"
     );
     let e =
         serde_json::from_str::<Vec<HolidaySpec>>(r#"[{"month": 1, "day": 1, "observed": "uk"}]"#)
