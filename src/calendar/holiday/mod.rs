@@ -75,6 +75,7 @@
 //! - United Kingdom: `gb`, `gb-eng`, `gb-nir`, `gb-sct`, `gb-wls`
 //! - Croatia: `hr`
 //! - Hungary: `hu`
+//! - Indonesia: `id`
 //! - Ireland: `ie`
 //! - Israel: `il`
 //! - India: `in`
@@ -106,13 +107,13 @@
 //! - United States: `us`, `us-ak`, `us-al`, `us-ar`, `us-az`, `us-ca`, `us-co`, `us-ct`, `us-dc`, `us-de`, `us-fl`, `us-ga`, `us-hi`, `us-ia`, `us-id`, `us-il`, `us-in`, `us-ks`, `us-ky`, `us-la`, `us-ma`, `us-md`, `us-me`, `us-mi`, `us-mn`, `us-mo`, `us-ms`, `us-mt`, `us-nc`, `us-nd`, `us-ne`, `us-nh`, `us-nj`, `us-nm`, `us-nv`, `us-ny`, `us-oh`, `us-ok`, `us-or`, `us-pa`, `us-ri`, `us-sc`, `us-sd`, `us-tn`, `us-tx`, `us-ut`, `us-va`, `us-vt`, `us-wa`, `us-wi`, `us-wv`, `us-wy`
 //! - South Africa: `za`
 //!
-//! 169 presets in all. Not shipped yet (34; their reference files are in `tests/presets/`,
+//! 170 presets in all. Not shipped yet (33; their reference files are in `tests/presets/`,
 //! and the test lists them):
 //! Argentina (`ar`), Bulgaria (`bg`), Switzerland (`ch-gl`), Chile (`cl`), China (`cn`), Egypt
 //! (`eg`), Spain (`es-cb`, `es-ce`, `es-cl`, `es-cm`, `es-cn`, `es-ct`, `es-ex`, `es-ga`, `es-ib`,
 //! `es-mc`, `es-md`, `es-ml`, `es-nc`, `es-pv`, `es-ri`, `es-vc`), Greece (`gr`), Hong Kong (`hk`),
-//! Indonesia (`id`), Japan (`jp`), South Korea (`kr`), Nigeria (`ng`), Russia (`ru`), Saudi Arabia
-//! (`sa`), Thailand (`th`), Taiwan (`tw`), Ukraine (`ua`), Vietnam (`vn`).
+//! Japan (`jp`), South Korea (`kr`), Nigeria (`ng`), Russia (`ru`), Saudi Arabia (`sa`), Thailand
+//! (`th`), Taiwan (`tw`), Ukraine (`ua`), Vietnam (`vn`).
 //!
 //! # Date tables
 //!
@@ -133,6 +134,15 @@
 //! | `ae-islamic-new-year` | Islamic New Year (United Arab Emirates) | 1990–2100 | 2017–2026 |
 //! | `ae-isra-and-mi-raj` | Isra' and Mi'raj (United Arab Emirates) | 1990–2018 | 2017–2018 |
 //! | `ae-prophet-s-birthday` | Prophet's Birthday (United Arab Emirates) | 1990–2100 | 2017–2026 |
+//! | `id-day-of-silence` | Day of Silence (Indonesia) | 1990–2050 | 1990–2050 |
+//! | `id-eid-al-adha` | Eid al-Adha (Indonesia) | 1990–2100 | 1990–2026 |
+//! | `id-eid-al-fitr-second-day` | Eid al-Fitr Second Day (Indonesia) | 1990–2100 | 1990–2026 |
+//! | `id-eid-al-fitr` | Eid al-Fitr (Indonesia) | 1990–2100 | 1990–2026 |
+//! | `id-islamic-new-year` | Islamic New Year (Indonesia) | 1990–2100 | 1990–2027 |
+//! | `id-isra-and-mi-raj` | Isra' and Mi'raj (Indonesia) | 1990–2100 | 1990–2027 |
+//! | `id-lunar-new-year` | Lunar New Year (Indonesia) | 2003–2100 | 2003–2027 |
+//! | `id-prophet-s-birthday` | Prophet's Birthday (Indonesia) | 1990–2100 | 1990–2027 |
+//! | `id-vesak-day` | Vesak Day (Indonesia) | 1990–2100 | 1990–2027 |
 //! | `in-ashura` | Ashura (India) | 1990–2100 | 2001–2026 |
 //! | `in-buddha-purnima` | Buddha Purnima (India) | 2001–2035 | 2001–2035 |
 //! | `in-diwali` | Diwali (India) | 2001–2035 | 2001–2035 |
