@@ -58,7 +58,9 @@ pub enum DateQuality {
     /// Buddhist festivals): exact (announced, or fixed by the calendar) from `exact_from` to
     /// `exact_until`, estimates in the table's other years (the real date may differ by a
     /// day); both `None` when every date of the table is an estimate. There are no dates
-    /// outside the years covered ([`PresetHoliday::from`] to [`PresetHoliday::until`]).
+    /// outside the years covered ([`PresetHoliday::from`] to [`PresetHoliday::until`]); an
+    /// Islamic table that continues by the arithmetic Islamic calendar has no `until`, and its
+    /// dates after the table are estimates too.
     Table {
         /// The table's key.
         table: String,
@@ -86,13 +88,18 @@ pub(crate) fn info(key: &str) -> Result<PresetInfo, Error> {
             Kind::Table { table, .. } => {
                 let t = table::get(table)?;
                 let from = rule.from.map_or(t.years.0, |f| f.max(t.years.0));
-                let until = rule.until.map_or(t.years.1, |u| u.min(t.years.1));
+                let until = match rule.until {
+                    Some(u) if t.then_hijri.is_empty() => Some(u.min(t.years.1)),
+                    Some(u) => Some(u),
+                    None if t.then_hijri.is_empty() => Some(t.years.1),
+                    None => None,
+                };
                 let dates = DateQuality::Table {
                     table: t.key.to_owned(),
                     exact_from: t.exact.map(|e| e.0),
                     exact_until: t.exact.map(|e| e.1),
                 };
-                (Some(from), Some(until), dates)
+                (Some(from), until, dates)
             }
             _ => (rule.from, rule.until, DateQuality::Exact),
         };
@@ -260,7 +267,10 @@ mod tests {
         // Table-based holidays: covered years are the table's, exact for the announced years.
         let my = Holidays::preset_info("my").unwrap();
         let fitr = find(&my, "Eid al-Fitr");
-        assert_eq!((fitr.from, fitr.until), (Some(1990), Some(2077)));
+        // Continued by the arithmetic Islamic calendar after 2077: no last year.
+        assert_eq!((fitr.from, fitr.until), (Some(1990), None));
+        let cny = find(&my, "Chinese New Year");
+        assert_eq!((cny.from, cny.until), (Some(1990), Some(2100)));
         assert_eq!(
             fitr.dates,
             DateQuality::Table {

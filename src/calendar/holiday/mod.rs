@@ -122,7 +122,10 @@
 //! states its sources). A table covers a range of years; in its exact years the dates are the
 //! announced or calendar-fixed ones, in its other years they are estimates (the real date,
 //! set by moon sighting or announcement, may differ by a day). Outside a table's years the
-//! holiday is absent: the listing's `from`/`until` say from which year.
+//! holiday is absent: the listing's `from`/`until` say from which year. Malaysia's Islamic
+//! tables (`my-eid-al-fitr`, `my-eid-al-adha`, `my-islamic-new-year`, `my-mawlid`) continue
+//! after 2077 by the arithmetic Islamic calendar, as estimates (their `then_hijri`); a
+//! calendar on such a preset is, like one with open-ended Easter rules, not periodic.
 //!
 //! | table | dates | years | exact |
 //! | --- | --- | --- | --- |
@@ -180,6 +183,7 @@
 //! | `tr-eid-al-fitr` | Eid al-Fitr (Turkey) | 1990–2100 | 1990–2032 |
 
 mod hebrew;
+mod hijri;
 mod listing;
 mod orthodox;
 mod preset;
@@ -585,7 +589,8 @@ impl Holidays {
                 rule::Kind::Easter { .. }
                     | rule::Kind::OrthodoxEaster { .. }
                     | rule::Kind::Hebrew { .. }
-            ) && shift::cycle_divides_400(r.every))
+            ) && shift::cycle_divides_400(r.every)
+                && !r.open_table())
                 || (r.from.is_some() && r.until.is_some())
         })
     }

@@ -198,6 +198,17 @@ impl Rule {
             || !super::shift::in_cycle(year, self.from, self.every))
     }
 
+    /// Whether this is a table rule whose table continues without end (by the arithmetic
+    /// Islamic calendar), which does not repeat with the Gregorian 400-year cycle.
+    pub(crate) fn open_table(&self) -> bool {
+        match self.kind {
+            Kind::Table { table, .. } => {
+                super::table::get(table).is_ok_and(|t| !t.then_hijri.is_empty())
+            }
+            _ => false,
+        }
+    }
+
     /// The first and last year a table rule can give a date for (`None` for other kinds).
     pub(crate) fn table_years(&self) -> Option<(i32, i32)> {
         match self.kind {

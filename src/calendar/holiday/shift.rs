@@ -384,10 +384,15 @@ mod tests {
             ]
         );
         assert_eq!(h.dates_in_year(2026), [d(2026, 3, 21)]);
-        assert_eq!(h.dates_in_year(2080), []);
-        // Nothing beyond the table: the years around it are special, the rest repeats.
-        assert!(h.is_periodic());
-        assert!(h.special_year_list().contains(&2077));
+        // After the table, the arithmetic Islamic calendar's estimate continues it; such a
+        // rule does not repeat every 400 years. A table that stops (Vesak) keeps the set
+        // periodic: nothing repeats after its years but the rules.
+        assert_eq!(h.dates_in_year(2080), [d(2080, 7, 19)]);
+        assert!(!h.is_periodic());
+        let vesak = build(r#"[{"name": "Vesak Day", "table": "my-vesak"}]"#);
+        assert_eq!(vesak.dates_in_year(2101), []);
+        assert!(vesak.is_periodic());
+        assert!(vesak.special_year_list().contains(&2100));
     }
 
     #[test]

@@ -5,9 +5,12 @@
 //!
 //! A table states its source, the years it covers (`years`) and the years whose dates are
 //! exact (`exact`: announced by the authorities, or fixed by the calendar; `null` when none
-//! are); its dates outside `exact` are estimates. A rule `{"table": "my-eid-al-fitr"}` gives the table's dates of a
-//! year, `"offset": 1` the days after them; outside the table's years it gives nothing, so a
-//! holiday past its table is absent, never guessed.
+//! are); its dates outside `exact` are estimates. A rule `{"table": "my-eid-al-fitr"}` gives
+//! the table's dates of a year, `"offset": 1` the days after them; outside the table's years
+//! it gives nothing, so a holiday past its table is absent, never guessed — except that an
+//! Islamic table may state `then_hijri` (`[[10, 1]]`: 1 Shawwal), the Hijri dates whose
+//! estimates by the arithmetic Islamic calendar (see [`super::hijri`]) continue it after its
+//! last year.
 
 use std::sync::OnceLock;
 
@@ -94,6 +97,9 @@ pub(crate) struct Table {
     pub(crate) years: (i32, i32),
     /// First and last year whose dates are exact; `None` when all are estimates.
     pub(crate) exact: Option<(i32, i32)>,
+    /// Hijri month/day pairs whose dates (by the arithmetic Islamic calendar, estimates)
+    /// continue the table after its last year; empty when it does not continue.
+    pub(crate) then_hijri: Vec<(u32, u32)>,
     /// Every date, sorted.
     dates: Vec<NaiveDate>,
 }
@@ -109,6 +115,8 @@ struct TableFile {
     source: String,
     years: (i32, i32),
     exact: Option<(i32, i32)>,
+    #[serde(default)]
+    then_hijri: Vec<(u32, u32)>,
     dates: Vec<String>,
 }
 
@@ -134,6 +142,15 @@ fn load(key: &'static str, text: &str) -> Result<Table, Error> {
             file.years, file.exact
         )));
     }
+    if let Some((m, d)) = file
+        .then_hijri
+        .iter()
+        .find(|(m, d)| !(1..=12).contains(m) || !(1..=30).contains(d))
+    {
+        return Err(bad(format!(
+            "then_hijri [{m}, {d}]: expected a Hijri month 1 to 12 and day 1 to 30"
+        )));
+    }
     let mut dates = Vec::with_capacity(file.dates.len());
     for (i, s) in file.dates.iter().enumerate() {
         let d = super::parse_date(&format!("holiday table {key}: dates[{i}]"), s)?;
@@ -148,6 +165,7 @@ fn load(key: &'static str, text: &str) -> Result<Table, Error> {
         key,
         years: file.years,
         exact: file.exact,
+        then_hijri: file.then_hijri,
         dates,
     })
 }
@@ -183,17 +201,25 @@ pub(crate) fn index_of(path: &str, name: &str) -> Result<u16, Error> {
     Ok(index)
 }
 
-/// The dates of table `index` in `year`, each moved by `offset` days.
+/// The dates of table `index` in `year`, each moved by `offset` days: the table's own, or
+/// after its last year those of the arithmetic Islamic calendar when it continues with them.
 pub(crate) fn dates_in(index: u16, offset: i8, year: i32) -> impl Iterator<Item = NaiveDate> {
-    let slice: &'static [NaiveDate] = match get(index) {
+    let (slice, beyond): (&'static [NaiveDate], Vec<NaiveDate>) = match get(index) {
+        Ok(t) if year > t.years.1 => (
+            &[],
+            t.then_hijri
+                .iter()
+                .flat_map(|(m, d)| super::hijri::dates_in(*m, *d, year))
+                .collect(),
+        ),
         Ok(t) => {
             let start = t.dates.partition_point(|d| d.year() < year);
             let end = t.dates.partition_point(|d| d.year() <= year);
-            t.dates.get(start..end).unwrap_or(&[])
+            (t.dates.get(start..end).unwrap_or(&[]), Vec::new())
         }
-        Err(_) => &[],
+        Err(_) => (&[], Vec::new()),
     };
-    slice.iter().filter_map(move |d| {
+    slice.iter().copied().chain(beyond).filter_map(move |d| {
         let by = Days::new(u64::from(offset.unsigned_abs()));
         if offset >= 0 {
             d.checked_add_days(by)
@@ -234,7 +260,18 @@ mod tests {
             dates_in(fitr, 1, 2026).collect::<Vec<_>>(),
             [d(2026, 3, 22)]
         );
-        assert_eq!(dates_in(fitr, 0, 2078).count(), 0, "past the table: absent");
+        // Past the table: the arithmetic Islamic calendar's estimate (1 Shawwal 1502 AH).
+        assert_eq!(
+            dates_in(fitr, 0, 2078).collect::<Vec<_>>(),
+            [d(2078, 8, 10)]
+        );
+        assert_eq!(
+            dates_in(fitr, 1, 2078).collect::<Vec<_>>(),
+            [d(2078, 8, 11)]
+        );
+        // A table without `then_hijri` ends with its years.
+        let cny = index_of("t", "my-chinese-new-year").unwrap();
+        assert_eq!(dates_in(cny, 0, 2101).count(), 0);
         assert_eq!(
             dates_in(fitr, 0, 1989).count(),
             0,
@@ -268,6 +305,8 @@ mod tests {
     #[test]
     fn broken_tables_are_refused() {
         let e = |text: &str| load("x", text).unwrap_err().to_string();
+        assert!(e(r#"{"name": "x", "about": "", "source": "", "years": [2000, 2001], "exact": null, "then_hijri": [[13, 1]], "dates": []}"#)
+            .contains("then_hijri [13, 1]: expected a Hijri month 1 to 12 and day 1 to 30"));
         assert!(e("{}").contains("holiday table `x`"));
         assert!(e(r#"{"name": "y", "about": "", "source": "", "years": [2000, 2001], "exact": [2000, 2000], "dates": []}"#)
             .contains("file names itself `y`"));
