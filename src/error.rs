@@ -104,6 +104,22 @@ pub enum Error {
         known: Vec<String>,
     },
 
+    /// A holiday preset key that is not built in. Names the closest built-in key;
+    /// `Holidays::preset_list` lists them all.
+    #[error(
+        "{}unknown holiday preset `{name}`{}",
+        prefix(path),
+        closest.as_ref().map(|c| format!(": the closest preset is `{c}` (Holidays::PRESETS lists all)")).unwrap_or_default()
+    )]
+    UnknownPreset {
+        /// Where the reference was found.
+        path: String,
+        /// The key as written.
+        name: String,
+        /// The built-in key closest to it (by edit distance, ignoring case).
+        closest: Option<String>,
+    },
+
     /// A configuration document that could not be parsed at all (syntax, missing field, wrong
     /// type). Carries the parser's message, which includes line and column where it has them.
     #[error("cannot parse {format}: {message}")]

@@ -32,7 +32,8 @@ pub use availability::{
     Outage, TargetOutcome,
 };
 pub use calendar::{
-    Calendar, CalendarSpec, Holiday, HolidayRule, HolidaySpec, Holidays, Observance,
+    Calendar, CalendarSpec, DateQuality, Holiday, HolidayRule, HolidaySpec, Holidays, Observance,
+    PresetHoliday, PresetInfo, WeekdayShifts,
 };
 pub use clock::{Clock, ClockEvent, ClockEventKind, ClockReading, ClockState};
 pub use contract::{Catalog, CatalogSpec, Contract, ContractTermsSpec, Metric};

@@ -57,8 +57,8 @@ fn every_variant_names_what_is_wrong() {
             "union: invalid value `[]`: expected at least one calendar",
         ),
         (
-            calendar_error(r#"{"timezone": "UTC", "holidays": [{"preset": "atlantis"}]}"#),
-            "holidays[0].preset: unknown holiday preset `atlantis`: expected one of de, de-by, fr, gb-eng, us",
+            calendar_error(r#"{"timezone": "UTC", "holidays": [{"preset": "gb-scotland"}]}"#),
+            "holidays[0].preset: unknown holiday preset `gb-scotland`: the closest preset is `gb-sct` (Holidays::PRESETS lists all)",
         ),
         (
             Calendar::from_json(r#"{"timezone": "UTC" "hours": {}}"#).unwrap_err(),

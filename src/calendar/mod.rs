@@ -77,7 +77,10 @@ use crate::time::{Shift, WeekdayKey};
 
 use algebra::SetOp;
 use business_days::DayYear;
-pub use holiday::{easter, Holiday, HolidayRule, HolidaySpec, Holidays, MonthDay, Observance};
+pub use holiday::{
+    easter, orthodox_easter, DateQuality, Holiday, HolidayRule, HolidaySpec, Holidays, MonthDay,
+    Observance, PresetHoliday, PresetInfo, WeekdayShifts,
+};
 pub use spec::CalendarSpec;
 use timeline::{year_of_secs, year_start, Chunk, YearCache, MAX_YEAR, MIN_YEAR};
 use years::{Extreme, Period, WalkError, YearSeries, PERIOD_YEARS};

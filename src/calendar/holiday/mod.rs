@@ -24,10 +24,173 @@
 //! assert_eq!(holidays.in_year(2026).len(), 11);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! # Rule forms
+//!
+//! Every entry of a `holidays` list is a plain date or a [`HolidayRule`]: a fixed day, the
+//! `nth` weekday of a month, the first weekday on or after a day, days from Western or
+//! Orthodox Easter, a date of the Hebrew calendar (computed arithmetically, exact in every
+//! year), the dates of a built-in date table, a one-off date, or a whole preset.
+//! Yearly rules take `from`/`until` year bounds and an `every` cycle; a fixed day may `move`
+//! by its weekday ("moved to Monday" laws, a holiday kept off the weekend) or be `not_on`
+//! some weekdays (dropped there); an [`Observance`]
+//! adds observed or substitute days for a holiday on a weekend (US Friday/Monday, Sunday to
+//! Monday, the next free working day after a Saturday or Sunday or only after a Sunday, or
+//! fixed per-weekday shifts as in [`WeekdayShifts`]).
+//!
+//! # Built-in presets
+//!
+//! `{"preset": "de-by"}` includes every holiday of a built-in preset. Keys are ISO 3166-1
+//! alpha-2 country codes, or `country-subdivision` after ISO 3166-2, in lower case.
+//! [`Holidays::preset_list`] lists every preset with its country, subdivision, description
+//! and holidays (each with its covered years and whether its dates are exact or come from a
+//! table, and for which years those are estimates); an unknown key is
+//! [`Error::UnknownPreset`], which names the closest key.
+//!
+//! The presets are rules (and one-off dates only for one-off events: jubilees, state
+//! funerals, election days fixed by decree, days off that a government transferred by
+//! decree, as Hungary's and Latvia's). Each gives exactly the dates of the Python
+//! `holidays` package 0.109 (default categories, observed and substitute days included) for
+//! every year 2000–2035 — the crate's tests compare every preset with the reference files
+//! in `tests/presets/` — and agreed with that package for 2036–2075 when they were written,
+//! with one known difference: in Malaysia and Singapore, two holidays on the same Sunday
+//! (2061-05-01) each get their own substitute day here, one day in all there. The presets shipped:
+//!
+//! - United Arab Emirates: `ae`
+//! - Austria: `at`
+//! - Australia: `au`, `au-act`, `au-nsw`, `au-nt`, `au-qld`, `au-sa`, `au-tas`, `au-vic`, `au-wa`
+//! - Belgium: `be`
+//! - Brazil: `br`
+//! - Canada: `ca`, `ca-ab`, `ca-bc`, `ca-mb`, `ca-nb`, `ca-nl`, `ca-ns`, `ca-nt`, `ca-nu`, `ca-on`, `ca-pe`, `ca-qc`, `ca-sk`, `ca-yt`
+//! - Switzerland: `ch`, `ch-ag`, `ch-ai`, `ch-ar`, `ch-be`, `ch-bl`, `ch-bs`, `ch-fr`, `ch-ge`, `ch-gr`, `ch-ju`, `ch-lu`, `ch-ne`, `ch-nw`, `ch-ow`, `ch-sg`, `ch-sh`, `ch-so`, `ch-sz`, `ch-tg`, `ch-ti`, `ch-ur`, `ch-vd`, `ch-vs`, `ch-zg`, `ch-zh`
+//! - Colombia: `co`
+//! - Cyprus: `cy`
+//! - Czechia: `cz`
+//! - Germany: `de`, `de-bb`, `de-be`, `de-bw`, `de-by`, `de-hb`, `de-he`, `de-hh`, `de-mv`, `de-ni`, `de-nw`, `de-rp`, `de-sh`, `de-sl`, `de-sn`, `de-st`, `de-th`
+//! - Denmark: `dk`
+//! - Estonia: `ee`
+//! - Spain: `es`, `es-an`, `es-ar`, `es-as`
+//! - Finland: `fi`
+//! - France: `fr`
+//! - United Kingdom: `gb`, `gb-eng`, `gb-nir`, `gb-sct`, `gb-wls`
+//! - Croatia: `hr`
+//! - Hungary: `hu`
+//! - Indonesia: `id`
+//! - Ireland: `ie`
+//! - Israel: `il`
+//! - India: `in`
+//! - Iceland: `is`
+//! - Italy: `it`
+//! - Kenya: `ke`
+//! - Liechtenstein: `li`
+//! - Lithuania: `lt`
+//! - Luxembourg: `lu`
+//! - Latvia: `lv`
+//! - Morocco: `ma`
+//! - Malta: `mt`
+//! - Mexico: `mx`
+//! - Malaysia: `my`
+//! - Netherlands: `nl`
+//! - Norway: `no`
+//! - New Zealand: `nz`
+//! - Peru: `pe`
+//! - Philippines: `ph`
+//! - Poland: `pl`
+//! - Portugal: `pt`
+//! - Romania: `ro`
+//! - Serbia: `rs`
+//! - Sweden: `se`
+//! - Singapore: `sg`
+//! - Slovenia: `si`
+//! - Slovakia: `sk`
+//! - Turkey: `tr`
+//! - United States: `us`, `us-ak`, `us-al`, `us-ar`, `us-az`, `us-ca`, `us-co`, `us-ct`, `us-dc`, `us-de`, `us-fl`, `us-ga`, `us-hi`, `us-ia`, `us-id`, `us-il`, `us-in`, `us-ks`, `us-ky`, `us-la`, `us-ma`, `us-md`, `us-me`, `us-mi`, `us-mn`, `us-mo`, `us-ms`, `us-mt`, `us-nc`, `us-nd`, `us-ne`, `us-nh`, `us-nj`, `us-nm`, `us-nv`, `us-ny`, `us-oh`, `us-ok`, `us-or`, `us-pa`, `us-ri`, `us-sc`, `us-sd`, `us-tn`, `us-tx`, `us-ut`, `us-va`, `us-vt`, `us-wa`, `us-wi`, `us-wv`, `us-wy`
+//! - South Africa: `za`
+//!
+//! 170 presets in all. Not shipped yet (33; their reference files are in `tests/presets/`,
+//! and the test lists them):
+//! Argentina (`ar`), Bulgaria (`bg`), Switzerland (`ch-gl`), Chile (`cl`), China (`cn`), Egypt
+//! (`eg`), Spain (`es-cb`, `es-ce`, `es-cl`, `es-cm`, `es-cn`, `es-ct`, `es-ex`, `es-ga`, `es-ib`,
+//! `es-mc`, `es-md`, `es-ml`, `es-nc`, `es-pv`, `es-ri`, `es-vc`), Greece (`gr`), Hong Kong (`hk`),
+//! Japan (`jp`), South Korea (`kr`), Nigeria (`ng`), Russia (`ru`), Saudi Arabia (`sa`), Thailand
+//! (`th`), Taiwan (`tw`), Ukraine (`ua`), Vietnam (`vn`).
+//!
+//! # Date tables
+//!
+//! Festivals of calendars without a closed-form Gregorian rule come from published tables,
+//! embedded with the crate (from the Python `holidays` package 0.109, MIT licence, which
+//! states its sources). A table covers a range of years; in its exact years the dates are the
+//! announced or calendar-fixed ones, in its other years they are estimates (the real date,
+//! set by moon sighting or announcement, may differ by a day). Outside a table's years the
+//! holiday is absent: the listing's `from`/`until` say from which year. Malaysia's Islamic
+//! tables (`my-eid-al-fitr`, `my-eid-al-adha`, `my-islamic-new-year`, `my-mawlid`) continue
+//! after 2077 by the arithmetic Islamic calendar, as estimates (their `then_hijri`); a
+//! calendar on such a preset is, like one with open-ended Easter rules, not periodic.
+//!
+//! | table | dates | years | exact |
+//! | --- | --- | --- | --- |
+//! | `ae-day-of-arafah` | Day of Arafah (United Arab Emirates) | 1990–2100 | 2017–2026 |
+//! | `ae-eid-al-adha-holiday` | Eid al-Adha Holiday (United Arab Emirates) | 1990–2100 | 2017–2026 |
+//! | `ae-eid-al-adha` | Eid al-Adha (United Arab Emirates) | 1990–2100 | 2017–2026 |
+//! | `ae-eid-al-fitr-holiday` | Eid al-Fitr Holiday (United Arab Emirates) | 1990–2100 | 2017–2026 |
+//! | `ae-eid-al-fitr` | Eid al-Fitr (United Arab Emirates) | 1990–2100 | 2017–2026 |
+//! | `ae-islamic-new-year` | Islamic New Year (United Arab Emirates) | 1990–2100 | 2017–2026 |
+//! | `ae-isra-and-mi-raj` | Isra' and Mi'raj (United Arab Emirates) | 1990–2018 | 2017–2018 |
+//! | `ae-prophet-s-birthday` | Prophet's Birthday (United Arab Emirates) | 1990–2100 | 2017–2026 |
+//! | `id-day-of-silence` | Day of Silence (Indonesia) | 1990–2050 | 1990–2050 |
+//! | `id-eid-al-adha` | Eid al-Adha (Indonesia) | 1990–2100 | 1990–2026 |
+//! | `id-eid-al-fitr-second-day` | Eid al-Fitr Second Day (Indonesia) | 1990–2100 | 1990–2026 |
+//! | `id-eid-al-fitr` | Eid al-Fitr (Indonesia) | 1990–2100 | 1990–2026 |
+//! | `id-islamic-new-year` | Islamic New Year (Indonesia) | 1990–2100 | 1990–2027 |
+//! | `id-isra-and-mi-raj` | Isra' and Mi'raj (Indonesia) | 1990–2100 | 1990–2027 |
+//! | `id-lunar-new-year` | Lunar New Year (Indonesia) | 2003–2100 | 2003–2027 |
+//! | `id-prophet-s-birthday` | Prophet's Birthday (Indonesia) | 1990–2100 | 1990–2027 |
+//! | `id-vesak-day` | Vesak Day (Indonesia) | 1990–2100 | 1990–2027 |
+//! | `in-ashura` | Ashura (India) | 1990–2100 | 2001–2026 |
+//! | `in-buddha-purnima` | Buddha Purnima (India) | 2001–2035 | 2001–2035 |
+//! | `in-diwali` | Diwali (India) | 2001–2035 | 2001–2035 |
+//! | `in-dussehra` | Dussehra (India) | 2001–2035 | 2001–2035 |
+//! | `in-eid-al-adha` | Eid al-Adha (India) | 1990–2100 | 2001–2026 |
+//! | `in-eid-al-fitr` | Eid al-Fitr (India) | 1990–2100 | 2001–2026 |
+//! | `in-guru-nanak-s-birthday` | Guru Nanak's Birthday (India) | 2001–2035 | 2001–2035 |
+//! | `in-holi` | Holi (India) | 2001–2035 | 2001–2035 |
+//! | `in-janmashtami-vaishnava` | Janmashtami (Vaishnava) (India) | 2001–2035 | 2001–2035 |
+//! | `in-maha-shivaratri` | Maha Shivaratri (India) | 2001–2035 | 2001–2035 |
+//! | `in-mahavira-s-birthday` | Mahavira's Birthday (India) | 2001–2035 | 2001–2035 |
+//! | `in-prophet-s-birthday` | Prophet's Birthday (India) | 1990–2100 | 2001–2026 |
+//! | `in-ram-navami` | Ram Navami (India) | 2001–2035 | 2001–2035 |
+//! | `ke-eid-al-fitr` | Eid al-Fitr (Kenya) | 1990–2100 | 2014–2026 |
+//! | `ma-eid-al-adha` | Eid al-Adha (Morocco) | 1990–2100 | none (all estimates) |
+//! | `ma-eid-al-fitr` | Eid al-Fitr (Morocco) | 1990–2100 | none (all estimates) |
+//! | `ma-islamic-new-year` | Islamic New Year (Morocco) | 1990–2100 | none (all estimates) |
+//! | `ma-prophet-s-birthday` | Prophet's Birthday (Morocco) | 1990–2100 | none (all estimates) |
+//! | `my-chinese-new-year` | Chinese New Year (1st day of the 1st month of the Chinese calendar) in Malaysia | 1990–2100 | 2001–2027 |
+//! | `my-eid-al-adha` | Eid al-Adha (10 Dhu al-Hijjah) in Malaysia | 1990–2077 | 2001–2027 |
+//! | `my-eid-al-fitr` | Eid al-Fitr (1 Shawwal) in Malaysia | 1990–2077 | 2001–2027 |
+//! | `my-islamic-new-year` | Islamic New Year (1 Muharram) in Malaysia | 1990–2077 | 2001–2027 |
+//! | `my-mawlid` | Prophet Muhammad's Birthday (12 Rabi' al-Awwal) in Malaysia | 1990–2077 | 2001–2027 |
+//! | `my-vesak` | Vesak Day (the full moon of the 4th month, in May) in Malaysia | 1990–2100 | 2001–2027 |
+//! | `nz-matariki` | Matariki (New Zealand) | 2022–2052 | 2022–2052 |
+//! | `ph-chinese-new-year` | Chinese New Year (Philippines) | 2012–2100 | 2012–2100 |
+//! | `ph-eid-al-adha` | Eid al-Adha (Philippines) | 2010–2100 | 2010–2026 |
+//! | `ph-eid-al-fitr` | Eid al-Fitr (Philippines) | 2002–2100 | 2002–2026 |
+//! | `sg-chinese-new-year` | Chinese New Year (Singapore) | 1990–2100 | 2001–2027 |
+//! | `sg-diwali` | Diwali (Singapore) | 1990–2100 | 1990–2100 |
+//! | `sg-eid-al-adha` | Eid al-Adha (Singapore) | 1990–2100 | 2001–2027 |
+//! | `sg-eid-al-fitr` | Eid al-Fitr (Singapore) | 1990–2100 | 2001–2027 |
+//! | `sg-vesak-day` | Vesak Day (Singapore) | 1990–2100 | 2001–2027 |
+//! | `tr-eid-al-adha` | Eid al-Adha (Turkey) | 1990–2100 | 1990–2032 |
+//! | `tr-eid-al-fitr` | Eid al-Fitr (Turkey) | 1990–2100 | 1990–2032 |
 
+mod hebrew;
+mod hijri;
+mod listing;
+mod orthodox;
 mod preset;
 mod rule;
+mod shift;
 mod spec;
+mod table;
 #[cfg(test)]
 mod tests;
 
@@ -39,8 +202,11 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
+pub use listing::{DateQuality, PresetHoliday, PresetInfo};
+pub use orthodox::orthodox_easter;
 pub use rule::easter;
 use rule::Rule;
+pub use shift::WeekdayShifts;
 pub(crate) use spec::parse_date;
 use spec::Compiled;
 pub use spec::{HolidayRule, HolidaySpec, MonthDay, Observance};
@@ -123,6 +289,7 @@ fn compile_into(
                 observed: Observance::None,
                 from: None,
                 until: None,
+                every: None,
             }),
             HolidaySpec::Rule(r) => match r.compile(&at)? {
                 Compiled::Rule(rule) => out.push(rule),
@@ -149,10 +316,10 @@ fn observed_name(name: &str) -> String {
 }
 
 impl Holidays {
-    /// Names of the built-in presets: `de` (Germany, nationwide), `de-by` (Bavaria), `fr`
-    /// (France, metropolitan), `gb-eng` (England and Wales bank holidays), `us` (US federal
-    /// holidays with observed days).
-    pub const PRESETS: &'static [&'static str] = &preset::NAMES;
+    /// Keys of the built-in presets, sorted: `de` (Germany, nationwide), `de-by` (Bavaria),
+    /// `gb-sct` (Scotland), `us-ca` (California), … (the module docs list them all;
+    /// [`Holidays::preset_list`] describes each).
+    pub const PRESETS: &'static [&'static str] = preset::KEYS;
 
     fn from_rules(rules: Vec<Rule>) -> Holidays {
         let (mut one_offs, yearly): (Vec<Rule>, Vec<Rule>) =
@@ -173,7 +340,7 @@ impl Holidays {
     /// - [`Error::InvalidValue`] for a value out of range (month, day, `nth`, Easter offset,
     ///   `from`/`until`), a combination of fields that is no rule, or a field beside `preset`;
     /// - [`Error::UnknownWeekday`] for a `weekday` other than `mon` … `sun`;
-    /// - [`Error::UnknownName`] for an unknown preset.
+    /// - [`Error::UnknownPreset`] for an unknown preset (naming the closest key).
     pub fn from_specs(specs: &[HolidaySpec], path: &str) -> Result<Self, Error> {
         let mut rules = Vec::new();
         compile_into(specs, path, &[], &mut rules)?;
@@ -182,7 +349,7 @@ impl Holidays {
 
     /// The built-in preset `name` (one of [`Holidays::PRESETS`]).
     ///
-    /// Presets are JSON files in the crate's `fixtures/holidays/`, in the same form as a
+    /// Presets are JSON files in the crate's `src/calendar/holiday/presets/`, in the same form as a
     /// calendar's `holidays` list, embedded in the library and parsed once, on first use.
     /// Each one produces exactly the dates of the Python `holidays` package (observed and
     /// substitute days included) for 2000–2035, by rules that continue into later years.
@@ -212,7 +379,7 @@ impl Holidays {
     /// ```
     ///
     /// # Errors
-    /// [`Error::UnknownName`] when there is no preset of that name.
+    /// [`Error::UnknownPreset`] when there is no preset of that name (naming the closest key).
     pub fn preset(name: &str) -> Result<Holidays, Error> {
         let p = preset::get(name, "preset", &[])?;
         Ok(Holidays::from_rules(p.rules.clone()))
@@ -221,7 +388,7 @@ impl Holidays {
     /// The one-line description of the built-in preset `name`.
     ///
     /// # Errors
-    /// [`Error::UnknownName`] when there is no preset of that name.
+    /// [`Error::UnknownPreset`] when there is no preset of that name (naming the closest key).
     pub fn preset_about(name: &str) -> Result<String, Error> {
         Ok(preset::get(name, "preset", &[])?.about.clone())
     }
@@ -234,15 +401,51 @@ impl Holidays {
     /// Whether every yearly rule gives a date that depends only on how its year falls on
     /// weekdays (a fixed day, an nth weekday, a weekday on or after a day) — not Easter, nor
     /// any other kind: the calendar engine compiles one year per shape of year for them.
+    /// A rule kept only `every` so many years depends on the year itself, so it is excluded.
     pub(crate) fn follow_weekdays_only(&self) -> bool {
         self.yearly.iter().all(|r| {
-            matches!(
-                r.kind,
-                rule::Kind::Fixed { .. }
-                    | rule::Kind::NthWeekday { .. }
-                    | rule::Kind::OnOrAfter { .. }
-            )
+            r.every.is_none()
+                && matches!(
+                    r.kind,
+                    rule::Kind::Fixed { .. }
+                        | rule::Kind::NthWeekday { .. }
+                        | rule::Kind::OnOrAfter { .. }
+                )
         })
+    }
+
+    /// Every built-in preset, sorted by key, with its country, subdivision, description and
+    /// holidays (each with the years it covers and whether its dates are exact), so that a host
+    /// can offer a picker.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use slacalc::Holidays;
+    ///
+    /// let list = Holidays::preset_list()?;
+    /// assert_eq!(list.len(), Holidays::PRESETS.len());
+    /// let scotland = list.iter().find(|p| p.key == "gb-sct").unwrap();
+    /// assert_eq!((scotland.country.as_str(), scotland.subdivision.as_deref()),
+    ///            ("United Kingdom", Some("Scotland")));
+    /// let st_andrew = scotland.holidays.iter().find(|h| h.name == "Saint Andrew's Day").unwrap();
+    /// assert_eq!((st_andrew.from, st_andrew.until), (Some(2006), None));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Parse`] or a validation error only if an embedded preset file were broken
+    /// (the crate's tests load every one).
+    pub fn preset_list() -> Result<Vec<PresetInfo>, Error> {
+        preset::KEYS.iter().map(|k| listing::info(k)).collect()
+    }
+
+    /// The listing entry of the built-in preset `key` (see [`Holidays::preset_list`]).
+    ///
+    /// # Errors
+    /// [`Error::UnknownPreset`] when there is no preset of that key (naming the closest key).
+    pub fn preset_info(key: &str) -> Result<PresetInfo, Error> {
+        listing::info(key)
     }
 
     /// Whether there are no holidays at all.
@@ -315,7 +518,11 @@ impl Holidays {
             .into_iter()
             .flatten()
         {
-            occurrences.extend(self.yearly.iter().filter_map(|r| Some((r.date_in(ry)?, r))));
+            occurrences.extend(
+                self.yearly
+                    .iter()
+                    .flat_map(|r| r.dates_in(ry).map(move |d| (d, r))),
+            );
         }
         let start = self
             .one_offs
@@ -340,6 +547,7 @@ impl Holidays {
             let to = match (r.observed, d.weekday()) {
                 (Observance::Us, Weekday::Sat) => d.pred_opt(),
                 (Observance::Us | Observance::SundayToMonday, Weekday::Sun) => d.succ_opt(),
+                (Observance::Shift(s), _) => s.observed(*d),
                 _ => None,
             };
             if let Some(to) = to {
@@ -355,7 +563,12 @@ impl Holidays {
         // holiday and its substitute is taken), so one forward scan assigns them all.
         let mut sources: BTreeMap<NaiveDate, Vec<&str>> = BTreeMap::new();
         for (d, r) in &occurrences {
-            if r.observed == Observance::Substitute && is_weekend(*d) {
+            let substituted = match r.observed {
+                Observance::Substitute => is_weekend(*d),
+                Observance::SundaySubstitute => d.weekday() == Weekday::Sun,
+                _ => false,
+            };
+            if substituted {
                 sources.entry(*d).or_default().push(&r.name);
             }
         }
@@ -385,24 +598,22 @@ impl Holidays {
             .collect()
     }
 
-    /// The range of years outside which the holidays repeat a pattern that depends only on
-    /// how a year's dates fall on weekdays — the years of one-off dates and every `from` and
-    /// `until` bound, widened by one year on each side because an observed day or an Easter
-    /// offset can move a holiday into the neighbouring year. `None` when there is nothing
-    /// year-specific (only unbounded rules, or no holidays).
-    ///
-    /// The calendar engine extrapolates beyond this range with the 400-year Gregorian cycle
-    /// (computing the 400 years right after and before it directly). That is exact for every
-    /// rule kind except Easter offsets: the Easter date repeats only every 5,700,000 years,
-    /// so for Easter-based holidays the engine is exact within those 400 computed years on
-    /// each side (at least 1400–2500, since the engine always computes 1800–2100 directly)
-    /// and repeats their pattern beyond.
     /// Whether the holidays repeat with the 400-year Gregorian cycle outside
-    /// [`Holidays::special_year_list`]. Easter moves on a cycle of 5.7 million years, so a set with
-    /// an Easter-based rule open on either side (no `from` or no `until`) is not periodic.
+    /// [`Holidays::special_year_list`]. Easter moves on a cycle of 5.7 million years and the
+    /// Hebrew calendar on none that divides 400 years, so a set with such a rule open on
+    /// either side (no `from` or no `until`), a rule kept `every` N years where N does not
+    /// divide 400, or a table open towards later years, is not periodic; the engine then
+    /// computes every year it is asked for within 1583–2599 and refuses beyond.
     pub(crate) fn is_periodic(&self) -> bool {
         self.yearly.iter().all(|r| {
-            !matches!(r.kind, rule::Kind::Easter { .. }) || (r.from.is_some() && r.until.is_some())
+            (!matches!(
+                r.kind,
+                rule::Kind::Easter { .. }
+                    | rule::Kind::OrthodoxEaster { .. }
+                    | rule::Kind::Hebrew { .. }
+            ) && shift::cycle_divides_400(r.every)
+                && !r.open_table())
+                || (r.from.is_some() && r.until.is_some())
         })
     }
 
@@ -422,6 +633,13 @@ impl Holidays {
             .iter()
             .filter_map(|r| r.one_off().map(|d| d.year()))
             .chain(self.yearly.iter().flat_map(|r| [r.from, r.until]).flatten())
+            // A table's dates end with its years: nothing to repeat beyond them.
+            .chain(
+                self.yearly
+                    .iter()
+                    .filter_map(Rule::table_years)
+                    .flat_map(|(a, b)| [a, b]),
+            )
             .collect()
     }
 }

@@ -1,5 +1,5 @@
-//! Built-in holiday presets: JSON files under `fixtures/holidays/`, embedded at compile time
-//! and parsed lazily, once per process, the first time they are used.
+//! Built-in holiday presets: JSON files under `src/calendar/holiday/presets/`, one per key,
+//! embedded at compile time and parsed lazily, once per process, the first time they are used.
 
 use std::sync::{Arc, OnceLock};
 
@@ -9,27 +9,42 @@ use super::rule::Rule;
 use super::spec::HolidaySpec;
 use crate::error::Error;
 
-/// Names of the built-in presets, in the order of [`SOURCES`].
-pub(crate) const NAMES: [&str; 5] = ["de", "de-by", "fr", "gb-eng", "us"];
+/// Declares the embedded preset files: `KEYS` (sorted) and `SOURCES` (key, file text).
+macro_rules! presets {
+    ($($key:literal),* $(,)?) => {
+        /// Keys of the built-in presets, sorted, in the order of [`SOURCES`].
+        pub(crate) const KEYS: &[&str] = &[$($key),*];
+        /// The embedded preset files, by key.
+        const SOURCES: &[(&str, &str)] = &[$(($key, include_str!(concat!("presets/", $key, ".json")))),*];
+        /// How many presets there are.
+        const COUNT: usize = [$($key),*].len();
+    };
+}
 
-/// The embedded preset files, by name.
-const SOURCES: [(&str, &str); 5] = [
-    ("de", include_str!("../../../fixtures/holidays/de.json")),
-    (
-        "de-by",
-        include_str!("../../../fixtures/holidays/de-by.json"),
-    ),
-    ("fr", include_str!("../../../fixtures/holidays/fr.json")),
-    (
-        "gb-eng",
-        include_str!("../../../fixtures/holidays/gb-eng.json"),
-    ),
-    ("us", include_str!("../../../fixtures/holidays/us.json")),
+presets![
+    "ae", "at", "au", "au-act", "au-nsw", "au-nt", "au-qld", "au-sa", "au-tas", "au-vic", "au-wa",
+    "be", "br", "ca", "ca-ab", "ca-bc", "ca-mb", "ca-nb", "ca-nl", "ca-ns", "ca-nt", "ca-nu",
+    "ca-on", "ca-pe", "ca-qc", "ca-sk", "ca-yt", "ch", "ch-ag", "ch-ai", "ch-ar", "ch-be", "ch-bl",
+    "ch-bs", "ch-fr", "ch-ge", "ch-gr", "ch-ju", "ch-lu", "ch-ne", "ch-nw", "ch-ow", "ch-sg",
+    "ch-sh", "ch-so", "ch-sz", "ch-tg", "ch-ti", "ch-ur", "ch-vd", "ch-vs", "ch-zg", "ch-zh", "co",
+    "cy", "cz", "de", "de-bb", "de-be", "de-bw", "de-by", "de-hb", "de-he", "de-hh", "de-mv",
+    "de-ni", "de-nw", "de-rp", "de-sh", "de-sl", "de-sn", "de-st", "de-th", "dk", "ee", "es",
+    "es-an", "es-ar", "es-as", "fi", "fr", "gb", "gb-eng", "gb-nir", "gb-sct", "gb-wls", "hr",
+    "hu", "id", "ie", "il", "in", "is", "it", "ke", "li", "lt", "lu", "lv", "ma", "mt", "mx", "my",
+    "nl", "no", "nz", "pe", "ph", "pl", "pt", "ro", "rs", "se", "sg", "si", "sk", "tr", "us",
+    "us-ak", "us-al", "us-ar", "us-az", "us-ca", "us-co", "us-ct", "us-dc", "us-de", "us-fl",
+    "us-ga", "us-hi", "us-ia", "us-id", "us-il", "us-in", "us-ks", "us-ky", "us-la", "us-ma",
+    "us-md", "us-me", "us-mi", "us-mn", "us-mo", "us-ms", "us-mt", "us-nc", "us-nd", "us-ne",
+    "us-nh", "us-nj", "us-nm", "us-nv", "us-ny", "us-oh", "us-ok", "us-or", "us-pa", "us-ri",
+    "us-sc", "us-sd", "us-tn", "us-tx", "us-ut", "us-va", "us-vt", "us-wa", "us-wi", "us-wv",
+    "us-wy", "za",
 ];
 
 /// A parsed, validated preset.
 #[derive(Debug)]
 pub(crate) struct Preset {
+    pub(crate) country: String,
+    pub(crate) subdivision: Option<String>,
     pub(crate) about: String,
     /// Every rule, included presets expanded.
     pub(crate) rules: Vec<Rule>,
@@ -40,28 +55,29 @@ pub(crate) struct Preset {
 #[serde(deny_unknown_fields)]
 struct PresetFile {
     name: String,
+    /// The country's English short name.
+    country: String,
+    /// The subdivision's English name, for a subdivision's preset.
+    #[serde(default)]
+    subdivision: Option<String>,
     about: String,
     holidays: Vec<HolidaySpec>,
 }
 
-static CELLS: [OnceLock<Result<Arc<Preset>, Error>>; 5] = [const { OnceLock::new() }; 5];
+static CELLS: [OnceLock<Result<Arc<Preset>, Error>>; COUNT] = [const { OnceLock::new() }; COUNT];
 
 fn unknown(path: &str, name: &str) -> Error {
-    Error::UnknownName {
+    Error::UnknownPreset {
         path: path.to_owned(),
-        kind: "holiday preset".into(),
         name: name.to_owned(),
-        known: NAMES.iter().map(|n| (*n).to_owned()).collect(),
+        closest: super::listing::closest(name).map(str::to_owned),
     }
 }
 
 /// The preset `name`, parsed on first use. `path` locates the reference for the error;
 /// `including` lists the presets being expanded (to reject a preset that includes itself).
 pub(crate) fn get(name: &str, path: &str, including: &[&str]) -> Result<Arc<Preset>, Error> {
-    let idx = SOURCES
-        .iter()
-        .position(|(n, _)| *n == name)
-        .ok_or_else(|| unknown(path, name))?;
+    let idx = KEYS.binary_search(&name).map_err(|_| unknown(path, name))?;
     if including.contains(&name) {
         return Err(Error::InvalidValue {
             path: path.to_owned(),
@@ -98,6 +114,8 @@ fn load(name: &str, text: &str, including: &[&str]) -> Result<Preset, Error> {
         &mut rules,
     )?;
     Ok(Preset {
+        country: file.country,
+        subdivision: file.subdivision,
         about: file.about,
         rules,
     })

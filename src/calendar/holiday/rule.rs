@@ -31,6 +31,24 @@ pub(crate) enum Kind {
     },
     /// Days from Western Easter Sunday.
     Easter { offset: i64 },
+    /// Days from Orthodox Easter Sunday (see [`super::orthodox`]).
+    OrthodoxEaster { offset: i64 },
+    /// A Hebrew calendar date (see [`super::hebrew`]), moved by the shift of its weekday.
+    Hebrew {
+        month: u32,
+        day: u32,
+        moves: super::shift::WeekdayShifts,
+    },
+    /// The dates of a published table (see [`super::table`]), moved by `offset` days.
+    Table { table: u16, offset: i8 },
+    /// A fixed day moved by the shift of its weekday (see [`super::shift`]).
+    Moved {
+        month: u32,
+        day: u32,
+        moves: super::shift::WeekdayShifts,
+        /// Weekdays (bit 0 Monday … bit 6 Sunday) on which the holiday is not kept.
+        skip: u8,
+    },
 }
 
 /// A validated holiday rule.
@@ -41,6 +59,8 @@ pub(crate) struct Rule {
     pub(crate) observed: Observance,
     pub(crate) from: Option<i32>,
     pub(crate) until: Option<i32>,
+    /// Applies only every that many years, counted from `from`.
+    pub(crate) every: Option<u16>,
 }
 
 /// Western (Gregorian) Easter Sunday of `year`, by the anonymous Gregorian algorithm
@@ -126,6 +146,17 @@ impl Kind {
                 add_days(start, i64::from(days_until(start.weekday(), weekday)))
             }
             Kind::Easter { offset } => add_days(easter(year)?, offset),
+            Kind::Moved {
+                month,
+                day,
+                moves,
+                skip,
+            } => super::shift::moved_date(month, day, moves, skip, year),
+            Kind::OrthodoxEaster { offset } => {
+                add_days(super::orthodox::orthodox_easter(year)?, offset)
+            }
+            // A table or a Hebrew date may give several dates a year: see `Rule::dates_in`.
+            Kind::Table { .. } | Kind::Hebrew { .. } => None,
         }
     }
 }
@@ -133,10 +164,57 @@ impl Kind {
 impl Rule {
     /// The date of a yearly rule for rule year `year`, within its `from`/`until` range.
     pub(crate) fn date_in(&self, year: i32) -> Option<NaiveDate> {
-        if self.from.is_some_and(|f| year < f) || self.until.is_some_and(|u| year > u) {
+        if !self.applies_in(year) {
             return None;
         }
         self.kind.date_in(year)
+    }
+
+    /// Every date of a yearly rule for rule year `year`, within its `from`/`until` range:
+    /// the one date of [`Rule::date_in`], or a table's dates of that year.
+    pub(crate) fn dates_in(&self, year: i32) -> impl Iterator<Item = NaiveDate> {
+        let table = match self.kind {
+            Kind::Table { table, offset } if self.applies_in(year) => {
+                Some(super::table::dates_in(table, offset, year))
+            }
+            _ => None,
+        };
+        let hebrew = match self.kind {
+            Kind::Hebrew { month, day, moves } if self.applies_in(year) => {
+                super::hebrew::dates_in(month, day, moves, year)
+            }
+            _ => Vec::new(),
+        };
+        self.date_in(year)
+            .into_iter()
+            .chain(table.into_iter().flatten())
+            .chain(hebrew)
+    }
+
+    /// Whether rule year `year` is within the rule's range and cycle.
+    fn applies_in(&self, year: i32) -> bool {
+        !(self.from.is_some_and(|f| year < f)
+            || self.until.is_some_and(|u| year > u)
+            || !super::shift::in_cycle(year, self.from, self.every))
+    }
+
+    /// Whether this is a table rule whose table continues without end (by the arithmetic
+    /// Islamic calendar), which does not repeat with the Gregorian 400-year cycle.
+    pub(crate) fn open_table(&self) -> bool {
+        match self.kind {
+            Kind::Table { table, .. } => {
+                super::table::get(table).is_ok_and(|t| !t.then_hijri.is_empty())
+            }
+            _ => false,
+        }
+    }
+
+    /// The first and last year a table rule can give a date for (`None` for other kinds).
+    pub(crate) fn table_years(&self) -> Option<(i32, i32)> {
+        match self.kind {
+            Kind::Table { table, .. } => super::table::get(table).ok().map(|t| t.years),
+            _ => None,
+        }
     }
 
     /// The date of a one-off rule.

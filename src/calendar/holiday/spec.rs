@@ -7,6 +7,7 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use super::rule::{Kind, Rule, EASTER_OFFSET_LIMIT};
+use super::shift::{self, WeekdayShifts};
 use crate::error::Error;
 use crate::time::WeekdayKey;
 
@@ -79,13 +80,22 @@ impl<'de> Deserialize<'de> for HolidaySpec {
 /// | `month`, `weekday`, `nth` | the `nth` (1 to 5) weekday of the month; `-1` is the last, `-2` the one before |
 /// | `weekday`, `on_or_after: {month, day}` | the first such weekday on or after that day |
 /// | `easter` | that many days after Western (Gregorian) Easter Sunday, −200 to 200 |
+/// | `orthodox_easter` | that many days after Orthodox (Julian) Easter Sunday, −200 to 200 |
+/// | `hebrew: {month, day}` | that date of the Hebrew calendar (arithmetic, exact), months from 1 Nisan to 12 Adar and 13 Adar II |
+/// | `table` (+ `offset`) | the dates of a built-in date table (lunisolar and Islamic festivals), `offset` days after them (−60 to 60); nothing outside the table's years |
 /// | `date` | a one-off date `YYYY-MM-DD` |
 /// | `preset` | all holidays of a built-in preset (see [`Holidays::PRESETS`](super::Holidays::PRESETS)); no other field |
 ///
-/// Any of the first five may add `name`, `observed` (an [`Observance`]); the four yearly
-/// kinds may add `from` and `until`, the first and last year (inclusive) in which the rule
-/// applies (for an Easter rule, the year of the Easter it counts from). A `nth` weekday that a
-/// month lacks (a fifth Monday) gives no holiday that year.
+/// Any but `preset` may add `name` and `observed` (an [`Observance`]); the yearly kinds may
+/// add `from` and `until`, the first and last year (inclusive) in which the rule applies (for
+/// an Easter rule, the year of the Easter it counts from; for a table, the year of the
+/// table's date), and `every` (1 to 400, with `from`): the rule applies only every that many
+/// years counted from `from` (`{"from": 2008, "every": 2}`: US election days). A
+/// `month` + `day` or `hebrew` rule may add `move` (a [`WeekdayShifts`]): the holiday itself moves by the
+/// days given for the weekday its date falls on (`{"sat": -1, "sun": 1}`: to the nearest
+/// weekday; `{"tue": -1, "wed": -2, "thu": 4, "fri": 3}`: a "moved to Monday" law) and
+/// `not_on` (weekday keys on which the holiday is not kept at all). A `nth`
+/// weekday that a month lacks (a fifth Monday) gives no holiday that year.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HolidayRule {
@@ -125,6 +135,32 @@ pub struct HolidayRule {
     /// Last year in which the rule applies (inclusive).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<i64>,
+    /// A date of the Hebrew calendar, `{"month", "day"}`, months counted from Nisan (1) to
+    /// Adar (12; Adar I in a leap year) and Adar II (13); computed arithmetically.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hebrew: Option<MonthDay>,
+    /// Days after Orthodox Easter Sunday (negative: before), -200 to 200.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub orthodox_easter: Option<i64>,
+    /// The key of a built-in date table (`my-eid-al-fitr`): the holiday falls on the table's
+    /// dates (see the holiday module's docs for the tables and their years).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<String>,
+    /// With `table`: days after the table's dates (negative: before), -60 to 60.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offset: Option<i64>,
+    /// `move`: on a `month` + `day` rule, the days the holiday moves by when its date falls on
+    /// a given weekday (`{"sat": -1, "sun": 1}`; see [`WeekdayShifts`]).
+    #[serde(default, rename = "move", skip_serializing_if = "Option::is_none")]
+    pub moves: Option<WeekdayShifts>,
+    /// `not_on`: on a `month` + `day` rule, the weekdays on which the holiday is not kept at
+    /// all (`["sun"]`: Spain's national holidays that the regions move when on a Sunday).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_on: Option<Vec<WeekdayKey>>,
+    /// The rule applies every that many years (1 to 400), counted from `from`, which is
+    /// required with it: `{"from": 2008, "every": 2}` gives 2008, 2010, …
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub every: Option<i64>,
 }
 
 /// A month and a day, as in `{"month": 5, "day": 25}`.
@@ -160,6 +196,14 @@ pub enum Observance {
     /// are substituted in date order, one substitute day per date: several rules giving the
     /// same date (a preset listed twice) share one substitute day.
     Substitute,
+    /// `"sunday_substitute"`: as `"substitute"`, for a Sunday holiday only (Malaysia's
+    /// Holidays Act: the next day that is neither a weekend day nor a holiday).
+    SundaySubstitute,
+    /// `{"shift": {"fri": -1, "sat": -1, "sun": -2}}`: a holiday on one of the listed
+    /// weekdays is also observed that many days later (negative: earlier), whether or not that
+    /// day is already a holiday (the form of US Christmas Eve: Friday → Thursday, weekend →
+    /// Friday; or Sunday → Monday and Saturday → Monday with `{"sat": 2, "sun": 1}`).
+    Shift(WeekdayShifts),
 }
 
 impl Observance {
@@ -259,7 +303,7 @@ fn year_of(path: &str, y: i64) -> Result<i32, Error> {
 }
 
 const FORMS: &str = "one of: `date`; `month` + `day`; `month` + `weekday` + `nth`; \
-                     `weekday` + `on_or_after`; `easter`; `preset`";
+                     `weekday` + `on_or_after`; `easter`; `orthodox_easter`; `hebrew`; `table`; `preset`";
 
 /// What a rule object contributes: its own rule or a preset's name.
 pub(crate) enum Compiled {
@@ -280,6 +324,9 @@ impl HolidayRule {
             ("nth", self.nth.is_some()),
             ("on_or_after", self.on_or_after.is_some()),
             ("easter", self.easter.is_some()),
+            ("orthodox_easter", self.orthodox_easter.is_some()),
+            ("hebrew", self.hebrew.is_some()),
+            ("table", self.table.is_some()),
         ]
         .into_iter()
         .filter_map(|(n, given)| given.then_some(n))
@@ -291,6 +338,10 @@ impl HolidayRule {
                 ("observed", !self.observed.is_none()),
                 ("from", self.from.is_some()),
                 ("until", self.until.is_some()),
+                ("move", self.moves.is_some()),
+                ("not_on", self.not_on.is_some()),
+                ("every", self.every.is_some()),
+                ("offset", self.offset.is_some()),
             ];
             if let Some(other) = shape
                 .iter()
@@ -368,6 +419,58 @@ impl HolidayRule {
                     day: day_of(&field("on_or_after.day"), month, md.day)?,
                 }
             }
+            (["orthodox_easter"], ..) => {
+                let offset = self.orthodox_easter.unwrap_or(0);
+                if !(-EASTER_OFFSET_LIMIT..=EASTER_OFFSET_LIMIT).contains(&offset) {
+                    return Err(invalid(
+                        &field("orthodox_easter"),
+                        offset,
+                        format!(
+                            "an offset from -{EASTER_OFFSET_LIMIT} to {EASTER_OFFSET_LIMIT} days"
+                        ),
+                    ));
+                }
+                Kind::OrthodoxEaster { offset }
+            }
+            (["hebrew"], ..) => {
+                let md = self.hebrew.unwrap_or_default();
+                let month = u32::try_from(md.month)
+                    .ok()
+                    .filter(|m| (1..=13).contains(m))
+                    .ok_or_else(|| {
+                        invalid(
+                            &field("hebrew.month"),
+                            md.month,
+                            "a Hebrew month from 1 (Nisan) to 13 (Adar II)",
+                        )
+                    })?;
+                let day = u32::try_from(md.day)
+                    .ok()
+                    .filter(|d| (1..=30).contains(d))
+                    .ok_or_else(|| invalid(&field("hebrew.day"), md.day, "a day from 1 to 30"))?;
+                Kind::Hebrew {
+                    month,
+                    day,
+                    moves: WeekdayShifts::default(),
+                }
+            }
+            (["table"], ..) => {
+                let key = self.table.as_deref().unwrap_or_default();
+                let table = super::table::index_of(&field("table"), key)?;
+                let offset = self.offset.unwrap_or(0);
+                let limit = super::table::OFFSET_LIMIT;
+                let offset = i8::try_from(offset)
+                    .ok()
+                    .filter(|o| (-limit..=limit).contains(&i64::from(*o)))
+                    .ok_or_else(|| {
+                        invalid(
+                            &field("offset"),
+                            offset,
+                            format!("an offset from -{limit} to {limit} days"),
+                        )
+                    })?;
+                Kind::Table { table, offset }
+            }
             (["easter"], .., Some(offset)) => {
                 if !(-EASTER_OFFSET_LIMIT..=EASTER_OFFSET_LIMIT).contains(&offset) {
                     return Err(invalid(
@@ -403,12 +506,25 @@ impl HolidayRule {
                 ));
             }
         }
+        if let (Some(offset), false) = (self.offset, matches!(kind, Kind::Table { .. })) {
+            return Err(invalid(
+                &field("offset"),
+                offset,
+                "`offset` only with `table` (an Easter rule counts its days in `easter`)",
+            ));
+        }
+        let kind = shift::with_move(kind, self.moves, self.not_on.as_deref(), path)?;
+        let every = self
+            .every
+            .map(|n| shift::every_of(&field("every"), n, from))
+            .transpose()?;
         Ok(Compiled::Rule(Rule {
             name,
             kind,
             observed: self.observed,
             from,
             until,
+            every,
         }))
     }
 }
