@@ -126,8 +126,12 @@ where
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        use serde::de::IntoDeserializer as _;
         let mut out = BTreeMap::new();
-        while let Some(key) = map.next_key::<K>()? {
+        // Keys are read as strings first (JSON and TOML keys are strings), so that the path
+        // of an error in the value names the key even when `K` is an enum (`reaction`).
+        while let Some(text) = map.next_key::<String>()? {
+            let key = K::deserialize(text.into_deserializer())?;
             if out.contains_key(&key) {
                 return Err(de::Error::custom(format_args!(
                     "duplicate key `{key}`: each key may appear only once"
