@@ -1,5 +1,6 @@
 //! What every configuration type shares when it is deserialized: maps that refuse a duplicate
-//! key, and error messages that name the path of the offending value.
+//! key, error messages that name the path of the offending value, internally tagged enums
+//! whose unit variants refuse stray fields, and the strict readers of instants and counts.
 //!
 //! # Paths in serde errors
 //!
@@ -8,7 +9,7 @@
 //! [`ContractTermsSpec`](crate::ContractTermsSpec), [`Incident`](crate::Incident),
 //! [`FeeSchedule`](crate::money::FeeSchedule), …) deserialize through [`tracked`], which runs
 //! the derived deserializer under `serde_path_to_error` and puts the path in front of the
-//! parser's message: `events[3].at: premature end of input`. A type nested in another tracked
+//! parser's message: `events[3].at: invalid instant …`. A type nested in another tracked
 //! type does not track again (a thread-local depth counter tells), so the path is always the
 //! one from the document's root, whatever entry point (`serde_json::from_str`,
 //! `toml::from_str`, …) the caller uses.
