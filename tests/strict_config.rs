@@ -570,6 +570,8 @@ fn instants_are_strict_rfc3339() {
         );
         let outage = format!(r#"{{"start": "{bad}", "end": "2026-03-10T10:00:00Z"}}"#);
         assert!(err::<Outage>(&outage).starts_with(&format!("start: invalid instant `{bad}`")));
+        let clock = format!(r#"{{"at": "{bad}", "kind": "start"}}"#);
+        assert!(err::<slacalc::ClockEvent>(&clock).starts_with(&format!("invalid instant `{bad}`")));
         let work = format!(r#"{{"start": "2026-03-10T08:00:00Z", "end": "{bad}"}}"#);
         assert!(err::<WorkInterval>(&work).starts_with(&format!("end: invalid instant `{bad}`")));
     }
