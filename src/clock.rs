@@ -85,7 +85,8 @@ impl fmt::Display for ClockEventKind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ClockEvent {
-    /// When it happened.
+    /// When it happened (strict RFC 3339 with an offset, as an incident event's `at`).
+    #[serde(with = "crate::config::instant")]
     pub at: DateTime<Utc>,
     /// What happened.
     pub kind: ClockEventKind,

@@ -1,5 +1,6 @@
 //! What every configuration type shares when it is deserialized: maps that refuse a duplicate
-//! key, and error messages that name the path of the offending value.
+//! key, error messages that name the path of the offending value, internally tagged enums
+//! whose unit variants refuse stray fields, and the strict readers of instants and counts.
 //!
 //! # Paths in serde errors
 //!
@@ -8,7 +9,7 @@
 //! [`ContractTermsSpec`](crate::ContractTermsSpec), [`Incident`](crate::Incident),
 //! [`FeeSchedule`](crate::money::FeeSchedule), …) deserialize through [`tracked`], which runs
 //! the derived deserializer under `serde_path_to_error` and puts the path in front of the
-//! parser's message: `events[3].at: premature end of input`. A type nested in another tracked
+//! parser's message: `events[3].at: invalid instant …`. A type nested in another tracked
 //! type does not track again (a thread-local depth counter tells), so the path is always the
 //! one from the document's root, whatever entry point (`serde_json::from_str`,
 //! `toml::from_str`, …) the caller uses.
@@ -126,8 +127,12 @@ where
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        use serde::de::IntoDeserializer as _;
         let mut out = BTreeMap::new();
-        while let Some(key) = map.next_key::<K>()? {
+        // Keys are read as strings first (JSON and TOML keys are strings), so that the path
+        // of an error in the value names the key even when `K` is an enum (`reaction`).
+        while let Some(text) = map.next_key::<String>()? {
+            let key = K::deserialize(text.into_deserializer())?;
             if out.contains_key(&key) {
                 return Err(de::Error::custom(format_args!(
                     "duplicate key `{key}`: each key may appear only once"

@@ -121,7 +121,9 @@ pub enum Error {
     },
 
     /// A configuration document that could not be parsed at all (syntax, missing field, wrong
-    /// type). Carries the parser's message, which includes line and column where it has them.
+    /// type, unknown field, duplicate key). Carries the parser's message, which starts with the
+    /// path of the bad value (`events[3].at: …`) and includes line and column where it has
+    /// them.
     #[error("cannot parse {format}: {message}")]
     Parse {
         /// `JSON` or `TOML`.

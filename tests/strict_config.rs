@@ -570,6 +570,8 @@ fn instants_are_strict_rfc3339() {
         );
         let outage = format!(r#"{{"start": "{bad}", "end": "2026-03-10T10:00:00Z"}}"#);
         assert!(err::<Outage>(&outage).starts_with(&format!("start: invalid instant `{bad}`")));
+        let clock = format!(r#"{{"at": "{bad}", "kind": "start"}}"#);
+        assert!(err::<slacalc::ClockEvent>(&clock).starts_with(&format!("invalid instant `{bad}`")));
         let work = format!(r#"{{"start": "2026-03-10T08:00:00Z", "end": "{bad}"}}"#);
         assert!(err::<WorkInterval>(&work).starts_with(&format!("end: invalid instant `{bad}`")));
     }
@@ -598,4 +600,170 @@ fn counts_say_their_range() {
     );
     let quota: CaseQuota = toml::from_str("cases = 10\nper = 'quarter'\n").unwrap();
     assert_eq!(serde_json::to_value(&quota).unwrap()["cases"], 10);
+}
+
+/// Every object of `value`'s JSON form, one at a time, with a stray field `zzz`.
+fn with_stray_field(value: &serde_json::Value) -> Vec<(String, serde_json::Value)> {
+    fn walk(
+        v: &serde_json::Value,
+        path: String,
+        root: &serde_json::Value,
+        pointer: String,
+        out: &mut Vec<(String, serde_json::Value)>,
+    ) {
+        match v {
+            serde_json::Value::Object(map) => {
+                let mut copy = root.clone();
+                if let Some(serde_json::Value::Object(target)) = copy.pointer_mut(&pointer) {
+                    target.insert("zzz".into(), serde_json::Value::from(1));
+                }
+                out.push((path.clone(), copy));
+                for (k, child) in map {
+                    walk(
+                        child,
+                        format!("{path}.{k}"),
+                        root,
+                        format!("{pointer}/{k}"),
+                        out,
+                    );
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, child) in items.iter().enumerate() {
+                    walk(
+                        child,
+                        format!("{path}[{i}]"),
+                        root,
+                        format!("{pointer}/{i}"),
+                        out,
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(value, String::new(), value, String::new(), &mut out);
+    out
+}
+
+/// `value` round-trips through JSON, and a stray field in any of its objects is refused.
+fn refuses_stray_fields<T>(value: &T) -> usize
+where
+    T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+{
+    let json = serde_json::to_value(value).unwrap();
+    assert_eq!(&serde_json::from_value::<T>(json.clone()).unwrap(), value);
+    let variants = with_stray_field(&json);
+    for (path, bad) in &variants {
+        let e = serde_json::from_value::<T>(bad.clone())
+            .expect_err(&format!("stray field accepted at `{path}`"))
+            .to_string();
+        // The message names the field, or (an externally tagged enum given a second key)
+        // says that one key was expected, at the enum's path.
+        let named = e.contains("zzz")
+            || (e.contains("expected map with a single key") && e.starts_with(&path[1..]));
+        assert!(named, "{path}: {e}");
+    }
+    variants.len()
+}
+
+#[test]
+fn outputs_refuse_stray_fields_in_every_object() {
+    // An invoice with every kind of fee line.
+    let fee: FeeSchedule = serde_json::from_str(
+        r#"{"currency": "EUR", "fee": {"sum": [
+            {"fixed": "10.00 EUR"},
+            {"per_unit": {"quantity": "n", "price": "2.50 EUR"}},
+            {"clamp": {"min": "5.00 EUR", "fee": {"graduated": {"of": "usage", "bands": [
+                {"from": "0", "to": "100", "percent": "10"}, {"from": "100", "percent": "5"}]}}}},
+            {"greater_of": [{"volume": {"of": "usage", "bands": [{"from": "0", "percent": "1"}]}},
+                            {"fixed": "1.00 EUR"}]}]}}"#,
+    )
+    .unwrap();
+    let inputs = FeeInputs::new()
+        .with_amount("usage", "250.00 EUR".parse().unwrap())
+        .with_quantity("n", Decimal::from(3));
+    let invoice = fee.evaluate(&inputs).unwrap();
+    assert!(refuses_stray_fields(&invoice) >= 10);
+    assert!(refuses_stray_fields(&inputs) >= 1);
+    // Time and materials lines (work, increments).
+    let terms: TimeAndMaterials = serde_json::from_str(
+        r#"{"currency": "EUR", "hourly_rate": "100.00 EUR", "timezone": "UTC",
+            "increment": {"minutes": 15}, "holidays": ["2026-04-03"],
+            "surcharges": {"holiday": "50"}}"#,
+    )
+    .unwrap();
+    let invoice = terms
+        .evaluate(&[WorkInterval::new(
+            t("2026-04-03T08:00:00Z"),
+            t("2026-04-03T08:50:00Z"),
+        )])
+        .unwrap();
+    assert!(refuses_stray_fields(&invoice) >= 4);
+    // An incident and its evaluation report.
+    let contract = Contract::new(
+        catalog(),
+        ContractTermsSpec {
+            customer: "C".into(),
+            plan: "p".into(),
+            region: Some("office".into()),
+            ..ContractTermsSpec::default()
+        },
+    )
+    .unwrap();
+    let incident: Incident = serde_json::from_str(
+        r#"{"id": "7", "events": [{"at": "2026-11-23T09:00:00Z", "kind": "reported", "severity": "high"},
+            {"at": "2026-11-23T09:30:00Z", "kind": "responded"}]}"#,
+    )
+    .unwrap();
+    assert!(refuses_stray_fields(&incident) >= 3);
+    let report = slacalc::evaluate(&contract, &incident, t("2026-11-23T10:00:00Z")).unwrap();
+    assert!(refuses_stray_fields(&report) >= 2);
+}
+
+#[test]
+fn fixtures_refuse_a_stray_field_in_every_object() {
+    // The adversarial review behind issue 15 injected typos into every object of every
+    // fixture; a stray field (or, in a map, an entry of the wrong type) is refused everywhere.
+    let catalogs = [
+        include_str!("../fixtures/contracts/comarch.json"),
+        include_str!("../fixtures/contracts/cumulocity.json"),
+        include_str!("../fixtures/contracts/cosys.json"),
+        include_str!("../fixtures/contracts/kosmos.json"),
+        include_str!("../fixtures/contracts/ciit.json"),
+    ];
+    let mut objects = 0;
+    for json in catalogs {
+        let catalog: Catalog = serde_json::from_str(json).unwrap();
+        objects += refuses_stray_fields(&catalog);
+    }
+    let customers = [
+        include_str!("../fixtures/contracts/comarch-customers.json"),
+        include_str!("../fixtures/contracts/cumulocity-customers.json"),
+        include_str!("../fixtures/contracts/cosys-customers.json"),
+        include_str!("../fixtures/contracts/kosmos-customers.json"),
+        include_str!("../fixtures/contracts/ciit-customers.json"),
+    ];
+    for json in customers {
+        let terms: std::collections::BTreeMap<String, ContractTermsSpec> =
+            serde_json::from_str(json).unwrap();
+        for spec in terms.values() {
+            objects += refuses_stray_fields(spec);
+        }
+    }
+    assert!(objects > 200, "{objects}");
+}
+
+#[test]
+fn paths_name_enum_keys_too() {
+    // Metric keys are enums: the path still names them.
+    let json = catalog_json("", r#"{"high": {"reaction": {"within": 4}}}"#);
+    assert!(err::<Catalog>(&json).starts_with(
+        "plans.p.targets.high.reaction.within: invalid type: integer `4`, expected a string"
+    ));
+    let json = catalog_json("", r#"{"high": {"reactoin": {"within": "4h"}}}"#);
+    assert!(err::<Catalog>(&json).starts_with(
+        "plans.p.targets.high: unknown variant `reactoin`, expected one of `reaction`"
+    ));
 }
