@@ -518,11 +518,9 @@ impl Holidays {
             .into_iter()
             .flatten()
         {
-            occurrences.extend(
-                self.yearly
-                    .iter()
-                    .flat_map(|r| r.dates_in(ry).map(move |d| (d, r))),
-            );
+            for r in &self.yearly {
+                r.for_dates_in(ry, |d| occurrences.push((d, r)));
+            }
         }
         let start = self
             .one_offs

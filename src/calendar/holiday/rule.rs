@@ -170,25 +170,30 @@ impl Rule {
         self.kind.date_in(year)
     }
 
-    /// Every date of a yearly rule for rule year `year`, within its `from`/`until` range:
-    /// the one date of [`Rule::date_in`], or a table's dates of that year.
-    pub(crate) fn dates_in(&self, year: i32) -> impl Iterator<Item = NaiveDate> {
-        let table = match self.kind {
-            Kind::Table { table, offset } if self.applies_in(year) => {
-                Some(super::table::dates_in(table, offset, year))
+    /// Calls `f` with every date of a yearly rule for rule year `year`, within its
+    /// `from`/`until` range: the one date of [`Rule::date_in`], or a table's or the Hebrew
+    /// calendar's dates of that year. Nothing is built for a year outside the rule's range
+    /// (a calendar's years walk every rule, so that case must cost next to nothing).
+    pub(crate) fn for_dates_in(&self, year: i32, mut f: impl FnMut(NaiveDate)) {
+        match self.kind {
+            Kind::Table { table, offset } => {
+                if self.applies_in(year) {
+                    super::table::dates_in(table, offset, year).for_each(f);
+                }
             }
-            _ => None,
-        };
-        let hebrew = match self.kind {
-            Kind::Hebrew { month, day, moves } if self.applies_in(year) => {
-                super::hebrew::dates_in(month, day, moves, year)
+            Kind::Hebrew { month, day, moves } => {
+                if self.applies_in(year) {
+                    super::hebrew::dates_in(month, day, moves, year)
+                        .into_iter()
+                        .for_each(f);
+                }
             }
-            _ => Vec::new(),
-        };
-        self.date_in(year)
-            .into_iter()
-            .chain(table.into_iter().flatten())
-            .chain(hebrew)
+            _ => {
+                if let Some(d) = self.date_in(year) {
+                    f(d);
+                }
+            }
+        }
     }
 
     /// Whether rule year `year` is within the rule's range and cycle.
