@@ -62,7 +62,7 @@ pub enum EventKind {
     /// The incident was reopened after being resolved or closed.
     Reopened,
     /// The incident was closed as done: it fulfils every metric still open that a
-    /// resolution fulfils (see the lifecycle table in [`crate::evaluate`]).
+    /// resolution fulfils (see the lifecycle table in [`mod@crate::evaluate`]).
     Closed,
     /// The incident was withdrawn or closed as a duplicate: metrics not fulfilled by then
     /// become not applicable and are left out of compliance; ladders end. Only `reopened`

@@ -213,7 +213,7 @@
 //!   clock — wall time on `24x7` (the default; `1d` is exactly 24 hours), business time on
 //!   any other. A halt moves the step later by the time it lasted *on that clock*.
 //! - `business_days`: "N business days later at the same local time" of the step's clock
-//!   (default `business`), from the ladder's start ([`Calendar::business_days_later`]).
+//!   (default `business`), from the ladder's start ([`Calendar::business_days_later`](crate::Calendar::business_days_later)).
 //!   **Halts:** the step allows the business time that lies between the start and that
 //!   instant; while the ladder was never halted before it, it is due exactly at the named
 //!   instant, otherwise when the ladder's clock has counted that business time — that is,

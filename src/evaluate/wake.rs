@@ -13,7 +13,7 @@ use crate::incident::Incident;
 /// The earliest instant strictly after `now` at which the discrete state of the incident's
 /// report changes ([`Report::same_state`]): a step fires, a running metric is breached, or an
 /// event recorded after `now` changes something. `None`: nothing changes without new events.
-/// See the [module docs](crate::evaluate#the-next-wake-up) for the precise definition.
+/// See the [module docs](mod@crate::evaluate#the-next-wake-up) for the precise definition.
 ///
 /// ```
 /// use std::sync::Arc;
