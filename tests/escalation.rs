@@ -493,22 +493,37 @@ fn build(severity: &str, start: i64, picks: &[(usize, i64)]) -> Incident {
     build_with(&kinds(), severity, None, start, picks)
 }
 
+/// The wake-up `w` after `now`: the state there differs from `base` (the state at `now`), one
+/// nanosecond earlier it does not. Returns the report at `w`.
+fn changes_at(
+    c: &Contract,
+    i: &Incident,
+    now: DateTime<Utc>,
+    base: &Report,
+    w: DateTime<Utc>,
+) -> Report {
+    assert!(w > now);
+    let at_wake = evaluate(c, i, w).unwrap();
+    assert!(
+        !at_wake.same_state(base),
+        "nothing changed at the wake-up {w} (now {now})\n{base}\n{at_wake}"
+    );
+    let before = w - TimeDelta::nanoseconds(1);
+    if before > now {
+        assert!(
+            evaluate(c, i, before).unwrap().same_state(base),
+            "changed before {w}"
+        );
+    }
+    at_wake
+}
+
 fn check_wake_up(c: &Contract, i: &Incident, now: DateTime<Utc>, fractions: &[f64]) {
     let base = evaluate(c, i, now).unwrap();
     let wake = next_wake_up(c, i, now).unwrap();
     let span = match wake {
         Some(w) => {
-            assert!(w > now);
-            let at_wake = evaluate(c, i, w).unwrap();
-            assert!(
-                !at_wake.same_state(&base),
-                "nothing changed at the wake-up {w} (now {now})\n{base}\n{at_wake}"
-            );
-            // Just before the wake-up nothing has changed yet.
-            let before = w - TimeDelta::nanoseconds(1);
-            if before > now {
-                assert!(evaluate(c, i, before).unwrap().same_state(&base));
-            }
+            changes_at(c, i, now, &base, w);
             (w - now).num_nanoseconds().unwrap_or(i64::MAX)
         }
         None => TimeDelta::days(400).num_nanoseconds().unwrap(),
@@ -657,19 +672,7 @@ fn check_wake_up_chain(c: &Contract, i: &Incident, horizon: DateTime<Utc>) {
         let Some(w) = wake.filter(|w| *w <= horizon) else {
             return;
         };
-        assert!(w > now);
-        let at_wake = evaluate(c, i, w).unwrap();
-        assert!(
-            !at_wake.same_state(&base),
-            "nothing changed at the wake-up {w} (now {now})\n{base}\n{at_wake}"
-        );
-        let before = w - TimeDelta::nanoseconds(1);
-        if before > now {
-            assert!(
-                evaluate(c, i, before).unwrap().same_state(&base),
-                "changed before {w}"
-            );
-        }
+        let at_wake = changes_at(c, i, now, &base, w);
         let after = evaluate(c, i, w + TimeDelta::nanoseconds(1)).unwrap();
         assert!(!after.same_state(&base), "the change at {w} did not hold");
         now = w;
