@@ -131,7 +131,13 @@ impl fmt::Display for Trigger {
             Trigger::After { duration, clock } => {
                 write!(f, "{} @ {clock}", format_duration(*duration))
             }
-            Trigger::BusinessDays { days, clock } => write!(f, "{days} business days @ {clock}"),
+            Trigger::BusinessDays { days, clock } => {
+                write!(
+                    f,
+                    "{days} {} @ {clock}",
+                    super::target::business_days(*days)
+                )
+            }
             Trigger::Share { percent, metric } => write!(f, "{percent}% of {metric}"),
             Trigger::AfterBreach { duration, metric } => {
                 write!(f, "{} after {metric} breach", format_duration(*duration))

@@ -261,7 +261,7 @@ fn is_default<T: Default + PartialEq>(v: &T) -> bool {
 }
 
 /// The amount a target allows. Serializes as its display form: `4h`, `5 business days`,
-/// `end of business day 1`, `1 business days by 12:00`,
+/// `end of business day 1`, `1 business day by 12:00`,
 /// `0 business days by 16:00 (cut-off 10:00)`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TargetForm {
@@ -288,16 +288,25 @@ impl fmt::Display for TargetForm {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             TargetForm::Within(d) => f.write_str(&format_duration(*d)),
-            TargetForm::BusinessDays(n) => write!(f, "{n} business days"),
+            TargetForm::BusinessDays(n) => write!(f, "{n} {}", business_days(*n)),
             TargetForm::EndOfBusinessDay(n) => write!(f, "end of business day {n}"),
             TargetForm::BusinessDaysBy { days, by, cutoff } => {
-                write!(f, "{days} business days by {by}")?;
+                write!(f, "{days} {} by {by}", business_days(*days))?;
                 match cutoff {
                     Some(c) => write!(f, " (cut-off {c})"),
                     None => Ok(()),
                 }
             }
         }
+    }
+}
+
+/// `business day` for one, `business days` otherwise.
+pub(crate) fn business_days(n: i64) -> &'static str {
+    if n == 1 {
+        "business day"
+    } else {
+        "business days"
     }
 }
 
@@ -312,7 +321,15 @@ impl std::str::FromStr for TargetForm {
                        `N business days by HH:MM (cut-off HH:MM)` or `end of business day N`"
                 .into(),
         };
-        if let Some((n, rest)) = s.split_once(" business days") {
+        if let Some(n) = s.strip_prefix("end of business day ") {
+            return n
+                .parse()
+                .map(TargetForm::EndOfBusinessDay)
+                .map_err(|_| bad());
+        }
+        // `1 business day` as displayed, `1 business days` as written before.
+        if let Some((n, rest)) = s.split_once(" business day") {
+            let rest = rest.strip_prefix('s').unwrap_or(rest);
             let days: i64 = n.parse().map_err(|_| bad())?;
             if rest.is_empty() {
                 return Ok(TargetForm::BusinessDays(days));
@@ -328,12 +345,6 @@ impl std::str::FromStr for TargetForm {
                 .transpose()
                 .map_err(|_| bad())?;
             return Ok(TargetForm::BusinessDaysBy { days, by, cutoff });
-        }
-        if let Some(n) = s.strip_prefix("end of business day ") {
-            return n
-                .parse()
-                .map(TargetForm::EndOfBusinessDay)
-                .map_err(|_| bad());
         }
         parse_duration(s).map(TargetForm::Within).map_err(|_| bad())
     }
@@ -653,7 +664,8 @@ mod tests {
             "5 business days",
             "0 business days",
             "end of business day 1",
-            "1 business days by 12:00",
+            "1 business day",
+            "1 business day by 12:00",
             "0 business days by 16:00 (cut-off 10:00)",
             "2 business days by 24:00 (cut-off 00:00)",
         ] {
@@ -662,6 +674,13 @@ mod tests {
             let json = serde_json::to_string(&form).unwrap();
             assert_eq!(serde_json::from_str::<TargetForm>(&json).unwrap(), form);
         }
+        // The plural is read for one day too, and printed in the singular.
+        let one: TargetForm = "1 business days by 12:00".parse().unwrap();
+        assert_eq!(one.to_string(), "1 business day by 12:00");
+        assert_eq!(
+            "1 business days".parse::<TargetForm>().unwrap(),
+            TargetForm::BusinessDays(1)
+        );
         assert_eq!(
             "0 business days by 16:00 (cut-off 10:00)"
                 .parse::<TargetForm>()
