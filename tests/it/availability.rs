@@ -8,8 +8,6 @@
     clippy::indexing_slicing
 )]
 
-use std::str::FromStr;
-
 use chrono::{DateTime, TimeDelta, Utc};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -24,17 +22,9 @@ use slacalc::money::{
 };
 use slacalc::Error;
 
-fn t(s: &str) -> DateTime<Utc> {
-    s.parse().unwrap()
-}
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
-
-fn money(s: &str) -> Money {
-    s.parse().unwrap()
-}
+use crate::util::{
+    check_marked_json_blocks, d, fixture, markdown_section, money, parses, t, README,
+};
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures
@@ -60,16 +50,14 @@ struct Ciit {
 }
 
 fn cosys() -> Cosys {
-    let c: Cosys =
-        serde_json::from_str(include_str!("../fixtures/contracts/cosys-money.json")).unwrap();
+    let c: Cosys = serde_json::from_str(fixture!("contracts/cosys-money.json")).unwrap();
     assert!(c.about.len() > 100, "the fixture explains itself");
     c
 }
 
 #[test]
 fn ciit_hour_budget_converts_unused_hours() {
-    let c: Ciit =
-        serde_json::from_str(include_str!("../fixtures/contracts/ciit-money.json")).unwrap();
+    let c: Ciit = serde_json::from_str(fixture!("contracts/ciit-money.json")).unwrap();
     assert!(c.about.contains("example values"));
     // 16 h a month, nothing worked for five months: month 0's grant expires after month 3
     // and becomes 16 development hours (ratio 1); month 1's after month 4.
@@ -621,29 +609,11 @@ fn time_and_materials_round_trips_through_serde() {
 
 #[test]
 fn readme_section_examples_parse() {
-    let readme = include_str!("../README.md");
-    let start = readme
-        .find("## Availability and time and materials")
-        .unwrap();
-    let len = readme[start + 3..].find("\n## ").unwrap() + 3;
-    let text = &readme[start..start + len];
-    let mut checked = 0;
-    for (i, chunk) in text.split("<!-- ").enumerate().skip(1) {
-        let (kind, rest) = chunk.split_once(" -->").unwrap();
-        let json = rest
-            .split_once("```json\n")
-            .and_then(|(_, r)| r.split_once("```"))
-            .map(|(json, _)| json)
-            .unwrap();
-        let ok = match kind {
-            "AvailabilityAgreement" => {
-                serde_json::from_str::<AvailabilityAgreement>(json).map(drop)
-            }
-            "TimeAndMaterials" => serde_json::from_str::<TimeAndMaterials>(json).map(drop),
-            other => panic!("block {i}: unknown marker {other}"),
-        };
-        ok.unwrap_or_else(|e| panic!("block {i} ({kind}): {e}"));
-        checked += 1;
-    }
+    let text = markdown_section(README, "## Availability and time and materials");
+    let checked = check_marked_json_blocks(text, |kind, json| match kind {
+        "AvailabilityAgreement" => Some(parses::<AvailabilityAgreement>(json)),
+        "TimeAndMaterials" => Some(parses::<TimeAndMaterials>(json)),
+        _ => None,
+    });
     assert_eq!(checked, 2);
 }

@@ -1,16 +1,10 @@
 //! Exact answers from configurations that used to give plausible wrong ones (issue 15):
 //! duplicated holiday rules, and local dates that a time zone skips.
 
-use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
+use chrono::TimeDelta;
 use slacalc::{Calendar, HolidaySpec, Holidays};
 
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
-
-fn t(s: &str) -> DateTime<Utc> {
-    s.parse().unwrap()
-}
+use crate::util::{date as d, t};
 
 fn holidays(json: &str) -> Holidays {
     let specs: Vec<HolidaySpec> = serde_json::from_str(json).unwrap();

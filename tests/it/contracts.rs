@@ -3,13 +3,11 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::TimeDelta;
 use slacalc::contract::{Catalog, ContractTermsSpec, Metric, TargetForm};
 use slacalc::{evaluate, Contract, Error, Event, EventKind, Incident, MetricState};
 
-fn t(s: &str) -> DateTime<Utc> {
-    s.parse().unwrap()
-}
+use crate::util::{ev, fixture, t};
 
 fn contract(catalog: &str, customers: &str, key: &str) -> Contract {
     let catalog: Catalog = serde_json::from_str(catalog).unwrap();
@@ -19,16 +17,16 @@ fn contract(catalog: &str, customers: &str, key: &str) -> Contract {
 
 fn cumulocity(key: &str) -> Contract {
     contract(
-        include_str!("../fixtures/contracts/cumulocity.json"),
-        include_str!("../fixtures/contracts/cumulocity-customers.json"),
+        fixture!("contracts/cumulocity.json"),
+        fixture!("contracts/cumulocity-customers.json"),
         key,
     )
 }
 
 fn comarch(key: &str) -> Contract {
     contract(
-        include_str!("../fixtures/contracts/comarch.json"),
-        include_str!("../fixtures/contracts/comarch-customers.json"),
+        fixture!("contracts/comarch.json"),
+        fixture!("contracts/comarch-customers.json"),
         key,
     )
 }
@@ -42,10 +40,6 @@ fn reported(at: &str, severity: &str, channel: &str) -> Event {
             contact: None,
         },
     )
-}
-
-fn ev(at: &str, kind: EventKind) -> Event {
-    Event::new(t(at), kind)
 }
 
 fn incident(events: Vec<Event>) -> Incident {
@@ -528,7 +522,7 @@ fn business_days_on_a_calendar_without_one_zone_are_refused_at_configuration() {
 #[test]
 fn an_override_starting_at_an_unknown_level_is_refused() {
     let catalog: Arc<Catalog> =
-        Arc::new(serde_json::from_str(include_str!("../fixtures/contracts/cosys.json")).unwrap());
+        Arc::new(serde_json::from_str(fixture!("contracts/cosys.json")).unwrap());
     let terms = |start: &str| -> ContractTermsSpec {
         serde_json::from_str(&format!(
             r#"{{"customer": "A", "plan": "application-management", "region": "service-hours",

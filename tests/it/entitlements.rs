@@ -10,9 +10,7 @@ use slacalc::contract::{
 };
 use slacalc::{evaluate, Contract, Error, Event, EventKind, Incident, MetricState};
 
-fn t(s: &str) -> DateTime<Utc> {
-    s.parse().unwrap()
-}
+use crate::util::{ev, fixture, t};
 
 fn load(catalog: &str, customers: &str) -> (Arc<Catalog>, BTreeMap<String, ContractTermsSpec>) {
     (
@@ -24,8 +22,8 @@ fn load(catalog: &str, customers: &str) -> (Arc<Catalog>, BTreeMap<String, Contr
 macro_rules! contract {
     ($name:literal, $key:literal) => {{
         let (cat, cust) = load(
-            include_str!(concat!("../fixtures/contracts/", $name, ".json")),
-            include_str!(concat!("../fixtures/contracts/", $name, "-customers.json")),
+            fixture!(concat!("contracts/", $name, ".json")),
+            fixture!(concat!("contracts/", $name, "-customers.json")),
         );
         Contract::new(cat, cust[$key].clone()).unwrap()
     }};
@@ -201,8 +199,8 @@ fn comarch_channels_contacts_and_quota() {
 
     // Contact limits: Basic has exactly one main contact, Advanced 2 to 5.
     let (cat, cust) = load(
-        include_str!("../fixtures/contracts/comarch.json"),
-        include_str!("../fixtures/contracts/comarch-customers.json"),
+        fixture!("contracts/comarch.json"),
+        fixture!("contracts/comarch-customers.json"),
     );
     let mut two = cust["basic"].clone();
     two.contacts.push(two.contacts[0].clone());
@@ -244,10 +242,6 @@ fn contract_term_at_the_door() {
             opens: Some(t("2026-11-23T07:00:00Z")),
         }
     );
-}
-
-fn ev(at: &str, kind: EventKind) -> Event {
-    Event::new(t(at), kind)
 }
 
 fn level(at: &str, l: &str) -> Event {

@@ -6,6 +6,8 @@ use slacalc::availability::AvailabilityAgreement;
 use slacalc::money::Money;
 use slacalc::{Calendar, CalendarSpec, Clock, ClockEvent, ClockEventKind, Error, TimeOfDay};
 
+use crate::util::t;
+
 fn calendar_error(json: &str) -> Error {
     let spec: CalendarSpec = serde_json::from_str(json).unwrap();
     Calendar::try_from(spec).unwrap_err()
@@ -17,10 +19,6 @@ fn always() -> Calendar {
             "thu": ["00:00-24:00"], "fri": ["00:00-24:00"], "sat": ["00:00-24:00"], "sun": ["00:00-24:00"]}}"#,
     )
     .unwrap()
-}
-
-fn t(s: &str) -> DateTime<Utc> {
-    s.parse().unwrap()
 }
 
 #[test]

@@ -13,12 +13,10 @@ use slacalc::{
     StepState,
 };
 
-fn t(s: &str) -> DateTime<Utc> {
-    s.parse().unwrap()
-}
+use crate::util::{ev, fixture, t};
 
-const CUMULOCITY: &str = include_str!("../fixtures/contracts/cumulocity.json");
-const CUSTOMERS: &str = include_str!("../fixtures/contracts/cumulocity-customers.json");
+const CUMULOCITY: &str = fixture!("contracts/cumulocity.json");
+const CUSTOMERS: &str = fixture!("contracts/cumulocity-customers.json");
 
 fn cumulocity(key: &str) -> Contract {
     let catalog: Catalog = serde_json::from_str(CUMULOCITY).unwrap();
@@ -35,10 +33,6 @@ fn reported(at: &str, severity: &str) -> Event {
             contact: None,
         },
     )
-}
-
-fn ev(at: &str, kind: EventKind) -> Event {
-    Event::new(t(at), kind)
 }
 
 fn incident(events: Vec<Event>) -> Incident {

@@ -5,6 +5,8 @@
 use chrono::{DateTime, Utc};
 use slacalc::{Calendar, Error};
 
+use crate::util::{fixture, timed_section};
+
 fn office(zone: &str) -> Calendar {
     serde_json::from_str(&format!(
         r#"{{"timezone": "{zone}", "hours": {{"mon": ["09:00-17:00"], "tue": ["09:00-17:00"],
@@ -81,8 +83,8 @@ fn reported_at(at: DateTime<Utc>, severity: &str) -> slacalc::Incident {
 #[test]
 fn f2_evaluate_reported_at_max_utc_in_berlin_does_not_panic() {
     let contract = fixture_contract(
-        include_str!("../fixtures/contracts/comarch.json"),
-        include_str!("../fixtures/contracts/comarch-customers.json"),
+        fixture!("contracts/comarch.json"),
+        fixture!("contracts/comarch-customers.json"),
         "basic",
     );
     let at = DateTime::<Utc>::MAX_UTC;
@@ -96,8 +98,8 @@ fn f2_evaluate_reported_at_max_utc_in_berlin_does_not_panic() {
 #[test]
 fn f2_evaluate_reported_at_min_utc_in_denver_is_before_the_contract() {
     let contract = fixture_contract(
-        include_str!("../fixtures/contracts/cumulocity.json"),
-        include_str!("../fixtures/contracts/cumulocity-customers.json"),
+        fixture!("contracts/cumulocity.json"),
+        fixture!("contracts/cumulocity-customers.json"),
         "us",
     );
     let at = DateTime::<Utc>::MIN_UTC;
@@ -116,8 +118,8 @@ fn f2_evaluate_reported_at_min_utc_in_denver_is_before_the_contract() {
 #[test]
 fn f3_check_intake_at_max_utc_in_berlin_does_not_panic() {
     let contract = fixture_contract(
-        include_str!("../fixtures/contracts/cumulocity.json"),
-        include_str!("../fixtures/contracts/cumulocity-customers.json"),
+        fixture!("contracts/cumulocity.json"),
+        fixture!("contracts/cumulocity-customers.json"),
         "emea-de",
     );
     let request = slacalc::contract::IntakeRequest {
@@ -154,6 +156,7 @@ fn office_with(extra: &str) -> Calendar {
 /// Runs `f` twice (the first run may compile the calendar's tables) and returns how long the
 /// second run took.
 fn warm_time<T>(f: impl Fn() -> T) -> std::time::Duration {
+    let _alone = timed_section();
     let _ = f();
     let t0 = std::time::Instant::now();
     let _ = f();

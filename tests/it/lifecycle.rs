@@ -15,13 +15,7 @@ use slacalc::{
     StepState,
 };
 
-fn t(s: &str) -> DateTime<Utc> {
-    s.parse().unwrap()
-}
-
-fn ev(at: &str, kind: EventKind) -> Event {
-    Event::new(t(at), kind)
-}
+use crate::util::{ev, fixture, t};
 
 fn reported(at: &str, severity: &str, channel: &str, contact: Option<&str>) -> Event {
     ev(
@@ -144,8 +138,8 @@ fn a_reopened_incident_may_wait_on_the_customer_again() {
     assert_eq!(res.state, MetricState::Running);
 }
 
-const CUMULOCITY: &str = include_str!("../fixtures/contracts/cumulocity.json");
-const CUMULOCITY_CUSTOMERS: &str = include_str!("../fixtures/contracts/cumulocity-customers.json");
+const CUMULOCITY: &str = fixture!("contracts/cumulocity.json");
+const CUMULOCITY_CUSTOMERS: &str = fixture!("contracts/cumulocity-customers.json");
 
 fn cumulocity(edit: impl FnOnce(&mut ContractTermsSpec)) -> Contract {
     let catalog: Catalog = serde_json::from_str(CUMULOCITY).unwrap();
@@ -196,8 +190,8 @@ fn a_reaction_given_before_the_customers_call_is_met() {
     assert_eq!((row.met, row.open, row.breached), (1, 0, 0));
 }
 
-const COSYS: &str = include_str!("../fixtures/contracts/cosys.json");
-const COSYS_CUSTOMERS: &str = include_str!("../fixtures/contracts/cosys-customers.json");
+const COSYS: &str = fixture!("contracts/cosys.json");
+const COSYS_CUSTOMERS: &str = fixture!("contracts/cosys-customers.json");
 
 fn cosys() -> Contract {
     let catalog: Catalog = serde_json::from_str(COSYS).unwrap();

@@ -8,7 +8,6 @@
 )]
 
 use std::collections::BTreeMap;
-use std::str::FromStr;
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
@@ -20,6 +19,8 @@ use slacalc::money::{
     UnitPriceSpec,
 };
 use slacalc::Error;
+
+use crate::util::{check_marked_json_blocks, d, fixture, markdown_section, money, parses, README};
 
 /// The shape of `fixtures/fees/*.json`.
 #[derive(Deserialize)]
@@ -60,19 +61,11 @@ fn load(json: &str) -> Plans {
 }
 
 fn aws() -> Plans {
-    load(include_str!("../fixtures/fees/aws.json"))
+    load(fixture!("fees/aws.json"))
 }
 
 fn comarch() -> Plans {
-    load(include_str!("../fixtures/fees/comarch.json"))
-}
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
-
-fn money(s: &str) -> Money {
-    s.parse().unwrap()
+    load(fixture!("fees/comarch.json"))
 }
 
 fn fee(plans: &Plans, plan: &str, usage: &str) -> Invoice {
@@ -272,28 +265,14 @@ fn credits_are_explained() {
 
 #[test]
 fn readme_section_examples_parse() {
-    let readme = include_str!("../README.md");
-    let start = readme.find("## Money").unwrap();
-    let len = readme[start + 3..].find("\n## ").unwrap() + 3;
-    let text = &readme[start..start + len];
-    let mut checked = 0;
-    for (i, chunk) in text.split("<!-- ").enumerate().skip(1) {
-        let (kind, rest) = chunk.split_once(" -->").unwrap();
-        let json = rest
-            .split_once("```json\n")
-            .and_then(|(_, r)| r.split_once("```"))
-            .map(|(json, _)| json)
-            .unwrap();
-        let ok = match kind {
-            "FeeSchedule" => serde_json::from_str::<FeeSchedule>(json).map(drop),
-            "CaseQuota" => serde_json::from_str::<CaseQuota>(json).map(drop),
-            "HourBudget" => serde_json::from_str::<slacalc::money::HourBudget>(json).map(drop),
-            "CreditPolicy" => serde_json::from_str::<CreditPolicy>(json).map(drop),
-            other => panic!("block {i}: unknown marker {other}"),
-        };
-        ok.unwrap_or_else(|e| panic!("block {i} ({kind}): {e}"));
-        checked += 1;
-    }
+    let text = markdown_section(README, "## Money");
+    let checked = check_marked_json_blocks(text, |kind, json| match kind {
+        "FeeSchedule" => Some(parses::<FeeSchedule>(json)),
+        "CaseQuota" => Some(parses::<CaseQuota>(json)),
+        "HourBudget" => Some(parses::<slacalc::money::HourBudget>(json)),
+        "CreditPolicy" => Some(parses::<CreditPolicy>(json)),
+        _ => None,
+    });
     assert_eq!(checked, 7);
     let toml_block = text
         .split_once("```toml\n")

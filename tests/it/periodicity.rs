@@ -2,9 +2,11 @@
 //! Calendars with open-ended Easter-based holidays are not periodic: they are computed year by
 //! year inside the supported range and refuse, with an error, to extrapolate beyond it.
 
-use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc};
+use chrono::{DateTime, Datelike, TimeDelta, Utc};
 use slacalc::calendar::{NON_PERIODIC_FIRST_YEAR, NON_PERIODIC_LAST_YEAR};
 use slacalc::{Calendar, Error};
+
+use crate::util::date;
 
 fn office(holidays: &str) -> Calendar {
     serde_json::from_str(&format!(
@@ -13,10 +15,6 @@ fn office(holidays: &str) -> Calendar {
             "holidays": {holidays}}}"#
     ))
     .unwrap()
-}
-
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
 #[test]

@@ -12,22 +12,20 @@ use slacalc::contract::{Catalog, ContractTermsSpec, Metric};
 use slacalc::queue::{order, Decided, EntryId, Queue, QueueConfig, QueueEntry, QueueKey, Slack};
 use slacalc::{Contract, Error, Event, EventKind, Incident, MetricState};
 
-fn t(s: &str) -> DateTime<Utc> {
-    s.parse().unwrap()
-}
+use crate::util::{fixture, t};
 
 fn contracts() -> BTreeMap<String, Arc<Contract>> {
     let mut out = BTreeMap::new();
     for (name, catalog, customers) in [
         (
             "cumulocity",
-            include_str!("../fixtures/contracts/cumulocity.json"),
-            include_str!("../fixtures/contracts/cumulocity-customers.json"),
+            fixture!("contracts/cumulocity.json"),
+            fixture!("contracts/cumulocity-customers.json"),
         ),
         (
             "comarch",
-            include_str!("../fixtures/contracts/comarch.json"),
-            include_str!("../fixtures/contracts/comarch-customers.json"),
+            fixture!("contracts/comarch.json"),
+            fixture!("contracts/comarch-customers.json"),
         ),
     ] {
         let catalog: Arc<Catalog> = Arc::new(serde_json::from_str(catalog).unwrap());
@@ -54,8 +52,7 @@ struct Open {
 }
 
 fn fixture() -> (DateTime<Utc>, Vec<(Arc<Contract>, Incident)>) {
-    let f: Fixture =
-        serde_json::from_str(include_str!("../fixtures/queue/incidents.json")).unwrap();
+    let f: Fixture = serde_json::from_str(fixture!("queue/incidents.json")).unwrap();
     let contracts = contracts();
     let open = f
         .incidents

@@ -2,8 +2,7 @@
 
 use std::sync::Arc;
 
-use chrono::{DateTime, TimeDelta, Utc};
-use rust_decimal::Decimal;
+use chrono::TimeDelta;
 use slacalc::contract::{Catalog, ContractTermsSpec, Metric};
 use slacalc::report::svg::{compliance_chart, escape, timeline, Marker};
 use slacalc::report::{
@@ -12,13 +11,7 @@ use slacalc::report::{
 };
 use slacalc::{evaluate, Contract, Event, EventKind, Incident, TargetOutcome};
 
-fn t(s: &str) -> DateTime<Utc> {
-    s.parse().unwrap()
-}
-
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap()
-}
+use crate::util::{check_marked_json_blocks, d, ev, markdown_section, parses, t, README};
 
 const CATALOG: &str = r#"{
   "name": "Test desk",
@@ -63,10 +56,6 @@ fn reported(at: &str, severity: &str) -> Event {
             contact: None,
         },
     )
-}
-
-fn ev(at: &str, kind: EventKind) -> Event {
-    Event::new(t(at), kind)
 }
 
 fn incident(id: &str, events: Vec<Event>) -> Incident {
@@ -747,27 +736,11 @@ fn timeline_survives_extreme_and_empty_inputs() {
 
 #[test]
 fn readme_section_examples_parse() {
-    let readme = include_str!("../README.md");
-    let start = readme.find("## Reports").unwrap();
-    let len = readme[start + 3..].find("\n## ").unwrap() + 3;
-    let text = &readme[start..start + len];
-    let mut checked = 0;
-    for (i, chunk) in text.split("<!-- ").enumerate().skip(1) {
-        let (kind, rest) = chunk.split_once(" -->").unwrap();
-        let json = rest
-            .split_once("```json\n")
-            .and_then(|(_, r)| r.split_once("```"))
-            .map(|(json, _)| json)
-            .unwrap();
-        match kind {
-            "ComplianceTargets" => {
-                serde_json::from_str::<ComplianceTargets>(json)
-                    .unwrap_or_else(|e| panic!("block {i}: {e}"));
-            }
-            other => panic!("block {i}: unknown marker {other}"),
-        }
-        checked += 1;
-    }
+    let text = markdown_section(README, "## Reports");
+    let checked = check_marked_json_blocks(text, |kind, json| match kind {
+        "ComplianceTargets" => Some(parses::<ComplianceTargets>(json)),
+        _ => None,
+    });
     assert_eq!(checked, 1);
     for form in ["\"2026-11\"", "\"2026-Q4\"", "\"2026-11-15..2026-12-15\""] {
         assert!(text.contains(&format!("| `{form}` |")), "{form}");

@@ -4,7 +4,6 @@
 
 use std::sync::Arc;
 
-use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use slacalc::availability::Outage;
 use slacalc::money::{
@@ -18,9 +17,7 @@ use slacalc::{
     EventKind, Incident,
 };
 
-fn t(s: &str) -> DateTime<Utc> {
-    s.parse().unwrap()
-}
+use crate::util::{fixture, t};
 
 /// The error message of deserializing `json` as `T`.
 fn err<T: serde::de::DeserializeOwned + std::fmt::Debug>(json: &str) -> String {
@@ -727,11 +724,11 @@ fn fixtures_refuse_a_stray_field_in_every_object() {
     // The adversarial review behind issue 15 injected typos into every object of every
     // fixture; a stray field (or, in a map, an entry of the wrong type) is refused everywhere.
     let catalogs = [
-        include_str!("../fixtures/contracts/comarch.json"),
-        include_str!("../fixtures/contracts/cumulocity.json"),
-        include_str!("../fixtures/contracts/cosys.json"),
-        include_str!("../fixtures/contracts/kosmos.json"),
-        include_str!("../fixtures/contracts/ciit.json"),
+        fixture!("contracts/comarch.json"),
+        fixture!("contracts/cumulocity.json"),
+        fixture!("contracts/cosys.json"),
+        fixture!("contracts/kosmos.json"),
+        fixture!("contracts/ciit.json"),
     ];
     let mut objects = 0;
     for json in catalogs {
@@ -739,11 +736,11 @@ fn fixtures_refuse_a_stray_field_in_every_object() {
         objects += refuses_stray_fields(&catalog);
     }
     let customers = [
-        include_str!("../fixtures/contracts/comarch-customers.json"),
-        include_str!("../fixtures/contracts/cumulocity-customers.json"),
-        include_str!("../fixtures/contracts/cosys-customers.json"),
-        include_str!("../fixtures/contracts/kosmos-customers.json"),
-        include_str!("../fixtures/contracts/ciit-customers.json"),
+        fixture!("contracts/comarch-customers.json"),
+        fixture!("contracts/cumulocity-customers.json"),
+        fixture!("contracts/cosys-customers.json"),
+        fixture!("contracts/kosmos-customers.json"),
+        fixture!("contracts/ciit-customers.json"),
     ];
     for json in customers {
         let terms: std::collections::BTreeMap<String, ContractTermsSpec> =

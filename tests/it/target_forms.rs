@@ -3,13 +3,11 @@
 
 use std::sync::Arc;
 
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::TimeDelta;
 use slacalc::contract::{Catalog, CatalogSpec, ContractTermsSpec, Metric};
 use slacalc::{evaluate, Contract, Error, Event, EventKind, Incident, MetricState};
 
-fn t(s: &str) -> DateTime<Utc> {
-    s.parse().unwrap()
-}
+use crate::util::t;
 
 /// A Monday–Friday 08:00–18:00 office (UTC) whose plan gives `high` the targets `reaction`
 /// and `resolution` as written.

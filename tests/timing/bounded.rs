@@ -7,25 +7,20 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use slacalc::{Calendar, Error};
 
+use crate::util::{cal, t, timed_section};
+
 /// Every case must finish within this (generous for debug builds, still far below what a
 /// day-by-day or year-by-year walk over the spans involved would take).
 const BUDGET: Duration = Duration::from_millis(500);
 
 fn timed<T>(what: &str, f: impl FnOnce() -> T) -> T {
+    let _alone = timed_section();
     let start = Instant::now();
     let out = f();
     let took = start.elapsed();
     eprintln!("{what}: {took:?}");
     assert!(took < BUDGET, "{what} took {took:?}");
     out
-}
-
-fn cal(json: &str) -> Calendar {
-    serde_json::from_str(json).unwrap()
-}
-
-fn t(s: &str) -> DateTime<Utc> {
-    s.parse().unwrap()
 }
 
 const OFFICE: &str = r#"{"timezone": "Europe/Berlin", "hours": {"mon": ["09:00-17:00"],

@@ -7,21 +7,16 @@
 //! under `cargo test` (debug) the budgets are larger (see `bound` and `first`), yet a
 //! regression that breaks a bound tenfold fails in either build.
 //!
-//! Kept apart from `tests/bounded.rs` so that these heavier first calls do not compete for
-//! the two cores with its tighter budgets.
+//! Shares the `timing` binary with `bounded`; the timed sections of both hold
+//! `util::timed_section`, so that these heavier first calls never compete for the two cores
+//! with its tighter budgets.
 
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use slacalc::{Calendar, Error};
 
-fn cal(json: &str) -> Calendar {
-    serde_json::from_str(json).unwrap()
-}
-
-fn t(s: &str) -> DateTime<Utc> {
-    s.parse().unwrap()
-}
+use crate::util::{cal, t, timed_section};
 
 /// The bound in a release build; twenty times it in a debug build, which is ten to
 /// twenty-five times slower here (a tenfold regression still fails: in debug it takes
@@ -37,6 +32,7 @@ fn bound(release: Duration) -> Duration {
 const MEMORY_BOUND: usize = 64 << 20;
 
 fn within<T>(what: &str, limit: Duration, f: impl FnOnce() -> T) -> T {
+    let _alone = timed_section();
     let start = Instant::now();
     let out = f();
     let took = start.elapsed();
