@@ -261,10 +261,12 @@ mod evaluation;
 mod ladder;
 mod lifecycle;
 mod metric;
+mod outcome;
 mod report;
 mod wake;
 
 pub use evaluation::evaluate;
 pub use ladder::{StepReport, StepState};
+pub use outcome::TargetOutcome;
 pub use report::{Cycle, MetricReport, MetricState, PauseInterval, Report};
 pub use wake::next_wake_up;

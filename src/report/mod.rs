@@ -16,6 +16,6 @@ pub mod svg;
 
 pub use batch::{evaluate_batch, evaluate_pairs, PARALLEL};
 pub use compliance::{
-    attribution_date, csv_field, ComplianceReport, ComplianceRow, ComplianceTargets,
-    ComplianceTargetsSpec, Csv, DurationStats, Failure, Period, CSV_HEADER,
+    attribution_date, ComplianceReport, ComplianceRow, ComplianceTargets, ComplianceTargetsSpec,
+    Csv, DurationStats, Failure, Period,
 };

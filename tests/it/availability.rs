@@ -13,8 +13,7 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use slacalc::availability::{
-    merge_outages, AvailabilityAgreement, AvailabilityAgreementSpec, MaintenanceWindow, Outage,
-    TargetOutcome,
+    AvailabilityAgreement, AvailabilityAgreementSpec, MaintenanceWindow, Outage, TargetOutcome,
 };
 use slacalc::money::{
     CreditInputs, CreditPolicy, FeeInputs, FeeSchedule, HourBudget, Invoice, LineDetail, Money,
@@ -317,29 +316,6 @@ proptest! {
                 }
             }
         }
-    }
-
-    #[test]
-    fn merging_is_idempotent_and_order_independent(
-        outages in prop::collection::vec(interval(), 0..8),
-        rotate in 0usize..8,
-    ) {
-        let list: Vec<Outage> =
-            outages.iter().map(|&(a, b)| Outage::new(minute(a), minute(b))).collect();
-        let merged = merge_outages(&list).unwrap();
-        prop_assert_eq!(merge_outages(&merged).unwrap(), merged.clone());
-        let mut shuffled = list.clone();
-        shuffled.reverse();
-        if !shuffled.is_empty() {
-            let k = rotate % shuffled.len();
-            shuffled.rotate_left(k);
-        }
-        prop_assert_eq!(merge_outages(&shuffled).unwrap(), merged.clone());
-        // Disjoint, not touching, sorted, non-empty.
-        for w in merged.windows(2) {
-            prop_assert!(w[0].end < w[1].start);
-        }
-        prop_assert!(merged.iter().all(|o| o.start < o.end));
     }
 
     #[test]

@@ -1,0 +1,221 @@
+//! The availability agreement: target, service hours and maintenance, and its
+//! configuration.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::maintenance::{merge_windows, MaintenanceSpec, MaintenanceWindow, WindowSpec};
+#[cfg(doc)]
+use super::outage::Outage;
+use crate::calendar::{Calendar, CalendarSpec};
+use crate::error::Error;
+#[cfg(doc)]
+use crate::evaluate::TargetOutcome;
+
+/// An availability agreement as written in configuration.
+///
+/// ```json
+/// {
+///   "target": "99",
+///   "service_hours": { "timezone": "Europe/Berlin", "hours": { "mon": ["08:00-18:00"] } },
+///   "maintenance": { "windows": [ { "start": "2026-03-19T13:00:00Z",
+///                                   "end": "2026-03-19T15:00:00Z" } ] }
+/// }
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, remote = "Self")]
+pub struct AvailabilityAgreementSpec {
+    /// The target in percent, a decimal string from `"0"` to `"100"`.
+    #[serde(with = "crate::money::decimal_str")]
+    pub target: Decimal,
+    /// When the service is promised.
+    pub service_hours: CalendarSpec,
+    /// Agreed maintenance (none by default).
+    #[serde(default)]
+    pub maintenance: MaintenanceSpec,
+}
+
+crate::config::tracked_serde!(AvailabilityAgreementSpec);
+
+/// A validated availability agreement: target, service hours and maintenance. Deserializing
+/// one validates it.
+///
+/// See the [module docs](super) for what counts.
+///
+/// # Example: 24×7 with a recurring Sunday-night window, in New York across DST
+///
+/// ```
+/// use chrono::{DateTime, TimeDelta, Utc};
+/// use slacalc::availability::{AvailabilityAgreement, Outage, TargetOutcome};
+///
+/// let agreement: AvailabilityAgreement = serde_json::from_str(r#"{
+///   "target": "99.5",
+///   "service_hours": { "timezone": "America/New_York", "hours": {
+///     "mon": ["00:00-24:00"], "tue": ["00:00-24:00"], "wed": ["00:00-24:00"],
+///     "thu": ["00:00-24:00"], "fri": ["00:00-24:00"], "sat": ["00:00-24:00"],
+///     "sun": ["00:00-24:00"] } },
+///   "maintenance": { "recurring": { "timezone": "America/New_York",
+///                                   "hours": { "sun": ["01:00-04:00"] } } }
+/// }"#)?;
+/// let t = |s: &str| s.parse::<DateTime<Utc>>();
+/// // The week of the spring-forward Sunday 2024-03-10: 7 × 24 h − 1 h (the skipped hour),
+/// // minus the window 01:00–04:00, which that night holds only 2 h (02:00–03:00 never occurs).
+/// let from = t("2024-03-04T05:00:00Z")?; // Monday 00:00 EST
+/// let to = t("2024-03-11T04:00:00Z")?;   // the next Monday 00:00 EDT
+/// // An outage from 00:30 EST to 03:30 EDT that Sunday: only 00:30–01:00 counts.
+/// let outage = Outage::new(t("2024-03-10T05:30:00Z")?, t("2024-03-10T07:30:00Z")?);
+/// let report = agreement.evaluate(from, to, &[outage])?;
+/// assert_eq!(report.service_time, TimeDelta::hours(167 - 2));
+/// assert_eq!(report.maintenance_time, TimeDelta::hours(2));
+/// assert_eq!(report.downtime, TimeDelta::minutes(30));
+/// assert_eq!(report.outcome, TargetOutcome::Met); // 100 × (165 − 0.5) / 165 = 99.6969…
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(
+    try_from = "AvailabilityAgreementSpec",
+    into = "AvailabilityAgreementSpec"
+)]
+pub struct AvailabilityAgreement {
+    pub(super) target: Decimal,
+    pub(super) service_hours: Calendar,
+    recurring: Option<Calendar>,
+    /// Merged: sorted, disjoint, not touching.
+    pub(super) windows: Vec<MaintenanceWindow>,
+    /// Service hours minus recurring maintenance.
+    pub(super) effective: Calendar,
+}
+
+impl AvailabilityAgreement {
+    /// An agreement from validated parts.
+    ///
+    /// # Errors
+    /// [`Error::InvalidValue`] (path `target`) for a target outside 0–100.
+    pub fn new(
+        target: Decimal,
+        service_hours: Calendar,
+        recurring_maintenance: Option<Calendar>,
+        windows: Vec<MaintenanceWindow>,
+    ) -> Result<AvailabilityAgreement, Error> {
+        Self::build(target, service_hours, recurring_maintenance, windows, "")
+    }
+
+    fn build(
+        target: Decimal,
+        service_hours: Calendar,
+        recurring: Option<Calendar>,
+        windows: Vec<MaintenanceWindow>,
+        root: &str,
+    ) -> Result<AvailabilityAgreement, Error> {
+        if target < Decimal::ZERO || target > Decimal::ONE_HUNDRED {
+            return Err(Error::InvalidValue {
+                path: join(root, "target"),
+                value: target.to_string(),
+                expected: "a percentage from 0 to 100".to_owned(),
+            });
+        }
+        let effective = match &recurring {
+            Some(m) => service_hours.difference(std::slice::from_ref(m))?,
+            None => service_hours.clone(),
+        };
+        Ok(AvailabilityAgreement {
+            target,
+            service_hours,
+            recurring,
+            windows: merge_windows(windows),
+            effective,
+        })
+    }
+
+    /// Validates `spec`, naming errors with paths below `root` (such as `service_hours.timezone`
+    /// or `maintenance.windows[0].end`).
+    ///
+    /// # Errors
+    /// * [`Error::InvalidValue`] for a target outside 0–100, a window instant that is not RFC
+    ///   3339, or a window that does not end after it starts;
+    /// * the calendar errors for `service_hours` and `maintenance.recurring`.
+    pub fn from_spec_at(
+        spec: AvailabilityAgreementSpec,
+        root: &str,
+    ) -> Result<AvailabilityAgreement, Error> {
+        let service_hours =
+            Calendar::from_spec_at(spec.service_hours, &join(root, "service_hours"))?;
+        let recurring = match spec.maintenance.recurring {
+            Some(r) => Some(Calendar::from_spec_at(
+                r,
+                &join(root, "maintenance.recurring"),
+            )?),
+            None => None,
+        };
+        let mut windows = Vec::with_capacity(spec.maintenance.windows.len());
+        for (i, w) in spec.maintenance.windows.iter().enumerate() {
+            let path = join(root, &format!("maintenance.windows[{i}]"));
+            windows.push(MaintenanceWindow::from_spec_at(w, &path)?);
+        }
+        Self::build(spec.target, service_hours, recurring, windows, root)
+    }
+
+    /// The target in percent.
+    pub fn target(&self) -> Decimal {
+        self.target
+    }
+
+    /// The service hours.
+    pub fn service_hours(&self) -> &Calendar {
+        &self.service_hours
+    }
+
+    /// The recurring maintenance windows, if any.
+    pub fn recurring_maintenance(&self) -> Option<&Calendar> {
+        self.recurring.as_ref()
+    }
+
+    /// The one-off maintenance windows, merged (sorted, overlapping and touching ones joined).
+    pub fn windows(&self) -> &[MaintenanceWindow] {
+        &self.windows
+    }
+
+    /// This agreement with more one-off maintenance windows (such as the windows agreed for
+    /// one month), merged with the configured ones.
+    pub fn with_windows(
+        &self,
+        windows: impl IntoIterator<Item = MaintenanceWindow>,
+    ) -> AvailabilityAgreement {
+        let mut all = self.windows.clone();
+        all.extend(windows);
+        AvailabilityAgreement {
+            windows: merge_windows(all),
+            ..self.clone()
+        }
+    }
+}
+
+// The crate's one `join` is being written elsewhere (issue 16); this copy stays until then.
+fn join(root: &str, field: &str) -> String {
+    if root.is_empty() {
+        field.to_owned()
+    } else {
+        format!("{root}.{field}")
+    }
+}
+
+impl TryFrom<AvailabilityAgreementSpec> for AvailabilityAgreement {
+    type Error = Error;
+
+    fn try_from(spec: AvailabilityAgreementSpec) -> Result<Self, Error> {
+        AvailabilityAgreement::from_spec_at(spec, "")
+    }
+}
+
+impl From<AvailabilityAgreement> for AvailabilityAgreementSpec {
+    fn from(a: AvailabilityAgreement) -> Self {
+        AvailabilityAgreementSpec {
+            target: a.target,
+            service_hours: a.service_hours.spec().clone(),
+            maintenance: MaintenanceSpec {
+                recurring: a.recurring.map(|r| r.spec().clone()),
+                windows: a.windows.into_iter().map(WindowSpec::from).collect(),
+            },
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! Agreed maintenance: one-off windows and their configuration (recurring windows are a
+//! calendar).
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::instant::rfc3339;
+use crate::calendar::CalendarSpec;
+use crate::error::Error;
+
+/// An agreed one-off maintenance window, `[start, end)` in UTC, with `start < end`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "WindowSpec", into = "WindowSpec")]
+pub struct MaintenanceWindow {
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+}
+
+impl MaintenanceWindow {
+    /// The window `[start, end)`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] unless `start < end`.
+    pub fn new(start: DateTime<Utc>, end: DateTime<Utc>) -> Result<MaintenanceWindow, Error> {
+        if start < end {
+            Ok(MaintenanceWindow { start, end })
+        } else {
+            Err(Error::InvalidArgument {
+                operation: "MaintenanceWindow::new",
+                reason: format!(
+                    "the window ends at {} but must end after its start {}",
+                    rfc3339(end),
+                    rfc3339(start)
+                ),
+            })
+        }
+    }
+
+    /// When the window opens.
+    pub fn start(&self) -> DateTime<Utc> {
+        self.start
+    }
+
+    /// When it closes (exclusive).
+    pub fn end(&self) -> DateTime<Utc> {
+        self.end
+    }
+
+    pub(super) fn from_spec_at(spec: &WindowSpec, path: &str) -> Result<MaintenanceWindow, Error> {
+        let instant = |s: &str, field: &str| {
+            crate::config::parse_instant(s).map_err(|_| Error::InvalidValue {
+                path: format!("{path}.{field}"),
+                value: s.to_owned(),
+                expected: "an RFC 3339 instant such as `2026-03-14T20:00:00Z`".to_owned(),
+            })
+        };
+        let start = instant(&spec.start, "start")?;
+        let end = instant(&spec.end, "end")?;
+        if end <= start {
+            return Err(Error::InvalidValue {
+                path: format!("{path}.end"),
+                value: spec.end.clone(),
+                expected: format!("an instant after the window's start `{}`", spec.start),
+            });
+        }
+        Ok(MaintenanceWindow { start, end })
+    }
+}
+
+/// A one-off maintenance window as written in configuration: RFC 3339 instants (any offset;
+/// converted to UTC).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WindowSpec {
+    /// When the window opens, such as `"2026-03-14T20:00:00Z"`.
+    pub start: String,
+    /// When it closes (exclusive).
+    pub end: String,
+}
+
+impl TryFrom<WindowSpec> for MaintenanceWindow {
+    type Error = Error;
+
+    fn try_from(spec: WindowSpec) -> Result<Self, Error> {
+        MaintenanceWindow::from_spec_at(&spec, "window")
+    }
+}
+
+impl From<MaintenanceWindow> for WindowSpec {
+    fn from(w: MaintenanceWindow) -> Self {
+        WindowSpec {
+            start: rfc3339(w.start),
+            end: rfc3339(w.end),
+        }
+    }
+}
+
+/// Agreed maintenance as written in configuration: recurring windows as a calendar and/or
+/// one-off windows.
+///
+/// ```json
+/// { "recurring": { "timezone": "Europe/Berlin", "hours": { "wed": ["17:00-18:00"] } },
+///   "windows": [ { "start": "2026-03-19T13:00:00Z", "end": "2026-03-19T15:00:00Z" } ] }
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MaintenanceSpec {
+    /// Recurring windows: any calendar (its "open" times are the maintenance times).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recurring: Option<CalendarSpec>,
+    /// One-off windows.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub windows: Vec<WindowSpec>,
+}
+
+/// Sorts windows and joins overlapping and touching ones.
+pub(super) fn merge_windows(mut windows: Vec<MaintenanceWindow>) -> Vec<MaintenanceWindow> {
+    windows.sort_unstable();
+    let mut merged: Vec<MaintenanceWindow> = Vec::with_capacity(windows.len());
+    for w in windows {
+        match merged.last_mut() {
+            Some(last) if w.start <= last.end => last.end = last.end.max(w.end),
+            _ => merged.push(w),
+        }
+    }
+    merged
+}

@@ -1,0 +1,131 @@
+//! Compliance targets: per severity and metric, the share of incidents to be met in time.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::contract::Metric;
+use crate::error::Error;
+
+/// The plain serde form of [`ComplianceTargets`]: percentages as decimal strings.
+///
+/// ```json
+/// { "default": { "reaction": "90" },
+///   "severities": { "1": { "reaction": "95", "resolution": "90" } } }
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, remote = "Self")]
+pub struct ComplianceTargetsSpec {
+    /// Targets for every severity not listed in `severities` (or listed without the metric).
+    #[serde(
+        default,
+        deserialize_with = "crate::config::unique_keys",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
+    pub default: BTreeMap<Metric, String>,
+    /// Per severity key, per metric, the share (percent) of incidents that must be met in
+    /// time: `"95"` = 95 % of the severity's reactions in time.
+    #[serde(
+        default,
+        deserialize_with = "crate::config::unique_keys_nested",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
+    pub severities: BTreeMap<String, BTreeMap<Metric, String>>,
+}
+
+crate::config::tracked_serde!(ComplianceTargetsSpec);
+
+/// Compliance targets per severity and metric, validated: each a decimal percentage from
+/// `"0"` to `"100"`, written as a string (JSON numbers go through `f64` and are rejected).
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// use slacalc::contract::Metric;
+/// use slacalc::report::ComplianceTargets;
+///
+/// let targets: ComplianceTargets = serde_json::from_str(r#"{
+///   "default": {"reaction": "90"},
+///   "severities": {"1": {"reaction": "95"}}
+/// }"#)?;
+/// assert_eq!(targets.target("1", Metric::Reaction), Some(Decimal::from(95)));
+/// assert_eq!(targets.target("3", Metric::Reaction), Some(Decimal::from(90)));
+/// assert_eq!(targets.target("1", Metric::Resolution), None);
+/// assert!(serde_json::from_str::<ComplianceTargets>(r#"{"default": {"reaction": "101"}}"#).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "ComplianceTargetsSpec", into = "ComplianceTargetsSpec")]
+pub struct ComplianceTargets {
+    spec: ComplianceTargetsSpec,
+    default: BTreeMap<Metric, Decimal>,
+    severities: BTreeMap<String, BTreeMap<Metric, Decimal>>,
+}
+
+fn parse_percent(path: &str, s: &str) -> Result<Decimal, Error> {
+    let bad = || Error::InvalidValue {
+        path: path.to_owned(),
+        value: s.to_owned(),
+        expected: "a percentage from \"0\" to \"100\" written as a decimal string".into(),
+    };
+    let d: Decimal = s.trim().parse().map_err(|_| bad())?;
+    if d < Decimal::ZERO || d > Decimal::ONE_HUNDRED {
+        return Err(bad());
+    }
+    Ok(d)
+}
+
+impl TryFrom<ComplianceTargetsSpec> for ComplianceTargets {
+    type Error = Error;
+
+    fn try_from(spec: ComplianceTargetsSpec) -> Result<ComplianceTargets, Error> {
+        let mut default = BTreeMap::new();
+        for (metric, s) in &spec.default {
+            default.insert(*metric, parse_percent(&format!("default.{metric}"), s)?);
+        }
+        let mut severities = BTreeMap::new();
+        for (sev, metrics) in &spec.severities {
+            let mut by_metric = BTreeMap::new();
+            for (metric, s) in metrics {
+                by_metric.insert(
+                    *metric,
+                    parse_percent(&format!("severities.{sev}.{metric}"), s)?,
+                );
+            }
+            severities.insert(sev.clone(), by_metric);
+        }
+        Ok(ComplianceTargets {
+            spec,
+            default,
+            severities,
+        })
+    }
+}
+
+impl From<ComplianceTargets> for ComplianceTargetsSpec {
+    fn from(t: ComplianceTargets) -> ComplianceTargetsSpec {
+        t.spec
+    }
+}
+
+impl ComplianceTargets {
+    /// No targets: every row's outcome is `None`.
+    pub fn none() -> ComplianceTargets {
+        ComplianceTargets::default()
+    }
+
+    /// The configuration.
+    pub fn spec(&self) -> &ComplianceTargetsSpec {
+        &self.spec
+    }
+
+    /// The target (percent) for a severity key and metric: the severity's own, else the
+    /// default, else `None`.
+    pub fn target(&self, severity: &str, metric: Metric) -> Option<Decimal> {
+        self.severities
+            .get(severity)
+            .and_then(|m| m.get(&metric))
+            .or_else(|| self.default.get(&metric))
+            .copied()
+    }
+}
