@@ -219,7 +219,7 @@ where
     Ok(value)
 }
 
-/// Serde for a `NaiveDate` through [`parse_date`](crate::calendar::holiday::parse_date):
+/// Serde for a `NaiveDate` through [`parse_date`](crate::time::parse_date):
 /// exactly `YYYY-MM-DD` (chrono's own reader is more lenient).
 pub(crate) mod date {
     use chrono::NaiveDate;
@@ -231,7 +231,7 @@ pub(crate) mod date {
 
     pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
         let s = String::deserialize(d)?;
-        crate::calendar::holiday::parse_date("", &s).map_err(de::Error::custom)
+        crate::time::parse_date("", &s).map_err(de::Error::custom)
     }
 
     /// The same for `Option<NaiveDate>` (`null` or absent is `None`).
@@ -250,7 +250,7 @@ pub(crate) mod date {
             d: D,
         ) -> Result<Option<NaiveDate>, D::Error> {
             Option::<String>::deserialize(d)?
-                .map(|s| crate::calendar::holiday::parse_date("", &s).map_err(de::Error::custom))
+                .map(|s| crate::time::parse_date("", &s).map_err(de::Error::custom))
                 .transpose()
         }
     }

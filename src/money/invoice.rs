@@ -6,9 +6,9 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::time_and_materials::format_hms;
 use super::{Currency, IncrementBasis, Money, RoundingMode, WorkCategory};
 use crate::error::Error;
+use crate::time::format_hms;
 
 /// The result of evaluating a [`FeeSchedule`](super::FeeSchedule) or a
 /// [`CreditPolicy`](super::CreditPolicy): the amount and how it came about.

@@ -46,8 +46,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use chrono::{DateTime, MappedLocalTime, NaiveDate, NaiveTime, TimeDelta, TimeZone, Utc};
-use chrono_tz::{GapInfo, Tz};
+use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
+use chrono_tz::Tz;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -55,9 +55,9 @@ use super::invoice::Lines;
 use super::rounded::{add, mul, sub};
 use super::{at_path, config_amount, join, non_negative, overflow, Arithmetic};
 use super::{Currency, Invoice, LineDetail, RoundingMode};
-use crate::calendar::holiday::parse_date;
 use crate::calendar::{Calendar, CalendarSpec};
 use crate::error::Error;
+use crate::time::{local_day, parse_date};
 
 /// The longest worked interval [`TimeAndMaterials::evaluate`] accepts, in days: an invoice
 /// has lines per billing day, so the work (and the invoice) stays proportional to the input.
@@ -532,16 +532,6 @@ fn charge(rate: Decimal, seconds: Decimal, percent: Decimal, path: &str) -> Resu
         .ok_or_else(|| overflow(path))
 }
 
-/// A duration as exact decimal seconds (nanoseconds become the fraction).
-pub(crate) fn seconds_of(d: TimeDelta) -> Option<Decimal> {
-    let nanos = i128::from(d.num_seconds())
-        .checked_mul(1_000_000_000)?
-        .checked_add(i128::from(d.subsec_nanos()))?;
-    Decimal::try_from_i128_with_scale(nanos, 9)
-        .ok()
-        .map(|s| s.normalize())
-}
-
 /// What rounding `d` up to a multiple of `minutes` adds (zero for an exact multiple).
 fn round_up_extra(d: TimeDelta, minutes: u32) -> Option<TimeDelta> {
     let nanos = i128::from(d.num_seconds())
@@ -558,38 +548,6 @@ fn round_up_extra(d: TimeDelta, minutes: u32) -> Option<TimeDelta> {
     TimeDelta::new(secs, sub)
 }
 
-/// The first instant whose wall clock in `tz` reads `date` 00:00 or later after `after`: the
-/// candidates are the instants reading 00:00 (two in a fold) or, in a gap, the first instant
-/// after it.
-fn day_start_after(tz: Tz, date: NaiveDate, after: DateTime<Utc>) -> Option<DateTime<Utc>> {
-    let naive = date.and_time(NaiveTime::MIN);
-    let candidates: Vec<DateTime<Utc>> = match tz.from_local_datetime(&naive) {
-        MappedLocalTime::Single(t) => vec![t.with_timezone(&Utc)],
-        MappedLocalTime::Ambiguous(a, b) => vec![a.with_timezone(&Utc), b.with_timezone(&Utc)],
-        MappedLocalTime::None => GapInfo::new(&naive, &tz)
-            .and_then(|g| g.end)
-            .map(|t| t.with_timezone(&Utc))
-            .into_iter()
-            .collect(),
-    };
-    candidates.into_iter().find(|t| *t > after)
-}
-
-/// The local date of `at` in `tz`, and the instant after `at` at which the next local date
-/// begins (`None` only at the end of chrono's range).
-pub(crate) fn local_day(tz: Tz, at: DateTime<Utc>) -> Option<(NaiveDate, DateTime<Utc>)> {
-    let date = crate::time::local_naive(&tz, at)?.date();
-    let mut next = date;
-    // A zone may skip a whole local date (Samoa skipped 2011-12-30); try a few.
-    for _ in 0..3 {
-        next = next.succ_opt()?;
-        if let Some(t) = day_start_after(tz, next, at) {
-            return Some((date, t));
-        }
-    }
-    None
-}
-
 impl TryFrom<TimeAndMaterialsSpec> for TimeAndMaterials {
     type Error = Error;
 
@@ -604,30 +562,9 @@ impl From<TimeAndMaterials> for TimeAndMaterialsSpec {
     }
 }
 
-/// Formats exact seconds as `H:MM:SS` with any fraction of a second after the seconds
-/// (`1:05:00`, `0:00:01.5`, `-0:30:00`).
-pub(crate) fn format_hms(seconds: Decimal) -> String {
-    use rust_decimal::prelude::ToPrimitive;
-    let sign = if seconds.is_sign_negative() && !seconds.is_zero() {
-        "-"
-    } else {
-        ""
-    };
-    let magnitude = seconds.abs();
-    let whole = magnitude.trunc();
-    let fraction = magnitude.checked_sub(whole).unwrap_or_default().normalize();
-    let Some(total) = whole.to_u128() else {
-        return format!("{seconds} s");
-    };
-    let (h, m, s) = (total / 3600, total / 60 % 60, total % 60);
-    let fraction = if fraction.is_zero() {
-        String::new()
-    } else {
-        // "0.5" → ".5"
-        fraction.to_string().trim_start_matches('0').to_owned()
-    };
-    format!("{sign}{h}:{m:02}:{s:02}{fraction}")
-}
+// The `H:MM:SS` printer and exact seconds moved to `crate::time`; this path stays for
+// other modules until the visibility pass.
+pub(crate) use crate::time::{format_hms, seconds_of};
 
 #[cfg(test)]
 mod tests {
@@ -643,15 +580,6 @@ mod tests {
     }
 
     #[test]
-    fn hms() {
-        assert_eq!(format_hms(d("3900")), "1:05:00");
-        assert_eq!(format_hms(d("1.5")), "0:00:01.5");
-        assert_eq!(format_hms(d("-1800")), "-0:30:00");
-        assert_eq!(format_hms(d("360000")), "100:00:00");
-        assert_eq!(format_hms(Decimal::ZERO), "0:00:00");
-    }
-
-    #[test]
     fn rounding_up() {
         let m = |x: i64| TimeDelta::try_minutes(x).unwrap();
         assert_eq!(round_up_extra(m(0), 15), Some(m(0)));
@@ -660,29 +588,6 @@ mod tests {
         assert_eq!(
             round_up_extra(TimeDelta::new(900, 1).unwrap(), 15),
             TimeDelta::new(899, 999_999_999)
-        );
-    }
-
-    #[test]
-    fn local_days_across_dst_and_skipped_dates() {
-        let berlin: Tz = "Europe/Berlin".parse().unwrap();
-        // Spring forward on 2026-03-29: that date has 23 hours.
-        let (date, next) = local_day(berlin, t("2026-03-28T23:00:00Z")).unwrap();
-        assert_eq!(date, NaiveDate::from_ymd_opt(2026, 3, 29).unwrap());
-        assert_eq!(next, t("2026-03-29T22:00:00Z"));
-        // Sao Paulo skipped midnight on 2015-10-18: the date starts at 01:00 local.
-        let sp: Tz = "America/Sao_Paulo".parse().unwrap();
-        let (date, next) = local_day(sp, t("2015-10-17T12:00:00Z")).unwrap();
-        assert_eq!(date, NaiveDate::from_ymd_opt(2015, 10, 17).unwrap());
-        assert_eq!(next, t("2015-10-18T03:00:00Z"));
-        // Samoa skipped 2011-12-30 entirely.
-        let apia: Tz = "Pacific/Apia".parse().unwrap();
-        let (date, next) = local_day(apia, t("2011-12-29T12:00:00Z")).unwrap();
-        assert_eq!(date, NaiveDate::from_ymd_opt(2011, 12, 29).unwrap());
-        assert_eq!(next, t("2011-12-30T10:00:00Z"));
-        assert_eq!(
-            next.with_timezone(&apia).date_naive(),
-            NaiveDate::from_ymd_opt(2011, 12, 31).unwrap()
         );
     }
 
