@@ -323,3 +323,29 @@ pub(crate) mod count {
         }
     }
 }
+
+/// Joins a configuration path and a field (the crate's one path joiner):
+/// `join("fees.premium", "fee")` is `fees.premium.fee`, `join("credits", "[2]")` is
+/// `credits[2]`; an empty path yields the field alone.
+pub(crate) fn join(prefix: &str, field: &str) -> String {
+    if prefix.is_empty() {
+        field.to_owned()
+    } else if field.starts_with('[') {
+        format!("{prefix}{field}")
+    } else {
+        format!("{prefix}.{field}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::join;
+
+    #[test]
+    fn paths_join_with_dots_except_before_an_index() {
+        assert_eq!(join("", "fee"), "fee");
+        assert_eq!(join("fees.premium", "fee"), "fees.premium.fee");
+        assert_eq!(join("credits", "[2]"), "credits[2]");
+        assert_eq!(join("", "[2]"), "[2]");
+    }
+}

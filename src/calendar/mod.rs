@@ -72,6 +72,7 @@ use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
+use crate::config::join;
 use crate::error::Error;
 use crate::time::{Shift, WeekdayKey};
 
@@ -411,14 +412,6 @@ fn check_combined(path: &str, members: &[Calendar]) -> Result<(), Error> {
         }
     }
     Ok(())
-}
-
-fn join(path: &str, field: &str) -> String {
-    if path.is_empty() {
-        field.to_owned()
-    } else {
-        format!("{path}.{field}")
-    }
 }
 
 fn parse_spans(path: &str, shifts: &[String]) -> Result<Spans, Error> {

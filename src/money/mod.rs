@@ -85,6 +85,7 @@ pub use time_and_materials::{
 
 use rust_decimal::Decimal;
 
+use crate::config::join;
 use crate::error::Error;
 
 /// `a + b`, exactly: [`Error::ArithmeticOverflow`] naming `path` if it does not fit,
@@ -244,18 +245,6 @@ mod exact {
 fn overflow(path: &str) -> Error {
     Error::ArithmeticOverflow {
         path: path.to_owned(),
-    }
-}
-
-/// Joins a config path prefix and a field: `join("fees.premium", "fee")` is
-/// `fees.premium.fee`; an empty prefix yields the field alone.
-fn join(prefix: &str, field: &str) -> String {
-    if prefix.is_empty() {
-        field.to_owned()
-    } else if field.starts_with('[') {
-        format!("{prefix}{field}")
-    } else {
-        format!("{prefix}.{field}")
     }
 }
 
