@@ -8,6 +8,7 @@
 //! | Weekday keys `mon` … `sun` | [`WeekdayKey`] | `time/weekday.rs` |
 //! | Durations: `4h30m`, ISO 8601 `PT4H30M`, `H:MM:SS` | [`parse_duration`], [`format_duration`], [`IsoDuration`], [`iso_duration`] | `time/duration/` |
 //! | Dates `YYYY-MM-DD`, local dates and days across DST | (crate-internal) | `time/date.rs` |
+//! | Periods: a month, quarter, year or range of dates | [`Period`], [`PeriodUnit`] | `time/period.rs` |
 //!
 //! Small value types parse from and print to exactly the form used in configuration, so
 //! `s.parse::<Shift>()?.to_string() == s` for every canonical `s`.
@@ -22,6 +23,7 @@
 mod date;
 mod duration;
 mod of_day;
+mod period;
 mod weekday;
 
 pub(crate) use date::{local_date, local_day, local_naive, parse_date};
@@ -31,4 +33,5 @@ pub use duration::{
 };
 pub(crate) use duration::{format_hms, seconds_of};
 pub use of_day::{Shift, TimeOfDay};
+pub use period::{Period, PeriodUnit};
 pub use weekday::WeekdayKey;
