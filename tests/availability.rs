@@ -18,9 +18,10 @@ use slacalc::availability::{
     merge_outages, AvailabilityAgreement, AvailabilityAgreementSpec, MaintenanceWindow, Outage,
     TargetOutcome,
 };
+use slacalc::calendar::{TimeAndMaterials, TimeAndMaterialsSpec};
 use slacalc::money::{
     CreditInputs, CreditPolicy, FeeInputs, FeeSchedule, HourBudget, Invoice, LineDetail, Money,
-    RoundingMode, TimeAndMaterials, TimeAndMaterialsSpec, WorkCategory, WorkInterval,
+    RoundingMode, WorkCategory, WorkInterval,
 };
 use slacalc::Error;
 

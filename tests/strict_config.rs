@@ -7,9 +7,10 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use slacalc::availability::Outage;
+use slacalc::calendar::TimeAndMaterials;
 use slacalc::money::{
     CaseQuota, CreditInputs, CreditPolicy, FeeInputs, FeeSchedule, HourBudget, LineDetail, Money,
-    TimeAndMaterials, WorkInterval, MAX_MONTHLY_HOURS,
+    WorkInterval, MAX_MONTHLY_HOURS,
 };
 use slacalc::queue::QueueConfig;
 use slacalc::report::ComplianceTargets;

@@ -60,6 +60,7 @@ mod business_days;
 pub mod holiday;
 mod spec;
 mod timeline;
+mod work;
 mod years;
 mod zoned;
 
@@ -84,6 +85,7 @@ pub use holiday::{
 };
 pub use spec::CalendarSpec;
 use timeline::{year_of_secs, year_start, Chunk, YearCache, MAX_YEAR, MIN_YEAR};
+pub use work::{TimeAndMaterials, TimeAndMaterialsSpec, WorkClassifier};
 use years::{Extreme, Period, WalkError, YearSeries, PERIOD_YEARS};
 use zoned::{Spans, Zoned};
 

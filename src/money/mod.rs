@@ -61,6 +61,7 @@ mod invoice;
 mod quota;
 mod rounding;
 pub mod time_and_materials;
+mod work;
 
 pub use budget::{
     BudgetLedger, BudgetMonth, ExpiryPolicy, HourBudget, HourBudgetSpec, MAX_MONTHLY_HOURS,
@@ -78,10 +79,8 @@ pub use quota::{
     CaseQuota, CaseQuotaSpec, NextCase, OveragePolicy, OveragePolicySpec, QuotaPeriod, QuotaUsage,
 };
 pub use rounding::RoundingMode;
-pub use time_and_materials::{
-    IncrementBasis, IncrementSpec, SurchargesSpec, TimeAndMaterials, TimeAndMaterialsSpec,
-    WorkCategory, WorkInterval,
-};
+pub use time_and_materials::{HourlyRates, HourlyRatesSpec, IncrementSpec, SurchargesSpec};
+pub use work::{ClassifiedInterval, IncrementBasis, WorkCategory, WorkInterval, WorkPiece};
 
 use rust_decimal::Decimal;
 
