@@ -29,6 +29,31 @@
 //! materials is the one exception: its hourly charges are quotients, rounded to 28
 //! significant digits (see [`time_and_materials`](time_and_materials#how-amounts-are-computed)).
 //!
+//! # Layers
+//!
+//! Money is low in the crate's one-way flow: it depends only on [`crate::error`], the leaf
+//! vocabulary [`crate::time`] (durations, dates, periods) and the crate's serde plumbing
+//! (`config`: strict maps, dates, counts, path joining). It knows no calendar, no contract
+//! and no incident; whatever needs a calendar arrives already classified (time and materials
+//! takes durations per local date and [`WorkCategory`], see [`time_and_materials`]). The
+//! modules that use money sit below it:
+//!
+//! ```text
+//! error ← time ← config ← money ← calendar (only calendar/work.rs: time and materials)
+//!                               ← contract (plans hold fee schedules and case quotas)
+//!                               ← availability (credits by availability)
+//! ```
+//!
+//! so `contract → money` and `calendar::TimeAndMaterials → money` are downward arrows, and
+//! nothing in `money/` or `time/` points up. To check, run from the crate root:
+//!
+//! ```text
+//! grep -rn "^ *\(pub[^ ]* \)\?use crate::" src/time src/money \
+//!     | grep -v "crate::\(error\|time\|config\|money\)"
+//! ```
+//!
+//! which prints nothing.
+//!
 //! # Example: AWS Business support for $85,000 of monthly usage
 //!
 //! ```
