@@ -15,9 +15,9 @@ use chrono::{DateTime, TimeDelta, Utc};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use slacalc::availability::{AvailabilityAgreement, MaintenanceWindow, Outage, TargetOutcome};
+use slacalc::calendar::TimeAndMaterials;
 use slacalc::money::{
-    CreditInputs, CreditPolicy, FeeInputs, FeeSchedule, Money, RoundingMode, TimeAndMaterials,
-    WorkInterval,
+    CreditInputs, CreditPolicy, FeeInputs, FeeSchedule, Money, RoundingMode, WorkInterval,
 };
 
 #[derive(Deserialize)]

@@ -219,7 +219,7 @@ where
     Ok(value)
 }
 
-/// Serde for a `NaiveDate` through [`parse_date`](crate::calendar::holiday::parse_date):
+/// Serde for a `NaiveDate` through [`parse_date`](crate::time::parse_date):
 /// exactly `YYYY-MM-DD` (chrono's own reader is more lenient).
 pub(crate) mod date {
     use chrono::NaiveDate;
@@ -231,7 +231,7 @@ pub(crate) mod date {
 
     pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
         let s = String::deserialize(d)?;
-        crate::calendar::holiday::parse_date("", &s).map_err(de::Error::custom)
+        crate::time::parse_date("", &s).map_err(de::Error::custom)
     }
 
     /// The same for `Option<NaiveDate>` (`null` or absent is `None`).
@@ -250,7 +250,7 @@ pub(crate) mod date {
             d: D,
         ) -> Result<Option<NaiveDate>, D::Error> {
             Option::<String>::deserialize(d)?
-                .map(|s| crate::calendar::holiday::parse_date("", &s).map_err(de::Error::custom))
+                .map(|s| crate::time::parse_date("", &s).map_err(de::Error::custom))
                 .transpose()
         }
     }
@@ -321,5 +321,31 @@ pub(crate) mod count {
         fn visit_i64<E: de::Error>(self, v: i64) -> Result<u32, E> {
             u32::try_from(v).map_err(|_| E::invalid_value(Unexpected::Signed(v), &self))
         }
+    }
+}
+
+/// Joins a configuration path and a field (the crate's one path joiner):
+/// `join("fees.premium", "fee")` is `fees.premium.fee`, `join("credits", "[2]")` is
+/// `credits[2]`; an empty path yields the field alone.
+pub(crate) fn join(prefix: &str, field: &str) -> String {
+    if prefix.is_empty() {
+        field.to_owned()
+    } else if field.starts_with('[') {
+        format!("{prefix}{field}")
+    } else {
+        format!("{prefix}.{field}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::join;
+
+    #[test]
+    fn paths_join_with_dots_except_before_an_index() {
+        assert_eq!(join("", "fee"), "fee");
+        assert_eq!(join("fees.premium", "fee"), "fees.premium.fee");
+        assert_eq!(join("credits", "[2]"), "credits[2]");
+        assert_eq!(join("", "[2]"), "[2]");
     }
 }

@@ -60,6 +60,7 @@ mod business_days;
 pub mod holiday;
 mod spec;
 mod timeline;
+mod work;
 mod years;
 mod zoned;
 
@@ -72,6 +73,7 @@ use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
+use crate::config::join;
 use crate::error::Error;
 use crate::time::{Shift, WeekdayKey};
 
@@ -83,6 +85,7 @@ pub use holiday::{
 };
 pub use spec::CalendarSpec;
 use timeline::{year_of_secs, year_start, Chunk, YearCache, MAX_YEAR, MIN_YEAR};
+pub use work::{TimeAndMaterials, TimeAndMaterialsSpec, WorkClassifier};
 use years::{Extreme, Period, WalkError, YearSeries, PERIOD_YEARS};
 use zoned::{Spans, Zoned};
 
@@ -411,14 +414,6 @@ fn check_combined(path: &str, members: &[Calendar]) -> Result<(), Error> {
         }
     }
     Ok(())
-}
-
-fn join(path: &str, field: &str) -> String {
-    if path.is_empty() {
-        field.to_owned()
-    } else {
-        format!("{path}.{field}")
-    }
 }
 
 fn parse_spans(path: &str, shifts: &[String]) -> Result<Spans, Error> {

@@ -6,9 +6,10 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::time_and_materials::format_hms;
-use super::{Currency, IncrementBasis, Money, RoundingMode, WorkCategory};
+use super::work::{IncrementBasis, WorkCategory};
+use super::{Currency, Money, RoundingMode};
 use crate::error::Error;
+use crate::time::format_hms;
 
 /// The result of evaluating a [`FeeSchedule`](super::FeeSchedule) or a
 /// [`CreditPolicy`](super::CreditPolicy): the amount and how it came about.
@@ -164,7 +165,7 @@ pub enum LineDetail {
         per_breach: Decimal,
     },
     /// Time worked on one billing day in one category, at the hourly rate plus a surcharge
-    /// (see [`TimeAndMaterials`](super::TimeAndMaterials)).
+    /// (see [`HourlyRates`](super::HourlyRates)).
     WorkedTime {
         /// The billing day (a local date).
         #[serde(with = "crate::config::date")]

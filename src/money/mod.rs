@@ -29,6 +29,31 @@
 //! materials is the one exception: its hourly charges are quotients, rounded to 28
 //! significant digits (see [`time_and_materials`](time_and_materials#how-amounts-are-computed)).
 //!
+//! # Layers
+//!
+//! Money is low in the crate's one-way flow: it depends only on [`crate::error`], the leaf
+//! vocabulary [`crate::time`] (durations, dates, periods) and the crate's serde plumbing
+//! (`config`: strict maps, dates, counts, path joining). It knows no calendar, no contract
+//! and no incident; whatever needs a calendar arrives already classified (time and materials
+//! takes durations per local date and [`WorkCategory`], see [`time_and_materials`]). The
+//! modules that use money sit below it:
+//!
+//! ```text
+//! error ← time ← config ← money ← calendar (only calendar/work.rs: time and materials)
+//!                               ← contract (plans hold fee schedules and case quotas)
+//!                               ← availability (credits by availability)
+//! ```
+//!
+//! so `contract → money` and `calendar::TimeAndMaterials → money` are downward arrows, and
+//! nothing in `money/` or `time/` points up. To check, run from the crate root:
+//!
+//! ```text
+//! grep -rn "^ *\(pub[^ ]* \)\?use crate::" src/time src/money \
+//!     | grep -v "crate::\(error\|time\|config\|money\)"
+//! ```
+//!
+//! which prints nothing.
+//!
 //! # Example: AWS Business support for $85,000 of monthly usage
 //!
 //! ```
@@ -61,6 +86,7 @@ mod invoice;
 mod quota;
 mod rounding;
 pub mod time_and_materials;
+mod work;
 
 pub use budget::{
     BudgetLedger, BudgetMonth, ExpiryPolicy, HourBudget, HourBudgetSpec, MAX_MONTHLY_HOURS,
@@ -78,13 +104,12 @@ pub use quota::{
     CaseQuota, CaseQuotaSpec, NextCase, OveragePolicy, OveragePolicySpec, QuotaPeriod, QuotaUsage,
 };
 pub use rounding::RoundingMode;
-pub use time_and_materials::{
-    IncrementBasis, IncrementSpec, SurchargesSpec, TimeAndMaterials, TimeAndMaterialsSpec,
-    WorkCategory, WorkInterval,
-};
+pub use time_and_materials::{HourlyRates, HourlyRatesSpec, IncrementSpec, SurchargesSpec};
+pub use work::{ClassifiedInterval, IncrementBasis, WorkCategory, WorkInterval, WorkPiece};
 
 use rust_decimal::Decimal;
 
+use crate::config::join;
 use crate::error::Error;
 
 /// `a + b`, exactly: [`Error::ArithmeticOverflow`] naming `path` if it does not fit,
@@ -244,18 +269,6 @@ mod exact {
 fn overflow(path: &str) -> Error {
     Error::ArithmeticOverflow {
         path: path.to_owned(),
-    }
-}
-
-/// Joins a config path prefix and a field: `join("fees.premium", "fee")` is
-/// `fees.premium.fee`; an empty prefix yields the field alone.
-fn join(prefix: &str, field: &str) -> String {
-    if prefix.is_empty() {
-        field.to_owned()
-    } else if field.starts_with('[') {
-        format!("{prefix}{field}")
-    } else {
-        format!("{prefix}.{field}")
     }
 }
 

@@ -1,60 +1,17 @@
 //! Case quotas: a number of support cases per calendar period (Comarch Basic: 10 per quarter),
 //! and what happens to the case after the last included one.
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use super::{at_path, join, non_negative, Money};
 use crate::error::Error;
+use crate::time::local_date;
 
-/// The calendar period a quota counts cases in. Periods are aligned to the calendar: a
-/// quarter is January–March, April–June, July–September or October–December.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
-#[non_exhaustive]
-pub enum QuotaPeriod {
-    /// A calendar month.
-    Month,
-    /// A calendar quarter.
-    Quarter,
-    /// A calendar year.
-    Year,
-}
-
-impl QuotaPeriod {
-    /// The period containing `date`, as `[first day, first day of the next period)`.
-    ///
-    /// ```
-    /// use chrono::NaiveDate;
-    /// use slacalc::money::QuotaPeriod;
-    ///
-    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
-    /// assert_eq!(QuotaPeriod::Quarter.bounds(d(2024, 5, 17)?)?, (d(2024, 4, 1)?, d(2024, 7, 1)?));
-    /// assert_eq!(QuotaPeriod::Month.bounds(d(2024, 12, 31)?)?, (d(2024, 12, 1)?, d(2025, 1, 1)?));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    ///
-    /// # Errors
-    /// [`Error::OutOfRange`] when the next period would start after the last date chrono can
-    /// represent.
-    pub fn bounds(self, date: NaiveDate) -> Result<(NaiveDate, NaiveDate), Error> {
-        let out = || Error::OutOfRange {
-            operation: "QuotaPeriod::bounds",
-        };
-        let (year, month) = (date.year(), date.month());
-        let (first_month, months) = match self {
-            QuotaPeriod::Month => (month, 1),
-            QuotaPeriod::Quarter => ((month - 1) / 3 * 3 + 1, 3),
-            QuotaPeriod::Year => (1, 12),
-        };
-        let start = NaiveDate::from_ymd_opt(year, first_month, 1).ok_or_else(out)?;
-        let end = start
-            .checked_add_months(chrono::Months::new(months))
-            .ok_or_else(out)?;
-        Ok((start, end))
-    }
-}
+/// The calendar period a quota counts cases in: `"month"`, `"quarter"` or `"year"`, aligned to
+/// the calendar. The same type as [`PeriodUnit`](crate::time::PeriodUnit), under the name quotas use.
+pub use crate::time::PeriodUnit as QuotaPeriod;
 
 /// What the first case beyond the quota costs, as written in configuration:
 /// `"refuse"` or `{"charge": {"price": "50.00 EUR"}}`.
@@ -213,10 +170,10 @@ impl CaseQuota {
     /// [`Error::OutOfRange`] for a date in the last representable period;
     /// [`Error::ArithmeticOverflow`] if the count or the charge overflows.
     pub fn usage(&self, opened: &[NaiveDate], on: NaiveDate) -> Result<QuotaUsage, Error> {
-        let (period_start, period_end) = self.per.bounds(on)?;
+        let period = self.per.containing(on)?;
         let count = opened
             .iter()
-            .filter(|d| period_start <= **d && **d <= on)
+            .filter(|d| period.contains(**d) && **d <= on)
             .count();
         let overflow = || Error::ArithmeticOverflow {
             path: "CaseQuota::usage".to_owned(),
@@ -240,8 +197,8 @@ impl CaseQuota {
             }
         };
         Ok(QuotaUsage {
-            period_start,
-            period_end,
+            period_start: period.from(),
+            period_end: period.to(),
             limit: self.cases,
             used,
             remaining: self.cases.saturating_sub(used),
@@ -262,7 +219,7 @@ impl CaseQuota {
         at: DateTime<Utc>,
         tz: Tz,
     ) -> Result<QuotaUsage, Error> {
-        let date = |t: DateTime<Utc>| crate::time::local_date(&tz, t, "CaseQuota::usage_at");
+        let date = |t: DateTime<Utc>| local_date(&tz, t, "CaseQuota::usage_at");
         let dates = opened
             .iter()
             .filter(|t| **t <= at)
@@ -306,25 +263,16 @@ mod tests {
     }
 
     #[test]
-    fn periods() {
+    fn a_quota_counts_in_the_period_of_its_day() {
+        let quota: CaseQuota = serde_json::from_str(r#"{"cases":1,"per":"year"}"#).unwrap();
+        let u = quota.usage(&[day(2023, 12, 31)], day(2024, 2, 29)).unwrap();
         assert_eq!(
-            QuotaPeriod::Quarter.bounds(day(2024, 12, 31)).unwrap(),
-            (day(2024, 10, 1), day(2025, 1, 1))
+            (u.period_start, u.period_end, u.used),
+            (day(2024, 1, 1), day(2025, 1, 1), 0)
         );
         assert_eq!(
-            QuotaPeriod::Quarter.bounds(day(2024, 1, 1)).unwrap(),
-            (day(2024, 1, 1), day(2024, 4, 1))
-        );
-        assert_eq!(
-            QuotaPeriod::Year.bounds(day(2024, 2, 29)).unwrap(),
-            (day(2024, 1, 1), day(2025, 1, 1))
-        );
-        assert_eq!(
-            QuotaPeriod::Year
-                .bounds(NaiveDate::MAX)
-                .unwrap_err()
-                .to_string(),
-            "QuotaPeriod::bounds: result out of the representable range of instants"
+            quota.usage(&[], NaiveDate::MAX).unwrap_err().to_string(),
+            "PeriodUnit::containing: result out of the representable range of instants"
         );
     }
 

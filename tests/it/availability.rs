@@ -15,9 +15,10 @@ use serde::Deserialize;
 use slacalc::availability::{
     AvailabilityAgreement, AvailabilityAgreementSpec, MaintenanceWindow, Outage, TargetOutcome,
 };
+use slacalc::calendar::{TimeAndMaterials, TimeAndMaterialsSpec};
 use slacalc::money::{
     CreditInputs, CreditPolicy, FeeInputs, FeeSchedule, HourBudget, Invoice, LineDetail, Money,
-    RoundingMode, TimeAndMaterials, TimeAndMaterialsSpec, WorkCategory, WorkInterval,
+    RoundingMode, WorkCategory, WorkInterval,
 };
 use slacalc::Error;
 

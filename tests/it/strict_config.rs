@@ -6,9 +6,10 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 use slacalc::availability::Outage;
+use slacalc::calendar::TimeAndMaterials;
 use slacalc::money::{
     CaseQuota, CreditInputs, CreditPolicy, FeeInputs, FeeSchedule, HourBudget, LineDetail, Money,
-    TimeAndMaterials, WorkInterval, MAX_MONTHLY_HOURS,
+    WorkInterval, MAX_MONTHLY_HOURS,
 };
 use slacalc::queue::QueueConfig;
 use slacalc::report::ComplianceTargets;

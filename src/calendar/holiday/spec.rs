@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use chrono::{NaiveDate, Weekday};
+use chrono::Weekday;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
@@ -213,37 +213,7 @@ impl Observance {
     }
 }
 
-/// The one parser of configuration dates: exactly `YYYY-MM-DD` (four-digit year, two-digit
-/// month and day, ASCII digits, no sign, no spaces) naming a real calendar date.
-///
-/// chrono's `%Y-%m-%d` alone is lenient (it reads `" 026-01-01"` as the year 26), hence the
-/// shape check first.
-///
-/// # Errors
-/// [`Error::InvalidDate`] with `path` and the input.
-pub(crate) fn parse_date(path: &str, s: &str) -> Result<NaiveDate, Error> {
-    let bad = || Error::InvalidDate {
-        path: path.to_owned(),
-        input: s.to_owned(),
-    };
-    let b = s.as_bytes();
-    let shape = b.len() == 10
-        && b.iter().enumerate().all(|(i, c)| match i {
-            4 | 7 => *c == b'-',
-            _ => c.is_ascii_digit(),
-        });
-    if !shape {
-        return Err(bad());
-    }
-    let number = |r: std::ops::Range<usize>| s.get(r).and_then(|d| d.parse::<u32>().ok());
-    match (number(0..4), number(5..7), number(8..10)) {
-        (Some(y), Some(m), Some(d)) => i32::try_from(y)
-            .ok()
-            .and_then(|y| NaiveDate::from_ymd_opt(y, m, d))
-            .ok_or_else(bad),
-        _ => Err(bad()),
-    }
-}
+pub(crate) use crate::time::parse_date;
 
 fn invalid(path: &str, value: impl ToString, expected: impl Into<String>) -> Error {
     Error::InvalidValue {

@@ -1,0 +1,37 @@
+//! The crate's leaf vocabulary: times of day and shifts, weekday keys, durations and their
+//! text forms, dates, and periods. Nothing here imports another module of the crate except
+//! [`crate::error`].
+//!
+//! | Concept | Items | File |
+//! |---|---|---|
+//! | A wall-clock time that allows `24:00`, a shift `HH:MM-HH:MM` | [`TimeOfDay`], [`Shift`] | `time/of_day.rs` |
+//! | Weekday keys `mon` … `sun` | [`WeekdayKey`] | `time/weekday.rs` |
+//! | Durations: `4h30m`, ISO 8601 `PT4H30M`, `H:MM:SS` | [`parse_duration`], [`format_duration`], [`IsoDuration`], [`iso_duration`] | `time/duration/` |
+//! | Dates `YYYY-MM-DD`, local dates and days across DST | (crate-internal) | `time/date.rs` |
+//! | Periods: a month, quarter, year or range of dates | [`Period`], [`PeriodUnit`] | `time/period.rs` |
+//!
+//! Small value types parse from and print to exactly the form used in configuration, so
+//! `s.parse::<Shift>()?.to_string() == s` for every canonical `s`.
+//!
+//! Durations have two written forms, and both parse wherever a duration is read
+//! ([`parse_duration`]): configuration writes `4h30m` ([`format_duration`]); serialized
+//! reports write ISO 8601, `PT4H30M`, with fractional seconds to the nanosecond and `-PT…`
+//! for negative durations ([`IsoDuration`], [`parse_iso_duration`] and the serde helpers
+//! [`iso_duration`] and [`iso_duration::option`]), so that every `TimeDelta` reads back
+//! exactly.
+
+mod date;
+mod duration;
+mod of_day;
+mod period;
+mod weekday;
+
+pub(crate) use date::{local_date, local_day, local_naive, parse_date};
+pub use duration::{
+    format_duration, format_iso_duration, iso_duration, parse_duration, parse_iso_duration,
+    IsoDuration,
+};
+pub(crate) use duration::{format_hms, seconds_of};
+pub use of_day::{Shift, TimeOfDay};
+pub use period::{Period, PeriodUnit};
+pub use weekday::WeekdayKey;
