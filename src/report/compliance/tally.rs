@@ -379,3 +379,77 @@ fn fold<T>(items: &[T], f: impl Fn(&mut Tally, usize, &T)) -> Tally {
     }
     t
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::contract::{Catalog, ContractTermsSpec};
+
+    fn contract(severity: &str) -> Contract {
+        let catalog: Catalog = serde_json::from_str(&format!(
+            r#"{{"name": "Desk", "severities": [{{"key": "{severity}", "name": "S"}}],
+                "plans": {{"std": {{"name": "Standard",
+                  "targets": {{"{severity}": {{"reaction": {{"within": "1h", "clock": "24x7"}}}}}}}}}}}}"#
+        ))
+        .unwrap();
+        let terms = ContractTermsSpec {
+            customer: "Acme".into(),
+            plan: "std".into(),
+            ..ContractTermsSpec::default()
+        };
+        Contract::new(Arc::new(catalog), terms).unwrap()
+    }
+
+    #[test]
+    fn failures_keep_their_errors_typed_and_serialize_as_messages() {
+        let high = contract("high");
+        let urgent = contract("urgent");
+        let incident: Incident = serde_json::from_str(
+            r#"{"id": "U-1", "events": [
+                {"at": "2026-11-02T09:00:00Z", "kind": "reported", "severity": "urgent"}]}"#,
+        )
+        .unwrap();
+        let now = "2026-11-02T12:00:00Z".parse().unwrap();
+        let report = evaluate(&urgent, &incident, now).unwrap();
+        // Counted against the `high` catalog, or against a contract that does not exist.
+        let period: Period = "2026-11".parse().unwrap();
+        let reports = [(0, report.clone()), (5, report)];
+        let compliance =
+            ComplianceReport::from_reports(&[high], &reports, &period, &ComplianceTargets::none());
+        assert_eq!(compliance.incidents, 0);
+        assert_eq!(
+            compliance.failures,
+            vec![
+                Failure {
+                    index: 0,
+                    error: Error::UnknownName {
+                        path: "reports[0].severity".into(),
+                        kind: "severity".into(),
+                        name: "urgent".into(),
+                        known: vec!["high".into()],
+                    },
+                },
+                Failure {
+                    index: 1,
+                    error: Error::InvalidArgument {
+                        operation: "batch",
+                        reason: "incidents[1] refers to contract 5, but there are only 1 contracts"
+                            .into(),
+                    },
+                },
+            ]
+        );
+        let json = serde_json::to_value(&compliance.failures).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!([
+                {"index": 0,
+                 "message": "reports[0].severity: unknown severity `urgent`: expected one of high"},
+                {"index": 1,
+                 "message": "batch: incidents[1] refers to contract 5, but there are only 1 contracts"},
+            ])
+        );
+    }
+}
