@@ -615,35 +615,3 @@ fn time_and_materials_round_trips_through_serde() {
         a
     );
 }
-
-// ---------------------------------------------------------------------------------------------
-// The README's availability section's examples parse as the types they are marked with
-
-#[test]
-fn readme_section_examples_parse() {
-    let readme = include_str!("../README.md");
-    let start = readme
-        .find("## Availability and time and materials")
-        .unwrap();
-    let len = readme[start + 3..].find("\n## ").unwrap() + 3;
-    let text = &readme[start..start + len];
-    let mut checked = 0;
-    for (i, chunk) in text.split("<!-- ").enumerate().skip(1) {
-        let (kind, rest) = chunk.split_once(" -->").unwrap();
-        let json = rest
-            .split_once("```json\n")
-            .and_then(|(_, r)| r.split_once("```"))
-            .map(|(json, _)| json)
-            .unwrap();
-        let ok = match kind {
-            "AvailabilityAgreement" => {
-                serde_json::from_str::<AvailabilityAgreement>(json).map(drop)
-            }
-            "TimeAndMaterials" => serde_json::from_str::<TimeAndMaterials>(json).map(drop),
-            other => panic!("block {i}: unknown marker {other}"),
-        };
-        ok.unwrap_or_else(|e| panic!("block {i} ({kind}): {e}"));
-        checked += 1;
-    }
-    assert_eq!(checked, 2);
-}

@@ -268,46 +268,6 @@ fn credits_are_explained() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The README's money section's examples parse as the types they are marked with
-
-#[test]
-fn readme_section_examples_parse() {
-    let readme = include_str!("../README.md");
-    let start = readme.find("## Money").unwrap();
-    let len = readme[start + 3..].find("\n## ").unwrap() + 3;
-    let text = &readme[start..start + len];
-    let mut checked = 0;
-    for (i, chunk) in text.split("<!-- ").enumerate().skip(1) {
-        let (kind, rest) = chunk.split_once(" -->").unwrap();
-        let json = rest
-            .split_once("```json\n")
-            .and_then(|(_, r)| r.split_once("```"))
-            .map(|(json, _)| json)
-            .unwrap();
-        let ok = match kind {
-            "FeeSchedule" => serde_json::from_str::<FeeSchedule>(json).map(drop),
-            "CaseQuota" => serde_json::from_str::<CaseQuota>(json).map(drop),
-            "HourBudget" => serde_json::from_str::<slacalc::money::HourBudget>(json).map(drop),
-            "CreditPolicy" => serde_json::from_str::<CreditPolicy>(json).map(drop),
-            other => panic!("block {i}: unknown marker {other}"),
-        };
-        ok.unwrap_or_else(|e| panic!("block {i} ({kind}): {e}"));
-        checked += 1;
-    }
-    assert_eq!(checked, 7);
-    let toml_block = text
-        .split_once("```toml\n")
-        .and_then(|(_, r)| r.split_once("```"))
-        .map(|(t, _)| t)
-        .unwrap();
-    let chf: FeeSchedule = toml::from_str(toml_block).unwrap();
-    let inv = chf
-        .evaluate(&FeeInputs::new().with_quantity("hours", d("12.5")))
-        .unwrap();
-    assert_eq!(inv.total, money("1812.50 CHF"));
-}
-
-// ---------------------------------------------------------------------------------------------
 // Error messages, exactly
 
 fn schedule_err(json: &str) -> String {

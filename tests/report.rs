@@ -744,33 +744,3 @@ fn timeline_survives_extreme_and_empty_inputs() {
     let r = evaluate(&office, &i, t("2036-01-01T00:00:00Z")).unwrap();
     check_svg(&timeline(&office, &i, &r, &[]));
 }
-
-#[test]
-fn readme_section_examples_parse() {
-    let readme = include_str!("../README.md");
-    let start = readme.find("## Reports").unwrap();
-    let len = readme[start + 3..].find("\n## ").unwrap() + 3;
-    let text = &readme[start..start + len];
-    let mut checked = 0;
-    for (i, chunk) in text.split("<!-- ").enumerate().skip(1) {
-        let (kind, rest) = chunk.split_once(" -->").unwrap();
-        let json = rest
-            .split_once("```json\n")
-            .and_then(|(_, r)| r.split_once("```"))
-            .map(|(json, _)| json)
-            .unwrap();
-        match kind {
-            "ComplianceTargets" => {
-                serde_json::from_str::<ComplianceTargets>(json)
-                    .unwrap_or_else(|e| panic!("block {i}: {e}"));
-            }
-            other => panic!("block {i}: unknown marker {other}"),
-        }
-        checked += 1;
-    }
-    assert_eq!(checked, 1);
-    for form in ["\"2026-11\"", "\"2026-Q4\"", "\"2026-11-15..2026-12-15\""] {
-        assert!(text.contains(&format!("| `{form}` |")), "{form}");
-        serde_json::from_str::<Period>(form).unwrap();
-    }
-}
