@@ -40,7 +40,8 @@
 //!
 //! # Module map
 //!
-//! Each module depends only on those above it ([design notes](guide::design) show how to check):
+//! In dependency order: each module uses only those above it (the [design notes](guide::design)
+//! show how to check, and list what the redesign of issue 16 still has to move):
 //!
 //! | module | holds |
 //! | --- | --- |
