@@ -1,4 +1,842 @@
-#![doc = include_str!("../README.md")]
+//! Deterministic, I/O-free computation of what software maintenance and support contracts
+//! promise: business calendars, the pausable SLA clock behind every reaction and resolution
+//! deadline, escalation ladders, queues, compliance reports, availability, and the money side
+//! of a contract (fees, quotas, hour budgets, service credits) in exact decimals.
+//!
+//! Everything is a pure function of its inputs: `now` is always an argument, nothing reads a
+//! clock, a file or the network, and bad input is an [`Error`] that names the field and the
+//! value. Configuration is serde (JSON, TOML, …); deserializing a type validates it.
+//!
+//! ```
+//! use std::sync::Arc;
+//! use slacalc::{evaluate, Catalog, Contract, ContractTermsSpec, Incident, Metric, MetricState};
+//!
+//! // A vendor's catalog: one severity, office hours in Berlin, a 4-business-hour reaction.
+//! let catalog: Catalog = serde_json::from_str(r#"{
+//!   "name": "Help desk", "severities": [{"key": "high", "name": "High"}],
+//!   "calendars": {"office": {"timezone": "Europe/Berlin", "hours": {
+//!       "mon": ["08:00-17:00"], "tue": ["08:00-17:00"], "wed": ["08:00-17:00"],
+//!       "thu": ["08:00-17:00"], "fri": ["08:00-17:00"]}}},
+//!   "plans": {"standard": {"name": "Standard",
+//!       "targets": {"high": {"reaction": {"within": "4h"}}}}}}"#)?;
+//! // A customer's terms: the plan, the region whose hours `business` means, public holidays.
+//! let terms: ContractTermsSpec = serde_json::from_str(r#"{"customer": "ACME",
+//!     "plan": "standard", "region": "office", "holidays": [{"preset": "de"}]}"#)?;
+//! let contract = Contract::new(Arc::new(catalog), terms)?;
+//! // Reported on Thursday 2 April 2026, 16:30 in Berlin, before Good Friday and Easter Monday.
+//! let incident: Incident = serde_json::from_str(r#"{"id": "T-1", "events": [
+//!     {"at": "2026-04-02T14:30:00Z", "kind": "reported", "severity": "high"}]}"#)?;
+//! let report = evaluate(&contract, &incident, "2026-04-07T10:00:00Z".parse()?)?;
+//! let reaction = report.metric(Metric::Reaction).ok_or("no reaction target")?;
+//! // 30 minutes on Thursday, 3.5 hours on Tuesday after Easter: due Tuesday 11:30 Berlin.
+//! assert_eq!(reaction.deadline, Some("2026-04-07T09:30:00Z".parse()?));
+//! assert_eq!(reaction.state, MetricState::Breached);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! On a fresh machine with a Rust toolchain, `cargo run --example quickstart` shows a deadline
+//! and `cargo test` runs every test; the examples in `examples/` (one per seed contract, each
+//! ending in assertions) run with `cargo run --example NAME`.
+//!
+//! # Module map
+//!
+//! In dependency order: each module uses only those above it (the [design notes](guide::design)
+//! show how to check, and list what the redesign of issue 16 still has to move):
+//!
+//! | module | holds |
+//! | --- | --- |
+//! | [`error`] | [`Error`], the one error type: every message names the config path or event and the bad value |
+//! | `config` (private) | what the serde forms share: strict maps (a key given twice is refused), `YYYY-MM-DD` dates, paths in errors |
+//! | [`time`] | leaf vocabulary: [`TimeOfDay`] (allows `24:00`), [`Shift`] (`"08:00-17:00"`), [`WeekdayKey`], durations and their text form |
+//! | [`money`] | [`Money`], [`Currency`], [`RoundingMode`], [`FeeSchedule`], case quotas, hour budgets, service credits, time and materials, the [`Invoice`] they produce |
+//! | [`calendar`] | [`Calendar`]: business hours in a time zone, holidays and presets ([`Holidays`]), business days, union / intersection / difference |
+//! | [`incident`] | [`Incident`]: a validated list of [`Event`]s |
+//! | [`contract`] | [`Catalog`] (severities, calendars, plans, targets, ladders, entitlements, lifecycle) and a customer's [`Contract`] |
+//! | [`clock`] | [`Clock`]: business time from a start, outside pauses, until a stop, read against a target |
+//! | [`evaluate`](mod@evaluate) | [`evaluate()`]: a contract, an incident and `now` give a [`Report`], one record per metric; escalation steps; [`next_wake_up`] |
+//! | [`availability`] | [`AvailabilityAgreement`]: service time minus maintenance, outages, achieved availability |
+//! | [`queue`] | [`Queue`] / [`queue::order`]: which open incident to work on next, and why |
+//! | [`report`] | many incidents: batch evaluation, [`ComplianceReport`](report::ComplianceReport) per period, CSV, SVG |
+//!
+//! # Guide
+//!
+//! The [`guide`] holds the long-form documentation, each page with tested examples:
+//!
+//! - configuration reference, one page per family: [calendars and holidays](guide::config_calendar),
+//!   [catalogs, plans, targets and incidents](guide::config_contract),
+//!   [entitlements, terms and lifecycle](guide::config_entitlements),
+//!   [escalation ladders and the next wake-up](guide::config_ladder),
+//!   [fees, quotas, hour budgets and credits](guide::config_money),
+//!   [availability](guide::config_availability),
+//!   [time and materials](guide::config_time_and_materials), [the queue](guide::config_queue),
+//!   [reports and compliance](guide::config_report);
+//! - [design notes](guide::design): data flow, one clock, one evaluation record, the layers;
+//! - [DST semantics](guide::dst): what a calendar counts when clocks change;
+//! - [inputs and guarantees](guide::guarantees): no panics, bounded work, determinism, errors;
+//! - [performance](guide::performance): measured figures and the commands that reproduce them.
+//!
+//! # Cargo features
+//!
+//! | feature | default | effect |
+//! | --- | --- | --- |
+//! | `rayon` | off | [`report::evaluate_batch`] and compliance reports run on rayon's thread pool; results are identical ([`report::PARALLEL`] says which was built) |
+//!
+//! # Recipes
+//!
+//! One per seed contract (the fixtures in `fixtures/contracts/`, each with a runnable example),
+//! then one per common task.
+//!
+//! Seed contracts:
+//!
+//! - [Comarch, reaction times per plan](#recipe-comarch-reaction-times-per-plan)
+//! - [Cumulocity, a Crisis across the DST change and its ladder](#recipe-cumulocity-a-crisis-across-the-dst-change-and-its-ladder)
+//! - [COSYS, support levels and clocks that start at the hand-over](#recipe-cosys-support-levels-and-clocks-that-start-at-the-hand-over)
+//! - [CIIT, priority classes, the term and the hour budget](#recipe-ciit-priority-classes-the-term-and-the-hour-budget)
+//! - [Kosmos, the door and the support levels](#recipe-kosmos-the-door-and-the-support-levels)
+//!
+//! Common tasks:
+//!
+//! - [a deadline in business hours](#recipe-a-deadline-in-business-hours)
+//! - [business days](#recipe-business-days)
+//! - [holidays and presets](#recipe-holidays-and-presets)
+//! - [a union of regions](#recipe-a-union-of-regions)
+//! - [a pause on the SLA clock](#recipe-a-pause-on-the-sla-clock)
+//! - [a severity change and a reopening](#recipe-a-severity-change-and-a-reopening)
+//! - [a ladder and the next wake-up](#recipe-a-ladder-and-the-next-wake-up)
+//! - [a fee](#recipe-a-fee)
+//! - [time and materials](#recipe-time-and-materials)
+//! - [a case quota at the door](#recipe-a-case-quota-at-the-door)
+//! - [availability and a service credit](#recipe-availability-and-a-service-credit)
+//! - [a compliance report](#recipe-a-compliance-report)
+//! - [a queue across plans](#recipe-a-queue-across-plans)
+//! - [an SVG timeline](#recipe-an-svg-timeline)
+//!
+//! ## Recipe: Comarch, reaction times per plan
+//!
+//! Comarch Cloud Infraspace support (`examples/comarch.rs`): the same incidents on the Basic and
+//! Premium plans, and what Advanced costs per month.
+//!
+//! ```
+//! use std::collections::BTreeMap;
+//! use std::sync::Arc;
+//! use rust_decimal::Decimal;
+//! use slacalc::money::{FeeInputs, FeeSchedule, Money};
+//! use slacalc::{evaluate, Catalog, Contract, ContractTermsSpec, Incident, Metric, MetricState};
+//!
+//! let catalog: Arc<Catalog> =
+//!     Arc::new(serde_json::from_str(include_str!("../fixtures/contracts/comarch.json"))?);
+//! let customers: BTreeMap<String, ContractTermsSpec> =
+//!     serde_json::from_str(include_str!("../fixtures/contracts/comarch-customers.json"))?;
+//! // Friday 2026-11-27, 17:00 Berlin: a general question (severity 4); Saturday 03:00 Berlin:
+//! // a business-critical outage (severity 1), answered after 20 minutes.
+//! let question: Incident = serde_json::from_str(r#"{"id": "CCI-4711", "events": [
+//!     {"at": "2026-11-27T16:00:00Z", "kind": "reported", "severity": "4", "channel": "ticket"}]}"#)?;
+//! let outage: Incident = serde_json::from_str(r#"{"id": "CCI-4712", "events": [
+//!     {"at": "2026-11-28T02:00:00Z", "kind": "reported", "severity": "1", "channel": "phone"},
+//!     {"at": "2026-11-28T02:20:00Z", "kind": "responded"}]}"#)?;
+//! let now = "2026-11-28T09:00:00Z".parse()?;
+//! let reaction = |plan: &str, incident: &Incident| -> Result<_, Box<dyn std::error::Error>> {
+//!     let contract = Contract::new(catalog.clone(), customers[plan].clone())?;
+//!     let report = evaluate(&contract, incident, now)?;
+//!     Ok(report.metric(Metric::Reaction).map(|m| (m.state, m.deadline)))
+//! };
+//! // Basic: 36 working hours of 09:00-18:00; Premium: 24 clock hours.
+//! assert_eq!(reaction("basic", &question)?,
+//!            Some((MetricState::Running, Some("2026-12-03T16:00:00Z".parse()?))));
+//! assert_eq!(reaction("premium", &question)?,
+//!            Some((MetricState::Running, Some("2026-11-28T16:00:00Z".parse()?))));
+//! // Basic makes no promise for severity 1; Premium's 30 minutes were met.
+//! assert_eq!(reaction("basic", &outage)?, Some((MetricState::NotCovered, None)));
+//! assert_eq!(reaction("premium", &outage)?,
+//!            Some((MetricState::Met, Some("2026-11-28T02:30:00Z".parse()?))));
+//!
+//! // Advanced costs 1,500 EUR plus graduated percentages of the monthly usage fee.
+//! #[derive(serde::Deserialize)]
+//! struct Fees { plans: BTreeMap<String, FeeSchedule> }
+//! let fees: Fees = serde_json::from_str(include_str!("../fixtures/fees/comarch.json"))?;
+//! let price = |usage: &str| -> Result<Decimal, Box<dyn std::error::Error>> {
+//!     let inputs = FeeInputs::new().with_amount("usage", usage.parse::<Money>()?);
+//!     Ok(fees.plans["advanced"].evaluate(&inputs)?.total.amount)
+//! };
+//! assert_eq!(price("3000.00 EUR")?, Decimal::from(1500));
+//! assert_eq!(price("15000.00 EUR")?, Decimal::from(2850));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Recipe: Cumulocity, a Crisis across the DST change and its ladder
+//!
+//! Cumulocity Enterprise support for a customer in Germany (`examples/cumulocity.rs`): a Crisis
+//! reported on the night clocks go forward, its 24x7 targets, and the Management Assistance
+//! Process halted while the customer tests a proposed solution.
+//!
+//! ```
+//! use std::collections::BTreeMap;
+//! use std::sync::Arc;
+//! use chrono::{DateTime, Utc};
+//! use slacalc::{evaluate, next_wake_up, Catalog, Contract, ContractTermsSpec, Incident, Metric,
+//!               StepState};
+//!
+//! let catalog: Arc<Catalog> =
+//!     Arc::new(serde_json::from_str(include_str!("../fixtures/contracts/cumulocity.json"))?);
+//! let customers: BTreeMap<String, ContractTermsSpec> =
+//!     serde_json::from_str(include_str!("../fixtures/contracts/cumulocity-customers.json"))?;
+//! let contract = Contract::new(catalog, customers["emea-de"].clone())?;
+//! let t = |s: &str| s.parse::<DateTime<Utc>>();
+//! // Saturday 2026-03-28, 23:50 Berlin: production down. A solution proposed on Sunday evening
+//! // is tested for 24 hours and rejected.
+//! let crisis: Incident = serde_json::from_str(r#"{"id": "C8Y-1004", "events": [
+//!   {"at": "2026-03-28T22:50:00Z", "kind": "reported", "severity": "crisis", "channel": "phone",
+//!    "contact": "atc@muster-maschinenbau.example"},
+//!   {"at": "2026-03-28T23:05:00Z", "kind": "responded"},
+//!   {"at": "2026-03-29T01:30:00Z", "kind": "resolution_plan_provided"},
+//!   {"at": "2026-03-29T18:50:00Z", "kind": "solution_proposed"},
+//!   {"at": "2026-03-30T18:50:00Z", "kind": "solution_rejected"}]}"#)?;
+//! let report = evaluate(&contract, &crisis, t("2026-03-29T03:00:00Z")?)?;
+//! // The resolution plan is due 4 real hours after the report: 04:50 CEST, not 03:50.
+//! let plan = report.metric(Metric::ResolutionPlan).ok_or("no plan target")?;
+//! assert_eq!(plan.deadline, Some(t("2026-03-29T02:50:00Z")?));
+//! // While the customer tests, the ladder is halted: its next step has no due time.
+//! let halted = evaluate(&contract, &crisis, t("2026-03-30T12:00:00Z")?)?;
+//! assert_eq!((halted.steps[0].state, halted.steps[0].due), (StepState::Halted, None));
+//! // Afterwards every step is a day later (1, 2, 3 and 5 days plus the 24 hours halted).
+//! let now = t("2026-03-30T20:00:00Z")?;
+//! let report = evaluate(&contract, &crisis, now)?;
+//! let due: Vec<_> = report.steps.iter().map(|s| s.due).collect();
+//! assert_eq!(due, [Some(t("2026-03-30T22:50:00Z")?), Some(t("2026-03-31T22:50:00Z")?),
+//!                  Some(t("2026-04-01T22:50:00Z")?), Some(t("2026-04-03T22:50:00Z")?)]);
+//! assert_eq!(next_wake_up(&contract, &crisis, now)?, Some(t("2026-03-30T22:50:00Z")?));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Recipe: COSYS, support levels and clocks that start at the hand-over
+//!
+//! COSYS cloud operation (`examples/cosys.rs`): response and recovery times run in the agreed
+//! service hours from the moment COSYS's third level takes the incident over; a fatal error
+//! (class 1) is worked without interruption, a serious one (class 2) waits on the customer.
+//!
+//! ```
+//! use std::collections::BTreeMap;
+//! use std::sync::Arc;
+//! use chrono::TimeDelta;
+//! use slacalc::{evaluate, Catalog, Contract, ContractTermsSpec, Incident, Metric, MetricState};
+//!
+//! let catalog: Arc<Catalog> =
+//!     Arc::new(serde_json::from_str(include_str!("../fixtures/contracts/cosys.json"))?);
+//! let customers: BTreeMap<String, ContractTermsSpec> =
+//!     serde_json::from_str(include_str!("../fixtures/contracts/cosys-customers.json"))?;
+//! let contract = Contract::new(catalog, customers["logistics"].clone())?;
+//! // Thursday 2026-11-26, 17:00 Berlin: the customer's first level has a class-2 defect; its
+//! // second level takes it at 17:10 and hands it to COSYS at 17:20, who answers at 17:40, waits
+//! // for log files from 17:45 until Friday 09:00, and provides a workaround at 11:30.
+//! let events = |class: &str| format!(r#"{{"id": "COSYS-7", "events": [
+//!   {{"at": "2026-11-26T16:00:00Z", "kind": "reported", "severity": "{class}", "channel": "phone"}},
+//!   {{"at": "2026-11-26T16:10:00Z", "kind": "level_changed", "level": "n2"}},
+//!   {{"at": "2026-11-26T16:20:00Z", "kind": "level_changed", "level": "n3"}},
+//!   {{"at": "2026-11-26T16:40:00Z", "kind": "responded"}},
+//!   {{"at": "2026-11-26T16:45:00Z", "kind": "awaiting_customer"}},
+//!   {{"at": "2026-11-27T08:00:00Z", "kind": "customer_replied"}},
+//!   {{"at": "2026-11-27T10:30:00Z", "kind": "workaround_provided"}}]}}"#);
+//! let now = "2026-11-27T12:00:00Z".parse()?;
+//! let serious: Incident = serde_json::from_str(&events("2"))?;
+//! let report = evaluate(&contract, &serious, now)?;
+//! let reaction = report.metric(Metric::Reaction).ok_or("no reaction")?;
+//! assert_eq!((reaction.state, reaction.elapsed), (MetricState::Met, TimeDelta::minutes(20)));
+//! // 17:20-17:45 Thursday, then 09:00-11:30 Friday after the wait.
+//! let workaround = report.metric(Metric::Workaround).ok_or("no workaround")?;
+//! assert_eq!((workaround.state, workaround.elapsed), (MetricState::Met, TimeDelta::minutes(175)));
+//! assert_eq!(workaround.pauses.len(), 1);
+//! // Class 1 never pauses: 17:20-18:00 and 08:00-11:30 is 4 h 10 min against 4 h.
+//! let fatal: Incident = serde_json::from_str(&events("1"))?;
+//! let workaround = evaluate(&contract, &fatal, now)?.metric(Metric::Workaround).cloned()
+//!     .ok_or("no workaround")?;
+//! assert_eq!((workaround.state, workaround.elapsed),
+//!            (MetricState::Breached, TimeDelta::minutes(250)));
+//! // Who held the incident for how long: the customer's N1 and N2, then COSYS's N3.
+//! assert_eq!(contract.level_spans(&serious, now)?.len(), 3);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Recipe: CIIT, priority classes, the term and the hour budget
+//!
+//! CIIT maintenance (`examples/ciit.rs`): four priority classes with four kinds of target, the
+//! contract term, and maintenance hours that turn into development hours when unused.
+//!
+//! ```
+//! use std::collections::BTreeMap;
+//! use std::sync::Arc;
+//! use chrono::NaiveDate;
+//! use slacalc::money::HourBudget;
+//! use slacalc::{evaluate, Catalog, Contract, ContractTermsSpec, Incident, Metric};
+//!
+//! let catalog: Arc<Catalog> =
+//!     Arc::new(serde_json::from_str(include_str!("../fixtures/contracts/ciit.json"))?);
+//! let customers: BTreeMap<String, ContractTermsSpec> =
+//!     serde_json::from_str(include_str!("../fixtures/contracts/ciit-customers.json"))?;
+//! let contract = Contract::new(catalog, customers["clinic"].clone())?;
+//! // Friday 2026-11-27, 16:00 in Munich: one incident of each priority.
+//! let mut deadlines = Vec::new();
+//! for priority in ["p1", "p2", "p3", "p4"] {
+//!     let incident: Incident = serde_json::from_str(&format!(r#"{{"id": "CIIT-{priority}",
+//!         "events": [{{"at": "2026-11-27T15:00:00Z", "kind": "reported", "severity": "{priority}"}}]}}"#))?;
+//!     let report = evaluate(&contract, &incident, "2026-11-27T15:30:00Z".parse()?)?;
+//!     deadlines.push(report.metric(Metric::Reaction).and_then(|m| m.deadline));
+//! }
+//! assert_eq!(deadlines, [
+//!     Some("2026-11-30T08:00:00Z".parse()?), // 2 office hours: Monday 09:00
+//!     Some("2026-11-30T10:00:00Z".parse()?), // 4 office hours: Monday 11:00
+//!     Some("2026-11-30T16:00:00Z".parse()?), // end of the next business day: Monday 17:00
+//!     Some("2026-12-04T15:00:00Z".parse()?), // 5 business days later at 16:00
+//! ]);
+//! let term = contract.term().ok_or("no term")?;
+//! let today = NaiveDate::from_ymd_opt(2026, 11, 23).ok_or("date")?;
+//! assert_eq!(term.next_renewal(today), NaiveDate::from_ymd_opt(2027, 4, 1));
+//!
+//! #[derive(serde::Deserialize)]
+//! struct Money { hour_budget: HourBudget }
+//! let money: Money = serde_json::from_str(include_str!("../fixtures/contracts/ciit-money.json"))?;
+//! // 16 hours a month, carried over for 3 months, then converted one to one.
+//! let ledger = money.hour_budget.ledger(&[600, 300, 1500, 0, 240, 900])?;
+//! assert_eq!(ledger.months[0].granted, 960);
+//! assert_eq!(ledger.total_development_minutes, ledger.total_expired.into());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Recipe: Kosmos, the door and the support levels
+//!
+//! Kosmos application maintenance (`examples/kosmos.rs`): the phone is for blocking incidents
+//! already on the platform, during Kosmos's hours; guaranteed times count in French working
+//! hours; the incident moves from the customer's N1 to Kosmos's N2 and N3.
+//!
+//! ```
+//! use std::collections::BTreeMap;
+//! use std::sync::Arc;
+//! use chrono::{DateTime, TimeDelta, Utc};
+//! use slacalc::contract::{IntakeRequest, Refusal};
+//! use slacalc::{evaluate, Catalog, Contract, ContractTermsSpec, Incident, Metric, MetricState};
+//!
+//! let catalog: Arc<Catalog> =
+//!     Arc::new(serde_json::from_str(include_str!("../fixtures/contracts/kosmos.json"))?);
+//! let customers: BTreeMap<String, ContractTermsSpec> =
+//!     serde_json::from_str(include_str!("../fixtures/contracts/kosmos-customers.json"))?;
+//! let contract = Contract::new(catalog, customers["academie"].clone())?;
+//! let t = |s: &str| s.parse::<DateTime<Utc>>();
+//! let call = |at, severity, incident| IntakeRequest { at, severity, channel: "phone",
+//!     contact: None, version: None, opened: &[], incident };
+//! // A minor anomaly by phone, a blocking one phoned in at 20:00 Paris, and a blocking one
+//! // phoned in as a new report are all refused.
+//! assert!(matches!(contract.check_intake(&call(t("2026-11-24T09:00:00Z")?, "minor", None)),
+//!                  Err(Refusal::ChannelNotAllowed { .. })));
+//! assert!(matches!(contract.check_intake(&call(t("2026-11-24T19:00:00Z")?, "blocking", None)),
+//!                  Err(Refusal::ChannelClosed { .. })));
+//! assert!(matches!(contract.check_intake(&call(t("2026-11-24T10:00:00Z")?, "blocking", None)),
+//!                  Err(Refusal::EarlierReportRequired { .. })));
+//! // Tuesday 10:00 Paris on the platform; N2 at 11:00 answers at 11:30 and hands over to N3
+//! // at 14:00; a workaround on Wednesday 15:00.
+//! let incident: Incident = serde_json::from_str(r#"{"id": "TMA-88", "events": [
+//!   {"at": "2026-11-24T09:00:00Z", "kind": "reported", "severity": "blocking",
+//!    "channel": "platform", "contact": "n1@academie.example"},
+//!   {"at": "2026-11-24T10:00:00Z", "kind": "level_changed", "level": "n2"},
+//!   {"at": "2026-11-24T10:30:00Z", "kind": "responded"},
+//!   {"at": "2026-11-24T13:00:00Z", "kind": "level_changed", "level": "n3"},
+//!   {"at": "2026-11-25T14:00:00Z", "kind": "workaround_provided"}]}"#)?;
+//! // Once it is on the platform, N2 may be phoned about it.
+//! assert!(contract.check_intake(&call(t("2026-11-24T09:45:00Z")?, "blocking", Some(&incident))).is_ok());
+//! let now = t("2026-11-25T16:00:00Z")?;
+//! let report = evaluate(&contract, &incident, now)?;
+//! let workaround = report.metric(Metric::Workaround).ok_or("no workaround")?;
+//! // 24 working hours of 09:00-17:30: Tuesday 7.5 h, Wednesday 8.5 h, Thursday 8 h.
+//! assert_eq!(workaround.deadline, Some(t("2026-11-26T16:00:00Z")?));
+//! assert_eq!(workaround.state, MetricState::Met);
+//! let spans = contract.level_spans(&incident, now)?;
+//! assert_eq!(spans.len(), 3);
+//! assert_eq!(spans[1].held, TimeDelta::hours(3));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Recipe: a deadline in business hours
+//!
+//! [`Calendar::add`] finds where an amount of business time ends, [`Calendar::sub`] where it
+//! began, [`Calendar::between`] how much lies between two instants. A deadline is the
+//! *earliest* such instant: one hour from 16:00 on a 09:00–17:00 calendar is 17:00 the same day.
+//!
+//! ```
+//! use chrono::{DateTime, TimeDelta, Utc};
+//! use slacalc::Calendar;
+//!
+//! let t = |s: &str| s.parse::<DateTime<Utc>>();
+//! let desk: Calendar = serde_json::from_str(r#"{"timezone": "America/New_York",
+//!     "hours": {"mon": ["09:00-17:00"], "tue": ["09:00-17:00"], "wed": ["09:00-17:00"],
+//!               "thu": ["09:00-17:00"], "fri": ["09:00-17:00"]},
+//!     "holidays": [{"preset": "us"}]}"#)?;
+//! // Friday 2026-11-20, 16:00 EST.
+//! let friday = t("2026-11-20T21:00:00Z")?;
+//! assert_eq!(desk.add(friday, TimeDelta::hours(1))?, t("2026-11-20T22:00:00Z")?);
+//! // 9 hours: 1 on Friday, 8 on Monday, ends Monday 17:00 (not Tuesday 09:00).
+//! assert_eq!(desk.add(friday, TimeDelta::hours(9))?, t("2026-11-23T22:00:00Z")?);
+//! // 26 hours skip Thanksgiving (Thursday 26th): 25 by Wednesday 17:00, then Friday 10:00.
+//! assert_eq!(desk.add(friday, TimeDelta::hours(26))?, t("2026-11-27T15:00:00Z")?);
+//! // Back from Monday 10:00 by 2 hours: Friday 16:00.
+//! assert_eq!(desk.sub(t("2026-11-23T15:00:00Z")?, TimeDelta::hours(2))?, friday);
+//! assert_eq!(desk.between(friday, t("2026-11-23T15:00:00Z")?)?, TimeDelta::hours(2));
+//! // Closed at the weekend; it opens on Monday 09:00 and closes at 17:00.
+//! let saturday = t("2026-11-21T15:00:00Z")?;
+//! assert!(!desk.is_open(saturday));
+//! assert_eq!(desk.next_open(saturday)?, Some(t("2026-11-23T14:00:00Z")?));
+//! assert_eq!(desk.next_close(t("2026-11-23T14:00:00Z")?)?, Some(t("2026-11-23T22:00:00Z")?));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Recipe: business days
+//!
+//! Business days are local dates on which a shift starts that are not holidays. "Five business
+//! days later at the same local time" and "by the end of the next business day" are target
+//! forms of their own.
+//!
+//! ```
+//! use chrono::{DateTime, NaiveDate, Utc};
+//! use slacalc::Calendar;
+//!
+//! let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("no such date");
+//! let t = |s: &str| s.parse::<DateTime<Utc>>();
+//! let london: Calendar = serde_json::from_str(r#"{"timezone": "Europe/London",
+//!     "hours": {"mon": ["09:00-17:30"], "tue": ["09:00-17:30"], "wed": ["09:00-17:30"],
+//!               "thu": ["09:00-17:30"], "fri": ["09:00-17:30"]},
+//!     "holidays": [{"preset": "gb-eng"}]}"#)?;
+//! // Christmas 2026 is a Friday, Boxing Day a Saturday: its substitute is Monday the 28th.
+//! assert!(!london.is_business_day(d(2026, 12, 28)?));
+//! assert_eq!(london.add_business_days(d(2026, 12, 24)?, 1)?, d(2026, 12, 29)?);
+//! assert_eq!(london.add_business_days(d(2026, 12, 29)?, -1)?, d(2026, 12, 24)?);
+//! // A Saturday rolls to Monday first (forward for n >= 0).
+//! assert_eq!(london.add_business_days(d(2026, 11, 21)?, 0)?, d(2026, 11, 23)?);
+//! assert_eq!(london.business_days_between(d(2026, 12, 21)?, d(2027, 1, 4)?)?, 7);
+//! // Thursday 24 December, 15:00 GMT: two business days later at the same local time, and by
+//! // the end of the next business day.
+//! let at = t("2026-12-24T15:00:00Z")?;
+//! assert_eq!(london.business_days_later(at, 2)?, t("2026-12-30T15:00:00Z")?);
+//! assert_eq!(london.end_of_business_day(at, 1)?, t("2026-12-29T17:30:00Z")?);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Recipe: holidays and presets
+//!
+//! Holidays are plain dates, rules (fixed days, nth weekdays, Easter offsets, observed days) and
+//! built-in presets; the [configuration reference](guide::config_calendar#holidays-rules-and-presets)
+//! lists every form.
+//!
+//! ```
+//! use chrono::{Datelike, NaiveDate};
+//! use slacalc::calendar::holiday::easter;
+//! use slacalc::Holidays;
+//!
+//! let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("no such date");
+//! assert!(Holidays::PRESETS.contains(&"de-by"));
+//! let bavaria = Holidays::preset("de-by")?;
+//! let names: Vec<String> = bavaria.in_year(2026).into_iter().map(|h| h.name).collect();
+//! assert!(names.iter().any(|n| n == "Corpus Christi"), "{names:?}");
+//! assert!(bavaria.contains(d(2026, 6, 4)?));         // Corpus Christi: Easter + 60
+//! assert!(!Holidays::preset("de")?.contains(d(2026, 6, 4)?));
+//! assert_eq!(easter(2026), Some(d(2026, 4, 5)?));
+//! // US federal holidays with observed days: Independence Day 2026 is a Saturday.
+//! let us = Holidays::preset("us")?;
+//! assert!(us.contains(d(2026, 7, 3)?));
+//! assert_eq!(us.dates_in_year(2026).iter().filter(|d| d.month() == 7).count(), 2);
+//! // Every preset describes itself.
+//! assert!(!Holidays::preset_about("gb-eng")?.is_empty());
+//! assert!(Holidays::preset("gb-scotland").is_err());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Recipe: a union of regions
+//!
+//! Follow-the-sun support is the union of regional calendars; "when support and the customer
+//! are both open" is an intersection; service hours minus a maintenance window are a
+//! difference. A combination is a calendar like any other (`examples/follow_the_sun.rs`).
+//!
+//! ```
+//! use chrono::{DateTime, TimeDelta, Utc};
+//! use slacalc::Calendar;
+//!
+//! let t = |s: &str| s.parse::<DateTime<Utc>>();
+//! let office = |zone: &str| serde_json::from_str::<Calendar>(&format!(r#"{{"timezone": "{zone}",
+//!     "hours": {{"mon": ["08:00-17:00"], "tue": ["08:00-17:00"], "wed": ["08:00-17:00"],
+//!                "thu": ["08:00-17:00"], "fri": ["08:00-17:00"]}}}}"#));
+//! let (berlin, penang, denver) =
+//!     (office("Europe/Berlin")?, office("Asia/Kuala_Lumpur")?, office("America/Denver")?);
+//! let follow_the_sun = Calendar::union(&[berlin.clone(), penang.clone(), denver.clone()])?;
+//! // Monday 2026-01-05 00:00 UTC to Saturday 00:00 UTC is covered without a gap (Penang
+//! // 00:00-09:00, Berlin 07:00-16:00, Denver 15:00-24:00 UTC), 120 hours.
+//! let (monday, saturday) = (t("2026-01-05T00:00:00Z")?, t("2026-01-10T00:00:00Z")?);
+//! assert_eq!(follow_the_sun.between(monday, saturday)?, TimeDelta::hours(120));
+//! // Berlin and Penang overlap 07:00-09:00 UTC; Berlin without Penang is 09:00-16:00 UTC.
+//! assert_eq!(Calendar::intersection(&[berlin.clone(), penang.clone()])?.between(monday, saturday)?,
+//!            TimeDelta::hours(10));
+//! assert_eq!(berlin.difference(&[penang])?.next_open(monday)?, Some(t("2026-01-05T09:00:00Z")?));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Recipe: a pause on the SLA clock
+//!
+//! [`Clock`] counts business time from a start, outside pauses, until a stop. Within a contract
+//! the plan's `pauses` do the same from incident events (waiting on the customer), and each
+//! metric's record lists its pauses and what caused them.
+//!
+//! ```
+//! use std::sync::Arc;
+//! use chrono::{DateTime, TimeDelta, Utc};
+//! use slacalc::{evaluate, Calendar, Catalog, Clock, ClockEvent, ClockEventKind, ClockState,
+//!               Contract, ContractTermsSpec, Incident, Metric, MetricState};
+//!
+//! let t = |s: &str| s.parse::<DateTime<Utc>>();
+//! let cal: Calendar = serde_json::from_str(r#"{"timezone": "UTC", "hours": {
+//!     "mon": ["09:00-17:00"], "tue": ["09:00-17:00"], "wed": ["09:00-17:00"],
+//!     "thu": ["09:00-17:00"], "fri": ["09:00-17:00"]}}"#)?;
+//! let clock = Clock::from_events(&[
+//!     ClockEvent::new(t("2024-03-01T09:00:00Z")?, ClockEventKind::Start),
+//!     ClockEvent::new(t("2024-03-01T10:00:00Z")?, ClockEventKind::Pause),
+//!     ClockEvent::new(t("2024-03-04T09:00:00Z")?, ClockEventKind::Resume),
+//! ])?;
+//! let reading = clock.evaluate(&cal, TimeDelta::hours(4), t("2024-03-04T10:00:00Z")?)?;
+//! assert_eq!((reading.state, reading.elapsed), (ClockState::Running, TimeDelta::hours(2)));
+//! assert_eq!(reading.deadline, Some(t("2024-03-04T12:00:00Z")?));
+//!
+//! // The same in a contract: the resolution waits while the customer is asked for logs.
+//! let catalog: Catalog = serde_json::from_str(r#"{"name": "Example",
+//!   "severities": [{"key": "high", "name": "High"}],
+//!   "calendars": {"utc-office": {"timezone": "UTC", "hours": {"mon": ["09:00-17:00"],
+//!       "tue": ["09:00-17:00"], "wed": ["09:00-17:00"], "thu": ["09:00-17:00"], "fri": ["09:00-17:00"]}}},
+//!   "plans": {"p": {"name": "P",
+//!     "pauses": {"resolution": [{"from": "awaiting_customer", "until": ["customer_replied"]}]},
+//!     "targets": {"high": {"resolution": {"within": "4h"}}}}}}"#)?;
+//! let terms: ContractTermsSpec = serde_json::from_str(
+//!     r#"{"customer": "ACME", "plan": "p", "region": "utc-office"}"#)?;
+//! let contract = Contract::new(Arc::new(catalog), terms)?;
+//! let incident: Incident = serde_json::from_str(r#"{"id": "I-1", "events": [
+//!     {"at": "2024-03-01T09:00:00Z", "kind": "reported", "severity": "high"},
+//!     {"at": "2024-03-01T10:00:00Z", "kind": "awaiting_customer"},
+//!     {"at": "2024-03-04T09:00:00Z", "kind": "customer_replied"}]}"#)?;
+//! let report = evaluate(&contract, &incident, t("2024-03-04T10:00:00Z")?)?;
+//! let resolution = report.metric(Metric::Resolution).ok_or("no resolution")?;
+//! assert_eq!((resolution.state, resolution.elapsed), (MetricState::Running, TimeDelta::hours(2)));
+//! assert_eq!(resolution.deadline, Some(t("2024-03-04T12:00:00Z")?));
+//! assert_eq!(resolution.pauses.len(), 1);
+//! assert_eq!(resolution.remaining, Some(TimeDelta::hours(2)));
+//! // Serialized reports write durations in ISO 8601.
+//! assert!(serde_json::to_string(&report)?.contains("\"PT2H\""));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Recipe: a severity change and a reopening
+//!
+//! What happens when an incident is upgraded or reopened is configuration with documented
+//! defaults ([policies](guide::config_contract#catalogs-and-plans)): by default an upgrade
+//! recomputes the new target from the report, but a breach is never dated before the upgrade
+//! that brought it; a reopening resumes the old clock without counting the time it was resolved.
+//!
+//! ```
+//! use std::sync::Arc;
+//! use chrono::{DateTime, TimeDelta, Utc};
+//! use slacalc::{evaluate, Catalog, Contract, ContractTermsSpec, Incident, Metric, MetricState};
+//!
+//! let catalog: Catalog = serde_json::from_str(r#"{"name": "Example",
+//!   "severities": [{"key": "high", "name": "High"}, {"key": "low", "name": "Low"}],
+//!   "plans": {"p": {"name": "P", "targets": {
+//!     "high": {"reaction": {"within": "1h", "clock": "24x7"},
+//!              "resolution": {"within": "8h", "clock": "24x7"}},
+//!     "low": {"reaction": {"within": "4h", "clock": "24x7"},
+//!             "resolution": {"within": "3d", "clock": "24x7"}}}}}}"#)?;
+//! let terms = ContractTermsSpec { customer: "ACME".into(), plan: "p".into(), ..Default::default() };
+//! let contract = Contract::new(Arc::new(catalog), terms)?;
+//! let t = |s: &str| s.parse::<DateTime<Utc>>();
+//! let incident: Incident = serde_json::from_str(r#"{"id": "I-1", "events": [
+//!     {"at": "2026-03-02T10:00:00Z", "kind": "reported", "severity": "low"},
+//!     {"at": "2026-03-02T11:30:00Z", "kind": "severity_changed", "severity": "high"},
+//!     {"at": "2026-03-02T12:00:00Z", "kind": "responded"},
+//!     {"at": "2026-03-02T13:00:00Z", "kind": "resolved"},
+//!     {"at": "2026-03-02T15:00:00Z", "kind": "reopened"}]}"#)?;
+//! let report = evaluate(&contract, &incident, t("2026-03-02T16:00:00Z")?)?;
+//! // High's reaction counts from the report (due 11:00), breached at the upgrade, 11:30.
+//! let reaction = report.metric(Metric::Reaction).ok_or("no reaction")?;
+//! assert_eq!(reaction.deadline, Some(t("2026-03-02T11:00:00Z")?));
+//! assert_eq!((reaction.state, reaction.breached_at),
+//!            (MetricState::Breached, Some(t("2026-03-02T11:30:00Z")?)));
+//! // The resolution ran 10:00-13:00, stood still while resolved, and resumed at 15:00.
+//! let resolution = report.metric(Metric::Resolution).ok_or("no resolution")?;
+//! assert_eq!((resolution.state, resolution.elapsed), (MetricState::Running, TimeDelta::hours(4)));
+//! assert_eq!(resolution.deadline, Some(t("2026-03-02T20:00:00Z")?));
+//! assert_eq!(resolution.pauses.len(), 1);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Recipe: a ladder and the next wake-up
+//!
+//! A plan's ladder notifies people as an incident drags on; [`next_wake_up`] says when to look
+//! again — the earliest instant anything discrete in the report changes. The
+//! [ladder reference](guide::config_ladder) has every trigger.
+//!
+//! ```
+//! use std::sync::Arc;
+//! use chrono::{DateTime, Utc};
+//! use slacalc::{evaluate, next_wake_up, Catalog, Contract, ContractTermsSpec, Event, EventKind,
+//!               Incident, StepState};
+//!
+//! let catalog: Catalog = serde_json::from_str(r#"{
+//!   "name": "Example", "severities": [{"key": "crisis", "name": "Crisis"}],
+//!   "plans": {"p": {"name": "P",
+//!     "targets": {"crisis": {"reaction": {"within": "30m", "clock": "24x7"}}},
+//!     "ladders": {"crisis": {
+//!       "pauses": [{"from": "solution_proposed", "until": ["solution_rejected"]}],
+//!       "steps": [{"after": "1d", "notify": "Director"}, {"after": "2d", "notify": "VP"}]}}}}
+//! }"#)?;
+//! let terms = ContractTermsSpec { customer: "ACME".into(), plan: "p".into(), ..Default::default() };
+//! let contract = Contract::new(Arc::new(catalog), terms)?;
+//! let t = |s: &str| s.parse::<DateTime<Utc>>();
+//! let incident = Incident::new("I-1", vec![
+//!     Event::new(t("2026-03-02T10:00:00Z")?, EventKind::Reported {
+//!         severity: "crisis".into(), channel: None, contact: None }),
+//!     Event::new(t("2026-03-02T10:20:00Z")?, EventKind::Responded),
+//!     Event::new(t("2026-03-02T12:00:00Z")?, EventKind::SolutionProposed),
+//!     Event::new(t("2026-03-02T18:00:00Z")?, EventKind::SolutionRejected),
+//! ])?;
+//! let report = evaluate(&contract, &incident, t("2026-03-02T15:00:00Z")?)?;
+//! assert_eq!((report.steps[0].state, report.steps[0].due), (StepState::Halted, None));
+//! let report = evaluate(&contract, &incident, t("2026-03-03T12:00:00Z")?)?;
+//! assert_eq!(report.steps[0].due, Some(t("2026-03-03T16:00:00Z")?)); // 6 hours halted
+//! assert_eq!(next_wake_up(&contract, &incident, t("2026-03-03T12:00:00Z")?)?,
+//!            Some(t("2026-03-03T16:00:00Z")?));
+//! // After the last step nothing changes without new events.
+//! assert_eq!(next_wake_up(&contract, &incident, t("2026-03-05T00:00:00Z")?)?, None);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Recipe: a fee
+//!
+//! AWS support prices (`fixtures/fees/aws.json`): the greater of a minimum or graduated
+//! percentages of the month's usage, computed exactly and rounded once; the invoice explains
+//! every line ([fee reference](guide::config_money#fee-schedules)).
+//!
+//! ```
+//! use std::collections::BTreeMap;
+//! use rust_decimal::Decimal;
+//! use slacalc::money::{FeeInputs, FeeSchedule, Money};
+//!
+//! #[derive(serde::Deserialize)]
+//! struct Prices { plans: BTreeMap<String, FeeSchedule> }
+//! let aws: Prices = serde_json::from_str(include_str!("../fixtures/fees/aws.json"))?;
+//! let usage = |amount: &str| -> Result<FeeInputs, Box<dyn std::error::Error>> {
+//!     Ok(FeeInputs::new().with_amount("usage", amount.parse::<Money>()?))
+//! };
+//! // Developer: the greater of $29 or 3 %.
+//! assert_eq!(aws.plans["developer"].evaluate(&usage("500.00 USD")?)?.total,
+//!            "29.00 USD".parse::<Money>()?);
+//! // Business: 10 % of 10,000 + 7 % of 70,000 + 5 % of 20,000.
+//! let invoice = aws.plans["business"].evaluate(&usage("100000.00 USD")?)?;
+//! assert_eq!(invoice.total, "6900.00 USD".parse::<Money>()?);
+//! assert_eq!(invoice.lines.iter().map(|l| l.amount).sum::<Decimal>(), invoice.subtotal);
+//! println!("{invoice}");
+//! // Enterprise: at least $15,000.
+//! assert_eq!(aws.plans["enterprise"].evaluate(&usage("20000.00 USD")?)?.total,
+//!            "15000.00 USD".parse::<Money>()?);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Recipe: time and materials
+//!
+//! COSYS's rates for work on third-party faults (`fixtures/contracts/cosys-money.json`): an
+//! hourly rate, a surcharge outside service hours, 15-minute increments and a daily cap
+//! ([reference](guide::config_time_and_materials)).
+//!
+//! ```
+//! use rust_decimal::Decimal;
+//! use slacalc::calendar::TimeAndMaterials;
+//! use slacalc::money::{Money, WorkInterval};
+//!
+//! #[derive(serde::Deserialize)]
+//! struct Cosys { third_party: TimeAndMaterials }
+//! let cosys: Cosys =
+//!     serde_json::from_str(include_str!("../fixtures/contracts/cosys-money.json"))?;
+//! // Monday 16 March 2026, 16:10-19:00 Berlin: 1 h 50 min within service hours, 1 h outside
+//! // (+50 %), and 10 minutes to round 2 h 50 min up to 3 h.
+//! let work = [WorkInterval::new("2026-03-16T15:10:00Z".parse()?, "2026-03-16T18:00:00Z".parse()?)];
+//! let invoice = cosys.third_party.evaluate(&work)?;
+//! assert_eq!(invoice.lines.len(), 3);
+//! assert_eq!(invoice.lines.iter().map(|l| l.amount).sum::<Decimal>(), invoice.subtotal);
+//! // 229.1666… + 187.50 + 20.8333… = 437.50, rounded once.
+//! assert_eq!(invoice.total, "437.50 EUR".parse::<Money>()?);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Recipe: a case quota at the door
+//!
+//! Comarch Basic includes 10 cases per calendar quarter; the eleventh is refused when it is
+//! reported ([quota reference](guide::config_money#case-quotas)).
+//!
+//! ```
+//! use std::collections::BTreeMap;
+//! use std::sync::Arc;
+//! use chrono::{DateTime, Utc};
+//! use slacalc::contract::{IntakeRequest, Refusal};
+//! use slacalc::{Catalog, Contract, ContractTermsSpec};
+//!
+//! let catalog: Arc<Catalog> =
+//!     Arc::new(serde_json::from_str(include_str!("../fixtures/contracts/comarch.json"))?);
+//! let customers: BTreeMap<String, ContractTermsSpec> =
+//!     serde_json::from_str(include_str!("../fixtures/contracts/comarch-customers.json"))?;
+//! let basic = Contract::new(catalog, customers["basic"].clone())?;
+//! let t = |s: &str| s.parse::<DateTime<Utc>>();
+//! let opened: Vec<DateTime<Utc>> = (1..=9)
+//!     .map(|day| t(&format!("2026-01-{day:02}T10:00:00Z"))).collect::<Result<_, _>>()?;
+//! let request = |at, opened| IntakeRequest { at, severity: "4", channel: "ticket",
+//!     contact: Some("admin@beispiel-handel.example"), version: None, opened, incident: None };
+//! // The tenth case of the quarter is included, and uses the quota up.
+//! let intake = basic.check_intake(&request(t("2026-03-02T10:00:00Z")?, &opened))?;
+//! let quota = intake.quota.ok_or("no quota")?;
+//! assert_eq!((quota.used, quota.remaining), (10, 0));
+//! let ten: Vec<_> = opened.iter().copied().chain([t("2026-03-02T10:00:00Z")?]).collect();
+//! assert!(matches!(basic.check_intake(&request(t("2026-03-03T10:00:00Z")?, &ten)),
+//!                  Err(Refusal::QuotaExhausted { .. })));
+//! // A new quarter, a new allowance.
+//! assert!(basic.check_intake(&request(t("2026-04-01T10:00:00Z")?, &ten)).is_ok());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Recipe: availability and a service credit
+//!
+//! COSYS's availability agreement (`fixtures/contracts/cosys-money.json`): 99 % in service hours
+//! minus a weekly maintenance window; the credit it earns when missed
+//! ([availability reference](guide::config_availability)).
+//!
+//! ```
+//! use chrono::{DateTime, TimeDelta, Utc};
+//! use slacalc::availability::{AvailabilityAgreement, MaintenanceWindow, Outage, TargetOutcome};
+//! use slacalc::money::{CreditInputs, CreditPolicy, Money};
+//!
+//! // The fixture also holds rates this recipe does not read; serde skips them.
+//! #[derive(serde::Deserialize)]
+//! struct Cosys { availability: AvailabilityAgreement, monthly_fee: Money, credits: CreditPolicy }
+//! let cosys: Cosys =
+//!     serde_json::from_str(include_str!("../fixtures/contracts/cosys-money.json"))?;
+//! let t = |s: &str| s.parse::<DateTime<Utc>>();
+//! // March 2026 in Berlin, with a one-off window on Thursday 19 March, 14:00-16:00.
+//! let agreement = cosys.availability.with_windows([MaintenanceWindow::new(
+//!     t("2026-03-19T13:00:00Z")?, t("2026-03-19T15:00:00Z")?)?]);
+//! let outages = [Outage::new(t("2026-03-10T08:00:00Z")?, t("2026-03-10T11:15:00Z")?),
+//!                Outage::new(t("2026-03-25T15:30:00Z")?, t("2026-03-25T18:00:00Z")?)];
+//! let month = agreement.credit(t("2026-02-28T23:00:00Z")?, t("2026-03-31T22:00:00Z")?, &outages,
+//!                              &cosys.credits, CreditInputs::new(cosys.monthly_fee))?;
+//! assert_eq!(month.availability.service_time, TimeDelta::hours(214));
+//! assert_eq!(month.availability.downtime, TimeDelta::minutes(225));
+//! assert_eq!(month.availability.outcome, TargetOutcome::Missed);
+//! // Below 99 % but not below 98 %: 5 % of 2,500 EUR.
+//! assert_eq!(month.credit.total, "125.00 EUR".parse::<Money>()?);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Recipe: a compliance report
+//!
+//! Many incidents of a month, against "95 % of reactions in time": counts, compliance,
+//! statistics, a table and CSV ([report reference](guide::config_report)).
+//!
+//! ```
+//! use std::sync::Arc;
+//! use rust_decimal::Decimal;
+//! use slacalc::report::{evaluate_batch, ComplianceReport, ComplianceTargets, Period};
+//! use slacalc::{Catalog, Contract, ContractTermsSpec, Incident, TargetOutcome};
+//!
+//! let catalog: Catalog = serde_json::from_str(r#"{"name": "Example",
+//!   "severities": [{"key": "high", "name": "High"}],
+//!   "plans": {"p": {"name": "P", "targets": {"high": {"reaction": {"within": "1h", "clock": "24x7"}}}}}}"#)?;
+//! let terms = ContractTermsSpec { customer: "ACME".into(), plan: "p".into(), ..Default::default() };
+//! let contracts = vec![Contract::new(Arc::new(catalog), terms)?];
+//! let incident = |id: &str, reported: &str, responded: &str| serde_json::from_str::<Incident>(
+//!     &format!(r#"{{"id": "{id}", "events": [
+//!         {{"at": "{reported}", "kind": "reported", "severity": "high"}},
+//!         {{"at": "{responded}", "kind": "responded"}}]}}"#));
+//! let incidents = vec![
+//!     (0, incident("A-1", "2026-11-02T09:00:00Z", "2026-11-02T09:20:00Z")?),
+//!     (0, incident("A-2", "2026-11-03T09:00:00Z", "2026-11-03T09:50:00Z")?),
+//!     (0, incident("A-3", "2026-11-04T09:00:00Z", "2026-11-04T11:00:00Z")?), // late
+//!     (0, incident("A-4", "2026-12-01T09:00:00Z", "2026-12-01T09:10:00Z")?), // December
+//! ];
+//! let targets: ComplianceTargets = serde_json::from_str(r#"{"default": {"reaction": "95"}}"#)?;
+//! let now = "2026-12-02T00:00:00Z".parse()?;
+//! let report = ComplianceReport::build(&contracts, &incidents, &"2026-11".parse::<Period>()?,
+//!                                      &targets, now);
+//! let row = &report.rows[0];
+//! assert_eq!((row.incidents, row.met, row.breached, report.outside_period), (3, 2, 1, 1));
+//! assert_eq!(row.compliance, Some("66.66".parse::<Decimal>()?)); // rounded toward zero
+//! assert_eq!(row.outcome, Some(TargetOutcome::Missed));
+//! assert!(report.csv().to_string().lines().count() == 2);
+//! println!("{report}");
+//! // The same incidents one by one: one result per incident, in input order.
+//! let reports = evaluate_batch(&contracts, &incidents, now);
+//! assert_eq!(reports.len(), 4);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Recipe: a queue across plans
+//!
+//! Which open incident to work on next, across customers on different plans, and why
+//! ([queue reference](guide::config_queue)).
+//!
+//! ```
+//! use std::collections::BTreeMap;
+//! use std::sync::Arc;
+//! use slacalc::queue::{order, QueueConfig, QueueEntry};
+//! use slacalc::{Catalog, Contract, ContractTermsSpec, Incident};
+//!
+//! let catalog: Arc<Catalog> = Arc::new(serde_json::from_str(include_str!(
+//!     "../fixtures/contracts/comarch.json"))?);
+//! let customers: BTreeMap<String, ContractTermsSpec> = serde_json::from_str(include_str!(
+//!     "../fixtures/contracts/comarch-customers.json"))?;
+//! let now = "2026-03-10T10:00:00Z".parse()?;
+//! let mut entries = Vec::new();
+//! for (customer, id) in [("basic", "CCI-1"), ("premium", "CCI-2")] {
+//!     let contract = Contract::new(catalog.clone(), customers[customer].clone())?;
+//!     let incident: Incident = serde_json::from_str(&format!(r#"{{"id": "{id}", "events": [
+//!         {{"at": "2026-03-10T08:00:00Z", "kind": "reported", "severity": "3"}}]}}"#))?;
+//!     entries.push(QueueEntry::evaluate(&contract, &incident, now)?);
+//! }
+//! let queue = order(&QueueConfig::default(), &entries);
+//! let first = queue.get(0).ok_or("empty")?;
+//! assert_eq!(&*first.entry.incident, "CCI-2");
+//! assert_eq!(
+//!     first.ahead_of.ok_or("alone")?.to_string(),
+//!     "same severity, plan premium ahead of basic (queue priority 2 vs 0)"
+//! );
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Recipe: an SVG timeline
+//!
+//! An incident's events, each metric's clock with business hours shaded, pauses hatched,
+//! deadlines and a `now` line, as deterministic SVG text.
+//!
+//! ```
+//! use std::sync::Arc;
+//! use slacalc::report::svg::{timeline, Marker};
+//! use slacalc::{evaluate, Catalog, Contract, ContractTermsSpec, Incident};
+//!
+//! let catalog: Catalog = serde_json::from_str(r#"{"name": "Example",
+//!   "severities": [{"key": "high", "name": "High"}],
+//!   "calendars": {"office": {"timezone": "Europe/Berlin", "hours": {"mon": ["08:00-17:00"],
+//!       "tue": ["08:00-17:00"], "wed": ["08:00-17:00"], "thu": ["08:00-17:00"], "fri": ["08:00-17:00"]}}},
+//!   "plans": {"p": {"name": "P", "targets": {"high": {"reaction": {"within": "4h"}}}}}}"#)?;
+//! let terms: ContractTermsSpec = serde_json::from_str(
+//!     r#"{"customer": "Smith & Sons", "plan": "p", "region": "office"}"#)?;
+//! let contract = Contract::new(Arc::new(catalog), terms)?;
+//! let incident: Incident = serde_json::from_str(r#"{"id": "S-1", "events": [
+//!     {"at": "2026-11-27T15:00:00Z", "kind": "reported", "severity": "high"},
+//!     {"at": "2026-11-30T09:00:00Z", "kind": "responded"}]}"#)?;
+//! let now = "2026-11-30T12:00:00Z".parse()?;
+//! let report = evaluate(&contract, &incident, now)?;
+//! let markers = [Marker::new("called the customer", "2026-11-30T08:00:00Z".parse()?)];
+//! let svg = timeline(&contract, &incident, &report, &markers);
+//! assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
+//! assert!(svg.contains("Smith &amp; Sons") && svg.contains("called the customer"));
+//! // Same input, same bytes.
+//! assert_eq!(svg, timeline(&contract, &incident, &report, &markers));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations, unreachable_pub)]
@@ -21,6 +859,7 @@ mod config;
 pub mod contract;
 pub mod error;
 pub mod evaluate;
+pub mod guide;
 pub mod incident;
 pub mod money;
 pub mod queue;
@@ -45,3 +884,8 @@ pub use incident::{Event, EventKind, Incident};
 pub use money::{Currency, FeeSchedule, Invoice, Money, RoundingMode};
 pub use queue::{Queue, QueueConfig, QueueEntry, QueueKey};
 pub use time::{Shift, TimeOfDay, WeekdayKey};
+
+/// The README's example, run as a doctest so that the README stays true.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -42,7 +42,7 @@
 //! | [`MAX_NESTING_DEPTH`] | 8 levels of combinations | the combination that is too deep |
 //!
 //! Within these limits, measured on a release build on a 2-core machine (and held by
-//! `tests/limits.rs` with the pathological configuration at each limit):
+//! `tests/timing/limits.rs` with the pathological configuration at each limit):
 //!
 //! - building a calendar takes at most 100 ms (in practice under 1 ms);
 //! - a call on years already compiled answers within 10 ms, whatever the span or amount;

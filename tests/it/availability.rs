@@ -22,9 +22,7 @@ use slacalc::money::{
 };
 use slacalc::Error;
 
-use crate::util::{
-    check_marked_json_blocks, d, fixture, markdown_section, money, parses, t, README,
-};
+use crate::util::{d, fixture, money, t};
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures
@@ -579,18 +577,4 @@ fn time_and_materials_round_trips_through_serde() {
         serde_json::from_str::<AvailabilityAgreement>(&json).unwrap(),
         a
     );
-}
-
-// ---------------------------------------------------------------------------------------------
-// The README's availability section's examples parse as the types they are marked with
-
-#[test]
-fn readme_section_examples_parse() {
-    let text = markdown_section(README, "## Availability and time and materials");
-    let checked = check_marked_json_blocks(text, |kind, json| match kind {
-        "AvailabilityAgreement" => Some(parses::<AvailabilityAgreement>(json)),
-        "TimeAndMaterials" => Some(parses::<TimeAndMaterials>(json)),
-        _ => None,
-    });
-    assert_eq!(checked, 2);
 }

@@ -142,8 +142,8 @@ fn f3_check_intake_at_max_utc_in_berlin_does_not_panic() {
 // (src/calendar/timeline.rs, `Calendar::chunk`). So `between`, `add`, `sub` across that range
 // walk year by year to the configured year on every call: `between(2026, MAX_UTC)` with
 // `"from": 200000` takes about 4 s in a release build, every time, though the rule is the
-// same every year after 2026 and the 400-year period would answer at once. The README
-// promises "Work is bounded independent of input values".
+// same every year after 2026 and the 400-year period would answer at once. The crate's
+// guarantees (`slacalc::guide::guarantees`, "No hang") promise "Work is bounded independent of input values".
 
 fn office_with(extra: &str) -> Calendar {
     serde_json::from_str(&format!(
@@ -194,7 +194,7 @@ fn f4_an_exception_in_9999_does_not_make_add_walk() {
 
 /// A calendar that does not repeat every 400 years (an Easter rule open on both sides): its
 /// arithmetic is exact within 1583–2599 and `Error::OutOfRange` where it would have to cross
-/// years outside them (README, "Easter and long spans").
+/// years outside them (`slacalc::guide::config_calendar`, "Easter and long spans").
 fn easter_monday() -> Calendar {
     serde_json::from_str(
         r#"{"timezone": "UTC", "hours": {"mon": ["09:00-17:00"]},
@@ -238,7 +238,7 @@ fn f5_add_of_a_huge_duration_far_in_the_past_does_not_walk() {
 // before 1583, which `between` (and `add` after 2599, `sub` before 1583) refuse with
 // `OutOfRange`: `sub(3000-01-01, 4160 h)` = 2989-11-09T09:00Z, but
 // `between(2989-11-09T09:00Z, 3000-01-01)` is `OutOfRange`, and so is `add(3000-01-01, 4160 h)`.
-// The README says crossing years outside the range is `OutOfRange`; whichever way it is
+// The calendar guide (`slacalc::guide::config_calendar`) says crossing years outside the range is `OutOfRange`; whichever way it is
 // fixed, `sub`/`add` and `between` must agree (`between(sub(t, d), t) == d`).
 
 #[test]
@@ -269,7 +269,7 @@ fn f6_add_across_years_before_1583_agrees_with_between() {
 // `add_business_days(NaiveDate::MIN, 107_374_182)` takes 3 s in a release build (fuzz input:
 // UTC office hours with `{"preset": "fr"}`), and from -20000-01-01 a million business days
 // are counted across 4000 years outside the exact range (45 ms, and an answer where the
-// README promises `OutOfRange`).
+// calendar guide promises `OutOfRange`).
 
 #[test]
 fn f7_add_business_days_far_outside_the_exact_range_does_not_walk() {

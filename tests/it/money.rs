@@ -20,7 +20,7 @@ use slacalc::money::{
 };
 use slacalc::Error;
 
-use crate::util::{check_marked_json_blocks, d, fixture, markdown_section, money, parses, README};
+use crate::util::{d, fixture, money};
 
 /// The shape of `fixtures/fees/*.json`.
 #[derive(Deserialize)]
@@ -258,32 +258,6 @@ fn credits_are_explained() {
     assert_eq!(inv.subtotal, d("133.333"));
     assert_eq!(inv.total, money("133.33 EUR"));
     assert_explained(&inv);
-}
-
-// ---------------------------------------------------------------------------------------------
-// The README's money section's examples parse as the types they are marked with
-
-#[test]
-fn readme_section_examples_parse() {
-    let text = markdown_section(README, "## Money");
-    let checked = check_marked_json_blocks(text, |kind, json| match kind {
-        "FeeSchedule" => Some(parses::<FeeSchedule>(json)),
-        "CaseQuota" => Some(parses::<CaseQuota>(json)),
-        "HourBudget" => Some(parses::<slacalc::money::HourBudget>(json)),
-        "CreditPolicy" => Some(parses::<CreditPolicy>(json)),
-        _ => None,
-    });
-    assert_eq!(checked, 7);
-    let toml_block = text
-        .split_once("```toml\n")
-        .and_then(|(_, r)| r.split_once("```"))
-        .map(|(t, _)| t)
-        .unwrap();
-    let chf: FeeSchedule = toml::from_str(toml_block).unwrap();
-    let inv = chf
-        .evaluate(&FeeInputs::new().with_quantity("hours", d("12.5")))
-        .unwrap();
-    assert_eq!(inv.total, money("1812.50 CHF"));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ use slacalc::report::{
 };
 use slacalc::{evaluate, Contract, Event, EventKind, Incident, TargetOutcome};
 
-use crate::util::{check_marked_json_blocks, d, ev, markdown_section, parses, t, README};
+use crate::util::{d, ev, t};
 
 const CATALOG: &str = r#"{
   "name": "Test desk",
@@ -737,18 +737,4 @@ fn timeline_survives_extreme_and_empty_inputs() {
     let i = incident("O", vec![reported("2026-01-01T00:00:00Z", "high")]);
     let r = evaluate(&office, &i, t("2036-01-01T00:00:00Z")).unwrap();
     check_svg(&timeline(&office, &i, &r, &[]));
-}
-
-#[test]
-fn readme_section_examples_parse() {
-    let text = markdown_section(README, "## Reports");
-    let checked = check_marked_json_blocks(text, |kind, json| match kind {
-        "ComplianceTargets" => Some(parses::<ComplianceTargets>(json)),
-        _ => None,
-    });
-    assert_eq!(checked, 1);
-    for form in ["\"2026-11\"", "\"2026-Q4\"", "\"2026-11-15..2026-12-15\""] {
-        assert!(text.contains(&format!("| `{form}` |")), "{form}");
-        serde_json::from_str::<Period>(form).unwrap();
-    }
 }

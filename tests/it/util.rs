@@ -1,12 +1,11 @@
 //! Helpers shared by the integration tests: short constructors for the values tests write
-//! inline, the fixture loader, the checker of a markdown text's marked JSON blocks, and the
+//! inline, the fixture loader and the
 //! lock that keeps timed sections apart.
 
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
-use serde::de::DeserializeOwned;
 use slacalc::money::Money;
 use slacalc::{Calendar, Event, EventKind};
 
@@ -48,59 +47,6 @@ macro_rules! fixture {
     };
 }
 pub(crate) use fixture;
-
-/// The crate's README.
-pub const README: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"));
-
-/// The part of `markdown` from the first line that starts with `heading` (`"## Money"`) up to
-/// the next heading of the same level, or to the end.
-pub fn markdown_section<'a>(markdown: &'a str, heading: &str) -> &'a str {
-    let start = markdown
-        .match_indices(heading)
-        .map(|(i, _)| i)
-        .find(|&i| i == 0 || markdown[..i].ends_with('\n'))
-        .unwrap_or_else(|| panic!("no heading `{heading}`"));
-    let level = heading.len() - heading.trim_start_matches('#').len();
-    let next = format!("\n{} ", "#".repeat(level));
-    let body = start + heading.len();
-    let end = markdown[body..]
-        .find(&next)
-        .map_or(markdown.len(), |i| body + i);
-    &markdown[start..end]
-}
-
-/// Parses every JSON block of `markdown` that follows a `<!-- Marker -->` comment with
-/// `parse(marker, json)`, which returns `None` for a marker it does not know, and returns how
-/// many blocks there were. Fails naming the block (counted from 1) on an unknown marker, a
-/// marker without a JSON block after it, or a block that does not parse.
-pub fn check_marked_json_blocks(
-    markdown: &str,
-    parse: impl Fn(&str, &str) -> Option<Result<(), serde_json::Error>>,
-) -> usize {
-    let mut checked = 0;
-    for (i, chunk) in markdown.split("<!-- ").enumerate().skip(1) {
-        let (kind, rest) = chunk
-            .split_once(" -->")
-            .unwrap_or_else(|| panic!("block {i}: unclosed marker"));
-        let json = rest
-            .split_once("```json\n")
-            .and_then(|(_, r)| r.split_once("```"))
-            .map(|(json, _)| json)
-            .unwrap_or_else(|| panic!("block {i} ({kind}): no ```json block after the marker"));
-        match parse(kind, json) {
-            None => panic!("block {i}: unknown marker {kind}"),
-            Some(parsed) => parsed.unwrap_or_else(|e| panic!("block {i} ({kind}): {e}")),
-        }
-        checked += 1;
-    }
-    checked
-}
-
-/// Whether `json` parses as a `T`: `Some(parses::<FeeSchedule>(json))` in a
-/// [`check_marked_json_blocks`] closure.
-pub fn parses<T: DeserializeOwned>(json: &str) -> Result<(), serde_json::Error> {
-    serde_json::from_str::<T>(json).map(drop)
-}
 
 static TIMED: Mutex<()> = Mutex::new(());
 

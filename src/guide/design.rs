@@ -1,0 +1,89 @@
+//! Design notes: how data flows through slacalc, the one clock, the one evaluation record, and
+//! the order of the modules.
+//!
+//! # Data flows one way
+//!
+//! ```text
+//! configuration (serde forms: plain strings and maps, exactly what users write)
+//!    │  TryFrom / Deserialize — every check happens here, errors name the field
+//!    ▼
+//! validated domain types (Calendar, Catalog, Contract, FeeSchedule, …; immutable, Send + Sync)
+//!    │  pure functions, `now` passed in
+//!    ▼
+//! results (Report, Invoice, AvailabilityReport, ComplianceReport, …;
+//!          serde-serializable, Display for humans)
+//! ```
+//!
+//! No function reads a clock, a file or the environment. Tests, examples and benches do the
+//! I/O. Deserializing a validated type *is* validation: a [`Calendar`](crate::Calendar) read
+//! from JSON either exists and is valid, or is an error that names the field and the value.
+//!
+//! # One mechanism, many uses
+//!
+//! - **The calendar** answers one question fast: how much business time lies in `[a, b)`, and
+//!   where a given amount of it ends. It is compiled to UTC intervals with running totals of
+//!   seconds, so [`add`](crate::Calendar::add), [`sub`](crate::Calendar::sub) and
+//!   [`between`](crate::Calendar::between) are a lookup and a binary search at any span (see
+//!   [performance](super::performance)).
+//! - **Calendar algebra** (union, intersection, difference) produces calendars, so everything
+//!   that takes a calendar takes a combination: follow-the-sun coverage is a union; "support
+//!   hours the customer is also open" is an intersection; maintenance windows are a
+//!   difference.
+//! - **The clock** ([`Clock`](crate::Clock)) counts a calendar's business time from a start,
+//!   minus pauses, until a stop. Every SLA metric is a clock with a target; every escalation
+//!   ladder is a clock with steps; a periodic update is a clock restarted at each update. It
+//!   is written once.
+//! - **Availability** is the same arithmetic: downtime that counts = business time of (service
+//!   hours − maintenance windows) ∩ outages; availability = 1 − downtime / service time.
+//! - **Money** is separate arithmetic on `Decimal`, fed by counts and durations that the clock
+//!   and the calendar produce (billable hours in and out of service hours, cases per quarter).
+//!
+//! # One evaluation, one record
+//!
+//! [`evaluate`](crate::evaluate()) computes each metric's clock once, into a record of what
+//! happened to it ([`MetricReport`](crate::MetricReport)): when and by which event it started,
+//! its running and paused intervals (and what paused them), fulfilment, deadline, breach.
+//! Everything downstream reads that record: escalation steps, the next wake-up, the queue's
+//! slack, compliance tallies, the SVG timeline. None of them recomputes a clock, re-applies
+//! pause rules, or resolves a calendar by name again (the one resolver knows the reporting
+//! contact's region). When a consumer needs something the record lacks, it is added to the
+//! record.
+//!
+//! The incident lifecycle is a table — every event against every metric state, saying what
+//! starts, pauses, resumes, fulfils, reopens — written in the [`evaluate`](mod@crate::evaluate)
+//! module docs and run as a test. Policies a support organisation must choose (severity change,
+//! reopen, pauses per severity, how business-day targets count from outside business hours) are
+//! configuration with documented defaults ([contracts](super::config_contract)), never hidden
+//! behaviour.
+//!
+//! # The layers
+//!
+//! Each module depends only on those before it in this list (tests excepted):
+//!
+//! | layer | module | concept |
+//! | --- | --- | --- |
+//! | 1 | [`error`](crate::error) | the one public [`Error`](crate::Error) type |
+//! | 2 | `config` (private) | helpers shared by the serde forms: strict maps, dates, paths in errors |
+//! | 3 | [`time`](crate::time) | leaf vocabulary: [`TimeOfDay`](crate::TimeOfDay) (allows 24:00), [`Shift`](crate::Shift), weekday keys, durations and their text form |
+//! | 4 | [`money`](crate::money) | currencies, rounding, fee schedules, quotas, hour budgets, credits, time and materials |
+//! | 5 | [`calendar`](crate::calendar) | [`Calendar`](crate::Calendar), holidays and presets, business days, algebra |
+//! | 6 | [`incident`](crate::incident) | events and the validated incident |
+//! | 7 | [`contract`](crate::contract) | catalogs, severities, metrics, targets, plans, ladders, entitlements, terms, lifecycle |
+//! | 8 | [`clock`](crate::clock) | the pausable business-time clock |
+//! | 9 | [`evaluate`](mod@crate::evaluate) | `evaluate(contract, incident, now)`: the per-metric record, ladders, the next wake-up |
+//! | 10 | [`availability`](crate::availability) | service time minus maintenance, outages, availability credits |
+//! | 11 | [`queue`](crate::queue) | many open incidents: which to work on next |
+//! | 12 | [`report`](crate::report) | many incidents: batch evaluation, compliance, CSV, SVG |
+//!
+//! A quick check anyone can run from the crate's root:
+//!
+//! ```sh
+//! grep -rn "use crate::" src
+//! ```
+//!
+//! It should show no arrow pointing down this list and no two modules importing each other.
+//! What still differs at the time of writing, and issue 16 (the redesign) removes: `money`'s
+//! time and materials imports `calendar` (it takes a calendar for its service hours; with the
+//! redesign it takes durations a calendar has already classified), and three pairs of files
+//! import each other (`calendar/holiday/rule.rs` ↔ `spec.rs`, `contract/plan.rs` ↔
+//! `ladder.rs`, `money/invoice.rs` ↔ `time_and_materials.rs`).
