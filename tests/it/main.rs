@@ -25,6 +25,7 @@ mod escalation;
 mod fuzz_regressions;
 mod iso_durations;
 mod lifecycle;
+mod markdown_blocks;
 mod money;
 mod periodicity;
 mod presets;

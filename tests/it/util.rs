@@ -53,7 +53,8 @@ pub(crate) use fixture;
 pub const README: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"));
 
 /// The part of `markdown` from the first line that starts with `heading` (`"## Money"`) up to
-/// the next heading of the same level, or to the end.
+/// the next heading of the same or a higher level (lines in fenced code blocks are not
+/// headings), or to the end.
 pub fn markdown_section<'a>(markdown: &'a str, heading: &str) -> &'a str {
     let start = markdown
         .match_indices(heading)
@@ -61,12 +62,22 @@ pub fn markdown_section<'a>(markdown: &'a str, heading: &str) -> &'a str {
         .find(|&i| i == 0 || markdown[..i].ends_with('\n'))
         .unwrap_or_else(|| panic!("no heading `{heading}`"));
     let level = heading.len() - heading.trim_start_matches('#').len();
-    let next = format!("\n{} ", "#".repeat(level));
-    let body = start + heading.len();
-    let end = markdown[body..]
-        .find(&next)
-        .map_or(markdown.len(), |i| body + i);
-    &markdown[start..end]
+    let mut end = start
+        + markdown[start..]
+            .find('\n')
+            .map_or(markdown.len() - start, |i| i + 1);
+    let mut in_fence = false;
+    for line in markdown[end..].split_inclusive('\n') {
+        let hashes = line.len() - line.trim_start_matches('#').len();
+        if line.starts_with("```") {
+            in_fence = !in_fence;
+        } else if !in_fence && (1..=level).contains(&hashes) && line[hashes..].starts_with(' ') {
+            // The text before the next heading, without the newline that ends its last line.
+            return &markdown[start..end - 1];
+        }
+        end += line.len();
+    }
+    &markdown[start..]
 }
 
 /// Parses every JSON block of `markdown` that follows a `<!-- Marker -->` comment with
