@@ -7,16 +7,16 @@
 //! under `cargo test` (debug) the budgets are larger (see `bound` and `first`), yet a
 //! regression that breaks a bound tenfold fails in either build.
 //!
-//! Shares the `timing` binary with `bounded`; the timed sections of both hold
-//! `util::timed_section`, so that these heavier first calls never compete for the two cores
-//! with its tighter budgets.
+//! Shares the `timing` binary with `bounded`; the timed sections of both hold a lock
+//! (`util::timed_section_among_peers` here), so that these heavier first calls never compete
+//! for the two cores with its tighter budgets.
 
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use slacalc::{Calendar, Error};
 
-use crate::util::{cal, t, timed_section};
+use crate::util::{cal, t, timed_section_among_peers};
 
 /// The bound in a release build; twenty times it in a debug build, which is ten to
 /// twenty-five times slower here (a tenfold regression still fails: in debug it takes
@@ -32,7 +32,7 @@ fn bound(release: Duration) -> Duration {
 const MEMORY_BOUND: usize = 64 << 20;
 
 fn within<T>(what: &str, limit: Duration, f: impl FnOnce() -> T) -> T {
-    let _alone = timed_section();
+    let _peers = timed_section_among_peers();
     let start = Instant::now();
     let out = f();
     let took = start.elapsed();
