@@ -8,6 +8,7 @@ use super::maintenance::{merge_windows, MaintenanceSpec, MaintenanceWindow, Wind
 #[cfg(doc)]
 use super::outage::Outage;
 use crate::calendar::{Calendar, CalendarSpec};
+use crate::config::join;
 use crate::error::Error;
 #[cfg(doc)]
 use crate::evaluate::TargetOutcome;
@@ -187,15 +188,6 @@ impl AvailabilityAgreement {
             windows: merge_windows(all),
             ..self.clone()
         }
-    }
-}
-
-// The crate's one `join` is being written elsewhere (issue 16); this copy stays until then.
-fn join(root: &str, field: &str) -> String {
-    if root.is_empty() {
-        field.to_owned()
-    } else {
-        format!("{root}.{field}")
     }
 }
 

@@ -11,8 +11,8 @@ use super::instant::rfc3339;
 use super::outage::{merge_outages, Outage};
 use crate::error::Error;
 use crate::evaluate::TargetOutcome;
-use crate::money::time_and_materials::{format_hms, seconds_of};
 use crate::money::RoundingMode;
+use crate::time::{format_hms, seconds_of};
 
 const OP: &str = "availability";
 

@@ -6,11 +6,11 @@ use std::sync::Arc;
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::duration::hms;
 use crate::contract::{Contract, Metric, TargetForm, WALL_CLOCK};
 use crate::error::Error;
 use crate::evaluate::{evaluate, MetricState, Report};
 use crate::incident::Incident;
+use crate::time::format_whole_seconds as hms;
 
 /// The deadline that gives an incident its slack.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -4,11 +4,11 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::duration::hms;
 use super::entry::QueueEntry;
 use super::key::QueueKey;
 #[cfg(doc)]
 use super::{order, EntryId, Queue};
+use crate::time::format_whole_seconds as hms;
 
 /// What put one entry ahead of the next: the deciding key, or the input order when the two
 /// are equal on every key.

@@ -94,7 +94,6 @@
 //! the queue's duration printer (`duration`).
 
 mod config;
-mod duration;
 mod entry;
 mod explain;
 mod incremental;

@@ -31,7 +31,7 @@ pub use duration::{
     format_duration, format_iso_duration, iso_duration, parse_duration, parse_iso_duration,
     IsoDuration,
 };
-pub(crate) use duration::{format_hms, seconds_of};
+pub(crate) use duration::{format_hms, format_whole_seconds, seconds_of};
 pub use of_day::{Shift, TimeOfDay};
 pub use period::{Period, PeriodUnit};
 pub use weekday::WeekdayKey;

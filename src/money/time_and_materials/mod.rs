@@ -63,7 +63,3 @@ pub use super::work::{
     ClassifiedInterval, IncrementBasis, WorkCategory, WorkInterval, WorkPiece, MAX_INTERVAL_DAYS,
 };
 pub use rates::{HourlyRates, HourlyRatesSpec, IncrementSpec, SurchargesSpec};
-
-// The `H:MM:SS` printer and exact seconds live in `crate::time`; this path stays for other
-// modules until the visibility pass.
-pub(crate) use crate::time::{format_hms, seconds_of};

@@ -153,6 +153,13 @@ pub fn format_duration(d: chrono::TimeDelta) -> String {
     out
 }
 
+/// [`format_duration`] of `d` without its fraction of a second (toward zero): `1h30m`,
+/// `-45s`, `0s`. For texts that speak in whole seconds (the queue's slack and explanations).
+pub(crate) fn format_whole_seconds(d: chrono::TimeDelta) -> String {
+    // Whole seconds of a `TimeDelta` are always a `TimeDelta` again.
+    format_duration(chrono::TimeDelta::try_seconds(d.num_seconds()).unwrap_or(d))
+}
+
 /// Sign, whole seconds and nanoseconds of the magnitude of `d`.
 fn split_duration(d: chrono::TimeDelta) -> (bool, i64, u32) {
     // `TimeDelta`'s range is symmetric, so `abs` cannot overflow.
@@ -206,6 +213,20 @@ fn parse_signed_duration(s: &str) -> Result<chrono::TimeDelta, Error> {
 mod tests {
     use super::*;
     use chrono::TimeDelta;
+
+    #[test]
+    fn whole_seconds_drop_the_fraction() {
+        let m = TimeDelta::minutes;
+        assert_eq!(format_whole_seconds(m(29 * 60)), "29h");
+        assert_eq!(
+            format_whole_seconds(m(90) + TimeDelta::milliseconds(999)),
+            "1h30m"
+        );
+        assert_eq!(format_whole_seconds(TimeDelta::seconds(-45)), "-45s");
+        assert_eq!(format_whole_seconds(TimeDelta::milliseconds(-500)), "0s");
+        assert_eq!(format_whole_seconds(TimeDelta::zero()), "0s");
+        assert!(format_whole_seconds(TimeDelta::MIN).starts_with("-2562047788015h"));
+    }
 
     #[test]
     fn durations_round_trip() {
