@@ -13,9 +13,10 @@ use chrono::TimeDelta;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::plan::{check_clock, PauseRule};
-use super::target::{Metric, Target, MAX_BUSINESS_DAYS};
-use super::{BUSINESS, WALL_CLOCK};
+use super::metric::Metric;
+use super::names::{check_calendar, BUSINESS, WALL_CLOCK};
+use super::pause::{check_pause_rules, PauseRule};
+use super::target::{Target, MAX_BUSINESS_DAYS};
 use crate::error::Error;
 use crate::incident::EventTag;
 use crate::time::{format_duration, parse_duration};
@@ -135,7 +136,7 @@ impl fmt::Display for Trigger {
                 write!(
                     f,
                     "{days} {} @ {clock}",
-                    super::target::business_days(*days)
+                    super::target_form::business_days(*days)
                 )
             }
             Trigger::Share { percent, metric } => write!(f, "{percent}% of {metric}"),
@@ -328,40 +329,6 @@ impl Ladder {
     }
 }
 
-/// The most pause rules one list (a metric's, a severity's or a ladder's) may hold.
-pub const MAX_PAUSE_RULES: usize = 64;
-
-/// A list of pause rules: at most [`MAX_PAUSE_RULES`], each resuming on an event other than
-/// its own; `path` names the list.
-pub(crate) fn check_pause_rules(rules: &[PauseRule], path: &str) -> Result<(), Error> {
-    if rules.len() > MAX_PAUSE_RULES {
-        return Err(Error::InvalidValue {
-            path: path.to_owned(),
-            value: format!("{} rules", rules.len()),
-            expected: format!("at most {MAX_PAUSE_RULES} pause rules"),
-        });
-    }
-    for (i, r) in rules.iter().enumerate() {
-        check_pause_rule(r, &format!("{path}[{i}].until"))?;
-    }
-    Ok(())
-}
-
-/// A pause rule must resume on at least one event other than its own.
-pub(crate) fn check_pause_rule(r: &PauseRule, path: &str) -> Result<(), Error> {
-    if r.until.is_empty() || r.until.contains(&r.from) {
-        return Err(Error::InvalidValue {
-            path: path.to_owned(),
-            value: format!(
-                "{:?}",
-                r.until.iter().map(|t| t.as_str()).collect::<Vec<_>>()
-            ),
-            expected: format!("at least one event other than `{}`", r.from),
-        });
-    }
-    Ok(())
-}
-
 const DURATION_FORM: &str = "a duration such as `30m`, `4h`, `1h30m` or `2d` (units d, h, m, s)";
 
 /// The trigger of a step, the field that holds it and its value as written.
@@ -403,7 +370,7 @@ fn trigger_from_spec(
             });
         }
         let name = s.clock.as_deref().unwrap_or(default);
-        check_clock(name, &format!("{path}.clock"), clocks)?;
+        check_calendar(name, &format!("{path}.clock"), clocks)?;
         Ok(name.into())
     };
     let metric = || -> Result<Metric, Error> {

@@ -5,10 +5,14 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::entitlement::EntitlementSpec;
+use super::ladder::Trigger;
 use super::ladder::{Ladder, LadderSpec};
-use super::target::{Metric, Target, TargetSpec};
+use super::metric::{Metric, StartRule};
+use super::names::check_calendar;
+use super::pause::{check_pause_rules, PauseRule};
+use super::target::{Target, TargetSpec};
+use super::target_form::TargetForm;
 use crate::error::Error;
-use crate::incident::EventTag;
 use crate::money::CaseQuota;
 
 /// What happens to running metrics when an incident's severity changes.
@@ -62,16 +66,6 @@ pub enum ReopenPolicy {
     /// A new cycle starts at the reopening with the whole allowance; earlier cycles are
     /// listed in the metric's `cycles`.
     NewCycle,
-}
-
-/// An event that pauses a metric and the events that resume it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PauseRule {
-    /// The event that pauses the clock.
-    pub from: EventTag,
-    /// The events that resume it.
-    pub until: Vec<EventTag>,
 }
 
 /// The plain serde form of a plan.
@@ -204,7 +198,7 @@ impl Plan {
             targets.insert(sev.clone(), by_metric);
         }
         for (metric, rules) in &spec.pauses {
-            super::ladder::check_pause_rules(rules, &format!("{path}.pauses.{metric}"))?;
+            check_pause_rules(rules, &format!("{path}.pauses.{metric}"))?;
         }
         for (sev, by_metric) in &spec.severity_pauses {
             if !severities.contains(sev) {
@@ -216,10 +210,7 @@ impl Plan {
                 });
             }
             for (metric, rules) in by_metric {
-                super::ladder::check_pause_rules(
-                    rules,
-                    &format!("{path}.severity_pauses.{sev}.{metric}"),
-                )?;
+                check_pause_rules(rules, &format!("{path}.severity_pauses.{sev}.{metric}"))?;
             }
         }
         let quota = validate_entitlements(
@@ -293,6 +284,43 @@ impl Plan {
         }
     }
 
+    /// Every place a plan counts business days — local dates, so on a calendar with one time
+    /// zone: the configuration path of the target (`overrides.…` when the contract's `overrides`
+    /// replaced it) or ladder step, and its clock.
+    pub(crate) fn business_day_calendars(
+        &self,
+        overrides: Option<&BTreeMap<String, BTreeMap<Metric, TargetSpec>>>,
+    ) -> Vec<(String, &str)> {
+        let mut uses = Vec::new();
+        for (sev, metrics) in &self.targets {
+            for (metric, target) in metrics {
+                if matches!(target.form, TargetForm::Within(_)) {
+                    continue;
+                }
+                let overridden = overrides
+                    .and_then(|o| o.get(sev))
+                    .is_some_and(|m| m.contains_key(metric));
+                let path = if overridden {
+                    format!("overrides.{sev}.{metric}")
+                } else {
+                    format!("plans.{}.targets.{sev}.{metric}", self.key)
+                };
+                uses.push((path, &*target.clock));
+            }
+        }
+        for (sev, ladder) in &self.ladders {
+            for (i, step) in ladder.steps.iter().enumerate() {
+                if let Trigger::BusinessDays { clock, .. } = &step.trigger {
+                    uses.push((
+                        format!("plans.{}.ladders.{sev}.steps[{i}]", self.key),
+                        &**clock,
+                    ));
+                }
+            }
+        }
+        uses
+    }
+
     /// The escalation ladder for a severity, if the plan has one.
     pub fn ladder(&self, severity: &str) -> Option<&Ladder> {
         self.ladders.get(severity)
@@ -341,8 +369,8 @@ pub(crate) fn target_from_spec(
     entitlements: &EntitlementSpec,
 ) -> Result<Target, Error> {
     let target = Target::from_spec(spec, path)?;
-    check_clock(&target.clock, &format!("{path}.clock"), clocks)?;
-    if let super::StartRule::AtLevel(level) = &target.start {
+    check_calendar(&target.clock, &format!("{path}.clock"), clocks)?;
+    if let StartRule::AtLevel(level) = &target.start {
         if !entitlements.levels.iter().any(|l| &l.key == level) {
             return Err(Error::UnknownName {
                 path: format!("{path}.start.at_level"),
@@ -353,19 +381,6 @@ pub(crate) fn target_from_spec(
         }
     }
     Ok(target)
-}
-
-pub(crate) fn check_clock(name: &str, path: &str, clocks: &[String]) -> Result<(), Error> {
-    if clocks.iter().any(|c| c == name) {
-        Ok(())
-    } else {
-        Err(Error::UnknownName {
-            path: path.to_owned(),
-            kind: "clock".into(),
-            name: name.to_owned(),
-            known: clocks.to_vec(),
-        })
-    }
 }
 
 fn unknown(path: String, kind: &str, name: &str, known: Vec<String>) -> Error {
@@ -388,7 +403,7 @@ fn validate_entitlements(
     let channels: Vec<String> = e.channels.keys().cloned().collect();
     for (name, c) in &e.channels {
         if let Some(h) = &c.hours {
-            check_clock(h, &format!("{path}.channels.{name}.hours"), clocks)?;
+            check_calendar(h, &format!("{path}.channels.{name}.hours"), clocks)?;
         }
     }
     for (i, r) in e.channel_rules.iter().enumerate() {
@@ -447,7 +462,7 @@ fn validate_entitlements(
             }
         }
         if let Some(c) = &l.clock {
-            check_clock(c, &format!("{path}.levels[{i}].clock"), clocks)?;
+            check_calendar(c, &format!("{path}.levels[{i}].clock"), clocks)?;
         }
     }
     e.quota

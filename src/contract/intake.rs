@@ -1,0 +1,322 @@
+//! Intake: whether a request to open an incident, or to contact support about one, is
+//! accepted at the door.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::agreement::Contract;
+use super::entitlement::{ChannelSpec, DayKind};
+use super::lifecycle::{SupportStatus, Version, VersionStatus};
+use crate::error::Error;
+use crate::incident::Incident;
+use crate::money::QuotaUsage;
+
+/// What someone wants to open.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IntakeRequest<'a> {
+    /// When.
+    pub at: DateTime<Utc>,
+    /// The severity key.
+    pub severity: &'a str,
+    /// The channel.
+    pub channel: &'a str,
+    /// The contact, if known.
+    pub contact: Option<&'a str>,
+    /// The product version concerned, if known.
+    pub version: Option<Version>,
+    /// When the contract's earlier incidents were opened (for the case quota).
+    pub opened: &'a [DateTime<Utc>],
+    /// The incident the request is about, when it is a contact about an incident already
+    /// reported (a phone call about a ticket); `None` for a new report. Its history decides a
+    /// channel's `only_after_report_via` condition, its severity at `at` must be `severity`,
+    /// and the contact is not counted as a new case against the quota.
+    pub incident: Option<&'a Incident>,
+}
+
+/// An accepted request, with what the door found out.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Intake {
+    /// Quota usage including this case, when the plan has a quota.
+    pub quota: Option<QuotaUsage>,
+    /// Lifecycle status of the version, when one was given and the catalog has a lifecycle.
+    pub version: Option<VersionStatus>,
+    /// Whether the reaction clock starts only at the follow-up contact (reported on a day
+    /// that is not a business day through a channel the severity allows then).
+    pub follow_up_required: bool,
+}
+
+/// Why a request is refused at the door.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Refusal {
+    /// The plan does not offer the channel.
+    #[error("channel `{channel}` is not offered by the plan (offered: {})", offered.join(", "))]
+    ChannelNotOffered {
+        /// The channel asked for.
+        channel: String,
+        /// The plan's channels.
+        offered: Vec<String>,
+    },
+    /// The channel is not staffed at that instant.
+    #[error("channel `{channel}` is closed at {at}{}", opens.map(|o| format!("; it opens at {o}")).unwrap_or_default())]
+    ChannelClosed {
+        /// The channel.
+        channel: String,
+        /// When the request came.
+        at: DateTime<Utc>,
+        /// When the channel opens next.
+        opens: Option<DateTime<Utc>>,
+    },
+    /// A channel rule does not allow the channel for this severity (on this kind of day).
+    #[error("severity `{severity}` cannot be reported through `{channel}` then: use {}", allowed.join(" or "))]
+    ChannelNotAllowed {
+        /// The severity.
+        severity: String,
+        /// The channel asked for.
+        channel: String,
+        /// The channels the rule allows.
+        allowed: Vec<String>,
+    },
+    /// The channel takes only incidents already reported through other channels (Kosmos:
+    /// the phone, for blocking incidents previously reported on the platform), and the
+    /// request concerns no such incident.
+    #[error(
+        "channel `{channel}` is only for incidents already reported through {}: {}",
+        via.join(" or "),
+        match (reported_at, reported_via) {
+            (None, _) => "the request concerns no incident reported before it".to_owned(),
+            (Some(at), Some(c)) => format!("this one was reported through `{c}` at {at}"),
+            (Some(at), None) => format!("this one was reported at {at} through no named channel"),
+        }
+    )]
+    EarlierReportRequired {
+        /// The channel asked for.
+        channel: String,
+        /// The channels an earlier report must have come through.
+        via: Vec<String>,
+        /// When the incident was reported; `None` when the request carries no incident or
+        /// the incident was reported after the request.
+        reported_at: Option<DateTime<Utc>>,
+        /// The channel the incident was reported through, if it named one.
+        reported_via: Option<String>,
+    },
+    /// The severity does not exist in the catalog.
+    #[error("unknown severity `{severity}`")]
+    UnknownSeverity {
+        /// The severity asked for.
+        severity: String,
+    },
+    /// The contact is not one of the contract's named contacts.
+    #[error("`{contact}` is not a named contact of the contract")]
+    UnknownContact {
+        /// The contact.
+        contact: String,
+    },
+    /// The plan's case quota is used up and the plan refuses further cases.
+    #[error("case quota used up: {used} of {limit} cases from {period_start} to {period_end}")]
+    QuotaExhausted {
+        /// Cases used in the period.
+        used: u32,
+        /// The limit.
+        limit: u32,
+        /// First day of the period.
+        period_start: chrono::NaiveDate,
+        /// First day after the period.
+        period_end: chrono::NaiveDate,
+    },
+    /// The version is not supported (unknown, or beyond sustained support).
+    #[error("version {version} is not supported on {date} ({status:?})")]
+    UnsupportedVersion {
+        /// The version.
+        version: Version,
+        /// The request's date.
+        date: chrono::NaiveDate,
+        /// Its lifecycle status.
+        status: SupportStatus,
+    },
+    /// The contract is not in force on that date.
+    #[error("the contract is not in force on {date}")]
+    OutsideTerm {
+        /// The request's date (in the contract's business zone).
+        date: chrono::NaiveDate,
+    },
+    /// The request could not be checked (a calendar or configuration error).
+    #[error("{0}")]
+    Error(Error),
+}
+
+/// The channel condition of `channel` for `req`: `Ok` when it has none or the request's
+/// incident was reported through one of the channels it names at or before the request.
+pub(crate) fn check_earlier_report(
+    channel_name: &str,
+    channel: &ChannelSpec,
+    req: &IntakeRequest<'_>,
+) -> Result<(), Refusal> {
+    if channel.only_after_report_via.is_empty() {
+        return Ok(());
+    }
+    let earlier = req.incident.filter(|i| i.reported_at() <= req.at);
+    let via = earlier.and_then(Incident::channel);
+    if via.is_some_and(|v| channel.only_after_report_via.iter().any(|c| c == v)) {
+        return Ok(());
+    }
+    Err(Refusal::EarlierReportRequired {
+        channel: channel_name.to_owned(),
+        via: channel.only_after_report_via.clone(),
+        reported_at: earlier.map(Incident::reported_at),
+        reported_via: via.map(str::to_owned),
+    })
+}
+
+impl Contract {
+    /// Checks a request to open an incident, or to contact support about one, at the door:
+    /// the contract's term, the severity, the contact, the channel (offered, staffed, allowed
+    /// for the severity on that kind of day, and its condition on an earlier report through
+    /// another channel, judged from `req.incident`), the product version's lifecycle status
+    /// and the case quota — in that order. A contact about an incident already reported
+    /// (`req.incident` is `Some`) is not a new case: the quota usage is reported without it
+    /// and never refuses it.
+    ///
+    /// # Errors
+    /// A typed [`Refusal`] naming the first rule the request breaks;
+    /// [`Refusal::Error`] with [`Error::InvalidArgument`] when `req.incident`'s severity at
+    /// `req.at` is not `req.severity`.
+    pub fn check_intake(&self, req: &IntakeRequest<'_>) -> Result<Intake, Refusal> {
+        let date = self.business.local_date(req.at).map_err(Refusal::Error)?;
+        let in_force = match &self.term {
+            Some(t) => t.is_active(date),
+            None => self.start.is_none_or(|s| date >= s),
+        };
+        if !in_force {
+            return Err(Refusal::OutsideTerm { date });
+        }
+        if self.catalog.severity_rank(req.severity).is_none() {
+            return Err(Refusal::UnknownSeverity {
+                severity: req.severity.to_owned(),
+            });
+        }
+        if let Some(incident) = req.incident {
+            let (severity, _) = incident.severity_at(req.at);
+            if severity != req.severity {
+                return Err(Refusal::Error(Error::InvalidArgument {
+                    operation: "check_intake",
+                    reason: format!(
+                        "the request's severity `{}` is not the severity of incident `{}` at \
+                         {} (`{severity}`)",
+                        req.severity,
+                        incident.id(),
+                        req.at
+                    ),
+                }));
+            }
+        }
+        if !self.terms.contacts.is_empty() {
+            if let Some(contact) = req
+                .contact
+                .filter(|c| !self.terms.contacts.iter().any(|n| n.name == *c))
+            {
+                return Err(Refusal::UnknownContact {
+                    contact: contact.to_owned(),
+                });
+            }
+        }
+        let ent = &self.plan.entitlements;
+        if !ent.channels.is_empty() {
+            let Some(channel) = ent.channels.get(req.channel) else {
+                return Err(Refusal::ChannelNotOffered {
+                    channel: req.channel.to_owned(),
+                    offered: ent.channels.keys().cloned().collect(),
+                });
+            };
+            if let Some(hours) = channel
+                .hours
+                .as_deref()
+                .and_then(|h| self.clock_for(h, req.contact))
+            {
+                if !hours.is_open(req.at) {
+                    return Err(Refusal::ChannelClosed {
+                        channel: req.channel.to_owned(),
+                        at: req.at,
+                        opens: hours.next_open(req.at).map_err(Refusal::Error)?,
+                    });
+                }
+            }
+        }
+        let business = self.business_calendar_for(req.contact);
+        let business_day =
+            business.is_business_day(business.local_date(req.at).map_err(Refusal::Error)?);
+        let mut follow_up_required = false;
+        for rule in &ent.channel_rules {
+            let applies = rule.severities.iter().any(|s| s == req.severity)
+                && match rule.when {
+                    DayKind::Any => true,
+                    DayKind::BusinessDays => business_day,
+                    DayKind::NonBusinessDays => !business_day,
+                };
+            if !applies {
+                continue;
+            }
+            if !rule.channels.iter().any(|c| c == req.channel) {
+                return Err(Refusal::ChannelNotAllowed {
+                    severity: req.severity.to_owned(),
+                    channel: req.channel.to_owned(),
+                    allowed: rule.channels.clone(),
+                });
+            }
+            follow_up_required |= rule.when == DayKind::NonBusinessDays;
+        }
+        if let Some(channel) = ent.channels.get(req.channel) {
+            check_earlier_report(req.channel, channel, req)?;
+        }
+        let version = match (&req.version, &self.catalog.lifecycle()) {
+            (Some(v), Some(l)) => {
+                let status = l
+                    .status(v, date, Some(&self.terms.extended_maintenance))
+                    .map_err(Refusal::Error)?;
+                if matches!(
+                    status.support,
+                    SupportStatus::Unknown | SupportStatus::BeyondSustained
+                ) {
+                    return Err(Refusal::UnsupportedVersion {
+                        version: *v,
+                        date,
+                        status: status.support,
+                    });
+                }
+                Some(status)
+            }
+            _ => None,
+        };
+        let quota = match &self.plan.quota {
+            Some(q) => {
+                let tz = self.business.timezone().unwrap_or(chrono_tz::UTC);
+                let mut opened: Vec<DateTime<Utc>> = req.opened.to_vec();
+                // A contact about an incident already reported is not a new case.
+                let new_case = req.incident.is_none();
+                if new_case {
+                    opened.push(req.at);
+                }
+                let usage = q.usage_at(&opened, req.at, tz).map_err(Refusal::Error)?;
+                if new_case
+                    && usage.over_limit > 0
+                    && q.overage() == crate::money::OveragePolicy::Refuse
+                {
+                    return Err(Refusal::QuotaExhausted {
+                        used: usage.used.saturating_sub(1),
+                        limit: usage.limit,
+                        period_start: usage.period_start,
+                        period_end: usage.period_end,
+                    });
+                }
+                Some(usage)
+            }
+            None => None,
+        };
+        Ok(Intake {
+            quota,
+            version,
+            follow_up_required,
+        })
+    }
+}
