@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, TimeDelta, Utc};
-use slacalc::contract::{Catalog, ContractTermsSpec, IntakeRequest, Metric, Refusal};
+use slacalc::contract::{Catalog, ContractSpec, IntakeRequest, Metric, Refusal};
 use slacalc::{evaluate, Contract, Event, EventKind, Incident, MetricState};
 
 fn t(s: &str) -> Result<DateTime<Utc>, chrono::ParseError> {
@@ -19,7 +19,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let catalog: Arc<Catalog> = Arc::new(serde_json::from_str(include_str!(
         "../fixtures/contracts/kosmos.json"
     ))?);
-    let customers: BTreeMap<String, ContractTermsSpec> =
+    let customers: BTreeMap<String, ContractSpec> =
         serde_json::from_str(include_str!("../fixtures/contracts/kosmos-customers.json"))?;
     let contract = Contract::new(catalog, customers["academie"].clone())?;
     println!("{} — {}\n", contract.catalog().name(), contract.customer());

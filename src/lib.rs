@@ -36,7 +36,7 @@ pub use calendar::{
     PresetHoliday, PresetInfo, WeekdayShifts,
 };
 pub use clock::{Clock, ClockEvent, ClockEventKind, ClockReading, ClockState};
-pub use contract::{Catalog, CatalogSpec, Contract, ContractTermsSpec, Metric};
+pub use contract::{Catalog, CatalogSpec, Contract, ContractSpec, ContractTermsSpec, Metric};
 pub use error::{Error, Result};
 pub use evaluate::{
     evaluate, next_wake_up, MetricReport, MetricState, PauseInterval, Report, StepReport, StepState,

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, TimeDelta, Utc};
-use slacalc::contract::{Catalog, ContractTermsSpec, Metric, TargetForm};
+use slacalc::contract::{Catalog, ContractSpec, Metric, TargetForm};
 use slacalc::{evaluate, Contract, Error, Event, EventKind, Incident, MetricState};
 
 fn t(s: &str) -> DateTime<Utc> {
@@ -13,7 +13,7 @@ fn t(s: &str) -> DateTime<Utc> {
 
 fn contract(catalog: &str, customers: &str, key: &str) -> Contract {
     let catalog: Catalog = serde_json::from_str(catalog).unwrap();
-    let customers: BTreeMap<String, ContractTermsSpec> = serde_json::from_str(customers).unwrap();
+    let customers: BTreeMap<String, ContractSpec> = serde_json::from_str(customers).unwrap();
     Contract::new(Arc::new(catalog), customers[key].clone()).unwrap()
 }
 
@@ -165,11 +165,11 @@ fn catalog_with(plan_extra: &str) -> Arc<Catalog> {
 fn office_contract(plan_extra: &str) -> Contract {
     Contract::new(
         catalog_with(plan_extra),
-        ContractTermsSpec {
+        ContractSpec {
             customer: "C".into(),
             plan: "p".into(),
             region: Some("office".into()),
-            ..ContractTermsSpec::default()
+            ..ContractSpec::default()
         },
     )
     .unwrap()
@@ -476,7 +476,7 @@ fn business_days_on_a_calendar_without_one_zone_are_refused_at_configuration() {
         )
         .unwrap(),
     );
-    let terms = |json: &str| serde_json::from_str::<ContractTermsSpec>(json).unwrap();
+    let terms = |json: &str| serde_json::from_str::<ContractSpec>(json).unwrap();
     let on_berlin = Contract::new(
         ok.clone(),
         terms(r#"{"customer": "A", "plan": "p", "region": "berlin"}"#),
@@ -529,7 +529,7 @@ fn business_days_on_a_calendar_without_one_zone_are_refused_at_configuration() {
 fn an_override_starting_at_an_unknown_level_is_refused() {
     let catalog: Arc<Catalog> =
         Arc::new(serde_json::from_str(include_str!("../fixtures/contracts/cosys.json")).unwrap());
-    let terms = |start: &str| -> ContractTermsSpec {
+    let terms = |start: &str| -> ContractSpec {
         serde_json::from_str(&format!(
             r#"{{"customer": "A", "plan": "application-management", "region": "service-hours",
                 "overrides": {{"1": {{"reaction": {{"within": "15m", "start": {start}}}}}}}}}"#

@@ -4,13 +4,13 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use slacalc::contract::{Catalog, ContractTermsSpec};
+use slacalc::contract::{Catalog, ContractSpec};
 use slacalc::{evaluate, Contract, Incident};
 
 fn contract() -> Contract {
     let catalog: Catalog =
         serde_json::from_str(include_str!("../fixtures/contracts/cumulocity.json")).unwrap();
-    let customers: BTreeMap<String, ContractTermsSpec> = serde_json::from_str(include_str!(
+    let customers: BTreeMap<String, ContractSpec> = serde_json::from_str(include_str!(
         "../fixtures/contracts/cumulocity-customers.json"
     ))
     .unwrap();

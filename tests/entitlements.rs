@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Duration, NaiveDate, TimeDelta, Utc};
 use slacalc::contract::{
-    Catalog, ContractTermsSpec, IntakeRequest, Metric, Party, Refusal, SupportStatus,
+    Catalog, ContractSpec, IntakeRequest, Metric, Party, Refusal, SupportStatus,
 };
 use slacalc::{evaluate, Contract, Error, Event, EventKind, Incident, MetricState};
 
@@ -14,7 +14,7 @@ fn t(s: &str) -> DateTime<Utc> {
     s.parse().unwrap()
 }
 
-fn load(catalog: &str, customers: &str) -> (Arc<Catalog>, BTreeMap<String, ContractTermsSpec>) {
+fn load(catalog: &str, customers: &str) -> (Arc<Catalog>, BTreeMap<String, ContractSpec>) {
     (
         Arc::new(serde_json::from_str(catalog).unwrap()),
         serde_json::from_str(customers).unwrap(),

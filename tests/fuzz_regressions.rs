@@ -57,7 +57,7 @@ fn f1_end_of_business_day_at_min_utc_in_denver_does_not_panic() {
 fn fixture_contract(catalog: &str, customers: &str, customer: &str) -> slacalc::Contract {
     use std::collections::BTreeMap;
     let catalog: slacalc::Catalog = serde_json::from_str(catalog).unwrap();
-    let mut customers: BTreeMap<String, slacalc::ContractTermsSpec> =
+    let mut customers: BTreeMap<String, slacalc::ContractSpec> =
         serde_json::from_str(customers).unwrap();
     let terms = customers.remove(customer).unwrap();
     slacalc::Contract::new(std::sync::Arc::new(catalog), terms).unwrap()

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, TimeDelta, Utc};
-use slacalc::contract::{Catalog, CatalogSpec, ContractTermsSpec, Metric};
+use slacalc::contract::{Catalog, CatalogSpec, ContractSpec, Metric};
 use slacalc::{evaluate, Contract, Error, Event, EventKind, Incident, MetricState};
 
 fn t(s: &str) -> DateTime<Utc> {
@@ -27,11 +27,11 @@ fn contract(reaction: &str, resolution: &str) -> Result<Contract, Error> {
     let catalog = Catalog::try_from(spec)?;
     Contract::new(
         Arc::new(catalog),
-        ContractTermsSpec {
+        ContractSpec {
             customer: "C".into(),
             plan: "p".into(),
             region: Some("office".into()),
-            ..ContractTermsSpec::default()
+            ..ContractSpec::default()
         },
     )
 }

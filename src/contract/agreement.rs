@@ -16,7 +16,7 @@ use super::names::{
 };
 use super::plan::{self, Plan};
 use super::target::TargetSpec;
-use super::terms::{ContractTerm, ContractTermSpec};
+use super::term::{Term, TermSpec};
 use crate::calendar::{Calendar, HolidaySpec};
 use crate::error::Error;
 
@@ -24,7 +24,7 @@ use crate::error::Error;
 /// share).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, remote = "Self")]
-pub struct ContractTermsSpec {
+pub struct ContractSpec {
     /// The customer's name.
     pub customer: String,
     /// The plan's key in the catalog.
@@ -53,24 +53,29 @@ pub struct ContractTermsSpec {
     /// The contract's term: initial term, renewals, notice. Its `start` is the contract's
     /// start when `start` is not given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub term: Option<ContractTermSpec>,
+    pub term: Option<TermSpec>,
     /// Extended maintenance (EME) agreements for release lines past end of maintenance.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extended_maintenance: Vec<ExtendedMaintenance>,
 }
 
-crate::config::tracked_serde!(ContractTermsSpec);
+crate::config::tracked_serde!(ContractSpec);
+
+/// The former name of [`ContractSpec`], kept only while the parallel branches of the
+/// redesign merge (documentation outside `contract` still uses it); not part of the API.
+#[doc(hidden)]
+pub type ContractTermsSpec = ContractSpec;
 
 /// A customer's contract: its terms compiled against a catalog.
 #[derive(Clone, Debug)]
 pub struct Contract {
     pub(super) catalog: Arc<Catalog>,
-    pub(super) terms: ContractTermsSpec,
+    pub(super) spec: ContractSpec,
     pub(super) plan: Plan,
     pub(super) start: Option<NaiveDate>,
-    pub(super) term: Option<ContractTerm>,
+    pub(super) term: Option<Term>,
     pub(super) business: Calendar,
-    pub(super) clocks: BTreeMap<String, Calendar>,
+    pub(super) calendars: BTreeMap<String, Calendar>,
     /// Business calendars of the contacts' default regions, by contact name.
     pub(super) contact_calendars: BTreeMap<String, Calendar>,
 }
@@ -84,7 +89,7 @@ impl Contract {
     /// target or ladder step whose clock has no single time zone (a union, intersection or
     /// difference; for the `business` clock the `region`'s or a contact's region's calendar);
     /// target and calendar errors with their config paths.
-    pub fn new(catalog: Arc<Catalog>, terms: ContractTermsSpec) -> Result<Contract, Error> {
+    pub fn new(catalog: Arc<Catalog>, terms: ContractSpec) -> Result<Contract, Error> {
         let mut plan = catalog
             .plan(&terms.plan)
             .cloned()
@@ -97,10 +102,10 @@ impl Contract {
         // The terms' holidays are merged into catalog calendars below; checked here first so
         // that an error names them where the user wrote them (`holidays[1].nth`).
         crate::calendar::Holidays::from_specs(&terms.holidays, "holidays")?;
-        let mut clocks = BTreeMap::new();
-        clocks.insert(WALL_CLOCK.to_owned(), Calendar::try_from(always_open())?);
+        let mut calendars = BTreeMap::new();
+        calendars.insert(WALL_CLOCK.to_owned(), Calendar::try_from(always_open())?);
         for (name, spec) in &catalog.spec().calendars {
-            clocks.insert(
+            calendars.insert(
                 name.clone(),
                 Calendar::from_spec_at(spec.clone(), &format!("calendars.{name}"))?,
             );
@@ -160,8 +165,8 @@ impl Contract {
                 );
             }
         }
-        clocks.insert(BUSINESS.to_owned(), business.clone());
-        let names: Vec<String> = clocks.keys().cloned().collect();
+        calendars.insert(BUSINESS.to_owned(), business.clone());
+        let names: Vec<String> = calendars.keys().cloned().collect();
         let keys: Vec<String> = catalog
             .spec()
             .severities
@@ -212,7 +217,7 @@ impl Contract {
         let term = terms
             .term
             .as_ref()
-            .map(|t| ContractTerm::from_spec_at(t, "term"))
+            .map(|t| Term::from_spec_at(t, "term"))
             .transpose()?;
         let start = match (terms.start.as_deref(), &term) {
             (Some(s), t) => {
@@ -231,12 +236,12 @@ impl Contract {
         };
         Ok(Contract {
             catalog,
-            terms,
+            spec: terms,
             plan,
             start,
             term,
             business,
-            clocks,
+            calendars,
             contact_calendars,
         })
     }
@@ -246,14 +251,14 @@ impl Contract {
         &self.catalog
     }
 
-    /// The customer's terms.
-    pub fn terms(&self) -> &ContractTermsSpec {
-        &self.terms
+    /// The contract's configuration.
+    pub fn spec(&self) -> &ContractSpec {
+        &self.spec
     }
 
     /// The customer's name.
     pub fn customer(&self) -> &str {
-        &self.terms.customer
+        &self.spec.customer
     }
 
     /// The plan, with the contract's overrides applied.
@@ -266,24 +271,25 @@ impl Contract {
         self.start
     }
 
-    /// A clock (calendar) by name: `24x7`, `business` or a catalog calendar.
-    pub fn clock(&self, name: &str) -> Option<&Calendar> {
-        self.clocks.get(name)
+    /// A calendar by the name targets, ladder steps, channels and levels give it: `24x7`,
+    /// `business` or a catalog calendar.
+    pub fn calendar(&self, name: &str) -> Option<&Calendar> {
+        self.calendars.get(name)
     }
 
-    /// A clock for an incident reported by `contact`: `business` is the business calendar of
+    /// A calendar by name for an incident reported by `contact`: `business` is the business calendar of
     /// the contact's default region when it has one ("work progresses in the business hours
     /// of the contact's default region").
-    pub fn clock_for(&self, name: &str, contact: Option<&str>) -> Option<&Calendar> {
+    pub fn calendar_for(&self, name: &str, contact: Option<&str>) -> Option<&Calendar> {
         if name == BUSINESS {
             if let Some(c) = contact.and_then(|c| self.contact_calendars.get(c)) {
                 return Some(c);
             }
         }
-        self.clocks.get(name)
+        self.calendars.get(name)
     }
 
-    /// The business calendar for incidents of `contact` (see [`Contract::clock_for`]).
+    /// The business calendar for incidents of `contact` (see [`Contract::calendar_for`]).
     pub fn business_calendar_for(&self, contact: Option<&str>) -> &Calendar {
         contact
             .and_then(|c| self.contact_calendars.get(c))
@@ -291,7 +297,7 @@ impl Contract {
     }
 
     /// The contract's term, if configured.
-    pub fn term(&self) -> Option<&ContractTerm> {
+    pub fn term(&self) -> Option<&Term> {
         self.term.as_ref()
     }
 

@@ -211,10 +211,10 @@ impl Contract {
                 }));
             }
         }
-        if !self.terms.contacts.is_empty() {
+        if !self.spec.contacts.is_empty() {
             if let Some(contact) = req
                 .contact
-                .filter(|c| !self.terms.contacts.iter().any(|n| n.name == *c))
+                .filter(|c| !self.spec.contacts.iter().any(|n| n.name == *c))
             {
                 return Err(Refusal::UnknownContact {
                     contact: contact.to_owned(),
@@ -232,7 +232,7 @@ impl Contract {
             if let Some(hours) = channel
                 .hours
                 .as_deref()
-                .and_then(|h| self.clock_for(h, req.contact))
+                .and_then(|h| self.calendar_for(h, req.contact))
             {
                 if !hours.is_open(req.at) {
                     return Err(Refusal::ChannelClosed {
@@ -272,7 +272,7 @@ impl Contract {
         let version = match (&req.version, &self.catalog.lifecycle()) {
             (Some(v), Some(l)) => {
                 let status = l
-                    .status(v, date, Some(&self.terms.extended_maintenance))
+                    .status(v, date, Some(&self.spec.extended_maintenance))
                     .map_err(Refusal::Error)?;
                 if matches!(
                     status.support,

@@ -113,7 +113,7 @@ impl Contract {
         for (level, from, to) in raw {
             let clock = level.clock.as_deref().unwrap_or(BUSINESS);
             let calendar = self
-                .clock_for(clock, incident.contact())
+                .calendar_for(clock, incident.contact())
                 .unwrap_or(&self.business);
             let until = to.unwrap_or(now).min(now);
             spans.push(LevelSpan {

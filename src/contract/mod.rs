@@ -20,9 +20,9 @@ mod pause;
 mod plan;
 mod target;
 mod target_form;
-mod terms;
+mod term;
 
-pub use agreement::{Contract, ContractTermsSpec};
+pub use agreement::{Contract, ContractSpec, ContractTermsSpec};
 pub use catalog::{Catalog, CatalogSpec, Severity};
 pub use entitlement::{
     ChannelRule, ChannelSpec, ContactLimits, ContactSpec, DayKind, EntitlementSpec, Party,
@@ -43,4 +43,4 @@ pub use plan::{
 };
 pub use target::{CountFrom, Target, TargetSpec};
 pub use target_form::TargetForm;
-pub use terms::{ContractTerm, ContractTermSpec};
+pub use term::{Term, TermSpec};

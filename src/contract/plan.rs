@@ -305,7 +305,7 @@ impl Plan {
                 } else {
                     format!("plans.{}.targets.{sev}.{metric}", self.key)
                 };
-                uses.push((path, &*target.clock));
+                uses.push((path, &*target.calendar));
             }
         }
         for (sev, ladder) in &self.ladders {
@@ -369,7 +369,7 @@ pub(crate) fn target_from_spec(
     entitlements: &EntitlementSpec,
 ) -> Result<Target, Error> {
     let target = Target::from_spec(spec, path)?;
-    check_calendar(&target.clock, &format!("{path}.clock"), clocks)?;
+    check_calendar(&target.calendar, &format!("{path}.clock"), clocks)?;
     if let StartRule::AtLevel(level) = &target.start {
         if !entitlements.levels.iter().any(|l| &l.key == level) {
             return Err(Error::UnknownName {

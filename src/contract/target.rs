@@ -203,8 +203,8 @@ fn is_default<T: Default + PartialEq>(v: &T) -> bool {
 pub struct Target {
     /// The allowed amount.
     pub form: TargetForm,
-    /// The name of the clock (calendar) it counts on.
-    pub clock: Arc<str>,
+    /// The name of the calendar it counts on (configured as `clock`).
+    pub calendar: Arc<str>,
     /// When the clock starts.
     pub start: StartRule,
     /// Where a business-day form starts counting (always [`CountFrom::Start`] for
@@ -332,7 +332,7 @@ impl Target {
         };
         Ok(Target {
             form,
-            clock: spec.clock.as_deref().unwrap_or("business").into(),
+            calendar: spec.clock.as_deref().unwrap_or("business").into(),
             start: spec.start.clone(),
             count_from: spec.count_from,
         })
@@ -341,7 +341,7 @@ impl Target {
     /// The spec this target came from.
     pub fn to_spec(&self) -> TargetSpec {
         let mut spec = TargetSpec {
-            clock: Some(self.clock.to_string()),
+            clock: Some(self.calendar.to_string()),
             start: self.start.clone(),
             count_from: self.count_from,
             ..TargetSpec::default()

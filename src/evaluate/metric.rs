@@ -62,7 +62,7 @@ impl<'a> Context<'a> {
 
     /// The calendar a target's clock counts on for this incident's contact.
     pub(crate) fn calendar(&self, name: &str) -> Option<&'a Calendar> {
-        self.contract.clock_for(name, self.incident.contact())
+        self.contract.calendar_for(name, self.incident.contact())
     }
 
     /// The first event at index `from` or later, at or after `not_before`, that fulfils
@@ -114,7 +114,7 @@ pub(crate) fn not_covered(metric: Metric) -> MetricReport {
 
 fn without_clock(metric: Metric, target: &Target, state: MetricState) -> MetricReport {
     MetricReport {
-        clock: Some(target.clock.clone()),
+        clock: Some(target.calendar.clone()),
         target: Some(target.form),
         state,
         ..not_covered(metric)
@@ -204,7 +204,7 @@ pub(crate) fn evaluate<'a>(
             start = start_of(cx, target, changed_at)?;
         }
     }
-    let Some(calendar) = cx.calendar(&target.clock) else {
+    let Some(calendar) = cx.calendar(&target.calendar) else {
         return Ok(not_covered(metric));
     };
     if cx.cancelled.is_some() && fulfilled.is_none() {
@@ -347,7 +347,7 @@ fn kept_breach(
         let Some(target) = plan.target(severity, metric) else {
             continue;
         };
-        let Some(calendar) = cx.calendar(&target.clock) else {
+        let Some(calendar) = cx.calendar(&target.calendar) else {
             continue;
         };
         let Some((start, _)) = start_of(cx, target, from)? else {
@@ -551,7 +551,7 @@ pub(crate) fn report_from(
     };
     MetricReport {
         state,
-        clock: Some(target.clock.clone()),
+        clock: Some(target.calendar.clone()),
         target: Some(target.form),
         allowed: Some(allowed),
         elapsed: reading.elapsed,
