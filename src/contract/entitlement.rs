@@ -4,7 +4,8 @@
 //! A plan lists its channels (with their hours), channel rules per severity, contact limits,
 //! a case quota and its support levels; a contract names its contacts (each with a default
 //! region). [`Contract::check_intake`](super::Contract::check_intake) applies all of it at the
-//! door and answers with an [`Intake`](super::Intake) or a typed [`Refusal`](super::Refusal).
+//! door and answers with an [`IntakeDecision`](super::IntakeDecision): accepted, or refused with
+//! a typed [`Refusal`](super::Refusal).
 
 use std::collections::BTreeMap;
 

@@ -1,6 +1,8 @@
 //! Intake: whether a request to open an incident, or to contact support about one, is
 //! accepted at the door.
 
+use std::fmt;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -46,12 +48,40 @@ pub struct Intake {
     pub follow_up_required: bool,
 }
 
-/// Why a request is refused at the door.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+/// What the door decides about a request: accepted, with what it found out, or refused,
+/// with the rule the request breaks. A refusal is an answer, not an error: a request that
+/// cannot be checked at all is an [`Error`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum IntakeDecision {
+    /// The request is accepted.
+    Accepted(Intake),
+    /// The request is refused.
+    Refused(Refusal),
+}
+
+impl IntakeDecision {
+    /// The accepted intake, if the request was accepted.
+    pub fn accepted(&self) -> Option<&Intake> {
+        match self {
+            IntakeDecision::Accepted(intake) => Some(intake),
+            IntakeDecision::Refused(_) => None,
+        }
+    }
+
+    /// The refusal, if the request was refused.
+    pub fn refusal(&self) -> Option<&Refusal> {
+        match self {
+            IntakeDecision::Accepted(_) => None,
+            IntakeDecision::Refused(refusal) => Some(refusal),
+        }
+    }
+}
+
+/// Why a request is refused at the door (displays as a sentence for people).
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Refusal {
     /// The plan does not offer the channel.
-    #[error("channel `{channel}` is not offered by the plan (offered: {})", offered.join(", "))]
     ChannelNotOffered {
         /// The channel asked for.
         channel: String,
@@ -59,7 +89,6 @@ pub enum Refusal {
         offered: Vec<String>,
     },
     /// The channel is not staffed at that instant.
-    #[error("channel `{channel}` is closed at {at}{}", opens.map(|o| format!("; it opens at {o}")).unwrap_or_default())]
     ChannelClosed {
         /// The channel.
         channel: String,
@@ -69,7 +98,6 @@ pub enum Refusal {
         opens: Option<DateTime<Utc>>,
     },
     /// A channel rule does not allow the channel for this severity (on this kind of day).
-    #[error("severity `{severity}` cannot be reported through `{channel}` then: use {}", allowed.join(" or "))]
     ChannelNotAllowed {
         /// The severity.
         severity: String,
@@ -81,15 +109,6 @@ pub enum Refusal {
     /// The channel takes only incidents already reported through other channels (Kosmos:
     /// the phone, for blocking incidents previously reported on the platform), and the
     /// request concerns no such incident.
-    #[error(
-        "channel `{channel}` is only for incidents already reported through {}: {}",
-        via.join(" or "),
-        match (reported_at, reported_via) {
-            (None, _) => "the request concerns no incident reported before it".to_owned(),
-            (Some(at), Some(c)) => format!("this one was reported through `{c}` at {at}"),
-            (Some(at), None) => format!("this one was reported at {at} through no named channel"),
-        }
-    )]
     EarlierReportRequired {
         /// The channel asked for.
         channel: String,
@@ -102,19 +121,16 @@ pub enum Refusal {
         reported_via: Option<String>,
     },
     /// The severity does not exist in the catalog.
-    #[error("unknown severity `{severity}`")]
     UnknownSeverity {
         /// The severity asked for.
         severity: String,
     },
     /// The contact is not one of the contract's named contacts.
-    #[error("`{contact}` is not a named contact of the contract")]
     UnknownContact {
         /// The contact.
         contact: String,
     },
     /// The plan's case quota is used up and the plan refuses further cases.
-    #[error("case quota used up: {used} of {limit} cases from {period_start} to {period_end}")]
     QuotaExhausted {
         /// Cases used in the period.
         used: u32,
@@ -126,7 +142,6 @@ pub enum Refusal {
         period_end: chrono::NaiveDate,
     },
     /// The version is not supported (unknown, or beyond sustained support).
-    #[error("version {version} is not supported on {date} ({status:?})")]
     UnsupportedVersion {
         /// The version.
         version: Version,
@@ -136,32 +151,98 @@ pub enum Refusal {
         status: SupportStatus,
     },
     /// The contract is not in force on that date.
-    #[error("the contract is not in force on {date}")]
     OutsideTerm {
         /// The request's date (in the contract's business zone).
         date: chrono::NaiveDate,
     },
-    /// The request could not be checked (a calendar or configuration error).
-    #[error("{0}")]
-    Error(Error),
 }
 
-/// The channel condition of `channel` for `req`: `Ok` when it has none or the request's
-/// incident was reported through one of the channels it names at or before the request.
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Refusal::ChannelNotOffered { channel, offered } => write!(
+                f,
+                "channel `{channel}` is not offered by the plan (offered: {})",
+                offered.join(", ")
+            ),
+            Refusal::ChannelClosed { channel, at, opens } => {
+                write!(f, "channel `{channel}` is closed at {at}")?;
+                match opens {
+                    Some(o) => write!(f, "; it opens at {o}"),
+                    None => Ok(()),
+                }
+            }
+            Refusal::ChannelNotAllowed {
+                severity,
+                channel,
+                allowed,
+            } => write!(
+                f,
+                "severity `{severity}` cannot be reported through `{channel}` then: use {}",
+                allowed.join(" or ")
+            ),
+            Refusal::EarlierReportRequired {
+                channel,
+                via,
+                reported_at,
+                reported_via,
+            } => {
+                write!(
+                    f,
+                    "channel `{channel}` is only for incidents already reported through {}: ",
+                    via.join(" or ")
+                )?;
+                match (reported_at, reported_via) {
+                    (None, _) => f.write_str("the request concerns no incident reported before it"),
+                    (Some(at), Some(c)) => write!(f, "this one was reported through `{c}` at {at}"),
+                    (Some(at), None) => {
+                        write!(f, "this one was reported at {at} through no named channel")
+                    }
+                }
+            }
+            Refusal::UnknownSeverity { severity } => write!(f, "unknown severity `{severity}`"),
+            Refusal::UnknownContact { contact } => {
+                write!(f, "`{contact}` is not a named contact of the contract")
+            }
+            Refusal::QuotaExhausted {
+                used,
+                limit,
+                period_start,
+                period_end,
+            } => write!(
+                f,
+                "case quota used up: {used} of {limit} cases from {period_start} to {period_end}"
+            ),
+            Refusal::UnsupportedVersion {
+                version,
+                date,
+                status,
+            } => write!(
+                f,
+                "version {version} is not supported on {date} ({status:?})"
+            ),
+            Refusal::OutsideTerm { date } => write!(f, "the contract is not in force on {date}"),
+        }
+    }
+}
+
+/// The channel condition of `channel` for `req`: `None` when it has none or the request's
+/// incident was reported through one of the channels it names at or before the request,
+/// else the refusal.
 pub(crate) fn check_earlier_report(
     channel_name: &str,
     channel: &ChannelSpec,
     req: &IntakeRequest<'_>,
-) -> Result<(), Refusal> {
+) -> Option<Refusal> {
     if channel.only_after_report_via.is_empty() {
-        return Ok(());
+        return None;
     }
     let earlier = req.incident.filter(|i| i.reported_at() <= req.at);
     let via = earlier.and_then(Incident::channel);
     if via.is_some_and(|v| channel.only_after_report_via.iter().any(|c| c == v)) {
-        return Ok(());
+        return None;
     }
-    Err(Refusal::EarlierReportRequired {
+    Some(Refusal::EarlierReportRequired {
         channel: channel_name.to_owned(),
         via: channel.only_after_report_via.clone(),
         reported_at: earlier.map(Incident::reported_at),
@@ -178,28 +259,31 @@ impl Contract {
     /// (`req.incident` is `Some`) is not a new case: the quota usage is reported without it
     /// and never refuses it.
     ///
+    /// The answer is [`IntakeDecision::Accepted`] with what the door found out, or
+    /// [`IntakeDecision::Refused`] with a typed [`Refusal`] naming the first rule the request
+    /// breaks.
+    ///
     /// # Errors
-    /// A typed [`Refusal`] naming the first rule the request breaks;
-    /// [`Refusal::Error`] with [`Error::InvalidArgument`] when `req.incident`'s severity at
-    /// `req.at` is not `req.severity`.
-    pub fn check_intake(&self, req: &IntakeRequest<'_>) -> Result<Intake, Refusal> {
-        let date = self.business.local_date(req.at).map_err(Refusal::Error)?;
+    /// [`Error::InvalidArgument`] when `req.incident`'s severity at `req.at` is not
+    /// `req.severity`; calendar and quota errors (a date out of range).
+    pub fn check_intake(&self, req: &IntakeRequest<'_>) -> Result<IntakeDecision, Error> {
+        let date = self.business.local_date(req.at)?;
         let in_force = match &self.term {
             Some(t) => t.is_active(date),
             None => self.start.is_none_or(|s| date >= s),
         };
         if !in_force {
-            return Err(Refusal::OutsideTerm { date });
+            return Ok(IntakeDecision::Refused(Refusal::OutsideTerm { date }));
         }
         if self.catalog.severity_rank(req.severity).is_none() {
-            return Err(Refusal::UnknownSeverity {
+            return Ok(IntakeDecision::Refused(Refusal::UnknownSeverity {
                 severity: req.severity.to_owned(),
-            });
+            }));
         }
         if let Some(incident) = req.incident {
             let (severity, _) = incident.severity_at(req.at);
             if severity != req.severity {
-                return Err(Refusal::Error(Error::InvalidArgument {
+                return Err(Error::InvalidArgument {
                     operation: "check_intake",
                     reason: format!(
                         "the request's severity `{}` is not the severity of incident `{}` at \
@@ -208,7 +292,7 @@ impl Contract {
                         incident.id(),
                         req.at
                     ),
-                }));
+                });
             }
         }
         if !self.spec.contacts.is_empty() {
@@ -216,18 +300,18 @@ impl Contract {
                 .contact
                 .filter(|c| !self.spec.contacts.iter().any(|n| n.name == *c))
             {
-                return Err(Refusal::UnknownContact {
+                return Ok(IntakeDecision::Refused(Refusal::UnknownContact {
                     contact: contact.to_owned(),
-                });
+                }));
             }
         }
         let ent = &self.plan.entitlements;
         if !ent.channels.is_empty() {
             let Some(channel) = ent.channels.get(req.channel) else {
-                return Err(Refusal::ChannelNotOffered {
+                return Ok(IntakeDecision::Refused(Refusal::ChannelNotOffered {
                     channel: req.channel.to_owned(),
                     offered: ent.channels.keys().cloned().collect(),
-                });
+                }));
             };
             if let Some(hours) = channel
                 .hours
@@ -235,17 +319,16 @@ impl Contract {
                 .and_then(|h| self.calendar_for(h, req.contact))
             {
                 if !hours.is_open(req.at) {
-                    return Err(Refusal::ChannelClosed {
+                    return Ok(IntakeDecision::Refused(Refusal::ChannelClosed {
                         channel: req.channel.to_owned(),
                         at: req.at,
-                        opens: hours.next_open(req.at).map_err(Refusal::Error)?,
-                    });
+                        opens: hours.next_open(req.at)?,
+                    }));
                 }
             }
         }
         let business = self.business_calendar_for(req.contact);
-        let business_day =
-            business.is_business_day(business.local_date(req.at).map_err(Refusal::Error)?);
+        let business_day = business.is_business_day(business.local_date(req.at)?);
         let mut follow_up_required = false;
         for rule in &ent.channel_rules {
             let applies = rule.severities.iter().any(|s| s == req.severity)
@@ -258,31 +341,31 @@ impl Contract {
                 continue;
             }
             if !rule.channels.iter().any(|c| c == req.channel) {
-                return Err(Refusal::ChannelNotAllowed {
+                return Ok(IntakeDecision::Refused(Refusal::ChannelNotAllowed {
                     severity: req.severity.to_owned(),
                     channel: req.channel.to_owned(),
                     allowed: rule.channels.clone(),
-                });
+                }));
             }
             follow_up_required |= rule.when == DayKind::NonBusinessDays;
         }
         if let Some(channel) = ent.channels.get(req.channel) {
-            check_earlier_report(req.channel, channel, req)?;
+            if let Some(refusal) = check_earlier_report(req.channel, channel, req) {
+                return Ok(IntakeDecision::Refused(refusal));
+            }
         }
         let version = match (&req.version, &self.catalog.lifecycle()) {
             (Some(v), Some(l)) => {
-                let status = l
-                    .status(v, date, Some(&self.spec.extended_maintenance))
-                    .map_err(Refusal::Error)?;
+                let status = l.status(v, date, Some(&self.spec.extended_maintenance))?;
                 if matches!(
                     status.support,
                     SupportStatus::Unknown | SupportStatus::BeyondSustained
                 ) {
-                    return Err(Refusal::UnsupportedVersion {
+                    return Ok(IntakeDecision::Refused(Refusal::UnsupportedVersion {
                         version: *v,
                         date,
                         status: status.support,
-                    });
+                    }));
                 }
                 Some(status)
             }
@@ -297,26 +380,26 @@ impl Contract {
                 if new_case {
                     opened.push(req.at);
                 }
-                let usage = q.usage_at(&opened, req.at, tz).map_err(Refusal::Error)?;
+                let usage = q.usage_at(&opened, req.at, tz)?;
                 if new_case
                     && usage.over_limit > 0
                     && q.overage() == crate::money::OveragePolicy::Refuse
                 {
-                    return Err(Refusal::QuotaExhausted {
+                    return Ok(IntakeDecision::Refused(Refusal::QuotaExhausted {
                         used: usage.used.saturating_sub(1),
                         limit: usage.limit,
                         period_start: usage.period_start,
                         period_end: usage.period_end,
-                    });
+                    }));
                 }
                 Some(usage)
             }
             None => None,
         };
-        Ok(Intake {
+        Ok(IntakeDecision::Accepted(Intake {
             quota,
             version,
             follow_up_required,
-        })
+        }))
     }
 }

@@ -28,7 +28,7 @@ pub use entitlement::{
     ChannelRule, ChannelSpec, ContactLimits, ContactSpec, DayKind, EntitlementSpec, Party,
     SupportLevel,
 };
-pub use intake::{Intake, IntakeRequest, Refusal};
+pub use intake::{Intake, IntakeDecision, IntakeRequest, Refusal};
 pub use ladder::{Ladder, LadderSpec, Step, StepSpec, Trigger};
 pub use levels::LevelSpan;
 pub use lifecycle::{
