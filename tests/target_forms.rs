@@ -179,6 +179,7 @@ mod reference {
     use chrono::offset::{MappedLocalTime, TimeZone};
     use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeDelta, Timelike, Utc};
     use proptest::prelude::*;
+    use slacalc::calendar::BusinessDays;
     use slacalc::contract::{Target, TargetSpec};
     use slacalc::Calendar;
 
@@ -259,7 +260,7 @@ mod reference {
             let hm = |m: u32| format!("{:02}:{:02}", m / 60, m % 60);
             let cutoff = cutoff.filter(|c| days > 0 || *c <= by);
             let spec = TargetSpec {
-                business_days: Some(days),
+                business_days: Some(BusinessDays(days)),
                 by: Some(hm(by)),
                 cutoff: cutoff.map(hm),
                 ..TargetSpec::default()

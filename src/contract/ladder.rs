@@ -16,7 +16,8 @@ use serde::{Deserialize, Serialize};
 use super::metric::Metric;
 use super::names::{check_calendar, BUSINESS, WALL_CLOCK};
 use super::pause::{check_pause_rules, PauseRule};
-use super::target::{Target, MAX_BUSINESS_DAYS};
+use super::target::{check_day_count, Target};
+use crate::calendar::BusinessDays;
 use crate::error::Error;
 use crate::incident::EventTag;
 use crate::time::{format_duration, parse_duration};
@@ -73,7 +74,7 @@ pub struct StepSpec {
     /// "N business days later at the same local time" on `clock` (default `business`); 0 to
     /// 10,000.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub business_days: Option<i64>,
+    pub business_days: Option<BusinessDays>,
     /// A share of `metric`'s target, in percent as a decimal string (`"50"`, `"87.5"`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub share: Option<String>,
@@ -105,7 +106,7 @@ pub enum Trigger {
     /// moved later by the business time the ladder was halted.
     BusinessDays {
         /// The number of business days.
-        days: i64,
+        days: BusinessDays,
         /// The calendar whose business days count.
         clock: Arc<str>,
     },
@@ -133,11 +134,7 @@ impl fmt::Display for Trigger {
                 write!(f, "{} @ {clock}", format_duration(*duration))
             }
             Trigger::BusinessDays { days, clock } => {
-                write!(
-                    f,
-                    "{days} {} @ {clock}",
-                    super::target_form::business_days(*days)
-                )
+                write!(f, "{days} @ {clock}")
             }
             Trigger::Share { percent, metric } => write!(f, "{percent}% of {metric}"),
             Trigger::AfterBreach { duration, metric } => {
@@ -415,27 +412,18 @@ fn trigger_from_spec(
             w.clone(),
         )),
         (_, Some(n), ..) => {
-            if n < 0 {
-                return Err(Error::InvalidValue {
-                    path: format!("{path}.business_days"),
-                    value: n.to_string(),
-                    expected: "a number of days, 0 or more".into(),
-                });
-            }
-            if n > MAX_BUSINESS_DAYS {
-                return Err(Error::InvalidValue {
-                    path: format!("{path}.business_days"),
-                    value: n.to_string(),
-                    expected: format!("a number of days from 0 to {MAX_BUSINESS_DAYS}"),
-                });
-            }
+            check_day_count(n).map_err(|expected| Error::InvalidValue {
+                path: format!("{path}.business_days"),
+                value: n.get().to_string(),
+                expected,
+            })?;
             Ok((
                 Trigger::BusinessDays {
                     days: n,
                     clock: clock(BUSINESS)?,
                 },
                 "business_days",
-                n.to_string(),
+                n.get().to_string(),
             ))
         }
         (_, _, Some(w), _) => {

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::metric::StartRule;
 use super::target_form::TargetForm;
-use crate::calendar::Calendar;
+use crate::calendar::{BusinessDays, Calendar};
 use crate::error::Error;
 use crate::time::{format_duration, parse_duration, TimeOfDay};
 
@@ -161,7 +161,7 @@ pub struct TargetSpec {
     /// "N business days later at the same local time" on the clock's calendar (0 to
     /// 10,000); with `by`, "by that wall-clock time on the Nth business day".
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub business_days: Option<i64>,
+    pub business_days: Option<BusinessDays>,
     /// With `business_days`: the wall-clock time (`HH:MM`, `24:00` allowed) the deadline
     /// falls on, on business day D + N (see the [`TargetSpec`] docs).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -173,7 +173,7 @@ pub struct TargetSpec {
     /// "By the end of the Nth business day" (1 = the end of the next business day; at most
     /// 10,000).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub end_of_business_day: Option<i64>,
+    pub end_of_business_day: Option<BusinessDays>,
     /// Where a business-day form starts counting: `start` (default) or `next_opening`.
     #[serde(default, skip_serializing_if = "is_default")]
     pub count_from: CountFrom,
@@ -192,7 +192,22 @@ pub struct TargetSpec {
 /// 40 years of five-day weeks. No support contract promises more; a larger count could only
 /// fail when an incident is evaluated (its deadline beyond the representable instants, or a
 /// search over centuries), so it is refused when the configuration is loaded.
-pub(crate) const MAX_BUSINESS_DAYS: i64 = 10_000;
+pub(crate) const MAX_BUSINESS_DAYS: BusinessDays = BusinessDays(10_000);
+
+/// A day count of a business-day form or ladder step, `n`, is from 0 to
+/// [`MAX_BUSINESS_DAYS`]; else what was expected.
+pub(crate) fn check_day_count(n: BusinessDays) -> Result<BusinessDays, String> {
+    if n.get() < 0 {
+        Err("a number of days, 0 or more".to_owned())
+    } else if n > MAX_BUSINESS_DAYS {
+        Err(format!(
+            "a number of days from 0 to {}",
+            MAX_BUSINESS_DAYS.get()
+        ))
+    } else {
+        Ok(n)
+    }
+}
 
 fn is_default<T: Default + PartialEq>(v: &T) -> bool {
     *v == T::default()
@@ -238,17 +253,10 @@ impl Target {
                 expected: ONE_FORM.into(),
             });
         }
-        let days = |field: &str, n: i64| {
-            let expected = if n < 0 {
-                "a number of days, 0 or more".to_owned()
-            } else if n > MAX_BUSINESS_DAYS {
-                format!("a number of days from 0 to {MAX_BUSINESS_DAYS}")
-            } else {
-                return Ok(n);
-            };
-            Err(Error::InvalidValue {
+        let days = |field: &str, n: BusinessDays| {
+            check_day_count(n).map_err(|expected| Error::InvalidValue {
                 path: format!("{path}.{field}"),
-                value: n.to_string(),
+                value: n.get().to_string(),
                 expected,
             })
         };
@@ -303,7 +311,7 @@ impl Target {
                         .as_deref()
                         .map(|c| time("cutoff", c))
                         .transpose()?;
-                    if let Some(c) = cutoff.filter(|c| n == 0 && *c > by) {
+                    if let Some(c) = cutoff.filter(|c| n.get() == 0 && *c > by) {
                         return Err(Error::InvalidValue {
                             path: format!("{path}.cutoff"),
                             value: c.to_string(),
@@ -425,7 +433,7 @@ impl Target {
 fn by_deadline(
     calendar: &Calendar,
     from: DateTime<Utc>,
-    days: i64,
+    days: BusinessDays,
     by: TimeOfDay,
     cutoff: TimeOfDay,
 ) -> Result<DateTime<Utc>, Error> {
@@ -447,8 +455,8 @@ fn by_deadline(
     // On a business day at or after the cut-off, D is the next business day; on any other
     // day `add_business_days` rolls forward to the next business day first.
     let skip = i64::from(business && !before_cutoff);
-    let n = days.checked_add(skip).ok_or_else(out_of_range)?;
-    let due_date = calendar.add_business_days(date, n)?;
+    let n = days.get().checked_add(skip).ok_or_else(out_of_range)?;
+    let due_date = calendar.add_business_days(date, BusinessDays(n))?;
     let naive = due_date
         .and_hms_opt(0, 0, 0)
         .and_then(|midnight| midnight.checked_add_signed(TimeDelta::try_seconds(by.seconds())?))

@@ -6,6 +6,7 @@ use std::fmt;
 use chrono::TimeDelta;
 use serde::{Deserialize, Serialize};
 
+use crate::calendar::BusinessDays;
 use crate::error::Error;
 use crate::time::{format_duration, parse_duration, TimeOfDay};
 
@@ -17,15 +18,15 @@ pub enum TargetForm {
     /// A duration of business time on the clock.
     Within(TimeDelta),
     /// N business days later at the same local time.
-    BusinessDays(i64),
+    BusinessDays(BusinessDays),
     /// By the end of the Nth business day.
-    EndOfBusinessDay(i64),
+    EndOfBusinessDay(BusinessDays),
     /// By a wall-clock time on business day D + `days`, where D is the start's local date
     /// when that is a business day and the start's local time is before the cut-off, else
     /// the next business day (see the [`TargetSpec`](super::TargetSpec) docs).
     BusinessDaysBy {
         /// N.
-        days: i64,
+        days: BusinessDays,
         /// The wall-clock time of the deadline.
         by: TimeOfDay,
         /// The cut-off as written; `None` means the `by` time.
@@ -37,25 +38,16 @@ impl fmt::Display for TargetForm {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             TargetForm::Within(d) => f.write_str(&format_duration(*d)),
-            TargetForm::BusinessDays(n) => write!(f, "{n} {}", business_days(*n)),
-            TargetForm::EndOfBusinessDay(n) => write!(f, "end of business day {n}"),
+            TargetForm::BusinessDays(n) => write!(f, "{n}"),
+            TargetForm::EndOfBusinessDay(n) => write!(f, "end of business day {}", n.get()),
             TargetForm::BusinessDaysBy { days, by, cutoff } => {
-                write!(f, "{days} {} by {by}", business_days(*days))?;
+                write!(f, "{days} by {by}")?;
                 match cutoff {
                     Some(c) => write!(f, " (cut-off {c})"),
                     None => Ok(()),
                 }
             }
         }
-    }
-}
-
-/// `business day` for one, `business days` otherwise.
-pub(crate) fn business_days(n: i64) -> &'static str {
-    if n == 1 {
-        "business day"
-    } else {
-        "business days"
     }
 }
 
@@ -73,13 +65,13 @@ impl std::str::FromStr for TargetForm {
         if let Some(n) = s.strip_prefix("end of business day ") {
             return n
                 .parse()
-                .map(TargetForm::EndOfBusinessDay)
+                .map(|n| TargetForm::EndOfBusinessDay(BusinessDays(n)))
                 .map_err(|_| bad());
         }
         // `1 business day` as displayed, `1 business days` as written before.
         if let Some((n, rest)) = s.split_once(" business day") {
             let rest = rest.strip_prefix('s').unwrap_or(rest);
-            let days: i64 = n.parse().map_err(|_| bad())?;
+            let days = BusinessDays(n.parse().map_err(|_| bad())?);
             if rest.is_empty() {
                 return Ok(TargetForm::BusinessDays(days));
             }
@@ -139,14 +131,14 @@ mod tests {
         assert_eq!(one.to_string(), "1 business day by 12:00");
         assert_eq!(
             "1 business days".parse::<TargetForm>().unwrap(),
-            TargetForm::BusinessDays(1)
+            TargetForm::BusinessDays(BusinessDays(1))
         );
         assert_eq!(
             "0 business days by 16:00 (cut-off 10:00)"
                 .parse::<TargetForm>()
                 .unwrap(),
             TargetForm::BusinessDaysBy {
-                days: 0,
+                days: BusinessDays(0),
                 by: TimeOfDay::from_hm(16, 0).unwrap(),
                 cutoff: Some(TimeOfDay::from_hm(10, 0).unwrap()),
             }
