@@ -60,7 +60,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut deadlines = BTreeMap::new();
     for plan in ["basic", "advanced", "premium"] {
         let contract = Contract::new(catalog.clone(), customers[plan].clone())?;
-        println!("== {} ({})", contract.plan().name, contract.customer());
+        println!("== {} ({})", contract.plan().name(), contract.customer());
         for incident in [&question, &outage] {
             let report = evaluate(&contract, incident, now)?;
             print!("{report}");

@@ -459,7 +459,7 @@ fn ladders_round_trip_through_the_plan_spec() {
         spec.ladders["crisis"].steps[0].after.as_deref(),
         Some("24h")
     );
-    assert!(catalog.plan("standard").unwrap().ladders.is_empty());
+    assert!(catalog.plan("standard").unwrap().ladders().is_empty());
 }
 
 // ------------------------------------------------------------------ the wake-up property

@@ -13,8 +13,8 @@
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
-use slacalc::{Calendar, Error};
 use slacalc::calendar::BusinessDays;
+use slacalc::{Calendar, Error};
 
 fn cal(json: &str) -> Calendar {
     serde_json::from_str(json).unwrap()

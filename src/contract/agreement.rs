@@ -14,7 +14,7 @@ use super::metric::Metric;
 use super::names::{
     always_open, check_zoned, set_operation, zoned_calendar_needed, BUSINESS, WALL_CLOCK,
 };
-use super::plan::{self, Plan};
+use super::plan::Plan;
 use super::target::TargetSpec;
 use super::term::{Term, TermSpec};
 use crate::calendar::{Calendar, HolidaySpec};
@@ -90,7 +90,7 @@ impl Contract {
     /// difference; for the `business` clock the `region`'s or a contact's region's calendar);
     /// target and calendar errors with their config paths.
     pub fn new(catalog: Arc<Catalog>, terms: ContractSpec) -> Result<Contract, Error> {
-        let mut plan = catalog
+        let plan = catalog
             .plan(&terms.plan)
             .cloned()
             .ok_or_else(|| Error::UnknownName {
@@ -133,7 +133,7 @@ impl Contract {
                 Calendar::from_spec_at(spec, "holidays")?
             }
         };
-        let limits = plan.entitlements.contacts;
+        let limits = plan.entitlements().contacts;
         let count = u32::try_from(terms.contacts.len()).unwrap_or(u32::MAX);
         if count < limits.min || limits.max.is_some_and(|m| count > m) {
             return Err(Error::InvalidValue {
@@ -141,10 +141,10 @@ impl Contract {
                 value: format!("{count} contacts"),
                 expected: match limits.max {
                     Some(max) if max == limits.min => {
-                        format!("exactly {max} on plan `{}`", plan.key)
+                        format!("exactly {max} on plan `{}`", plan.key())
                     }
-                    Some(max) => format!("{} to {max} on plan `{}`", limits.min, plan.key),
-                    None => format!("at least {} on plan `{}`", limits.min, plan.key),
+                    Some(max) => format!("{} to {max} on plan `{}`", limits.min, plan.key()),
+                    None => format!("at least {} on plan `{}`", limits.min, plan.key()),
                 },
             });
         }
@@ -173,24 +173,7 @@ impl Contract {
             .iter()
             .map(|s| s.key.clone())
             .collect();
-        for (sev, metrics) in &terms.overrides {
-            if !keys.contains(sev) {
-                return Err(Error::UnknownName {
-                    path: "overrides".into(),
-                    kind: "severity".into(),
-                    name: sev.clone(),
-                    known: keys.clone(),
-                });
-            }
-            for (metric, t) in metrics {
-                let path = format!("overrides.{sev}.{metric}");
-                let target = plan::target_from_spec(t, &path, &names, &plan.entitlements)?;
-                plan.targets
-                    .entry(sev.clone())
-                    .or_default()
-                    .insert(*metric, target);
-            }
-        }
+        let plan = plan.with_overrides(&terms.overrides, &keys, &names)?;
         for (path, clock) in plan.business_day_calendars(Some(&terms.overrides)) {
             if clock == BUSINESS {
                 let chosen = terms.region.iter().map(|r| ("region".to_owned(), r)).chain(

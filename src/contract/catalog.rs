@@ -108,7 +108,7 @@ impl TryFrom<CatalogSpec> for Catalog {
         }
         for (key, plan) in &plans {
             entitlement::check_channel_conditions(
-                &plan.entitlements,
+                plan.entitlements(),
                 &format!("plans.{key}.entitlements"),
             )?;
         }

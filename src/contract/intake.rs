@@ -305,7 +305,7 @@ impl Contract {
                 }));
             }
         }
-        let ent = &self.plan.entitlements;
+        let ent = self.plan.entitlements();
         if !ent.channels.is_empty() {
             let Some(channel) = ent.channels.get(req.channel) else {
                 return Ok(IntakeDecision::Refused(Refusal::ChannelNotOffered {
@@ -371,7 +371,7 @@ impl Contract {
             }
             _ => None,
         };
-        let quota = match &self.plan.quota {
+        let quota = match self.plan.quota() {
             Some(q) => {
                 let tz = self.business.timezone().unwrap_or(chrono_tz::UTC);
                 let mut opened: Vec<DateTime<Utc>> = req.opened.to_vec();

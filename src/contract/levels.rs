@@ -58,7 +58,7 @@ impl Contract {
         incident: &Incident,
         now: DateTime<Utc>,
     ) -> Result<Vec<LevelSpan>, Error> {
-        let levels = &self.plan.entitlements.levels;
+        let levels = &self.plan.entitlements().levels;
         let Some(first) = levels.first() else {
             return Ok(Vec::new());
         };

@@ -132,37 +132,38 @@ fn is_default<T: Default + PartialEq>(v: &T) -> bool {
     *v == T::default()
 }
 
-/// A validated support plan.
+/// A validated support plan: built by the catalog (and, with a contract's overrides, by
+/// [`Contract::new`](super::Contract::new)), read through its accessors.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Plan {
     /// The plan's key in the catalog.
-    pub key: String,
+    key: String,
     /// Display name.
-    pub name: String,
+    name: String,
     /// Description.
-    pub description: String,
+    description: String,
     /// Queue priority (higher first).
-    pub queue_priority: i32,
+    queue_priority: i32,
     /// Severity-change policy.
-    pub severity_change: SeverityChangePolicy,
+    severity_change: SeverityChangePolicy,
     /// Whether a breach survives a later severity change.
-    pub downgrade: DowngradePolicy,
+    downgrade: DowngradePolicy,
     /// How a breach is dated when an upgrade brought the target.
-    pub upgrade: UpgradePolicy,
+    upgrade: UpgradePolicy,
     /// What a reopening does to the metrics the resolution fulfilled.
-    pub reopen: ReopenPolicy,
+    reopen: ReopenPolicy,
     /// Pause rules per metric.
-    pub pauses: BTreeMap<Metric, Vec<PauseRule>>,
+    pauses: BTreeMap<Metric, Vec<PauseRule>>,
     /// Pause rules per severity and metric, replacing `pauses` for that metric.
-    pub severity_pauses: BTreeMap<String, BTreeMap<Metric, Vec<PauseRule>>>,
+    severity_pauses: BTreeMap<String, BTreeMap<Metric, Vec<PauseRule>>>,
     /// Targets per severity key and metric.
-    pub targets: BTreeMap<String, BTreeMap<Metric, Target>>,
+    targets: BTreeMap<String, BTreeMap<Metric, Target>>,
     /// Entitlements as configured (validated).
-    pub entitlements: EntitlementSpec,
+    entitlements: EntitlementSpec,
     /// The case quota, if the plan has one.
-    pub quota: Option<CaseQuota>,
+    quota: Option<CaseQuota>,
     /// Escalation ladders per severity key.
-    pub ladders: BTreeMap<String, Ladder>,
+    ladders: BTreeMap<String, Ladder>,
 }
 
 impl Plan {
@@ -253,6 +254,40 @@ impl Plan {
         })
     }
 
+    /// The plan with `overrides` (a contract's, per severity key and metric) replacing its
+    /// targets; `severities` are the catalog's keys, `calendars` the names targets may use.
+    ///
+    /// # Errors
+    /// [`Error::UnknownName`] for an unknown severity (path `overrides`); target errors with
+    /// their paths (`overrides.<severity>.<metric>…`).
+    pub(crate) fn with_overrides(
+        &self,
+        overrides: &BTreeMap<String, BTreeMap<Metric, TargetSpec>>,
+        severities: &[String],
+        calendars: &[String],
+    ) -> Result<Plan, Error> {
+        let mut plan = self.clone();
+        for (sev, metrics) in overrides {
+            if !severities.contains(sev) {
+                return Err(Error::UnknownName {
+                    path: "overrides".into(),
+                    kind: "severity".into(),
+                    name: sev.clone(),
+                    known: severities.to_vec(),
+                });
+            }
+            for (metric, t) in metrics {
+                let path = format!("overrides.{sev}.{metric}");
+                let target = target_from_spec(t, &path, calendars, &plan.entitlements)?;
+                plan.targets
+                    .entry(sev.clone())
+                    .or_default()
+                    .insert(*metric, target);
+            }
+        }
+        Ok(plan)
+    }
+
     /// The plan's configuration.
     pub fn to_spec(&self) -> PlanSpec {
         PlanSpec {
@@ -321,6 +356,76 @@ impl Plan {
         uses
     }
 
+    /// The plan's key in the catalog.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// Display name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Description.
+    pub fn description(&self) -> &str {
+        &self.description
+    }
+
+    /// Queue priority (higher first).
+    pub fn queue_priority(&self) -> i32 {
+        self.queue_priority
+    }
+
+    /// Severity-change policy.
+    pub fn severity_change(&self) -> SeverityChangePolicy {
+        self.severity_change
+    }
+
+    /// Whether a breach survives a later severity change.
+    pub fn downgrade(&self) -> DowngradePolicy {
+        self.downgrade
+    }
+
+    /// How a breach is dated when an upgrade brought the target.
+    pub fn upgrade(&self) -> UpgradePolicy {
+        self.upgrade
+    }
+
+    /// What a reopening does to the metrics the resolution fulfilled.
+    pub fn reopen(&self) -> ReopenPolicy {
+        self.reopen
+    }
+
+    /// Pause rules per metric.
+    pub fn pauses(&self) -> &BTreeMap<Metric, Vec<PauseRule>> {
+        &self.pauses
+    }
+
+    /// Pause rules per severity and metric, replacing `pauses` for that metric.
+    pub fn severity_pauses(&self) -> &BTreeMap<String, BTreeMap<Metric, Vec<PauseRule>>> {
+        &self.severity_pauses
+    }
+
+    /// Targets per severity key and metric.
+    pub fn targets(&self) -> &BTreeMap<String, BTreeMap<Metric, Target>> {
+        &self.targets
+    }
+
+    /// Entitlements as configured (validated).
+    pub fn entitlements(&self) -> &EntitlementSpec {
+        &self.entitlements
+    }
+
+    /// The case quota, if the plan has one.
+    pub fn quota(&self) -> Option<&CaseQuota> {
+        self.quota.as_ref()
+    }
+
+    /// Escalation ladders per severity key.
+    pub fn ladders(&self) -> &BTreeMap<String, Ladder> {
+        &self.ladders
+    }
+
     /// The escalation ladder for a severity, if the plan has one.
     pub fn ladder(&self, severity: &str) -> Option<&Ladder> {
         self.ladders.get(severity)
@@ -362,7 +467,7 @@ impl Plan {
 /// A plan's target found at `path` (in the catalog or a contract's `overrides`): its form,
 /// a clock among `clocks` and, for a `start: {"at_level": …}` rule, a support level the plan's
 /// `entitlements` define.
-pub(crate) fn target_from_spec(
+fn target_from_spec(
     spec: &TargetSpec,
     path: &str,
     clocks: &[String],

@@ -88,7 +88,7 @@ pub(crate) fn steps(
         return Ok(Vec::new());
     };
     let mut start = cx.incident.reported_at();
-    if plan.severity_change == SeverityChangePolicy::RestartAtChange {
+    if plan.severity_change() == SeverityChangePolicy::RestartAtChange {
         start = start.max(changed_at);
     }
     // The ladder's clock: halted by its pause rules, stopped by its first end event after the

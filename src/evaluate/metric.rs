@@ -132,7 +132,7 @@ fn start_of(
     let start = match &target.start {
         StartRule::Reported => Some((reported, EventTag::Reported)),
         StartRule::AtLevel(level) => {
-            let first = plan.entitlements.levels.first().map(|l| l.key.as_str());
+            let first = plan.entitlements().levels.first().map(|l| l.key.as_str());
             if first == Some(level.as_str()) {
                 Some((reported, EventTag::Reported))
             } else {
@@ -156,7 +156,8 @@ fn start_of(
     };
     Ok(match start {
         Some((at, _))
-            if plan.severity_change == SeverityChangePolicy::RestartAtChange && changed_at > at =>
+            if plan.severity_change() == SeverityChangePolicy::RestartAtChange
+                && changed_at > at =>
         {
             Some((changed_at, EventTag::SeverityChanged))
         }
@@ -235,7 +236,7 @@ pub(crate) fn evaluate<'a>(
         });
     }
     // Under `new_cycle`, the clock of a reopenable metric starts again at the last reopening.
-    let new_cycle = plan.reopen == ReopenPolicy::NewCycle && reopenable(metric);
+    let new_cycle = plan.reopen() == ReopenPolicy::NewCycle && reopenable(metric);
     let rules = Rules {
         pauses,
         waits_for_reopen: reopenable(metric) && !new_cycle,
@@ -266,11 +267,11 @@ pub(crate) fn evaluate<'a>(
     // Breaches: never dated before the change that brought the target; kept across later
     // changes.
     if let Some(b) = report.breached_at.as_mut() {
-        if plan.upgrade == UpgradePolicy::BreachAtChange {
+        if plan.upgrade() == UpgradePolicy::BreachAtChange {
             *b = (*b).max(changed_at);
         }
     }
-    if plan.downgrade == DowngradePolicy::KeepBreach {
+    if plan.downgrade() == DowngradePolicy::KeepBreach {
         let until = cx.at(fulfilled).unwrap_or(now).min(now);
         if let Some(kept) = kept_breach(cx, metric, until, changed_at, walk_from, cycle_start.0)? {
             report.state = MetricState::Breached;
@@ -370,7 +371,7 @@ fn kept_breach(
         let reading = clock::read(&trace.events, calendar, allowed, at)?;
         if reading.state == clock::ClockState::Breached {
             if let Some(mut b) = reading.deadline {
-                if plan.upgrade == UpgradePolicy::BreachAtChange {
+                if plan.upgrade() == UpgradePolicy::BreachAtChange {
                     b = b.max(from);
                 }
                 return Ok(Some(b));
