@@ -68,7 +68,9 @@ pub enum ReopenPolicy {
     NewCycle,
 }
 
-/// The plain serde form of a plan.
+/// The plain serde form of a plan. It stays apart from [`Plan`] because validation changes
+/// the shape: targets and ladders are parsed into [`Target`]s and [`Ladder`]s, the case quota
+/// is compiled, and the plan learns its key; [`Plan::to_spec`] is its way back.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct PlanSpec {

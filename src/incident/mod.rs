@@ -13,18 +13,20 @@ mod event;
 
 pub use event::{Event, EventKind, EventTag};
 
-/// The plain serde form of an incident.
+/// An incident as written, before its events are checked: what [`Incident`] reads and
+/// writes (`{"id": …, "events": […]}`). Private: an `Incident` is the one public type, and
+/// deserializing one validates it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, remote = "Self")]
-pub struct IncidentSpec {
+struct IncidentFields {
     /// The caller's identifier (ticket number).
     #[serde(default)]
-    pub id: String,
+    id: String,
     /// The events, in time order.
-    pub events: Vec<Event>,
+    events: Vec<Event>,
 }
 
-crate::config::tracked_serde!(IncidentSpec);
+crate::config::tracked_serde!(IncidentFields);
 
 /// A validated incident timeline.
 ///
@@ -37,8 +39,23 @@ crate::config::tracked_serde!(IncidentSpec);
 /// `cancelled`.
 ///
 /// Severity keys are checked against a contract when the incident is evaluated.
+///
+/// Deserializing validates: an incident is read from `{"id": "T-1", "events": [...]}`
+/// (`id` optional, unknown fields refused) and written back in the same form.
+///
+/// ```
+/// use slacalc::Incident;
+/// let incident: Incident = serde_json::from_str(r#"{"id": "T-1", "events": [
+///     {"at": "2026-11-24T09:00:00Z", "kind": "reported", "severity": "high"},
+///     {"at": "2026-11-24T09:30:00Z", "kind": "responded"}]}"#)?;
+/// assert_eq!(incident.events().len(), 2);
+/// // An incident that does not start with `reported` is refused.
+/// assert!(serde_json::from_str::<Incident>(r#"{"events": [
+///     {"at": "2026-11-24T09:30:00Z", "kind": "responded"}]}"#).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "IncidentSpec", into = "IncidentSpec")]
+#[serde(try_from = "IncidentFields", into = "IncidentFields")]
 pub struct Incident {
     id: String,
     events: Vec<Event>,
@@ -138,19 +155,19 @@ impl Progress {
     }
 }
 
-impl From<Incident> for IncidentSpec {
-    fn from(i: Incident) -> IncidentSpec {
-        IncidentSpec {
+impl From<Incident> for IncidentFields {
+    fn from(i: Incident) -> IncidentFields {
+        IncidentFields {
             id: i.id,
             events: i.events,
         }
     }
 }
 
-impl TryFrom<IncidentSpec> for Incident {
+impl TryFrom<IncidentFields> for Incident {
     type Error = Error;
 
-    fn try_from(spec: IncidentSpec) -> Result<Incident, Error> {
+    fn try_from(spec: IncidentFields) -> Result<Incident, Error> {
         Incident::new(spec.id, spec.events)
     }
 }
