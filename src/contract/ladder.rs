@@ -94,21 +94,23 @@ pub struct StepSpec {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Trigger {
-    /// When the ladder's clock on `clock` has counted `duration` (wall time on `24x7`).
+    /// When the ladder's clock on `calendar` has counted `duration` (wall time on `24x7`).
     After {
         /// The amount of time (ISO 8601 when serialized, `PT24H`).
         #[serde(with = "crate::time::iso_duration")]
         duration: TimeDelta,
-        /// The calendar it counts on.
-        clock: Arc<str>,
+        /// The calendar it counts on (`clock` when serialized, as configured).
+        #[serde(rename = "clock")]
+        calendar: Arc<str>,
     },
-    /// `days` business days of `clock` after the ladder's start, at the same local time,
+    /// `days` business days of `calendar` after the ladder's start, at the same local time,
     /// moved later by the business time the ladder was halted.
     BusinessDays {
         /// The number of business days.
         days: BusinessDays,
-        /// The calendar whose business days count.
-        clock: Arc<str>,
+        /// The calendar whose business days count (`clock` when serialized, as configured).
+        #[serde(rename = "clock")]
+        calendar: Arc<str>,
     },
     /// When `metric`'s clock has used `percent` of its target.
     Share {
@@ -130,11 +132,11 @@ pub enum Trigger {
 impl fmt::Display for Trigger {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Trigger::After { duration, clock } => {
-                write!(f, "{} @ {clock}", format_duration(*duration))
+            Trigger::After { duration, calendar } => {
+                write!(f, "{} @ {calendar}", format_duration(*duration))
             }
-            Trigger::BusinessDays { days, clock } => {
-                write!(f, "{days} @ {clock}")
+            Trigger::BusinessDays { days, calendar } => {
+                write!(f, "{days} @ {calendar}")
             }
             Trigger::Share { percent, metric } => write!(f, "{percent}% of {metric}"),
             Trigger::AfterBreach { duration, metric } => {
@@ -162,16 +164,23 @@ impl Trigger {
             (
                 T::After {
                     duration: a,
-                    clock: ca,
+                    calendar: ca,
                 },
                 T::After {
                     duration: b,
-                    clock: cb,
+                    calendar: cb,
                 },
             ) => ca == cb && b < a,
-            (T::BusinessDays { days: a, clock: ca }, T::BusinessDays { days: b, clock: cb }) => {
-                ca == cb && b < a
-            }
+            (
+                T::BusinessDays {
+                    days: a,
+                    calendar: ca,
+                },
+                T::BusinessDays {
+                    days: b,
+                    calendar: cb,
+                },
+            ) => ca == cb && b < a,
             (
                 T::Share {
                     percent: a,
@@ -302,13 +311,13 @@ impl Ladder {
                         ..StepSpec::default()
                     };
                     match &s.trigger {
-                        Trigger::After { duration, clock } => {
+                        Trigger::After { duration, calendar } => {
                             spec.after = Some(format_duration(*duration));
-                            spec.clock = Some(clock.to_string());
+                            spec.clock = Some(calendar.to_string());
                         }
-                        Trigger::BusinessDays { days, clock } => {
+                        Trigger::BusinessDays { days, calendar } => {
                             spec.business_days = Some(*days);
-                            spec.clock = Some(clock.to_string());
+                            spec.clock = Some(calendar.to_string());
                         }
                         Trigger::Share { percent, metric } => {
                             spec.share = Some(percent.to_string());
@@ -406,7 +415,7 @@ fn trigger_from_spec(
         (Some(w), ..) => Ok((
             Trigger::After {
                 duration: duration("after", w)?,
-                clock: clock(WALL_CLOCK)?,
+                calendar: clock(WALL_CLOCK)?,
             },
             "after",
             w.clone(),
@@ -420,7 +429,7 @@ fn trigger_from_spec(
             Ok((
                 Trigger::BusinessDays {
                     days: n,
-                    clock: clock(BUSINESS)?,
+                    calendar: clock(BUSINESS)?,
                 },
                 "business_days",
                 n.get().to_string(),
@@ -470,5 +479,34 @@ fn trigger_from_spec(
             value: "no trigger".into(),
             expected: "exactly one of `after`, `business_days`, `share`, `after_breach`".into(),
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The Rust field is `calendar`; reports keep writing `clock`, as configured.
+    #[test]
+    fn triggers_serialize_their_calendar_as_clock() {
+        let t = Trigger::BusinessDays {
+            days: BusinessDays(5),
+            calendar: "business".into(),
+        };
+        assert_eq!(
+            serde_json::to_string(&t).unwrap(),
+            r#"{"business_days":{"days":5,"clock":"business"}}"#
+        );
+        assert_eq!(t.to_string(), "5 business days @ business");
+        let after: Trigger =
+            serde_json::from_str(r#"{"after":{"duration":"PT24H","clock":"24x7"}}"#).unwrap();
+        assert_eq!(
+            after,
+            Trigger::After {
+                duration: TimeDelta::hours(24),
+                calendar: "24x7".into(),
+            }
+        );
+        assert_eq!(after.to_string(), "24h @ 24x7");
     }
 }

@@ -347,10 +347,10 @@ impl Plan {
         }
         for (sev, ladder) in &self.ladders {
             for (i, step) in ladder.steps.iter().enumerate() {
-                if let Trigger::BusinessDays { clock, .. } = &step.trigger {
+                if let Trigger::BusinessDays { calendar, .. } = &step.trigger {
                     uses.push((
                         format!("plans.{}.ladders.{sev}.steps[{i}]", self.key),
-                        &**clock,
+                        &**calendar,
                     ));
                 }
             }

@@ -117,12 +117,18 @@ pub(crate) fn steps(
     let mut out = Vec::with_capacity(ladder.steps.len());
     for (index, step) in ladder.steps.iter().enumerate() {
         let (reach, metric_stop) = match &step.trigger {
-            Trigger::After { duration, clock } => {
-                let cal = calendar(cx, clock)?;
+            Trigger::After {
+                duration,
+                calendar: name,
+            } => {
+                let cal = calendar(cx, name)?;
                 (clock::reach(events, cal, *duration, now)?, None)
             }
-            Trigger::BusinessDays { days, clock } => {
-                let cal = calendar(cx, clock)?;
+            Trigger::BusinessDays {
+                days,
+                calendar: name,
+            } => {
+                let cal = calendar(cx, name)?;
                 let named = cal.business_days_later(start, *days)?;
                 let halted = events
                     .iter()
