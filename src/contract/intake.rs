@@ -51,6 +51,32 @@ pub struct Intake {
 /// What the door decides about a request: accepted, with what it found out, or refused,
 /// with the rule the request breaks. A refusal is an answer, not an error: a request that
 /// cannot be checked at all is an [`Error`].
+///
+/// ```
+/// use std::sync::Arc;
+/// use slacalc::contract::{Catalog, ContractSpec, IntakeDecision, IntakeRequest, Refusal};
+/// use slacalc::Contract;
+/// let catalog: Catalog = serde_json::from_str(r#"{"name": "Vendor",
+///     "severities": [{"key": "high", "name": "High"}],
+///     "plans": {"std": {"name": "Standard",
+///         "entitlements": {"channels": {"portal": {}, "phone": {}}}}}}"#)?;
+/// let contract = Contract::new(
+///     Arc::new(catalog),
+///     ContractSpec { customer: "ACME".into(), plan: "std".into(), ..ContractSpec::default() },
+/// )?;
+/// let request = |channel| IntakeRequest {
+///     at: "2026-11-24T09:00:00Z".parse().unwrap(), severity: "high", channel,
+///     contact: None, version: None, opened: &[], incident: None,
+/// };
+/// assert!(contract.check_intake(&request("portal"))?.accepted().is_some());
+/// match contract.check_intake(&request("fax"))? {
+///     IntakeDecision::Refused(Refusal::ChannelNotOffered { offered, .. }) => {
+///         assert_eq!(offered, ["phone", "portal"]);
+///     }
+///     other => panic!("expected a refusal, got {other:?}"),
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum IntakeDecision {
     /// The request is accepted.
