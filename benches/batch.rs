@@ -14,7 +14,7 @@ use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, Duration, Utc};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use slacalc::contract::{Catalog, ContractTermsSpec, Metric};
+use slacalc::contract::{Catalog, ContractSpec, Metric};
 use slacalc::report::{evaluate_batch, ComplianceReport, ComplianceTargets, Period};
 use slacalc::{Contract, Event, EventKind, Incident};
 
@@ -39,12 +39,12 @@ fn contracts() -> Vec<Contract> {
         .map(|customer| {
             Contract::new(
                 catalog.clone(),
-                ContractTermsSpec {
+                ContractSpec {
                     customer: (*customer).into(),
                     plan: "p".into(),
                     region: Some("office".into()),
                     holidays: serde_json::from_str(r#"[{"preset": "de"}]"#).expect("holidays"),
-                    ..ContractTermsSpec::default()
+                    ..ContractSpec::default()
                 },
             )
             .expect("contract")

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use slacalc::contract::{Catalog, ContractTermsSpec, Metric};
+use slacalc::contract::{Catalog, ContractSpec, Metric};
 use slacalc::{
     evaluate, next_wake_up, Contract, Event, EventKind, Incident, MetricState, StepState,
 };
@@ -45,12 +45,12 @@ fn on_plan(plan: &str) -> Contract {
     let catalog: Catalog = serde_json::from_str(CATALOG).expect("catalog");
     Contract::new(
         Arc::new(catalog),
-        ContractTermsSpec {
+        ContractSpec {
             customer: "Bench GmbH".into(),
             plan: plan.into(),
             region: Some("office".into()),
             holidays: serde_json::from_str(r#"[{"preset": "de"}]"#).expect("holidays"),
-            ..ContractTermsSpec::default()
+            ..ContractSpec::default()
         },
     )
     .expect("contract")

@@ -21,7 +21,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
-use slacalc::contract::{Catalog, ContractTermsSpec};
+use slacalc::contract::{Catalog, ContractSpec};
 use slacalc::queue::{order, Queue, QueueConfig, QueueEntry};
 use slacalc::{Contract, Event, EventKind, Incident};
 
@@ -40,7 +40,7 @@ fn contracts() -> Vec<Arc<Contract>> {
         ),
     ] {
         let catalog: Arc<Catalog> = Arc::new(serde_json::from_str(catalog).expect("catalog"));
-        let customers: BTreeMap<String, ContractTermsSpec> =
+        let customers: BTreeMap<String, ContractSpec> =
             serde_json::from_str(customers).expect("customers");
         for terms in customers.into_values() {
             out.push(Arc::new(

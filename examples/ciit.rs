@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use slacalc::contract::{Catalog, ContractTermsSpec, Metric};
+use slacalc::contract::{Catalog, ContractSpec, Metric};
 use slacalc::money::HourBudget;
 use slacalc::{evaluate, Contract, Event, EventKind, Incident};
 
@@ -24,7 +24,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let catalog: Arc<Catalog> = Arc::new(serde_json::from_str(include_str!(
         "../fixtures/contracts/ciit.json"
     ))?);
-    let customers: BTreeMap<String, ContractTermsSpec> =
+    let customers: BTreeMap<String, ContractSpec> =
         serde_json::from_str(include_str!("../fixtures/contracts/ciit-customers.json"))?;
     let contract = Contract::new(catalog, customers["clinic"].clone())?;
     println!("{} — {}", contract.catalog().name(), contract.customer());

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
-use slacalc::contract::{Catalog, ContractTermsSpec, Metric};
+use slacalc::contract::{Catalog, ContractSpec, Metric};
 use slacalc::money::{FeeInputs, FeeSchedule, Money};
 use slacalc::{evaluate, Contract, Event, EventKind, Incident, MetricState};
 
@@ -25,7 +25,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let catalog: Arc<Catalog> = Arc::new(serde_json::from_str(include_str!(
         "../fixtures/contracts/comarch.json"
     ))?);
-    let customers: BTreeMap<String, ContractTermsSpec> =
+    let customers: BTreeMap<String, ContractSpec> =
         serde_json::from_str(include_str!("../fixtures/contracts/comarch-customers.json"))?;
 
     // Friday 2026-11-27, 17:00 in Berlin: a general question (severity 4), and Saturday
@@ -60,7 +60,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut deadlines = BTreeMap::new();
     for plan in ["basic", "advanced", "premium"] {
         let contract = Contract::new(catalog.clone(), customers[plan].clone())?;
-        println!("== {} ({})", contract.plan().name, contract.customer());
+        println!("== {} ({})", contract.plan().name(), contract.customer());
         for incident in [&question, &outage] {
             let report = evaluate(&contract, incident, now)?;
             print!("{report}");

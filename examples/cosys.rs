@@ -38,7 +38,7 @@ fn t(s: &str) -> Result<DateTime<Utc>, chrono::ParseError> {
 
 /// The incident side: error classes, service hours, support levels, the term.
 fn incident() -> Result<(), Box<dyn Error>> {
-    use slacalc::contract::{Catalog, ContractTermsSpec, Metric};
+    use slacalc::contract::{Catalog, ContractSpec, Metric};
     use slacalc::{evaluate, Event, EventKind, Incident, MetricState};
     use std::collections::BTreeMap;
     use std::sync::Arc;
@@ -46,7 +46,7 @@ fn incident() -> Result<(), Box<dyn Error>> {
     let catalog: Arc<Catalog> = Arc::new(serde_json::from_str(include_str!(
         "../fixtures/contracts/cosys.json"
     ))?);
-    let customers: BTreeMap<String, ContractTermsSpec> =
+    let customers: BTreeMap<String, ContractSpec> =
         serde_json::from_str(include_str!("../fixtures/contracts/cosys-customers.json"))?;
     let contract = slacalc::Contract::new(catalog, customers["logistics"].clone())?;
     println!("{} — {}", contract.catalog().name(), contract.customer());

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use slacalc::contract::{Catalog, ContractTermsSpec, Metric};
+use slacalc::contract::{Catalog, ContractSpec, Metric};
 use slacalc::{
     evaluate, next_wake_up, Contract, Event, EventKind, Incident, MetricState, StepState,
 };
@@ -34,7 +34,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let catalog: Arc<Catalog> = Arc::new(serde_json::from_str(include_str!(
         "../fixtures/contracts/cumulocity.json"
     ))?);
-    let customers: BTreeMap<String, ContractTermsSpec> = serde_json::from_str(include_str!(
+    let customers: BTreeMap<String, ContractSpec> = serde_json::from_str(include_str!(
         "../fixtures/contracts/cumulocity-customers.json"
     ))?;
     let contract = Contract::new(catalog, customers["emea-de"].clone())?;

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, TimeDelta, Utc};
-use slacalc::contract::{Catalog, ContractTermsSpec, IntakeRequest, Metric, Refusal};
+use slacalc::contract::{Catalog, ContractSpec, IntakeDecision, IntakeRequest, Metric, Refusal};
 use slacalc::{evaluate, Contract, Event, EventKind, Incident, MetricState};
 
 fn t(s: &str) -> Result<DateTime<Utc>, chrono::ParseError> {
@@ -19,7 +19,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let catalog: Arc<Catalog> = Arc::new(serde_json::from_str(include_str!(
         "../fixtures/contracts/kosmos.json"
     ))?);
-    let customers: BTreeMap<String, ContractTermsSpec> =
+    let customers: BTreeMap<String, ContractSpec> =
         serde_json::from_str(include_str!("../fixtures/contracts/kosmos-customers.json"))?;
     let contract = Contract::new(catalog, customers["academie"].clone())?;
     println!("{} — {}\n", contract.catalog().name(), contract.customer());
@@ -44,9 +44,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             opened: &[],
             incident: None,
         };
-        match contract.check_intake(&request) {
-            Ok(_) => println!("{at} {severity:<8} via {channel:<8}: accepted"),
-            Err(refusal) => {
+        match contract.check_intake(&request)? {
+            IntakeDecision::Accepted(_) => {
+                println!("{at} {severity:<8} via {channel:<8}: accepted")
+            }
+            IntakeDecision::Refused(refusal) => {
                 println!("{at} {severity:<8} via {channel:<8}: refused — {refusal}");
                 refusals.push(refusal);
             }
@@ -88,10 +90,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         opened: &[],
         incident: Some(&incident),
     };
-    let call_answer = contract.check_intake(&call);
+    let call_answer = contract.check_intake(&call)?;
     match &call_answer {
-        Ok(_) => println!("\n2026-11-24T09:45:00Z phone call about TMA-88: accepted"),
-        Err(refusal) => {
+        IntakeDecision::Accepted(_) => {
+            println!("\n2026-11-24T09:45:00Z phone call about TMA-88: accepted")
+        }
+        IntakeDecision::Refused(refusal) => {
             println!("\n2026-11-24T09:45:00Z phone call about TMA-88: refused — {refusal}")
         }
     }
@@ -110,7 +114,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     assert_eq!(workaround.deadline, Some(t("2026-11-26T16:00:00Z")?));
     assert_eq!(workaround.state, MetricState::Met);
     assert_eq!(spans.len(), 3);
-    assert!(call_answer.is_ok());
+    assert!(call_answer.accepted().is_some());
     assert!(matches!(
         refusals.as_slice(),
         [

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use slacalc::contract::{Catalog, ContractTermsSpec};
+use slacalc::contract::{Catalog, ContractSpec};
 use slacalc::queue::{order, Decided, QueueConfig, QueueEntry, QueueKey};
 use slacalc::{Contract, Incident};
 
@@ -39,7 +39,7 @@ fn contracts() -> Result<BTreeMap<String, Contract>, Box<dyn std::error::Error>>
         ),
     ] {
         let catalog: Arc<Catalog> = Arc::new(serde_json::from_str(catalog)?);
-        let customers: BTreeMap<String, ContractTermsSpec> = serde_json::from_str(customers)?;
+        let customers: BTreeMap<String, ContractSpec> = serde_json::from_str(customers)?;
         for (key, terms) in customers {
             out.insert(
                 format!("{name}/{key}"),

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, TimeDelta, Utc};
-use slacalc::contract::{Catalog, ContractTermsSpec, Metric};
+use slacalc::contract::{Catalog, ContractSpec, Metric};
 use slacalc::report::svg::{compliance_chart, timeline, Marker};
 use slacalc::report::{evaluate_batch, ComplianceReport, ComplianceTargets, Period};
 use slacalc::{evaluate, Contract, Event, EventKind, Incident, MetricState};
@@ -77,12 +77,12 @@ fn generate(
     let target = contract.plan().target(severity, Metric::Reaction);
     let (allowed, clock) = match target {
         Some(t) => match t.form {
-            slacalc::contract::TargetForm::Within(d) => (d, t.clock.as_ref()),
+            slacalc::contract::TargetForm::Within(d) => (d, t.calendar.as_ref()),
             _ => (TimeDelta::hours(8), "business"),
         },
         None => (TimeDelta::hours(8), "business"),
     };
-    let calendar = contract.clock(clock).ok_or("clock")?;
+    let calendar = contract.calendar(clock).ok_or("clock")?;
     let in_time = [85, 92, 97][plan];
     let delay = if rng.chance(in_time) {
         rng.part_of(allowed, 50, 1000)
@@ -117,7 +117,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let catalog: Arc<Catalog> = Arc::new(serde_json::from_str(include_str!(
         "../fixtures/contracts/comarch.json"
     ))?);
-    let customers: BTreeMap<String, ContractTermsSpec> =
+    let customers: BTreeMap<String, ContractSpec> =
         serde_json::from_str(include_str!("../fixtures/contracts/comarch-customers.json"))?;
     let contracts = PLANS
         .iter()

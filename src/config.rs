@@ -6,7 +6,7 @@
 //!
 //! The top-level configuration types ([`Catalog`](crate::Catalog),
 //! [`CatalogSpec`](crate::CatalogSpec), [`Calendar`](crate::Calendar),
-//! [`ContractTermsSpec`](crate::ContractTermsSpec), [`Incident`](crate::Incident),
+//! [`ContractSpec`](crate::ContractSpec), [`Incident`](crate::Incident),
 //! [`FeeSchedule`](crate::money::FeeSchedule), …) deserialize through [`tracked`], which runs
 //! the derived deserializer under `serde_path_to_error` and puts the path in front of the
 //! parser's message: `events[3].at: invalid instant …`. A type nested in another tracked

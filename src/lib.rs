@@ -9,7 +9,7 @@
 //!
 //! ```
 //! use std::sync::Arc;
-//! use slacalc::{evaluate, Catalog, Contract, ContractTermsSpec, Incident, Metric, MetricState};
+//! use slacalc::{evaluate, Catalog, Contract, ContractSpec, Incident, Metric, MetricState};
 //!
 //! // A vendor's catalog: one severity, office hours in Berlin, a 4-business-hour reaction.
 //! let catalog: Catalog = serde_json::from_str(r#"{
@@ -20,7 +20,7 @@
 //!   "plans": {"standard": {"name": "Standard",
 //!       "targets": {"high": {"reaction": {"within": "4h"}}}}}}"#)?;
 //! // A customer's terms: the plan, the region whose hours `business` means, public holidays.
-//! let terms: ContractTermsSpec = serde_json::from_str(r#"{"customer": "ACME",
+//! let terms: ContractSpec = serde_json::from_str(r#"{"customer": "ACME",
 //!     "plan": "standard", "region": "office", "holidays": [{"preset": "de"}]}"#)?;
 //! let contract = Contract::new(Arc::new(catalog), terms)?;
 //! // Reported on Thursday 2 April 2026, 16:30 in Berlin, before Good Friday and Easter Monday.
@@ -121,11 +121,11 @@
 //! use std::sync::Arc;
 //! use rust_decimal::Decimal;
 //! use slacalc::money::{FeeInputs, FeeSchedule, Money};
-//! use slacalc::{evaluate, Catalog, Contract, ContractTermsSpec, Incident, Metric, MetricState};
+//! use slacalc::{evaluate, Catalog, Contract, ContractSpec, Incident, Metric, MetricState};
 //!
 //! let catalog: Arc<Catalog> =
 //!     Arc::new(serde_json::from_str(include_str!("../fixtures/contracts/comarch.json"))?);
-//! let customers: BTreeMap<String, ContractTermsSpec> =
+//! let customers: BTreeMap<String, ContractSpec> =
 //!     serde_json::from_str(include_str!("../fixtures/contracts/comarch-customers.json"))?;
 //! // Friday 2026-11-27, 17:00 Berlin: a general question (severity 4); Saturday 03:00 Berlin:
 //! // a business-critical outage (severity 1), answered after 20 minutes.
@@ -173,12 +173,12 @@
 //! use std::collections::BTreeMap;
 //! use std::sync::Arc;
 //! use chrono::{DateTime, Utc};
-//! use slacalc::{evaluate, next_wake_up, Catalog, Contract, ContractTermsSpec, Incident, Metric,
+//! use slacalc::{evaluate, next_wake_up, Catalog, Contract, ContractSpec, Incident, Metric,
 //!               StepState};
 //!
 //! let catalog: Arc<Catalog> =
 //!     Arc::new(serde_json::from_str(include_str!("../fixtures/contracts/cumulocity.json"))?);
-//! let customers: BTreeMap<String, ContractTermsSpec> =
+//! let customers: BTreeMap<String, ContractSpec> =
 //!     serde_json::from_str(include_str!("../fixtures/contracts/cumulocity-customers.json"))?;
 //! let contract = Contract::new(catalog, customers["emea-de"].clone())?;
 //! let t = |s: &str| s.parse::<DateTime<Utc>>();
@@ -218,11 +218,11 @@
 //! use std::collections::BTreeMap;
 //! use std::sync::Arc;
 //! use chrono::TimeDelta;
-//! use slacalc::{evaluate, Catalog, Contract, ContractTermsSpec, Incident, Metric, MetricState};
+//! use slacalc::{evaluate, Catalog, Contract, ContractSpec, Incident, Metric, MetricState};
 //!
 //! let catalog: Arc<Catalog> =
 //!     Arc::new(serde_json::from_str(include_str!("../fixtures/contracts/cosys.json"))?);
-//! let customers: BTreeMap<String, ContractTermsSpec> =
+//! let customers: BTreeMap<String, ContractSpec> =
 //!     serde_json::from_str(include_str!("../fixtures/contracts/cosys-customers.json"))?;
 //! let contract = Contract::new(catalog, customers["logistics"].clone())?;
 //! // Thursday 2026-11-26, 17:00 Berlin: the customer's first level has a class-2 defect; its
@@ -266,11 +266,11 @@
 //! use std::sync::Arc;
 //! use chrono::NaiveDate;
 //! use slacalc::money::HourBudget;
-//! use slacalc::{evaluate, Catalog, Contract, ContractTermsSpec, Incident, Metric};
+//! use slacalc::{evaluate, Catalog, Contract, ContractSpec, Incident, Metric};
 //!
 //! let catalog: Arc<Catalog> =
 //!     Arc::new(serde_json::from_str(include_str!("../fixtures/contracts/ciit.json"))?);
-//! let customers: BTreeMap<String, ContractTermsSpec> =
+//! let customers: BTreeMap<String, ContractSpec> =
 //!     serde_json::from_str(include_str!("../fixtures/contracts/ciit-customers.json"))?;
 //! let contract = Contract::new(catalog, customers["clinic"].clone())?;
 //! // Friday 2026-11-27, 16:00 in Munich: one incident of each priority.
@@ -312,11 +312,11 @@
 //! use std::sync::Arc;
 //! use chrono::{DateTime, TimeDelta, Utc};
 //! use slacalc::contract::{IntakeRequest, Refusal};
-//! use slacalc::{evaluate, Catalog, Contract, ContractTermsSpec, Incident, Metric, MetricState};
+//! use slacalc::{evaluate, Catalog, Contract, ContractSpec, Incident, Metric, MetricState};
 //!
 //! let catalog: Arc<Catalog> =
 //!     Arc::new(serde_json::from_str(include_str!("../fixtures/contracts/kosmos.json"))?);
-//! let customers: BTreeMap<String, ContractTermsSpec> =
+//! let customers: BTreeMap<String, ContractSpec> =
 //!     serde_json::from_str(include_str!("../fixtures/contracts/kosmos-customers.json"))?;
 //! let contract = Contract::new(catalog, customers["academie"].clone())?;
 //! let t = |s: &str| s.parse::<DateTime<Utc>>();
@@ -484,7 +484,7 @@
 //! use std::sync::Arc;
 //! use chrono::{DateTime, TimeDelta, Utc};
 //! use slacalc::{evaluate, Calendar, Catalog, Clock, ClockEvent, ClockEventKind, ClockState,
-//!               Contract, ContractTermsSpec, Incident, Metric, MetricState};
+//!               Contract, ContractSpec, Incident, Metric, MetricState};
 //!
 //! let t = |s: &str| s.parse::<DateTime<Utc>>();
 //! let cal: Calendar = serde_json::from_str(r#"{"timezone": "UTC", "hours": {
@@ -507,7 +507,7 @@
 //!   "plans": {"p": {"name": "P",
 //!     "pauses": {"resolution": [{"from": "awaiting_customer", "until": ["customer_replied"]}]},
 //!     "targets": {"high": {"resolution": {"within": "4h"}}}}}}"#)?;
-//! let terms: ContractTermsSpec = serde_json::from_str(
+//! let terms: ContractSpec = serde_json::from_str(
 //!     r#"{"customer": "ACME", "plan": "p", "region": "utc-office"}"#)?;
 //! let contract = Contract::new(Arc::new(catalog), terms)?;
 //! let incident: Incident = serde_json::from_str(r#"{"id": "I-1", "events": [
@@ -535,7 +535,7 @@
 //! ```
 //! use std::sync::Arc;
 //! use chrono::{DateTime, TimeDelta, Utc};
-//! use slacalc::{evaluate, Catalog, Contract, ContractTermsSpec, Incident, Metric, MetricState};
+//! use slacalc::{evaluate, Catalog, Contract, ContractSpec, Incident, Metric, MetricState};
 //!
 //! let catalog: Catalog = serde_json::from_str(r#"{"name": "Example",
 //!   "severities": [{"key": "high", "name": "High"}, {"key": "low", "name": "Low"}],
@@ -544,7 +544,7 @@
 //!              "resolution": {"within": "8h", "clock": "24x7"}},
 //!     "low": {"reaction": {"within": "4h", "clock": "24x7"},
 //!             "resolution": {"within": "3d", "clock": "24x7"}}}}}}"#)?;
-//! let terms = ContractTermsSpec { customer: "ACME".into(), plan: "p".into(), ..Default::default() };
+//! let terms = ContractSpec { customer: "ACME".into(), plan: "p".into(), ..Default::default() };
 //! let contract = Contract::new(Arc::new(catalog), terms)?;
 //! let t = |s: &str| s.parse::<DateTime<Utc>>();
 //! let incident: Incident = serde_json::from_str(r#"{"id": "I-1", "events": [
@@ -576,7 +576,7 @@
 //! ```
 //! use std::sync::Arc;
 //! use chrono::{DateTime, Utc};
-//! use slacalc::{evaluate, next_wake_up, Catalog, Contract, ContractTermsSpec, Event, EventKind,
+//! use slacalc::{evaluate, next_wake_up, Catalog, Contract, ContractSpec, Event, EventKind,
 //!               Incident, StepState};
 //!
 //! let catalog: Catalog = serde_json::from_str(r#"{
@@ -587,7 +587,7 @@
 //!       "pauses": [{"from": "solution_proposed", "until": ["solution_rejected"]}],
 //!       "steps": [{"after": "1d", "notify": "Director"}, {"after": "2d", "notify": "VP"}]}}}}
 //! }"#)?;
-//! let terms = ContractTermsSpec { customer: "ACME".into(), plan: "p".into(), ..Default::default() };
+//! let terms = ContractSpec { customer: "ACME".into(), plan: "p".into(), ..Default::default() };
 //! let contract = Contract::new(Arc::new(catalog), terms)?;
 //! let t = |s: &str| s.parse::<DateTime<Utc>>();
 //! let incident = Incident::new("I-1", vec![
@@ -675,11 +675,11 @@
 //! use std::sync::Arc;
 //! use chrono::{DateTime, Utc};
 //! use slacalc::contract::{IntakeRequest, Refusal};
-//! use slacalc::{Catalog, Contract, ContractTermsSpec};
+//! use slacalc::{Catalog, Contract, ContractSpec};
 //!
 //! let catalog: Arc<Catalog> =
 //!     Arc::new(serde_json::from_str(include_str!("../fixtures/contracts/comarch.json"))?);
-//! let customers: BTreeMap<String, ContractTermsSpec> =
+//! let customers: BTreeMap<String, ContractSpec> =
 //!     serde_json::from_str(include_str!("../fixtures/contracts/comarch-customers.json"))?;
 //! let basic = Contract::new(catalog, customers["basic"].clone())?;
 //! let t = |s: &str| s.parse::<DateTime<Utc>>();
@@ -740,12 +740,12 @@
 //! use std::sync::Arc;
 //! use rust_decimal::Decimal;
 //! use slacalc::report::{evaluate_batch, ComplianceReport, ComplianceTargets, Period};
-//! use slacalc::{Catalog, Contract, ContractTermsSpec, Incident, TargetOutcome};
+//! use slacalc::{Catalog, Contract, ContractSpec, Incident, TargetOutcome};
 //!
 //! let catalog: Catalog = serde_json::from_str(r#"{"name": "Example",
 //!   "severities": [{"key": "high", "name": "High"}],
 //!   "plans": {"p": {"name": "P", "targets": {"high": {"reaction": {"within": "1h", "clock": "24x7"}}}}}}"#)?;
-//! let terms = ContractTermsSpec { customer: "ACME".into(), plan: "p".into(), ..Default::default() };
+//! let terms = ContractSpec { customer: "ACME".into(), plan: "p".into(), ..Default::default() };
 //! let contracts = vec![Contract::new(Arc::new(catalog), terms)?];
 //! let incident = |id: &str, reported: &str, responded: &str| serde_json::from_str::<Incident>(
 //!     &format!(r#"{{"id": "{id}", "events": [
@@ -782,11 +782,11 @@
 //! use std::collections::BTreeMap;
 //! use std::sync::Arc;
 //! use slacalc::queue::{order, QueueConfig, QueueEntry};
-//! use slacalc::{Catalog, Contract, ContractTermsSpec, Incident};
+//! use slacalc::{Catalog, Contract, ContractSpec, Incident};
 //!
 //! let catalog: Arc<Catalog> = Arc::new(serde_json::from_str(include_str!(
 //!     "../fixtures/contracts/comarch.json"))?);
-//! let customers: BTreeMap<String, ContractTermsSpec> = serde_json::from_str(include_str!(
+//! let customers: BTreeMap<String, ContractSpec> = serde_json::from_str(include_str!(
 //!     "../fixtures/contracts/comarch-customers.json"))?;
 //! let now = "2026-03-10T10:00:00Z".parse()?;
 //! let mut entries = Vec::new();
@@ -814,14 +814,14 @@
 //! ```
 //! use std::sync::Arc;
 //! use slacalc::report::svg::{timeline, Marker};
-//! use slacalc::{evaluate, Catalog, Contract, ContractTermsSpec, Incident};
+//! use slacalc::{evaluate, Catalog, Contract, ContractSpec, Incident};
 //!
 //! let catalog: Catalog = serde_json::from_str(r#"{"name": "Example",
 //!   "severities": [{"key": "high", "name": "High"}],
 //!   "calendars": {"office": {"timezone": "Europe/Berlin", "hours": {"mon": ["08:00-17:00"],
 //!       "tue": ["08:00-17:00"], "wed": ["08:00-17:00"], "thu": ["08:00-17:00"], "fri": ["08:00-17:00"]}}},
 //!   "plans": {"p": {"name": "P", "targets": {"high": {"reaction": {"within": "4h"}}}}}}"#)?;
-//! let terms: ContractTermsSpec = serde_json::from_str(
+//! let terms: ContractSpec = serde_json::from_str(
 //!     r#"{"customer": "Smith & Sons", "plan": "p", "region": "office"}"#)?;
 //! let contract = Contract::new(Arc::new(catalog), terms)?;
 //! let incident: Incident = serde_json::from_str(r#"{"id": "S-1", "events": [
@@ -875,7 +875,7 @@ pub use calendar::{
     PresetHoliday, PresetInfo, WeekdayShifts,
 };
 pub use clock::{Clock, ClockEvent, ClockEventKind, ClockReading, ClockState};
-pub use contract::{Catalog, CatalogSpec, Contract, ContractTermsSpec, Metric};
+pub use contract::{Catalog, CatalogSpec, Contract, ContractSpec, Metric};
 pub use error::{Error, Result};
 pub use evaluate::{
     evaluate, next_wake_up, MetricReport, MetricState, PauseInterval, Report, StepReport, StepState,

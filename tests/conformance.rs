@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use serde_json::Value;
+use slacalc::calendar::BusinessDays;
 use slacalc::{Calendar, CalendarSpec, Clock, ClockEvent, ClockEventKind, Holidays};
 
 #[derive(Default)]
@@ -102,13 +103,19 @@ fn run_calendar_file(name: &str, doc: &Value, tally: &mut Tally) {
             },
             "is_business_day" => Value::Bool(cal.is_business_day(date(&case["date"]))),
             "add_days" => {
-                match cal.add_business_days(date(&case["date"]), case["days"].as_i64().unwrap()) {
+                match cal.add_business_days(
+                    date(&case["date"]),
+                    BusinessDays(case["days"].as_i64().unwrap()),
+                ) {
                     Ok(d) => Value::String(d.to_string()),
                     Err(e) => Value::String(format!("error: {e}")),
                 }
             }
             "days_between" => {
-                match cal.business_days_between(date(&case["from"]), date(&case["to"])) {
+                match cal
+                    .business_days_between(date(&case["from"]), date(&case["to"]))
+                    .map(BusinessDays::get)
+                {
                     Ok(n) => Value::from(n),
                     Err(e) => Value::String(format!("error: {e}")),
                 }

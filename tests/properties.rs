@@ -18,6 +18,7 @@ use chrono::{DateTime, Datelike, Days, NaiveDate, TimeDelta, Timelike, Utc};
 use chrono_tz::Tz;
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
+use slacalc::calendar::BusinessDays;
 use slacalc::{
     Calendar, CalendarSpec, Clock, ClockEvent, ClockEventKind, ClockState, Error, HolidaySpec,
 };
@@ -1029,7 +1030,7 @@ proptest! {
         for d in date.iter_days().take(40) {
             prop_assert_eq!(cal.is_business_day(d), cfg.ref_is_business_day(d), "is_business_day({})", d);
         }
-        let fast = cal.add_business_days(date, n);
+        let fast = cal.add_business_days(date, BusinessDays(n));
         match ref_add_business_days(&cfg, date, n) {
             Some(r) => prop_assert_eq!(fast.as_ref().ok(), Some(&r), "add_business_days({}, {})", date, n),
             None => prop_assert!(
@@ -1039,14 +1040,14 @@ proptest! {
         }
         let other = date_plus(date, span);
         prop_assert_eq!(
-            cal.business_days_between(date, other).unwrap(),
+            cal.business_days_between(date, other).map(BusinessDays::get).unwrap(),
             ref_business_days_between(&cfg, date, other),
             "business_days_between({}, {})", date, other
         );
         // Counting back what was added.
         if cfg.ref_is_business_day(date) && n >= 0 {
             if let Ok(r) = fast {
-                prop_assert_eq!(cal.business_days_between(date, r).unwrap(), n);
+                prop_assert_eq!(cal.business_days_between(date, r).map(BusinessDays::get).unwrap(), n);
             }
         }
     }

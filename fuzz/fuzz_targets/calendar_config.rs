@@ -8,6 +8,7 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use libfuzzer_sys::fuzz_target;
 use slacalc::{Calendar, CalendarSpec};
+use slacalc::calendar::BusinessDays;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(spec) = serde_json::from_slice::<CalendarSpec>(data) {
@@ -64,11 +65,11 @@ fn check(spec: CalendarSpec) {
         let _ = cal.add(t, TimeDelta::hours(40));
         let _ = cal.sub(t, TimeDelta::hours(40));
         // Finding F1 (fixed): the local-time forms at chrono's ends.
-        let _ = cal.business_days_later(t, 5);
-        let _ = cal.end_of_business_day(t, 1);
+        let _ = cal.business_days_later(t, BusinessDays(5));
+        let _ = cal.end_of_business_day(t, BusinessDays(1));
         let d = t.date_naive();
         let _ = cal.is_business_day(d);
-        let _ = cal.add_business_days(d, 10);
+        let _ = cal.add_business_days(d, BusinessDays(10));
     }
     let _ = cal.between(instants[1], instants[3]);
 }

@@ -1,8 +1,8 @@
 //! Arbitrary bytes as contract configuration (JSON).
 //!
-//! The input is read three ways: `{"catalog": CatalogSpec, "terms": ContractTermsSpec}`; a
+//! The input is read three ways: `{"catalog": CatalogSpec, "terms": ContractSpec}`; a
 //! `CatalogSpec` alone (then one contract per plan, in each of its regions); a
-//! `ContractTermsSpec` alone (against each fixture catalog). `Catalog::try_from` and
+//! `ContractSpec` alone (against each fixture catalog). `Catalog::try_from` and
 //! `Contract::new` must never panic; a contract that builds is given one incident to
 //! evaluate and one request at the door, which must not panic either.
 #![no_main]
@@ -14,13 +14,13 @@ use libfuzzer_sys::fuzz_target;
 use serde::Deserialize;
 use slacalc::contract::IntakeRequest;
 use slacalc::{
-    evaluate, Catalog, CatalogSpec, Contract, ContractTermsSpec, Event, EventKind, Incident,
+    evaluate, Catalog, CatalogSpec, Contract, ContractSpec, Event, EventKind, Incident,
 };
 
 #[derive(Deserialize)]
 struct Both {
     catalog: CatalogSpec,
-    terms: ContractTermsSpec,
+    terms: ContractSpec,
 }
 
 const FIXTURES: [&str; 5] = [
@@ -56,18 +56,18 @@ fuzz_target!(|data: &[u8]| {
                 .collect();
             for plan in catalog.plans().keys().take(4) {
                 for region in &regions {
-                    let terms = ContractTermsSpec {
+                    let terms = ContractSpec {
                         customer: "fuzz".into(),
                         plan: plan.clone(),
                         region: region.clone(),
-                        ..ContractTermsSpec::default()
+                        ..ContractSpec::default()
                     };
                     contract(catalog.clone(), terms);
                 }
             }
         }
     }
-    if let Ok(terms) = serde_json::from_slice::<ContractTermsSpec>(data) {
+    if let Ok(terms) = serde_json::from_slice::<ContractSpec>(data) {
         for catalog in fixtures() {
             contract(catalog.clone(), terms.clone());
         }
@@ -75,14 +75,14 @@ fuzz_target!(|data: &[u8]| {
     let _ = serde_json::from_slice::<Catalog>(data);
 });
 
-fn contract(catalog: Arc<Catalog>, terms: ContractTermsSpec) {
+fn contract(catalog: Arc<Catalog>, terms: ContractSpec) {
     let Ok(contract) = Contract::new(catalog.clone(), terms) else {
         return;
     };
     let at: DateTime<Utc> = "2026-03-02T09:30:00Z".parse().unwrap();
     let now: DateTime<Utc> = "2026-03-09T12:00:00Z".parse().unwrap();
     for severity in catalog.severities().iter().take(3) {
-        let contact = contract.terms().contacts.first().map(|c| c.name.clone());
+        let contact = contract.spec().contacts.first().map(|c| c.name.clone());
         let incident = Incident::new(
             "fuzz",
             vec![

@@ -14,7 +14,7 @@ use arbitrary::Arbitrary;
 use chrono::{DateTime, TimeDelta, Utc};
 use libfuzzer_sys::fuzz_target;
 use slacalc::{
-    evaluate, Catalog, Contract, ContractTermsSpec, Event, EventKind, Incident, MetricState,
+    evaluate, Catalog, Contract, ContractSpec, Event, EventKind, Incident, MetricState,
 };
 use std::collections::BTreeMap;
 
@@ -25,8 +25,8 @@ const CUMULOCITY_CUSTOMERS: &str =
     include_str!("../../fixtures/contracts/cumulocity-customers.json");
 
 /// Catalog and terms of every fixture customer, in a fixed order.
-fn fixtures() -> &'static [(Arc<Catalog>, ContractTermsSpec, Contract)] {
-    static ALL: OnceLock<Vec<(Arc<Catalog>, ContractTermsSpec, Contract)>> = OnceLock::new();
+fn fixtures() -> &'static [(Arc<Catalog>, ContractSpec, Contract)] {
+    static ALL: OnceLock<Vec<(Arc<Catalog>, ContractSpec, Contract)>> = OnceLock::new();
     ALL.get_or_init(|| {
         let mut all = Vec::new();
         for (catalog, customers) in [
@@ -34,7 +34,7 @@ fn fixtures() -> &'static [(Arc<Catalog>, ContractTermsSpec, Contract)] {
             (CUMULOCITY, CUMULOCITY_CUSTOMERS),
         ] {
             let catalog: Arc<Catalog> = Arc::new(serde_json::from_str(catalog).unwrap());
-            let customers: BTreeMap<String, ContractTermsSpec> =
+            let customers: BTreeMap<String, ContractSpec> =
                 serde_json::from_str(customers).unwrap();
             for terms in customers.into_values() {
                 let contract = Contract::new(catalog.clone(), terms.clone()).unwrap();
@@ -161,7 +161,7 @@ fn kind(k: &Kind, catalog: &Catalog, contract: &Contract) -> EventKind {
             severity: sev(s),
             channel: channel.map(|c| CHANNELS[usize::from(c) % CHANNELS.len()].to_owned()),
             contact: contact.and_then(|c| {
-                let contacts = &contract.terms().contacts;
+                let contacts = &contract.spec().contacts;
                 if contacts.is_empty() || usize::from(c) >= contacts.len() * 2 {
                     Some(format!("stranger{c}@example.com"))
                 } else {

@@ -5,9 +5,11 @@
 //! addition per year crossed — and whole 400-year cycles are jumped — whatever `n` is.
 
 use std::borrow::Cow;
+use std::fmt;
 use std::sync::OnceLock;
 
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
+use serde::{Deserialize, Serialize};
 
 use super::algebra::SetOp;
 use super::timeline::{days_from_civil, HeapSize, MAX_YEAR, MIN_YEAR};
@@ -15,6 +17,53 @@ use super::years::{Extreme, Period, WalkError, YearSeries};
 use super::zoned::{date_of_day, day_of_date};
 use super::{Calendar, Kind};
 use crate::error::Error;
+
+/// A number of business days: what [`Calendar::add_business_days`] moves by and
+/// [`Calendar::business_days_between`] counts, and what the business-day target forms and
+/// ladder steps of a contract name. Signed: a negative count moves backward (chrono's `Days`
+/// is unsigned and counts calendar days). In configuration it is a plain integer
+/// (`{"business_days": 2}`); it displays as `1 business day`, `5 business days`.
+///
+/// ```
+/// use slacalc::calendar::BusinessDays;
+/// assert_eq!(BusinessDays(5).to_string(), "5 business days");
+/// assert_eq!(BusinessDays(1).to_string(), "1 business day");
+/// assert_eq!(serde_json::from_str::<BusinessDays>("-2")?, BusinessDays(-2));
+/// assert_eq!(serde_json::to_string(&BusinessDays(3))?, "3");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct BusinessDays(pub i64);
+
+impl BusinessDays {
+    /// `n` business days.
+    pub const fn new(n: i64) -> BusinessDays {
+        BusinessDays(n)
+    }
+
+    /// The count.
+    pub const fn get(self) -> i64 {
+        self.0
+    }
+
+    /// `business day` for one (or minus one), `business days` otherwise.
+    pub(crate) fn unit(self) -> &'static str {
+        if self.0.abs() == 1 {
+            "business day"
+        } else {
+            "business days"
+        }
+    }
+}
+
+impl fmt::Display for BusinessDays {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.0, self.unit())
+    }
+}
 
 /// The business days of one local year.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -142,6 +191,7 @@ impl Calendar {
     ///
     /// ```
     /// use chrono::NaiveDate;
+    /// use slacalc::calendar::BusinessDays;
     /// use slacalc::Calendar;
     /// let cal: Calendar = serde_json::from_str(r#"{"timezone": "Europe/Berlin",
     ///     "hours": {"mon": ["09:00-17:00"], "tue": ["09:00-17:00"], "wed": ["09:00-17:00"],
@@ -149,17 +199,28 @@ impl Calendar {
     ///     "holidays": ["2026-12-25", "2026-12-26"]}"#)?;
     /// let thu = NaiveDate::from_ymd_opt(2026, 12, 24).unwrap();
     /// // Friday the 25th is a holiday: the next business day is Monday the 28th.
-    /// assert_eq!(cal.add_business_days(thu, 1)?, NaiveDate::from_ymd_opt(2026, 12, 28).unwrap());
+    /// assert_eq!(
+    ///     cal.add_business_days(thu, BusinessDays(1))?,
+    ///     NaiveDate::from_ymd_opt(2026, 12, 28).unwrap()
+    /// );
     /// // A Saturday rolls forward to Monday before moving.
     /// let sat = NaiveDate::from_ymd_opt(2026, 12, 19).unwrap();
-    /// assert_eq!(cal.add_business_days(sat, 0)?, NaiveDate::from_ymd_opt(2026, 12, 21).unwrap());
+    /// assert_eq!(
+    ///     cal.add_business_days(sat, BusinessDays(0))?,
+    ///     NaiveDate::from_ymd_opt(2026, 12, 21).unwrap()
+    /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///
     /// # Errors
     /// [`Error::NoBusinessTime`] when there are not enough business days in that direction,
     /// [`Error::OutOfRange`] when the result is beyond chrono's dates.
-    pub fn add_business_days(&self, date: NaiveDate, days: i64) -> Result<NaiveDate, Error> {
+    pub fn add_business_days(
+        &self,
+        date: NaiveDate,
+        days: BusinessDays,
+    ) -> Result<NaiveDate, Error> {
+        let BusinessDays(days) = days;
         let y = date.year();
         let day = day_of_date(date);
         let year = self.day_year(y);
@@ -197,15 +258,21 @@ impl Calendar {
     /// # Errors
     /// [`Error::OutOfRange`] when the range leaves the years a calendar with open-ended
     /// Easter-based holidays computes exactly (see [`crate::calendar::NON_PERIODIC_LAST_YEAR`]).
-    pub fn business_days_between(&self, from: NaiveDate, to: NaiveDate) -> Result<i64, Error> {
+    pub fn business_days_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<BusinessDays, Error> {
         if to < from {
-            return self.business_days_between(to, from).map(|n| -n);
+            return self
+                .business_days_between(to, from)
+                .map(|BusinessDays(n)| BusinessDays(-n));
         }
         let (ya, yb) = (from.year(), to.year());
         let a = self.day_year(ya);
         let (da, db) = (day_of_date(from), day_of_date(to));
         if ya == yb {
-            return Ok(a.before(db) - a.before(da));
+            return Ok(BusinessDays(a.before(db) - a.before(da)));
         }
         let head = a.total() - a.before(da);
         let middle = Days(self)
@@ -213,7 +280,7 @@ impl Calendar {
             .map_err(|_| Error::OutOfRange {
                 operation: "business_days_between",
             })?;
-        Ok(head + middle + self.day_year(yb).before(db))
+        Ok(BusinessDays(head + middle + self.day_year(yb).before(db)))
     }
 }
 
@@ -263,6 +330,7 @@ impl Calendar {
     ///
     /// ```
     /// use chrono::{DateTime, Utc};
+    /// use slacalc::calendar::BusinessDays;
     /// use slacalc::Calendar;
     /// let cal: Calendar = serde_json::from_str(r#"{"timezone": "Europe/Berlin",
     ///     "hours": {"mon": ["08:00-17:00"], "tue": ["08:00-17:00"], "wed": ["08:00-17:00"],
@@ -270,7 +338,7 @@ impl Calendar {
     ///     "holidays": ["2026-12-25", "2026-12-26"]}"#)?;
     /// // Friday 2026-12-18 16:30 in Berlin, plus 5 business days: Monday the 28th, 16:30.
     /// let at: DateTime<Utc> = "2026-12-18T15:30:00Z".parse()?;
-    /// let due = cal.business_days_later(at, 5)?;
+    /// let due = cal.business_days_later(at, BusinessDays(5))?;
     /// assert_eq!(due, "2026-12-28T15:30:00Z".parse::<DateTime<Utc>>()?);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -281,7 +349,7 @@ impl Calendar {
     pub fn business_days_later(
         &self,
         at: DateTime<Utc>,
-        days: i64,
+        days: BusinessDays,
     ) -> Result<DateTime<Utc>, Error> {
         let z = self.zoned_for("business_days_later")?;
         let local = crate::time::local_naive(&z.tz, at).ok_or(Error::OutOfRange {
@@ -304,13 +372,14 @@ impl Calendar {
     ///
     /// ```
     /// use chrono::{DateTime, Utc};
+    /// use slacalc::calendar::BusinessDays;
     /// use slacalc::Calendar;
     /// let cal: Calendar = serde_json::from_str(r#"{"timezone": "Europe/Berlin",
     ///     "hours": {"mon": ["08:00-17:00"], "tue": ["08:00-17:00"], "wed": ["08:00-17:00"],
     ///               "thu": ["08:00-17:00"], "fri": ["08:00-17:00"]}}"#)?;
     /// // Reported Friday 2026-11-27 at 16:00 Berlin: due by the end of Monday, 17:00 Berlin.
     /// let at: DateTime<Utc> = "2026-11-27T15:00:00Z".parse()?;
-    /// let due = cal.end_of_business_day(at, 1)?;
+    /// let due = cal.end_of_business_day(at, BusinessDays(1))?;
     /// assert_eq!(due, "2026-11-30T16:00:00Z".parse::<DateTime<Utc>>()?);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -318,11 +387,15 @@ impl Calendar {
     /// # Errors
     /// As [`Calendar::business_days_later`]; `n` must not be negative
     /// ([`Error::InvalidArgument`]).
-    pub fn end_of_business_day(&self, at: DateTime<Utc>, n: i64) -> Result<DateTime<Utc>, Error> {
-        if n < 0 {
+    pub fn end_of_business_day(
+        &self,
+        at: DateTime<Utc>,
+        n: BusinessDays,
+    ) -> Result<DateTime<Utc>, Error> {
+        if n.get() < 0 {
             return Err(Error::InvalidArgument {
                 operation: "end_of_business_day",
-                reason: format!("n must be 0 or more, got {n}"),
+                reason: format!("n must be 0 or more, got {}", n.get()),
             });
         }
         let z = self.zoned_for("end_of_business_day")?;

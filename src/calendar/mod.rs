@@ -78,6 +78,7 @@ use crate::error::Error;
 use crate::time::{Shift, WeekdayKey};
 
 use algebra::SetOp;
+pub use business_days::BusinessDays;
 use business_days::DayYear;
 pub use holiday::{
     easter, orthodox_easter, DateQuality, Holiday, HolidayRule, HolidaySpec, Holidays, MonthDay,

@@ -13,9 +13,11 @@ use chrono::TimeDelta;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::plan::{check_clock, PauseRule};
-use super::target::{Metric, Target, MAX_BUSINESS_DAYS};
-use super::{BUSINESS, WALL_CLOCK};
+use super::metric::Metric;
+use super::names::{check_calendar, BUSINESS, WALL_CLOCK};
+use super::pause::{check_pause_rules, PauseRule};
+use super::target::{check_day_count, Target};
+use crate::calendar::BusinessDays;
 use crate::error::Error;
 use crate::incident::EventTag;
 use crate::time::{format_duration, parse_duration};
@@ -72,7 +74,7 @@ pub struct StepSpec {
     /// "N business days later at the same local time" on `clock` (default `business`); 0 to
     /// 10,000.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub business_days: Option<i64>,
+    pub business_days: Option<BusinessDays>,
     /// A share of `metric`'s target, in percent as a decimal string (`"50"`, `"87.5"`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub share: Option<String>,
@@ -92,21 +94,23 @@ pub struct StepSpec {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Trigger {
-    /// When the ladder's clock on `clock` has counted `duration` (wall time on `24x7`).
+    /// When the ladder's clock on `calendar` has counted `duration` (wall time on `24x7`).
     After {
         /// The amount of time (ISO 8601 when serialized, `PT24H`).
         #[serde(with = "crate::time::iso_duration")]
         duration: TimeDelta,
-        /// The calendar it counts on.
-        clock: Arc<str>,
+        /// The calendar it counts on (`clock` when serialized, as configured).
+        #[serde(rename = "clock")]
+        calendar: Arc<str>,
     },
-    /// `days` business days of `clock` after the ladder's start, at the same local time,
+    /// `days` business days of `calendar` after the ladder's start, at the same local time,
     /// moved later by the business time the ladder was halted.
     BusinessDays {
         /// The number of business days.
-        days: i64,
-        /// The calendar whose business days count.
-        clock: Arc<str>,
+        days: BusinessDays,
+        /// The calendar whose business days count (`clock` when serialized, as configured).
+        #[serde(rename = "clock")]
+        calendar: Arc<str>,
     },
     /// When `metric`'s clock has used `percent` of its target.
     Share {
@@ -128,15 +132,11 @@ pub enum Trigger {
 impl fmt::Display for Trigger {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Trigger::After { duration, clock } => {
-                write!(f, "{} @ {clock}", format_duration(*duration))
+            Trigger::After { duration, calendar } => {
+                write!(f, "{} @ {calendar}", format_duration(*duration))
             }
-            Trigger::BusinessDays { days, clock } => {
-                write!(
-                    f,
-                    "{days} {} @ {clock}",
-                    super::target::business_days(*days)
-                )
+            Trigger::BusinessDays { days, calendar } => {
+                write!(f, "{days} @ {calendar}")
             }
             Trigger::Share { percent, metric } => write!(f, "{percent}% of {metric}"),
             Trigger::AfterBreach { duration, metric } => {
@@ -164,16 +164,23 @@ impl Trigger {
             (
                 T::After {
                     duration: a,
-                    clock: ca,
+                    calendar: ca,
                 },
                 T::After {
                     duration: b,
-                    clock: cb,
+                    calendar: cb,
                 },
             ) => ca == cb && b < a,
-            (T::BusinessDays { days: a, clock: ca }, T::BusinessDays { days: b, clock: cb }) => {
-                ca == cb && b < a
-            }
+            (
+                T::BusinessDays {
+                    days: a,
+                    calendar: ca,
+                },
+                T::BusinessDays {
+                    days: b,
+                    calendar: cb,
+                },
+            ) => ca == cb && b < a,
             (
                 T::Share {
                     percent: a,
@@ -304,13 +311,13 @@ impl Ladder {
                         ..StepSpec::default()
                     };
                     match &s.trigger {
-                        Trigger::After { duration, clock } => {
+                        Trigger::After { duration, calendar } => {
                             spec.after = Some(format_duration(*duration));
-                            spec.clock = Some(clock.to_string());
+                            spec.clock = Some(calendar.to_string());
                         }
-                        Trigger::BusinessDays { days, clock } => {
+                        Trigger::BusinessDays { days, calendar } => {
                             spec.business_days = Some(*days);
-                            spec.clock = Some(clock.to_string());
+                            spec.clock = Some(calendar.to_string());
                         }
                         Trigger::Share { percent, metric } => {
                             spec.share = Some(percent.to_string());
@@ -326,40 +333,6 @@ impl Ladder {
                 .collect(),
         }
     }
-}
-
-/// The most pause rules one list (a metric's, a severity's or a ladder's) may hold.
-pub const MAX_PAUSE_RULES: usize = 64;
-
-/// A list of pause rules: at most [`MAX_PAUSE_RULES`], each resuming on an event other than
-/// its own; `path` names the list.
-pub(crate) fn check_pause_rules(rules: &[PauseRule], path: &str) -> Result<(), Error> {
-    if rules.len() > MAX_PAUSE_RULES {
-        return Err(Error::InvalidValue {
-            path: path.to_owned(),
-            value: format!("{} rules", rules.len()),
-            expected: format!("at most {MAX_PAUSE_RULES} pause rules"),
-        });
-    }
-    for (i, r) in rules.iter().enumerate() {
-        check_pause_rule(r, &format!("{path}[{i}].until"))?;
-    }
-    Ok(())
-}
-
-/// A pause rule must resume on at least one event other than its own.
-pub(crate) fn check_pause_rule(r: &PauseRule, path: &str) -> Result<(), Error> {
-    if r.until.is_empty() || r.until.contains(&r.from) {
-        return Err(Error::InvalidValue {
-            path: path.to_owned(),
-            value: format!(
-                "{:?}",
-                r.until.iter().map(|t| t.as_str()).collect::<Vec<_>>()
-            ),
-            expected: format!("at least one event other than `{}`", r.from),
-        });
-    }
-    Ok(())
 }
 
 const DURATION_FORM: &str = "a duration such as `30m`, `4h`, `1h30m` or `2d` (units d, h, m, s)";
@@ -403,7 +376,7 @@ fn trigger_from_spec(
             });
         }
         let name = s.clock.as_deref().unwrap_or(default);
-        check_clock(name, &format!("{path}.clock"), clocks)?;
+        check_calendar(name, &format!("{path}.clock"), clocks)?;
         Ok(name.into())
     };
     let metric = || -> Result<Metric, Error> {
@@ -442,33 +415,24 @@ fn trigger_from_spec(
         (Some(w), ..) => Ok((
             Trigger::After {
                 duration: duration("after", w)?,
-                clock: clock(WALL_CLOCK)?,
+                calendar: clock(WALL_CLOCK)?,
             },
             "after",
             w.clone(),
         )),
         (_, Some(n), ..) => {
-            if n < 0 {
-                return Err(Error::InvalidValue {
-                    path: format!("{path}.business_days"),
-                    value: n.to_string(),
-                    expected: "a number of days, 0 or more".into(),
-                });
-            }
-            if n > MAX_BUSINESS_DAYS {
-                return Err(Error::InvalidValue {
-                    path: format!("{path}.business_days"),
-                    value: n.to_string(),
-                    expected: format!("a number of days from 0 to {MAX_BUSINESS_DAYS}"),
-                });
-            }
+            check_day_count(n).map_err(|expected| Error::InvalidValue {
+                path: format!("{path}.business_days"),
+                value: n.get().to_string(),
+                expected,
+            })?;
             Ok((
                 Trigger::BusinessDays {
                     days: n,
-                    clock: clock(BUSINESS)?,
+                    calendar: clock(BUSINESS)?,
                 },
                 "business_days",
-                n.to_string(),
+                n.get().to_string(),
             ))
         }
         (_, _, Some(w), _) => {
@@ -515,5 +479,34 @@ fn trigger_from_spec(
             value: "no trigger".into(),
             expected: "exactly one of `after`, `business_days`, `share`, `after_breach`".into(),
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The Rust field is `calendar`; reports keep writing `clock`, as configured.
+    #[test]
+    fn triggers_serialize_their_calendar_as_clock() {
+        let t = Trigger::BusinessDays {
+            days: BusinessDays(5),
+            calendar: "business".into(),
+        };
+        assert_eq!(
+            serde_json::to_string(&t).unwrap(),
+            r#"{"business_days":{"days":5,"clock":"business"}}"#
+        );
+        assert_eq!(t.to_string(), "5 business days @ business");
+        let after: Trigger =
+            serde_json::from_str(r#"{"after":{"duration":"PT24H","clock":"24x7"}}"#).unwrap();
+        assert_eq!(
+            after,
+            Trigger::After {
+                duration: TimeDelta::hours(24),
+                calendar: "24x7".into(),
+            }
+        );
+        assert_eq!(after.to_string(), "24h @ 24x7");
     }
 }

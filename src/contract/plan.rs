@@ -5,10 +5,14 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::entitlement::EntitlementSpec;
+use super::ladder::Trigger;
 use super::ladder::{Ladder, LadderSpec};
-use super::target::{Metric, Target, TargetSpec};
+use super::metric::{Metric, StartRule};
+use super::names::check_calendar;
+use super::pause::{check_pause_rules, PauseRule};
+use super::target::{Target, TargetSpec};
+use super::target_form::TargetForm;
 use crate::error::Error;
-use crate::incident::EventTag;
 use crate::money::CaseQuota;
 
 /// What happens to running metrics when an incident's severity changes.
@@ -64,17 +68,9 @@ pub enum ReopenPolicy {
     NewCycle,
 }
 
-/// An event that pauses a metric and the events that resume it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PauseRule {
-    /// The event that pauses the clock.
-    pub from: EventTag,
-    /// The events that resume it.
-    pub until: Vec<EventTag>,
-}
-
-/// The plain serde form of a plan.
+/// The plain serde form of a plan. It stays apart from [`Plan`] because validation changes
+/// the shape: targets and ladders are parsed into [`Target`]s and [`Ladder`]s, the case quota
+/// is compiled, and the plan learns its key; [`Plan::to_spec`] is its way back.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct PlanSpec {
@@ -138,37 +134,38 @@ fn is_default<T: Default + PartialEq>(v: &T) -> bool {
     *v == T::default()
 }
 
-/// A validated support plan.
+/// A validated support plan: built by the catalog (and, with a contract's overrides, by
+/// [`Contract::new`](super::Contract::new)), read through its accessors.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Plan {
     /// The plan's key in the catalog.
-    pub key: String,
+    key: String,
     /// Display name.
-    pub name: String,
+    name: String,
     /// Description.
-    pub description: String,
+    description: String,
     /// Queue priority (higher first).
-    pub queue_priority: i32,
+    queue_priority: i32,
     /// Severity-change policy.
-    pub severity_change: SeverityChangePolicy,
+    severity_change: SeverityChangePolicy,
     /// Whether a breach survives a later severity change.
-    pub downgrade: DowngradePolicy,
+    downgrade: DowngradePolicy,
     /// How a breach is dated when an upgrade brought the target.
-    pub upgrade: UpgradePolicy,
+    upgrade: UpgradePolicy,
     /// What a reopening does to the metrics the resolution fulfilled.
-    pub reopen: ReopenPolicy,
+    reopen: ReopenPolicy,
     /// Pause rules per metric.
-    pub pauses: BTreeMap<Metric, Vec<PauseRule>>,
+    pauses: BTreeMap<Metric, Vec<PauseRule>>,
     /// Pause rules per severity and metric, replacing `pauses` for that metric.
-    pub severity_pauses: BTreeMap<String, BTreeMap<Metric, Vec<PauseRule>>>,
+    severity_pauses: BTreeMap<String, BTreeMap<Metric, Vec<PauseRule>>>,
     /// Targets per severity key and metric.
-    pub targets: BTreeMap<String, BTreeMap<Metric, Target>>,
+    targets: BTreeMap<String, BTreeMap<Metric, Target>>,
     /// Entitlements as configured (validated).
-    pub entitlements: EntitlementSpec,
+    entitlements: EntitlementSpec,
     /// The case quota, if the plan has one.
-    pub quota: Option<CaseQuota>,
+    quota: Option<CaseQuota>,
     /// Escalation ladders per severity key.
-    pub ladders: BTreeMap<String, Ladder>,
+    ladders: BTreeMap<String, Ladder>,
 }
 
 impl Plan {
@@ -204,7 +201,7 @@ impl Plan {
             targets.insert(sev.clone(), by_metric);
         }
         for (metric, rules) in &spec.pauses {
-            super::ladder::check_pause_rules(rules, &format!("{path}.pauses.{metric}"))?;
+            check_pause_rules(rules, &format!("{path}.pauses.{metric}"))?;
         }
         for (sev, by_metric) in &spec.severity_pauses {
             if !severities.contains(sev) {
@@ -216,10 +213,7 @@ impl Plan {
                 });
             }
             for (metric, rules) in by_metric {
-                super::ladder::check_pause_rules(
-                    rules,
-                    &format!("{path}.severity_pauses.{sev}.{metric}"),
-                )?;
+                check_pause_rules(rules, &format!("{path}.severity_pauses.{sev}.{metric}"))?;
             }
         }
         let quota = validate_entitlements(
@@ -262,6 +256,40 @@ impl Plan {
         })
     }
 
+    /// The plan with `overrides` (a contract's, per severity key and metric) replacing its
+    /// targets; `severities` are the catalog's keys, `calendars` the names targets may use.
+    ///
+    /// # Errors
+    /// [`Error::UnknownName`] for an unknown severity (path `overrides`); target errors with
+    /// their paths (`overrides.<severity>.<metric>…`).
+    pub(crate) fn with_overrides(
+        &self,
+        overrides: &BTreeMap<String, BTreeMap<Metric, TargetSpec>>,
+        severities: &[String],
+        calendars: &[String],
+    ) -> Result<Plan, Error> {
+        let mut plan = self.clone();
+        for (sev, metrics) in overrides {
+            if !severities.contains(sev) {
+                return Err(Error::UnknownName {
+                    path: "overrides".into(),
+                    kind: "severity".into(),
+                    name: sev.clone(),
+                    known: severities.to_vec(),
+                });
+            }
+            for (metric, t) in metrics {
+                let path = format!("overrides.{sev}.{metric}");
+                let target = target_from_spec(t, &path, calendars, &plan.entitlements)?;
+                plan.targets
+                    .entry(sev.clone())
+                    .or_default()
+                    .insert(*metric, target);
+            }
+        }
+        Ok(plan)
+    }
+
     /// The plan's configuration.
     pub fn to_spec(&self) -> PlanSpec {
         PlanSpec {
@@ -291,6 +319,113 @@ impl Plan {
                 .map(|(s, l)| (s.clone(), l.to_spec()))
                 .collect(),
         }
+    }
+
+    /// Every place a plan counts business days — local dates, so on a calendar with one time
+    /// zone: the configuration path of the target (`overrides.…` when the contract's `overrides`
+    /// replaced it) or ladder step, and its clock.
+    pub(crate) fn business_day_calendars(
+        &self,
+        overrides: Option<&BTreeMap<String, BTreeMap<Metric, TargetSpec>>>,
+    ) -> Vec<(String, &str)> {
+        let mut uses = Vec::new();
+        for (sev, metrics) in &self.targets {
+            for (metric, target) in metrics {
+                if matches!(target.form, TargetForm::Within(_)) {
+                    continue;
+                }
+                let overridden = overrides
+                    .and_then(|o| o.get(sev))
+                    .is_some_and(|m| m.contains_key(metric));
+                let path = if overridden {
+                    format!("overrides.{sev}.{metric}")
+                } else {
+                    format!("plans.{}.targets.{sev}.{metric}", self.key)
+                };
+                uses.push((path, &*target.calendar));
+            }
+        }
+        for (sev, ladder) in &self.ladders {
+            for (i, step) in ladder.steps.iter().enumerate() {
+                if let Trigger::BusinessDays { calendar, .. } = &step.trigger {
+                    uses.push((
+                        format!("plans.{}.ladders.{sev}.steps[{i}]", self.key),
+                        &**calendar,
+                    ));
+                }
+            }
+        }
+        uses
+    }
+
+    /// The plan's key in the catalog.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// Display name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Description.
+    pub fn description(&self) -> &str {
+        &self.description
+    }
+
+    /// Queue priority (higher first).
+    pub fn queue_priority(&self) -> i32 {
+        self.queue_priority
+    }
+
+    /// Severity-change policy.
+    pub fn severity_change(&self) -> SeverityChangePolicy {
+        self.severity_change
+    }
+
+    /// Whether a breach survives a later severity change.
+    pub fn downgrade(&self) -> DowngradePolicy {
+        self.downgrade
+    }
+
+    /// How a breach is dated when an upgrade brought the target.
+    pub fn upgrade(&self) -> UpgradePolicy {
+        self.upgrade
+    }
+
+    /// What a reopening does to the metrics the resolution fulfilled.
+    pub fn reopen(&self) -> ReopenPolicy {
+        self.reopen
+    }
+
+    /// Pause rules per metric.
+    pub fn pauses(&self) -> &BTreeMap<Metric, Vec<PauseRule>> {
+        &self.pauses
+    }
+
+    /// Pause rules per severity and metric, replacing `pauses` for that metric.
+    pub fn severity_pauses(&self) -> &BTreeMap<String, BTreeMap<Metric, Vec<PauseRule>>> {
+        &self.severity_pauses
+    }
+
+    /// Targets per severity key and metric.
+    pub fn targets(&self) -> &BTreeMap<String, BTreeMap<Metric, Target>> {
+        &self.targets
+    }
+
+    /// Entitlements as configured (validated).
+    pub fn entitlements(&self) -> &EntitlementSpec {
+        &self.entitlements
+    }
+
+    /// The case quota, if the plan has one.
+    pub fn quota(&self) -> Option<&CaseQuota> {
+        self.quota.as_ref()
+    }
+
+    /// Escalation ladders per severity key.
+    pub fn ladders(&self) -> &BTreeMap<String, Ladder> {
+        &self.ladders
     }
 
     /// The escalation ladder for a severity, if the plan has one.
@@ -334,15 +469,15 @@ impl Plan {
 /// A plan's target found at `path` (in the catalog or a contract's `overrides`): its form,
 /// a clock among `clocks` and, for a `start: {"at_level": …}` rule, a support level the plan's
 /// `entitlements` define.
-pub(crate) fn target_from_spec(
+fn target_from_spec(
     spec: &TargetSpec,
     path: &str,
     clocks: &[String],
     entitlements: &EntitlementSpec,
 ) -> Result<Target, Error> {
     let target = Target::from_spec(spec, path)?;
-    check_clock(&target.clock, &format!("{path}.clock"), clocks)?;
-    if let super::StartRule::AtLevel(level) = &target.start {
+    check_calendar(&target.calendar, &format!("{path}.clock"), clocks)?;
+    if let StartRule::AtLevel(level) = &target.start {
         if !entitlements.levels.iter().any(|l| &l.key == level) {
             return Err(Error::UnknownName {
                 path: format!("{path}.start.at_level"),
@@ -353,19 +488,6 @@ pub(crate) fn target_from_spec(
         }
     }
     Ok(target)
-}
-
-pub(crate) fn check_clock(name: &str, path: &str, clocks: &[String]) -> Result<(), Error> {
-    if clocks.iter().any(|c| c == name) {
-        Ok(())
-    } else {
-        Err(Error::UnknownName {
-            path: path.to_owned(),
-            kind: "clock".into(),
-            name: name.to_owned(),
-            known: clocks.to_vec(),
-        })
-    }
 }
 
 fn unknown(path: String, kind: &str, name: &str, known: Vec<String>) -> Error {
@@ -388,7 +510,7 @@ fn validate_entitlements(
     let channels: Vec<String> = e.channels.keys().cloned().collect();
     for (name, c) in &e.channels {
         if let Some(h) = &c.hours {
-            check_clock(h, &format!("{path}.channels.{name}.hours"), clocks)?;
+            check_calendar(h, &format!("{path}.channels.{name}.hours"), clocks)?;
         }
     }
     for (i, r) in e.channel_rules.iter().enumerate() {
@@ -447,7 +569,7 @@ fn validate_entitlements(
             }
         }
         if let Some(c) = &l.clock {
-            check_clock(c, &format!("{path}.levels[{i}].clock"), clocks)?;
+            check_calendar(c, &format!("{path}.levels[{i}].clock"), clocks)?;
         }
     }
     e.quota

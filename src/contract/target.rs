@@ -3,78 +3,16 @@
 //! The forms, the cut-off rule and the counting policy are documented, with examples, on
 //! [`TargetSpec`].
 
-use std::fmt;
 use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDateTime, TimeDelta, Timelike, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::Calendar;
+use super::metric::StartRule;
+use super::target_form::TargetForm;
+use crate::calendar::{BusinessDays, Calendar};
 use crate::error::Error;
 use crate::time::{format_duration, parse_duration, TimeOfDay};
-
-/// The promises a plan can make about an incident.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
-pub enum Metric {
-    /// First response (reaction time).
-    Reaction,
-    /// A resolution plan (Cumulocity: within 4 hours of a Crisis).
-    ResolutionPlan,
-    /// A workaround: service restored (recovery time).
-    Workaround,
-    /// The incident resolved.
-    Resolution,
-    /// Periodic status updates: each is due a fixed time after the previous one.
-    Update,
-}
-
-impl Metric {
-    /// All metrics, in report order.
-    pub const ALL: [Metric; 5] = [
-        Metric::Reaction,
-        Metric::ResolutionPlan,
-        Metric::Workaround,
-        Metric::Resolution,
-        Metric::Update,
-    ];
-
-    /// The key as written in configuration.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Metric::Reaction => "reaction",
-            Metric::ResolutionPlan => "resolution_plan",
-            Metric::Workaround => "workaround",
-            Metric::Resolution => "resolution",
-            Metric::Update => "update",
-        }
-    }
-}
-
-impl fmt::Display for Metric {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// When a metric's clock starts.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
-pub enum StartRule {
-    /// When the incident is reported (the default).
-    #[default]
-    Reported,
-    /// When reported on a business day of the contract's business calendar; when reported on
-    /// any other day, at the first `contact_established` event (Cumulocity: "on non-Business
-    /// Days … the reaction time is measured from the time the Customer gets in contact with a
-    /// Cumulocity Support Engineer").
-    ContactOnNonBusinessDays,
-    /// When the given support level takes the incident over (its first `level_changed` to
-    /// that level; the report itself when the plan's first level is that level). COSYS: the
-    /// response time of third-level support runs from the hand-over to COSYS. Written
-    /// `{"at_level": "n3"}`.
-    AtLevel(String),
-}
 
 /// Where a business-day form starts counting (see the [`TargetSpec`] docs).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -223,7 +161,7 @@ pub struct TargetSpec {
     /// "N business days later at the same local time" on the clock's calendar (0 to
     /// 10,000); with `by`, "by that wall-clock time on the Nth business day".
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub business_days: Option<i64>,
+    pub business_days: Option<BusinessDays>,
     /// With `business_days`: the wall-clock time (`HH:MM`, `24:00` allowed) the deadline
     /// falls on, on business day D + N (see the [`TargetSpec`] docs).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -235,7 +173,7 @@ pub struct TargetSpec {
     /// "By the end of the Nth business day" (1 = the end of the next business day; at most
     /// 10,000).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub end_of_business_day: Option<i64>,
+    pub end_of_business_day: Option<BusinessDays>,
     /// Where a business-day form starts counting: `start` (default) or `next_opening`.
     #[serde(default, skip_serializing_if = "is_default")]
     pub count_from: CountFrom,
@@ -254,113 +192,25 @@ pub struct TargetSpec {
 /// 40 years of five-day weeks. No support contract promises more; a larger count could only
 /// fail when an incident is evaluated (its deadline beyond the representable instants, or a
 /// search over centuries), so it is refused when the configuration is loaded.
-pub(crate) const MAX_BUSINESS_DAYS: i64 = 10_000;
+pub(crate) const MAX_BUSINESS_DAYS: BusinessDays = BusinessDays(10_000);
+
+/// A day count of a business-day form or ladder step, `n`, is from 0 to
+/// [`MAX_BUSINESS_DAYS`]; else what was expected.
+pub(crate) fn check_day_count(n: BusinessDays) -> Result<BusinessDays, String> {
+    if n.get() < 0 {
+        Err("a number of days, 0 or more".to_owned())
+    } else if n > MAX_BUSINESS_DAYS {
+        Err(format!(
+            "a number of days from 0 to {}",
+            MAX_BUSINESS_DAYS.get()
+        ))
+    } else {
+        Ok(n)
+    }
+}
 
 fn is_default<T: Default + PartialEq>(v: &T) -> bool {
     *v == T::default()
-}
-
-/// The amount a target allows. Serializes as its display form: `4h`, `5 business days`,
-/// `end of business day 1`, `1 business day by 12:00`,
-/// `0 business days by 16:00 (cut-off 10:00)`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TargetForm {
-    /// A duration of business time on the clock.
-    Within(TimeDelta),
-    /// N business days later at the same local time.
-    BusinessDays(i64),
-    /// By the end of the Nth business day.
-    EndOfBusinessDay(i64),
-    /// By a wall-clock time on business day D + `days`, where D is the start's local date
-    /// when that is a business day and the start's local time is before the cut-off, else
-    /// the next business day (see the [`TargetSpec`] docs).
-    BusinessDaysBy {
-        /// N.
-        days: i64,
-        /// The wall-clock time of the deadline.
-        by: TimeOfDay,
-        /// The cut-off as written; `None` means the `by` time.
-        cutoff: Option<TimeOfDay>,
-    },
-}
-
-impl fmt::Display for TargetForm {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            TargetForm::Within(d) => f.write_str(&format_duration(*d)),
-            TargetForm::BusinessDays(n) => write!(f, "{n} {}", business_days(*n)),
-            TargetForm::EndOfBusinessDay(n) => write!(f, "end of business day {n}"),
-            TargetForm::BusinessDaysBy { days, by, cutoff } => {
-                write!(f, "{days} {} by {by}", business_days(*days))?;
-                match cutoff {
-                    Some(c) => write!(f, " (cut-off {c})"),
-                    None => Ok(()),
-                }
-            }
-        }
-    }
-}
-
-/// `business day` for one, `business days` otherwise.
-pub(crate) fn business_days(n: i64) -> &'static str {
-    if n == 1 {
-        "business day"
-    } else {
-        "business days"
-    }
-}
-
-impl std::str::FromStr for TargetForm {
-    type Err = Error;
-
-    fn from_str(s: &str) -> Result<TargetForm, Error> {
-        let bad = || Error::InvalidValue {
-            path: String::new(),
-            value: s.to_owned(),
-            expected: "a duration (`4h`), `N business days`, `N business days by HH:MM`, \
-                       `N business days by HH:MM (cut-off HH:MM)` or `end of business day N`"
-                .into(),
-        };
-        if let Some(n) = s.strip_prefix("end of business day ") {
-            return n
-                .parse()
-                .map(TargetForm::EndOfBusinessDay)
-                .map_err(|_| bad());
-        }
-        // `1 business day` as displayed, `1 business days` as written before.
-        if let Some((n, rest)) = s.split_once(" business day") {
-            let rest = rest.strip_prefix('s').unwrap_or(rest);
-            let days: i64 = n.parse().map_err(|_| bad())?;
-            if rest.is_empty() {
-                return Ok(TargetForm::BusinessDays(days));
-            }
-            let rest = rest.strip_prefix(" by ").ok_or_else(bad)?;
-            let (by, cutoff) = match rest.split_once(" (cut-off ") {
-                Some((by, c)) => (by, Some(c.strip_suffix(')').ok_or_else(bad)?)),
-                None => (rest, None),
-            };
-            let by: TimeOfDay = by.parse().map_err(|_| bad())?;
-            let cutoff = cutoff
-                .map(str::parse::<TimeOfDay>)
-                .transpose()
-                .map_err(|_| bad())?;
-            return Ok(TargetForm::BusinessDaysBy { days, by, cutoff });
-        }
-        parse_duration(s).map(TargetForm::Within).map_err(|_| bad())
-    }
-}
-
-impl Serialize for TargetForm {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for TargetForm {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
-    }
 }
 
 /// A validated target.
@@ -368,8 +218,8 @@ impl<'de> Deserialize<'de> for TargetForm {
 pub struct Target {
     /// The allowed amount.
     pub form: TargetForm,
-    /// The name of the clock (calendar) it counts on.
-    pub clock: Arc<str>,
+    /// The name of the calendar it counts on (configured as `clock`).
+    pub calendar: Arc<str>,
     /// When the clock starts.
     pub start: StartRule,
     /// Where a business-day form starts counting (always [`CountFrom::Start`] for
@@ -403,17 +253,10 @@ impl Target {
                 expected: ONE_FORM.into(),
             });
         }
-        let days = |field: &str, n: i64| {
-            let expected = if n < 0 {
-                "a number of days, 0 or more".to_owned()
-            } else if n > MAX_BUSINESS_DAYS {
-                format!("a number of days from 0 to {MAX_BUSINESS_DAYS}")
-            } else {
-                return Ok(n);
-            };
-            Err(Error::InvalidValue {
+        let days = |field: &str, n: BusinessDays| {
+            check_day_count(n).map_err(|expected| Error::InvalidValue {
                 path: format!("{path}.{field}"),
-                value: n.to_string(),
+                value: n.get().to_string(),
                 expected,
             })
         };
@@ -468,7 +311,7 @@ impl Target {
                         .as_deref()
                         .map(|c| time("cutoff", c))
                         .transpose()?;
-                    if let Some(c) = cutoff.filter(|c| n == 0 && *c > by) {
+                    if let Some(c) = cutoff.filter(|c| n.get() == 0 && *c > by) {
                         return Err(Error::InvalidValue {
                             path: format!("{path}.cutoff"),
                             value: c.to_string(),
@@ -497,7 +340,7 @@ impl Target {
         };
         Ok(Target {
             form,
-            clock: spec.clock.as_deref().unwrap_or("business").into(),
+            calendar: spec.clock.as_deref().unwrap_or("business").into(),
             start: spec.start.clone(),
             count_from: spec.count_from,
         })
@@ -506,7 +349,7 @@ impl Target {
     /// The spec this target came from.
     pub fn to_spec(&self) -> TargetSpec {
         let mut spec = TargetSpec {
-            clock: Some(self.clock.to_string()),
+            clock: Some(self.calendar.to_string()),
             start: self.start.clone(),
             count_from: self.count_from,
             ..TargetSpec::default()
@@ -590,7 +433,7 @@ impl Target {
 fn by_deadline(
     calendar: &Calendar,
     from: DateTime<Utc>,
-    days: i64,
+    days: BusinessDays,
     by: TimeOfDay,
     cutoff: TimeOfDay,
 ) -> Result<DateTime<Utc>, Error> {
@@ -612,8 +455,8 @@ fn by_deadline(
     // On a business day at or after the cut-off, D is the next business day; on any other
     // day `add_business_days` rolls forward to the next business day first.
     let skip = i64::from(business && !before_cutoff);
-    let n = days.checked_add(skip).ok_or_else(out_of_range)?;
-    let due_date = calendar.add_business_days(date, n)?;
+    let n = days.get().checked_add(skip).ok_or_else(out_of_range)?;
+    let due_date = calendar.add_business_days(date, BusinessDays(n))?;
     let naive = due_date
         .and_hms_opt(0, 0, 0)
         .and_then(|midnight| midnight.checked_add_signed(TimeDelta::try_seconds(by.seconds())?))
@@ -632,335 +475,4 @@ fn first_instant_reading(tz: &chrono_tz::Tz, local: NaiveDateTime) -> Option<Dat
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn t(s: &str) -> DateTime<Utc> {
-        s.parse().unwrap()
-    }
-
-    fn target(json: &str) -> Result<Target, Error> {
-        let spec: TargetSpec = serde_json::from_str(json).unwrap();
-        Target::from_spec(&spec, "plans.p.targets.1.reaction")
-    }
-
-    fn calendar(json: &str) -> Calendar {
-        serde_json::from_str(json).unwrap()
-    }
-
-    /// Monday–Friday 08:00–18:00 in UTC.
-    fn office() -> Calendar {
-        calendar(
-            r#"{"timezone": "UTC", "hours": {"mon": ["08:00-18:00"], "tue": ["08:00-18:00"],
-                "wed": ["08:00-18:00"], "thu": ["08:00-18:00"], "fri": ["08:00-18:00"]}}"#,
-        )
-    }
-
-    #[test]
-    fn forms_round_trip_through_display_and_from_str() {
-        for s in [
-            "4h",
-            "1h30m",
-            "5 business days",
-            "0 business days",
-            "end of business day 1",
-            "1 business day",
-            "1 business day by 12:00",
-            "0 business days by 16:00 (cut-off 10:00)",
-            "2 business days by 24:00 (cut-off 00:00)",
-        ] {
-            let form: TargetForm = s.parse().unwrap();
-            assert_eq!(form.to_string(), s);
-            let json = serde_json::to_string(&form).unwrap();
-            assert_eq!(serde_json::from_str::<TargetForm>(&json).unwrap(), form);
-        }
-        // The plural is read for one day too, and printed in the singular.
-        let one: TargetForm = "1 business days by 12:00".parse().unwrap();
-        assert_eq!(one.to_string(), "1 business day by 12:00");
-        assert_eq!(
-            "1 business days".parse::<TargetForm>().unwrap(),
-            TargetForm::BusinessDays(1)
-        );
-        assert_eq!(
-            "0 business days by 16:00 (cut-off 10:00)"
-                .parse::<TargetForm>()
-                .unwrap(),
-            TargetForm::BusinessDaysBy {
-                days: 0,
-                by: TimeOfDay::from_hm(16, 0).unwrap(),
-                cutoff: Some(TimeOfDay::from_hm(10, 0).unwrap()),
-            }
-        );
-        for bad in [
-            "1 business days by",
-            "1 business days by 25:00",
-            "1 business days by 12:00 (cut-off 10:00",
-            "1 business days by 12:00 (cutoff 10:00)",
-            "x business days",
-            "1 business days later",
-        ] {
-            assert!(
-                matches!(bad.parse::<TargetForm>(), Err(Error::InvalidValue { value, .. }) if value == bad),
-                "{bad}"
-            );
-        }
-    }
-
-    #[test]
-    fn specs_round_trip() {
-        for json in [
-            r#"{"business_days": 0, "by": "16:00", "cutoff": "10:00", "clock": "business"}"#,
-            r#"{"business_days": 1, "by": "12:00", "clock": "business"}"#,
-            r#"{"business_days": 1, "count_from": "next_opening", "clock": "business"}"#,
-            r#"{"end_of_business_day": 1, "count_from": "next_opening", "clock": "x"}"#,
-        ] {
-            let spec: TargetSpec = serde_json::from_str(json).unwrap();
-            let t = Target::from_spec(&spec, "t").unwrap();
-            assert_eq!(t.to_spec(), spec, "{json}");
-        }
-    }
-
-    #[test]
-    fn bad_specs_name_the_field_and_value() {
-        let invalid = |json: &str| match target(json) {
-            Err(Error::InvalidValue { path, value, .. }) => (path, value),
-            other => panic!("{json}: {other:?}"),
-        };
-        let p = |f: &str| format!("plans.p.targets.1.reaction.{f}");
-        assert_eq!(
-            invalid(r#"{"end_of_business_day": 1, "by": "12:00"}"#),
-            (p("by"), "12:00".into())
-        );
-        assert_eq!(
-            invalid(r#"{"business_days": 1, "cutoff": "10:00"}"#),
-            (p("cutoff"), "10:00".into())
-        );
-        assert_eq!(
-            invalid(r#"{"business_days": 0, "by": "16:00", "cutoff": "16:01"}"#),
-            (p("cutoff"), "16:01".into())
-        );
-        assert_eq!(
-            invalid(r#"{"business_days": -1, "by": "16:00"}"#),
-            (p("business_days"), "-1".into())
-        );
-        assert_eq!(
-            invalid(r#"{"within": "4h", "count_from": "next_opening"}"#),
-            (p("count_from"), "next_opening".into())
-        );
-        for (json, field, input) in [
-            (r#"{"business_days": 1, "by": "4pm"}"#, "by", "4pm"),
-            (
-                r#"{"business_days": 1, "by": "16:00", "cutoff": "24:01"}"#,
-                "cutoff",
-                "24:01",
-            ),
-        ] {
-            assert_eq!(
-                target(json),
-                Err(Error::InvalidTimeOfDay {
-                    path: p(field),
-                    input: input.into()
-                })
-            );
-        }
-        // A cut-off after `by` is fine once the deadline is on a later business day.
-        assert!(target(r#"{"business_days": 1, "by": "12:00", "cutoff": "17:00"}"#).is_ok());
-        assert!(serde_json::from_str::<TargetSpec>(
-            r#"{"business_days": 1, "count_from": "opening"}"#
-        )
-        .is_err());
-    }
-
-    /// The issue's example, exactly: a Saturday 07:00 report is due Tuesday 07:00 with 10
-    /// business hours, a Saturday 19:00 report Tuesday 19:00 with 20; counted from the next
-    /// opening, both are due Tuesday 08:00 with 10.
-    #[test]
-    fn counting_from_the_start_or_the_next_opening() {
-        let cal = office();
-        let same_time = target(r#"{"business_days": 1}"#).unwrap();
-        let next_opening = target(r#"{"business_days": 1, "count_from": "next_opening"}"#).unwrap();
-        let (early, late) = (t("2026-11-28T07:00:00Z"), t("2026-11-28T19:00:00Z"));
-        assert_eq!(
-            same_time.allowance(&cal, early).unwrap(),
-            (TimeDelta::hours(10), Some(t("2026-12-01T07:00:00Z")))
-        );
-        assert_eq!(
-            same_time.allowance(&cal, late).unwrap(),
-            (TimeDelta::hours(20), Some(t("2026-12-01T19:00:00Z")))
-        );
-        for at in [early, late] {
-            assert_eq!(
-                next_opening.allowance(&cal, at).unwrap(),
-                (TimeDelta::hours(10), Some(t("2026-12-01T08:00:00Z")))
-            );
-        }
-        // During business hours the next opening is the start itself.
-        let wed = t("2026-11-25T10:30:00Z");
-        assert_eq!(
-            next_opening.allowance(&cal, wed).unwrap(),
-            same_time.allowance(&cal, wed).unwrap()
-        );
-        // End of business day counted from Monday 19:00: the end of Monday's hours is
-        // before the report; from the next opening it is the end of Tuesday.
-        let eod = target(r#"{"end_of_business_day": 0, "count_from": "next_opening"}"#).unwrap();
-        assert_eq!(
-            eod.allowance(&cal, t("2026-11-30T19:00:00Z")).unwrap(),
-            (TimeDelta::hours(10), Some(t("2026-12-01T18:00:00Z")))
-        );
-        // A calendar that never opens again.
-        let past = calendar(
-            r#"{"timezone": "UTC", "hours": {}, "exceptions": {"2026-11-02": ["08:00-18:00"]}}"#,
-        );
-        assert!(matches!(
-            next_opening.allowance(&past, early),
-            Err(Error::NoBusinessTime { .. })
-        ));
-        // `within` ignores nothing: its allowance is its duration.
-        assert_eq!(
-            target(r#"{"within": "4h"}"#)
-                .unwrap()
-                .allowance(&cal, late)
-                .unwrap(),
-            (TimeDelta::hours(4), None)
-        );
-    }
-
-    #[test]
-    fn cut_off_forms_on_an_office_calendar() {
-        let cal = calendar(
-            r#"{"timezone": "Europe/Berlin", "hours": {"mon": ["08:00-18:00"],
-                "tue": ["08:00-18:00"], "wed": ["08:00-18:00"], "thu": ["08:00-18:00"],
-                "fri": ["08:00-13:00"]}, "holidays": ["2026-12-25"]}"#,
-        );
-        let same_day = target(r#"{"business_days": 0, "by": "16:00", "cutoff": "10:00"}"#).unwrap();
-        let noon = target(r#"{"business_days": 1, "by": "12:00"}"#).unwrap();
-        let late_cutoff =
-            target(r#"{"business_days": 1, "by": "12:00", "cutoff": "17:00"}"#).unwrap();
-        let d = |s: &str| parse_duration(s).unwrap();
-        for (form, at, due, allowed) in [
-            // Tuesday 09:59:59.999 Berlin: the same day, 16:00.
-            (
-                &same_day,
-                "2026-11-24T08:59:59.999Z",
-                "2026-11-24T15:00:00Z",
-                TimeDelta::milliseconds(6 * 3_600_000 + 1),
-            ),
-            // 10:00 is not before the cut-off: Wednesday 16:00.
-            (
-                &same_day,
-                "2026-11-24T09:00:00Z",
-                "2026-11-25T15:00:00Z",
-                d("16h"),
-            ),
-            // 07:00, before opening, on a business day: the same day.
-            (
-                &same_day,
-                "2026-11-24T06:00:00Z",
-                "2026-11-24T15:00:00Z",
-                d("8h"),
-            ),
-            // Saturday: Monday 16:00.
-            (
-                &same_day,
-                "2026-11-28T09:00:00Z",
-                "2026-11-30T15:00:00Z",
-                d("8h"),
-            ),
-            // Friday closes at 13:00 but "by 16:00" still names 16:00.
-            (
-                &same_day,
-                "2026-11-27T07:00:00Z",
-                "2026-11-27T15:00:00Z",
-                d("5h"),
-            ),
-            // Thursday 2026-12-24 11:00: the next business day is Monday the 28th (Friday the
-            // 25th is a holiday).
-            (
-                &same_day,
-                "2026-12-24T10:00:00Z",
-                "2026-12-28T15:00:00Z",
-                d("15h"),
-            ),
-            // Monday 11:59 Berlin: by Tuesday 12:00; at 12:00, by Wednesday 12:00.
-            (
-                &noon,
-                "2026-11-23T10:59:00Z",
-                "2026-11-24T11:00:00Z",
-                d("10h1m"),
-            ),
-            (
-                &noon,
-                "2026-11-23T11:00:00Z",
-                "2026-11-25T11:00:00Z",
-                d("20h"),
-            ),
-            // Cut-off 17:00: Monday 16:59 is due Tuesday 12:00, 17:00 Wednesday 12:00.
-            (
-                &late_cutoff,
-                "2026-11-23T15:59:00Z",
-                "2026-11-24T11:00:00Z",
-                d("5h1m"),
-            ),
-            (
-                &late_cutoff,
-                "2026-11-23T16:00:00Z",
-                "2026-11-25T11:00:00Z",
-                d("15h"),
-            ),
-        ] {
-            let (a, d) = form.allowance(&cal, t(at)).unwrap();
-            assert_eq!(d, Some(t(due)), "{form:?} at {at}");
-            assert_eq!(a, allowed, "{form:?} at {at}");
-            assert_eq!(form.deadline(&cal, t(at)).unwrap(), t(due));
-        }
-    }
-
-    /// Lord Howe moves its clocks by 30 minutes: 02:00 -> 02:30 on 2026-10-04 and
-    /// 02:00 -> 01:30 on 2026-04-05.
-    #[test]
-    fn by_in_a_dst_gap_or_fold() {
-        let cal = calendar(
-            r#"{"timezone": "Australia/Lord_Howe", "hours": {"fri": ["09:00-17:00"],
-                "sun": ["00:00-06:00"]}}"#,
-        );
-        let gap = target(r#"{"business_days": 1, "by": "02:15", "cutoff": "24:00"}"#).unwrap();
-        // Friday 2026-10-02 10:00 (+10:30): D + 1 is Sunday; 02:15 does not exist, so the
-        // first instant after the gap, 02:30 (+11:00) = 15:30Z on the 3rd.
-        assert_eq!(
-            gap.deadline(&cal, t("2026-10-01T23:30:00Z")).unwrap(),
-            t("2026-10-03T15:30:00Z")
-        );
-        let fold = target(r#"{"business_days": 1, "by": "01:45", "cutoff": "24:00"}"#).unwrap();
-        // Friday 2026-04-03 10:00 (+11:00): Sunday 01:45 happens at +11:00 (14:45Z on the
-        // 4th) and again at +10:30 (15:15Z): the first.
-        assert_eq!(
-            fold.deadline(&cal, t("2026-04-02T23:00:00Z")).unwrap(),
-            t("2026-04-04T14:45:00Z")
-        );
-        // In New York's 2026-11-01 fold, a start at the second 01:40 (EST, 06:40Z) with "by
-        // 01:45 the same day": the first 01:45 (EDT, 05:45Z) has passed, so the deadline is
-        // the start and no business time is allowed.
-        let ny = calendar(r#"{"timezone": "America/New_York", "hours": {"sun": ["00:00-24:00"]}}"#);
-        let same = target(r#"{"business_days": 0, "by": "01:45"}"#).unwrap();
-        assert_eq!(
-            same.allowance(&ny, t("2026-11-01T06:40:00Z")).unwrap(),
-            (TimeDelta::zero(), Some(t("2026-11-01T06:40:00Z")))
-        );
-        // The first 01:40 (EDT, 05:40Z) is due at the first 01:45.
-        assert_eq!(
-            same.allowance(&ny, t("2026-11-01T05:40:00Z")).unwrap(),
-            (TimeDelta::minutes(5), Some(t("2026-11-01T05:45:00Z")))
-        );
-    }
-
-    #[test]
-    fn by_needs_a_zoned_calendar() {
-        let a = office();
-        let union = Calendar::union(&[a.clone(), a]).unwrap();
-        let form = target(r#"{"business_days": 1, "by": "12:00"}"#).unwrap();
-        assert!(matches!(
-            form.allowance(&union, t("2026-11-24T09:00:00Z")),
-            Err(Error::InvalidArgument { .. })
-        ));
-    }
-}
+mod tests;

@@ -60,7 +60,7 @@ pub fn evaluate(
     let plan = contract.plan();
     // The metrics the plan defines under any severity, in one pass over its targets.
     let mut defined = [false; Metric::ALL.len()];
-    for by_metric in plan.targets.values() {
+    for by_metric in plan.targets().values() {
         for m in by_metric.keys() {
             if let Some(d) = Metric::ALL
                 .iter()
@@ -78,7 +78,7 @@ pub fn evaluate(
     for (m, _) in Metric::ALL.iter().zip(defined).filter(|(_, d)| *d) {
         metrics.push(metric::evaluate(&cx, *m, &mut clocks)?);
     }
-    let steps = if plan.ladders.is_empty() {
+    let steps = if plan.ladders().is_empty() {
         Vec::new()
     } else {
         ladder::steps(&cx, &clocks)?
@@ -87,7 +87,7 @@ pub fn evaluate(
     Ok(Report {
         incident: incident.id().to_owned(),
         customer: contract.customer().to_owned(),
-        plan: plan.key.clone(),
+        plan: plan.key().to_owned(),
         severity: severity.to_owned(),
         severity_rank: catalog.severity_rank(severity).unwrap_or(usize::MAX),
         reported_at: reported,

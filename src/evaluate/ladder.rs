@@ -88,7 +88,7 @@ pub(crate) fn steps(
         return Ok(Vec::new());
     };
     let mut start = cx.incident.reported_at();
-    if plan.severity_change == SeverityChangePolicy::RestartAtChange {
+    if plan.severity_change() == SeverityChangePolicy::RestartAtChange {
         start = start.max(changed_at);
     }
     // The ladder's clock: halted by its pause rules, stopped by its first end event after the
@@ -117,12 +117,18 @@ pub(crate) fn steps(
     let mut out = Vec::with_capacity(ladder.steps.len());
     for (index, step) in ladder.steps.iter().enumerate() {
         let (reach, metric_stop) = match &step.trigger {
-            Trigger::After { duration, clock } => {
-                let cal = calendar(cx, clock)?;
+            Trigger::After {
+                duration,
+                calendar: name,
+            } => {
+                let cal = calendar(cx, name)?;
                 (clock::reach(events, cal, *duration, now)?, None)
             }
-            Trigger::BusinessDays { days, clock } => {
-                let cal = calendar(cx, clock)?;
+            Trigger::BusinessDays {
+                days,
+                calendar: name,
+            } => {
+                let cal = calendar(cx, name)?;
                 let named = cal.business_days_later(start, *days)?;
                 let halted = events
                     .iter()

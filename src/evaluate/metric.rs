@@ -62,7 +62,7 @@ impl<'a> Context<'a> {
 
     /// The calendar a target's clock counts on for this incident's contact.
     pub(crate) fn calendar(&self, name: &str) -> Option<&'a Calendar> {
-        self.contract.clock_for(name, self.incident.contact())
+        self.contract.calendar_for(name, self.incident.contact())
     }
 
     /// The first event at index `from` or later, at or after `not_before`, that fulfils
@@ -114,7 +114,7 @@ pub(crate) fn not_covered(metric: Metric) -> MetricReport {
 
 fn without_clock(metric: Metric, target: &Target, state: MetricState) -> MetricReport {
     MetricReport {
-        clock: Some(target.clock.clone()),
+        clock: Some(target.calendar.clone()),
         target: Some(target.form),
         state,
         ..not_covered(metric)
@@ -132,7 +132,7 @@ fn start_of(
     let start = match &target.start {
         StartRule::Reported => Some((reported, EventTag::Reported)),
         StartRule::AtLevel(level) => {
-            let first = plan.entitlements.levels.first().map(|l| l.key.as_str());
+            let first = plan.entitlements().levels.first().map(|l| l.key.as_str());
             if first == Some(level.as_str()) {
                 Some((reported, EventTag::Reported))
             } else {
@@ -156,7 +156,8 @@ fn start_of(
     };
     Ok(match start {
         Some((at, _))
-            if plan.severity_change == SeverityChangePolicy::RestartAtChange && changed_at > at =>
+            if plan.severity_change() == SeverityChangePolicy::RestartAtChange
+                && changed_at > at =>
         {
             Some((changed_at, EventTag::SeverityChanged))
         }
@@ -204,7 +205,7 @@ pub(crate) fn evaluate<'a>(
             start = start_of(cx, target, changed_at)?;
         }
     }
-    let Some(calendar) = cx.calendar(&target.clock) else {
+    let Some(calendar) = cx.calendar(&target.calendar) else {
         return Ok(not_covered(metric));
     };
     if cx.cancelled.is_some() && fulfilled.is_none() {
@@ -235,7 +236,7 @@ pub(crate) fn evaluate<'a>(
         });
     }
     // Under `new_cycle`, the clock of a reopenable metric starts again at the last reopening.
-    let new_cycle = plan.reopen == ReopenPolicy::NewCycle && reopenable(metric);
+    let new_cycle = plan.reopen() == ReopenPolicy::NewCycle && reopenable(metric);
     let rules = Rules {
         pauses,
         waits_for_reopen: reopenable(metric) && !new_cycle,
@@ -266,11 +267,11 @@ pub(crate) fn evaluate<'a>(
     // Breaches: never dated before the change that brought the target; kept across later
     // changes.
     if let Some(b) = report.breached_at.as_mut() {
-        if plan.upgrade == UpgradePolicy::BreachAtChange {
+        if plan.upgrade() == UpgradePolicy::BreachAtChange {
             *b = (*b).max(changed_at);
         }
     }
-    if plan.downgrade == DowngradePolicy::KeepBreach {
+    if plan.downgrade() == DowngradePolicy::KeepBreach {
         let until = cx.at(fulfilled).unwrap_or(now).min(now);
         if let Some(kept) = kept_breach(cx, metric, until, changed_at, walk_from, cycle_start.0)? {
             report.state = MetricState::Breached;
@@ -347,7 +348,7 @@ fn kept_breach(
         let Some(target) = plan.target(severity, metric) else {
             continue;
         };
-        let Some(calendar) = cx.calendar(&target.clock) else {
+        let Some(calendar) = cx.calendar(&target.calendar) else {
             continue;
         };
         let Some((start, _)) = start_of(cx, target, from)? else {
@@ -370,7 +371,7 @@ fn kept_breach(
         let reading = clock::read(&trace.events, calendar, allowed, at)?;
         if reading.state == clock::ClockState::Breached {
             if let Some(mut b) = reading.deadline {
-                if plan.upgrade == UpgradePolicy::BreachAtChange {
+                if plan.upgrade() == UpgradePolicy::BreachAtChange {
                     b = b.max(from);
                 }
                 return Ok(Some(b));
@@ -551,7 +552,7 @@ pub(crate) fn report_from(
     };
     MetricReport {
         state,
-        clock: Some(target.clock.clone()),
+        clock: Some(target.calendar.clone()),
         target: Some(target.form),
         allowed: Some(allowed),
         elapsed: reading.elapsed,

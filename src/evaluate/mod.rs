@@ -69,7 +69,7 @@
 //! ```
 //! use std::sync::Arc;
 //! use chrono::{DateTime, TimeDelta, Utc};
-//! use slacalc::contract::{Catalog, ContractTermsSpec, Metric};
+//! use slacalc::contract::{Catalog, ContractSpec, Metric};
 //! use slacalc::{evaluate, Contract, Event, EventKind, Incident, MetricState};
 //!
 //! // Waiting on the customer pauses the resolution, except for a Crisis.
@@ -83,7 +83,7 @@
 //!       "crisis": {"resolution": {"within": "4h", "clock": "24x7"}},
 //!       "minor": {"resolution": {"within": "8h", "clock": "24x7"}}}}}
 //! }"#)?;
-//! let terms = ContractTermsSpec { customer: "ACME".into(), plan: "p".into(), ..Default::default() };
+//! let terms = ContractSpec { customer: "ACME".into(), plan: "p".into(), ..Default::default() };
 //! let contract = Contract::new(Arc::new(catalog), terms)?;
 //! let t = |s: &str| s.parse::<DateTime<Utc>>();
 //! let run = |severity: &str| -> Result<_, Box<dyn std::error::Error>> {
@@ -117,7 +117,7 @@
 //! ```
 //! use std::sync::Arc;
 //! use chrono::{DateTime, TimeDelta, Utc};
-//! use slacalc::contract::{Catalog, ContractTermsSpec, Metric};
+//! use slacalc::contract::{Catalog, ContractSpec, Metric};
 //! use slacalc::{evaluate, Contract, Event, EventKind, Incident, MetricState};
 //!
 //! let contract = |policies: &str| -> Result<Contract, Box<dyn std::error::Error>> {
@@ -131,7 +131,7 @@
 //!           "low": {{"reaction": {{"within": "4h", "clock": "24x7"}},
 //!                   "resolution": {{"within": "8h", "clock": "24x7"}}}}}}}}}}
 //!     }}"#))?;
-//!     let terms = ContractTermsSpec { customer: "ACME".into(), plan: "p".into(), ..Default::default() };
+//!     let terms = ContractSpec { customer: "ACME".into(), plan: "p".into(), ..Default::default() };
 //!     Ok(Contract::new(Arc::new(catalog), terms)?)
 //! };
 //! let t = |s: &str| s.parse::<DateTime<Utc>>();

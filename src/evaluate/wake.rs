@@ -18,7 +18,7 @@ use crate::incident::Incident;
 /// ```
 /// use std::sync::Arc;
 /// use chrono::{DateTime, Utc};
-/// use slacalc::contract::{Catalog, ContractTermsSpec};
+/// use slacalc::contract::{Catalog, ContractSpec};
 /// use slacalc::{next_wake_up, Contract, Event, EventKind, Incident};
 ///
 /// let catalog: Catalog = serde_json::from_str(r#"{
@@ -27,7 +27,7 @@ use crate::incident::Incident;
 ///     "targets": {"crisis": {"reaction": {"within": "30m", "clock": "24x7"}}},
 ///     "ladders": {"crisis": {"steps": [{"after": "1d", "notify": "Director"}]}}}}
 /// }"#)?;
-/// let terms = ContractTermsSpec { customer: "ACME".into(), plan: "p".into(), ..Default::default() };
+/// let terms = ContractSpec { customer: "ACME".into(), plan: "p".into(), ..Default::default() };
 /// let contract = Contract::new(Arc::new(catalog), terms)?;
 /// let t = |s: &str| s.parse::<DateTime<Utc>>();
 /// let incident = Incident::new("I-1", vec![

@@ -2,7 +2,7 @@
 //! and incident events.
 //!
 //! A vendor's **catalog** ([`Catalog`](crate::Catalog): severity classes, named calendars,
-//! plans) and a customer's **contract** ([`ContractTermsSpec`](crate::ContractTermsSpec): plan,
+//! plans) and a customer's **contract** ([`ContractSpec`](crate::ContractSpec): plan,
 //! region, holidays, start, overrides) are configuration; an **incident**
 //! ([`Incident`](crate::Incident)) is a list of events;
 //! [`evaluate(contract, incident, now)`](crate::evaluate()) returns, for every metric of the plan,
@@ -62,7 +62,7 @@
 //! ```
 //! use std::sync::Arc;
 //! use chrono::TimeDelta;
-//! use slacalc::{evaluate, Catalog, Contract, ContractTermsSpec, Incident, Metric, MetricState};
+//! use slacalc::{evaluate, Catalog, Contract, ContractSpec, Incident, Metric, MetricState};
 //!
 //! let catalog: Catalog = serde_json::from_str(r#"
 //! {
@@ -83,7 +83,7 @@
 //!   }
 //! }"#)?;
 //! let catalog = Arc::new(catalog);
-//! let terms: ContractTermsSpec = serde_json::from_str(r#"
+//! let terms: ContractSpec = serde_json::from_str(r#"
 //! { "customer": "Beispiel Handel GmbH", "plan": "basic", "region": "cet-office",
 //!   "holidays": [{"preset": "de"}], "start": "2025-01-01",
 //!   "overrides": { "4": { "reaction": { "within": "24h", "clock": "business" } } } }"#)?;
@@ -110,7 +110,7 @@
 //! assert_eq!(report.metric(Metric::Reaction).map(|m| m.state), Some(MetricState::NotCovered));
 //! // On Premium: reaction in 20 minutes; the resolution waited 2 hours on the customer, which
 //! // does not count: 5 of 8 hours used.
-//! let premium = Contract::new(catalog, ContractTermsSpec { plan: "premium".into(), ..terms })?;
+//! let premium = Contract::new(catalog, ContractSpec { plan: "premium".into(), ..terms })?;
 //! let report = evaluate(&premium, &outage, now)?;
 //! let resolution = report.metric(Metric::Resolution).ok_or("no resolution")?;
 //! assert_eq!((resolution.state, resolution.elapsed), (MetricState::Met, TimeDelta::hours(5)));
@@ -127,7 +127,7 @@
 //!
 //! ```
 //! use std::sync::Arc;
-//! use slacalc::{evaluate, Catalog, Contract, ContractTermsSpec, Incident};
+//! use slacalc::{evaluate, Catalog, Contract, ContractSpec, Incident};
 //!
 //! let catalog = |within: &str| serde_json::from_str::<Catalog>(&format!(r#"{{
 //!     "name": "Example", "severities": [{{"key": "high", "name": "High"}}, {{"key": "low", "name": "Low"}}],
@@ -135,7 +135,7 @@
 //! let bad = catalog("1 hour").err().ok_or("accepted")?.to_string();
 //! assert!(bad.starts_with("plans.p.targets.high.reaction.within: invalid value `1 hour`"), "{bad}");
 //!
-//! let terms = ContractTermsSpec { customer: "ACME".into(), plan: "p".into(), ..Default::default() };
+//! let terms = ContractSpec { customer: "ACME".into(), plan: "p".into(), ..Default::default() };
 //! let contract = Contract::new(Arc::new(catalog("4h")?), terms)?;
 //! let closed = serde_json::from_str::<Incident>(r#"{"id": "I-1", "events": [
 //!     {"at": "2026-03-02T10:00:00Z", "kind": "reported", "severity": "high"},

@@ -36,7 +36,7 @@
 //! use std::sync::Arc;
 //! use chrono::{DateTime, NaiveDate, Utc};
 //! use slacalc::contract::{IntakeRequest, Refusal, SupportStatus};
-//! use slacalc::{Catalog, Contract, ContractTermsSpec};
+//! use slacalc::{Catalog, Contract, ContractSpec};
 //!
 //! let catalog: Catalog = serde_json::from_str(r#"{
 //!   "name": "Example", "severities": [{"key": "crisis", "name": "Crisis"},
@@ -61,7 +61,7 @@
 //!     { "key": "n3", "operated_by": "vendor" } ]
 //! }
 //!   }}}"#)?;
-//! let terms: ContractTermsSpec = serde_json::from_str(r#"{
+//! let terms: ContractSpec = serde_json::from_str(r#"{
 //!   "customer": "Muster GmbH", "plan": "enterprise", "region": "office",
 //!   "contacts": [{"name": "ops@muster.example"}, {"name": "atc@muster.example"}],
 //!   "term": {"start": "2025-04-01", "initial_months": 24, "renewal_months": 12, "notice_months": 3}
@@ -104,7 +104,7 @@
 //! assert_eq!(term.notice_deadline(today), NaiveDate::from_ymd_opt(2026, 12, 31));
 //!
 //! // Two to five contacts: a contract naming one is refused when it is built.
-//! let one = ContractTermsSpec { contacts: terms.contacts[..1].to_vec(), ..terms };
+//! let one = ContractSpec { contacts: terms.contacts[..1].to_vec(), ..terms };
 //! assert!(Contract::new(catalog, one).is_err());
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

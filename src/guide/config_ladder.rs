@@ -52,7 +52,7 @@
 //! ```
 //! # use std::sync::Arc;
 //! # use chrono::{DateTime, Utc};
-//! # use slacalc::{evaluate, Catalog, Contract, ContractTermsSpec, Incident, StepState};
+//! # use slacalc::{evaluate, Catalog, Contract, ContractSpec, Incident, StepState};
 //! # let catalog: Catalog = serde_json::from_str(r#"{"name": "Cumulocity",
 //! #   "severities": [{"key": "crisis", "name": "Crisis"}, {"key": "critical", "name": "Critical"}],
 //! #   "calendars": {"emea": {"timezone": "Europe/Berlin", "hours": {"mon": ["08:00-17:00"],
@@ -83,7 +83,7 @@
 //!   }
 //! }
 //! # }}}"#)?;
-//! # let terms: ContractTermsSpec = serde_json::from_str(r#"{"customer": "Muster",
+//! # let terms: ContractSpec = serde_json::from_str(r#"{"customer": "Muster",
 //! #     "plan": "enterprise", "region": "emea", "holidays": [{"preset": "de"}]}"#)?;
 //! let contract = Contract::new(Arc::new(catalog), terms)?;
 //! let t = |s: &str| s.parse::<DateTime<Utc>>();
@@ -120,7 +120,7 @@
 //! ```
 //! # use std::sync::Arc;
 //! # use chrono::{DateTime, Utc};
-//! # use slacalc::{evaluate, Catalog, Contract, ContractTermsSpec, Incident};
+//! # use slacalc::{evaluate, Catalog, Contract, ContractSpec, Incident};
 //! # let catalog: Catalog = serde_json::from_str(r#"{"name": "Example",
 //! #   "severities": [{"key": "high", "name": "High"}],
 //! #   "plans": {"p": {"name": "P",
@@ -132,7 +132,7 @@
 //!   {"after_breach": "1h", "metric": "resolution", "notify": "Head of Support"}
 //! ] } }
 //! # }}}"#)?;
-//! # let terms = ContractTermsSpec { customer: "ACME".into(), plan: "p".into(), ..Default::default() };
+//! # let terms = ContractSpec { customer: "ACME".into(), plan: "p".into(), ..Default::default() };
 //! let contract = Contract::new(Arc::new(catalog), terms)?;
 //! let t = |s: &str| s.parse::<DateTime<Utc>>();
 //! let incident: Incident = serde_json::from_str(r#"{"id": "I-1", "events": [

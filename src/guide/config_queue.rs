@@ -71,7 +71,7 @@
 //!
 //! ```
 //! use std::sync::Arc;
-//! use slacalc::{Catalog, Contract, ContractTermsSpec, Incident, Queue, QueueConfig};
+//! use slacalc::{Catalog, Contract, ContractSpec, Incident, Queue, QueueConfig};
 //!
 //! let config: QueueConfig = serde_json::from_str(
 //!     r#"{ "keys": ["severity", "plan_priority", "slack", "reported_at", "id"] }"#)?;
@@ -84,7 +84,7 @@
 //!   "plans": {"p": {"name": "P", "targets": {
 //!     "crisis": {"reaction": {"within": "1h", "clock": "24x7"}},
 //!     "critical": {"reaction": {"within": "2h", "clock": "24x7"}}}}}}"#)?;
-//! let terms = ContractTermsSpec { customer: "ACME".into(), plan: "p".into(), ..Default::default() };
+//! let terms = ContractSpec { customer: "ACME".into(), plan: "p".into(), ..Default::default() };
 //! let contract = Arc::new(Contract::new(Arc::new(catalog), terms)?);
 //! let incident = |id: &str, severity: &str| serde_json::from_str::<Incident>(&format!(
 //!     r#"{{"id": "{id}", "events": [{{"at": "2026-03-02T10:00:00Z", "kind": "reported", "severity": "{severity}"}}]}}"#));

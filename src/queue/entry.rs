@@ -98,11 +98,11 @@ impl QueueEntry {
     /// does not define: the report belongs to another contract.
     pub fn from_report(report: &Report, contract: &Contract) -> Result<Self, Error> {
         let plan = contract.plan();
-        if report.plan != plan.key {
+        if report.plan != plan.key() {
             return Err(Error::InvalidValue {
                 path: "plan".into(),
                 value: report.plan.clone(),
-                expected: format!("the contract's plan `{}`", plan.key),
+                expected: format!("the contract's plan `{}`", plan.key()),
             });
         }
         let catalog = contract.catalog();
@@ -122,8 +122,8 @@ impl QueueEntry {
             incident: report.incident.as_str().into(),
             customer: report.customer.as_str().into(),
             catalog: catalog.name().to_owned(),
-            plan: plan.key.clone(),
-            queue_priority: plan.queue_priority,
+            plan: plan.key().to_owned(),
+            queue_priority: plan.queue_priority(),
             severity: report.severity.clone(),
             severity_name: sev.name.clone(),
             severity_rank: rank,

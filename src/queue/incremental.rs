@@ -100,13 +100,13 @@ struct Item {
 /// ```
 /// use std::collections::BTreeMap;
 /// use std::sync::Arc;
-/// use slacalc::contract::{Catalog, ContractTermsSpec};
+/// use slacalc::contract::{Catalog, ContractSpec};
 /// use slacalc::queue::{Queue, QueueConfig};
 /// use slacalc::{Contract, Incident};
 ///
 /// let catalog: Arc<Catalog> = Arc::new(serde_json::from_str(include_str!(
 ///     "../../fixtures/contracts/comarch.json"))?);
-/// let customers: BTreeMap<String, ContractTermsSpec> = serde_json::from_str(include_str!(
+/// let customers: BTreeMap<String, ContractSpec> = serde_json::from_str(include_str!(
 ///     "../../fixtures/contracts/comarch-customers.json"))?;
 /// let basic = Arc::new(Contract::new(catalog.clone(), customers["basic"].clone())?);
 /// let premium = Arc::new(Contract::new(catalog, customers["premium"].clone())?);

@@ -41,13 +41,13 @@
 //! ```
 //! use std::collections::BTreeMap;
 //! use std::sync::Arc;
-//! use slacalc::contract::{Catalog, ContractTermsSpec};
+//! use slacalc::contract::{Catalog, ContractSpec};
 //! use slacalc::queue::{order, Decided, QueueConfig, QueueEntry, QueueKey};
 //! use slacalc::{Contract, Incident};
 //!
 //! let catalog: Arc<Catalog> = Arc::new(serde_json::from_str(include_str!(
 //!     "../../fixtures/contracts/cumulocity.json"))?);
-//! let customers: BTreeMap<String, ContractTermsSpec> = serde_json::from_str(include_str!(
+//! let customers: BTreeMap<String, ContractSpec> = serde_json::from_str(include_str!(
 //!     "../../fixtures/contracts/cumulocity-customers.json"))?;
 //! let enterprise = Contract::new(catalog.clone(), customers["emea-de"].clone())?;
 //! let standard = Contract::new(catalog, customers["emea-de-standard"].clone())?;

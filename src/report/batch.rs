@@ -68,7 +68,7 @@ pub(crate) fn contract_of(
 /// ```
 /// use std::sync::Arc;
 /// use chrono::{DateTime, Utc};
-/// use slacalc::contract::{Catalog, ContractTermsSpec, Metric};
+/// use slacalc::contract::{Catalog, ContractSpec, Metric};
 /// use slacalc::report::evaluate_batch;
 /// use slacalc::{Contract, Event, EventKind, Incident, MetricState};
 ///
@@ -77,8 +77,8 @@ pub(crate) fn contract_of(
 ///   "plans": {"std": {"name": "Standard",
 ///     "targets": {"high": {"reaction": {"within": "1h", "clock": "24x7"}}}}}
 /// }"#)?;
-/// let terms = ContractTermsSpec {
-///     customer: "Acme".into(), plan: "std".into(), ..ContractTermsSpec::default()
+/// let terms = ContractSpec {
+///     customer: "Acme".into(), plan: "std".into(), ..ContractSpec::default()
 /// };
 /// let contracts = vec![Contract::new(Arc::new(catalog), terms)?];
 /// let t = |s: &str| s.parse::<DateTime<Utc>>();

@@ -4,14 +4,14 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::TimeDelta;
-use slacalc::contract::{Catalog, ContractTermsSpec, Metric, TargetForm};
+use slacalc::contract::{Catalog, ContractSpec, Metric, TargetForm};
 use slacalc::{evaluate, Contract, Error, Event, EventKind, Incident, MetricState};
 
 use crate::util::{ev, fixture, t};
 
 fn contract(catalog: &str, customers: &str, key: &str) -> Contract {
     let catalog: Catalog = serde_json::from_str(catalog).unwrap();
-    let customers: BTreeMap<String, ContractTermsSpec> = serde_json::from_str(customers).unwrap();
+    let customers: BTreeMap<String, ContractSpec> = serde_json::from_str(customers).unwrap();
     Contract::new(Arc::new(catalog), customers[key].clone()).unwrap()
 }
 
@@ -159,11 +159,11 @@ fn catalog_with(plan_extra: &str) -> Arc<Catalog> {
 fn office_contract(plan_extra: &str) -> Contract {
     Contract::new(
         catalog_with(plan_extra),
-        ContractTermsSpec {
+        ContractSpec {
             customer: "C".into(),
             plan: "p".into(),
             region: Some("office".into()),
-            ..ContractTermsSpec::default()
+            ..ContractSpec::default()
         },
     )
     .unwrap()
@@ -470,7 +470,7 @@ fn business_days_on_a_calendar_without_one_zone_are_refused_at_configuration() {
         )
         .unwrap(),
     );
-    let terms = |json: &str| serde_json::from_str::<ContractTermsSpec>(json).unwrap();
+    let terms = |json: &str| serde_json::from_str::<ContractSpec>(json).unwrap();
     let on_berlin = Contract::new(
         ok.clone(),
         terms(r#"{"customer": "A", "plan": "p", "region": "berlin"}"#),
@@ -523,7 +523,7 @@ fn business_days_on_a_calendar_without_one_zone_are_refused_at_configuration() {
 fn an_override_starting_at_an_unknown_level_is_refused() {
     let catalog: Arc<Catalog> =
         Arc::new(serde_json::from_str(fixture!("contracts/cosys.json")).unwrap());
-    let terms = |start: &str| -> ContractTermsSpec {
+    let terms = |start: &str| -> ContractSpec {
         serde_json::from_str(&format!(
             r#"{{"customer": "A", "plan": "application-management", "region": "service-hours",
                 "overrides": {{"1": {{"reaction": {{"within": "15m", "start": {start}}}}}}}}}"#

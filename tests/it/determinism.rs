@@ -4,14 +4,14 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use slacalc::contract::{Catalog, ContractTermsSpec};
+use slacalc::contract::{Catalog, ContractSpec};
 use slacalc::{evaluate, Contract, Incident};
 
 use crate::util::{fixture, timed_section};
 
 fn contract() -> Contract {
     let catalog: Catalog = serde_json::from_str(fixture!("contracts/cumulocity.json")).unwrap();
-    let customers: BTreeMap<String, ContractTermsSpec> =
+    let customers: BTreeMap<String, ContractSpec> =
         serde_json::from_str(fixture!("contracts/cumulocity-customers.json")).unwrap();
     Contract::new(Arc::new(catalog), customers["emea-de"].clone()).unwrap()
 }

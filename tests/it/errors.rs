@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, TimeDelta, Utc};
 use slacalc::availability::AvailabilityAgreement;
+use slacalc::calendar::BusinessDays;
 use slacalc::money::Money;
 use slacalc::{Calendar, CalendarSpec, Clock, ClockEvent, ClockEventKind, Error, TimeOfDay};
 
@@ -77,7 +78,7 @@ fn every_variant_names_what_is_wrong() {
         ),
         (
             always()
-                .end_of_business_day(t("2026-01-01T00:00:00Z"), -1)
+                .end_of_business_day(t("2026-01-01T00:00:00Z"), BusinessDays(-1))
                 .unwrap_err(),
             "end_of_business_day: n must be 0 or more, got -1",
         ),

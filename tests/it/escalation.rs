@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use proptest::prelude::*;
-use slacalc::contract::{Catalog, CatalogSpec, ContractTermsSpec, Metric};
+use slacalc::contract::{Catalog, CatalogSpec, ContractSpec, Metric};
 use slacalc::{
     evaluate, next_wake_up, Contract, Error, Event, EventKind, Incident, MetricState, Report,
     StepState,
@@ -20,7 +20,7 @@ const CUSTOMERS: &str = fixture!("contracts/cumulocity-customers.json");
 
 fn cumulocity(key: &str) -> Contract {
     let catalog: Catalog = serde_json::from_str(CUMULOCITY).unwrap();
-    let customers: BTreeMap<String, ContractTermsSpec> = serde_json::from_str(CUSTOMERS).unwrap();
+    let customers: BTreeMap<String, ContractSpec> = serde_json::from_str(CUSTOMERS).unwrap();
     Contract::new(Arc::new(catalog), customers[key].clone()).unwrap()
 }
 
@@ -251,12 +251,12 @@ fn warnings() -> Contract {
     let catalog: Catalog = serde_json::from_str(WARNINGS).unwrap();
     Contract::new(
         Arc::new(catalog),
-        ContractTermsSpec {
+        ContractSpec {
             customer: "W".into(),
             plan: "p".into(),
             region: Some("office".into()),
             holidays: serde_json::from_str(r#"[{"preset": "de"}]"#).unwrap(),
-            ..ContractTermsSpec::default()
+            ..ContractSpec::default()
         },
     )
     .unwrap()
@@ -453,7 +453,7 @@ fn ladders_round_trip_through_the_plan_spec() {
         spec.ladders["crisis"].steps[0].after.as_deref(),
         Some("24h")
     );
-    assert!(catalog.plan("standard").unwrap().ladders.is_empty());
+    assert!(catalog.plan("standard").unwrap().ladders().is_empty());
 }
 
 // ------------------------------------------------------------------ the wake-up property
@@ -593,7 +593,7 @@ fn everything(policies: &[(&str, &str)]) -> Contract {
         {"after": "30m", "clock": "business", "notify": "Dispatcher"}
     ]});
     let catalog: Catalog = serde_json::from_value(catalog).unwrap();
-    let customers: BTreeMap<String, ContractTermsSpec> = serde_json::from_str(CUSTOMERS).unwrap();
+    let customers: BTreeMap<String, ContractSpec> = serde_json::from_str(CUSTOMERS).unwrap();
     Contract::new(Arc::new(catalog), customers["emea-de"].clone()).unwrap()
 }
 

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, TimeDelta, Utc};
-use slacalc::contract::{Catalog, ContractTermsSpec, Metric, TargetSpec};
+use slacalc::contract::{Catalog, ContractSpec, Metric, TargetSpec};
 use slacalc::report::{ComplianceReport, ComplianceTargets};
 use slacalc::{
     evaluate, next_wake_up, Contract, Event, EventKind, Incident, MetricState, PauseInterval,
@@ -51,10 +51,10 @@ fn wall_contract(extra: serde_json::Value) -> Contract {
         "plans": {"p": plan}
     }))
     .unwrap();
-    let terms = ContractTermsSpec {
+    let terms = ContractSpec {
         customer: "ACME".into(),
         plan: "p".into(),
-        ..ContractTermsSpec::default()
+        ..ContractSpec::default()
     };
     Contract::new(Arc::new(catalog), terms).unwrap()
 }
@@ -141,9 +141,9 @@ fn a_reopened_incident_may_wait_on_the_customer_again() {
 const CUMULOCITY: &str = fixture!("contracts/cumulocity.json");
 const CUMULOCITY_CUSTOMERS: &str = fixture!("contracts/cumulocity-customers.json");
 
-fn cumulocity(edit: impl FnOnce(&mut ContractTermsSpec)) -> Contract {
+fn cumulocity(edit: impl FnOnce(&mut ContractSpec)) -> Contract {
     let catalog: Catalog = serde_json::from_str(CUMULOCITY).unwrap();
-    let customers: BTreeMap<String, ContractTermsSpec> =
+    let customers: BTreeMap<String, ContractSpec> =
         serde_json::from_str(CUMULOCITY_CUSTOMERS).unwrap();
     let mut terms = customers["emea-de"].clone();
     edit(&mut terms);
@@ -195,8 +195,7 @@ const COSYS_CUSTOMERS: &str = fixture!("contracts/cosys-customers.json");
 
 fn cosys() -> Contract {
     let catalog: Catalog = serde_json::from_str(COSYS).unwrap();
-    let customers: BTreeMap<String, ContractTermsSpec> =
-        serde_json::from_str(COSYS_CUSTOMERS).unwrap();
+    let customers: BTreeMap<String, ContractSpec> = serde_json::from_str(COSYS_CUSTOMERS).unwrap();
     Contract::new(Arc::new(catalog), customers["logistics"].clone()).unwrap()
 }
 

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use proptest::prelude::*;
-use slacalc::contract::{Catalog, ContractTermsSpec, Metric};
+use slacalc::contract::{Catalog, ContractSpec, Metric};
 use slacalc::queue::{order, Decided, EntryId, Queue, QueueConfig, QueueEntry, QueueKey, Slack};
 use slacalc::{Contract, Error, Event, EventKind, Incident, MetricState};
 
@@ -29,8 +29,7 @@ fn contracts() -> BTreeMap<String, Arc<Contract>> {
         ),
     ] {
         let catalog: Arc<Catalog> = Arc::new(serde_json::from_str(catalog).unwrap());
-        let customers: BTreeMap<String, ContractTermsSpec> =
-            serde_json::from_str(customers).unwrap();
+        let customers: BTreeMap<String, ContractSpec> = serde_json::from_str(customers).unwrap();
         for (key, terms) in customers {
             let c = Contract::new(catalog.clone(), terms).unwrap();
             out.insert(format!("{name}/{key}"), Arc::new(c));

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use chrono::TimeDelta;
-use slacalc::contract::{Catalog, ContractTermsSpec, Metric};
+use slacalc::contract::{Catalog, ContractSpec, Metric};
 use slacalc::report::svg::{compliance_chart, timeline, Marker};
 use slacalc::report::{
     attribution_date, evaluate_batch, evaluate_pairs, ComplianceReport, ComplianceTargets,
@@ -37,11 +37,11 @@ fn catalog() -> Arc<Catalog> {
 fn contract(customer: &str, plan: &str, region: Option<&str>) -> Contract {
     Contract::new(
         catalog(),
-        ContractTermsSpec {
+        ContractSpec {
             customer: customer.into(),
             plan: plan.into(),
             region: region.map(Into::into),
-            ..ContractTermsSpec::default()
+            ..ContractSpec::default()
         },
     )
     .unwrap()
@@ -636,11 +636,11 @@ fn svg_timeline_and_chart_are_well_formed_escaped_and_deterministic() {
     let contracts = vec![
         Contract::new(
             catalog(),
-            ContractTermsSpec {
+            ContractSpec {
                 customer: nasty.into(),
                 plan: "wall".into(),
                 region: Some("berlin".into()),
-                ..ContractTermsSpec::default()
+                ..ContractSpec::default()
             },
         )
         .unwrap(),

@@ -14,8 +14,8 @@ use slacalc::money::{
 use slacalc::queue::QueueConfig;
 use slacalc::report::ComplianceTargets;
 use slacalc::{
-    Calendar, CalendarSpec, Catalog, CatalogSpec, Contract, ContractTermsSpec, Error, Event,
-    EventKind, Incident,
+    Calendar, CalendarSpec, Catalog, CatalogSpec, Contract, ContractSpec, Error, Event, EventKind,
+    Incident,
 };
 
 use crate::util::{fixture, t};
@@ -248,7 +248,7 @@ fn duplicate_keys_are_refused_naming_the_key() {
     }
     // A contract's overrides.
     assert_eq!(
-        err::<ContractTermsSpec>(
+        err::<ContractSpec>(
             r#"{"customer": "C", "plan": "p", "overrides": {"high": {}, "high": {}}}"#
         ),
         "overrides: duplicate key `high`: each key may appear only once at line 1 column 63"
@@ -304,11 +304,11 @@ fn dates_are_exactly_yyyy_mm_dd() {
             Calendar::from_json(&json).unwrap_err(),
             Error::InvalidDate { .. }
         ));
-        let terms = ContractTermsSpec {
+        let terms = ContractSpec {
             customer: "C".into(),
             plan: "p".into(),
             start: Some(bad.into()),
-            ..ContractTermsSpec::default()
+            ..ContractSpec::default()
         };
         assert_eq!(
             Contract::new(catalog(), terms).unwrap_err().to_string(),
@@ -394,7 +394,7 @@ fn shape_errors_name_their_path() {
 
 #[test]
 fn a_contract_holiday_is_reported_where_it_was_written() {
-    let terms: ContractTermsSpec = serde_json::from_str(
+    let terms: ContractSpec = serde_json::from_str(
         r#"{"customer": "C", "plan": "p", "region": "office", "holidays": [
             "2026-12-25", {"name": "x", "month": 3, "weekday": "mon", "nth": 0}]}"#,
     )
@@ -404,7 +404,7 @@ fn a_contract_holiday_is_reported_where_it_was_written() {
         .to_string();
     assert!(e.starts_with("holidays[1].nth: "), "{e}");
     // Without a region too.
-    let terms = ContractTermsSpec {
+    let terms = ContractSpec {
         region: None,
         ..terms
     };
@@ -429,7 +429,7 @@ fn day_counts_and_budgets_beyond_the_limits_are_refused_at_load() {
         format!("plans.p.targets.high.resolution.end_of_business_day: invalid value `{}`: expected a number of days from 0 to 10000", i64::MAX)
     );
     // A contract's override goes through the same check.
-    let terms: ContractTermsSpec = serde_json::from_str(
+    let terms: ContractSpec = serde_json::from_str(
         r#"{"customer": "C", "plan": "p", "region": "office",
             "overrides": {"high": {"reaction": {"business_days": 10001}}}}"#,
     )
@@ -702,11 +702,11 @@ fn outputs_refuse_stray_fields_in_every_object() {
     // An incident and its evaluation report.
     let contract = Contract::new(
         catalog(),
-        ContractTermsSpec {
+        ContractSpec {
             customer: "C".into(),
             plan: "p".into(),
             region: Some("office".into()),
-            ..ContractTermsSpec::default()
+            ..ContractSpec::default()
         },
     )
     .unwrap();
@@ -744,7 +744,7 @@ fn fixtures_refuse_a_stray_field_in_every_object() {
         fixture!("contracts/ciit-customers.json"),
     ];
     for json in customers {
-        let terms: std::collections::BTreeMap<String, ContractTermsSpec> =
+        let terms: std::collections::BTreeMap<String, ContractSpec> =
             serde_json::from_str(json).unwrap();
         for spec in terms.values() {
             objects += refuses_stray_fields(spec);

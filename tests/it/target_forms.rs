@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use chrono::TimeDelta;
-use slacalc::contract::{Catalog, CatalogSpec, ContractTermsSpec, Metric};
+use slacalc::contract::{Catalog, CatalogSpec, ContractSpec, Metric};
 use slacalc::{evaluate, Contract, Error, Event, EventKind, Incident, MetricState};
 
 use crate::util::t;
@@ -25,11 +25,11 @@ fn contract(reaction: &str, resolution: &str) -> Result<Contract, Error> {
     let catalog = Catalog::try_from(spec)?;
     Contract::new(
         Arc::new(catalog),
-        ContractTermsSpec {
+        ContractSpec {
             customer: "C".into(),
             plan: "p".into(),
             region: Some("office".into()),
-            ..ContractTermsSpec::default()
+            ..ContractSpec::default()
         },
     )
 }
@@ -177,6 +177,7 @@ mod reference {
     use chrono::offset::{MappedLocalTime, TimeZone};
     use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeDelta, Timelike, Utc};
     use proptest::prelude::*;
+    use slacalc::calendar::BusinessDays;
     use slacalc::contract::{Target, TargetSpec};
     use slacalc::Calendar;
 
@@ -257,7 +258,7 @@ mod reference {
             let hm = |m: u32| format!("{:02}:{:02}", m / 60, m % 60);
             let cutoff = cutoff.filter(|c| days > 0 || *c <= by);
             let spec = TargetSpec {
-                business_days: Some(days),
+                business_days: Some(BusinessDays(days)),
                 by: Some(hm(by)),
                 cutoff: cutoff.map(hm),
                 ..TargetSpec::default()

@@ -10,7 +10,7 @@ use crate::contract::Contract;
 ///
 /// ```
 /// use std::sync::Arc;
-/// use slacalc::contract::{Catalog, ContractTermsSpec};
+/// use slacalc::contract::{Catalog, ContractSpec};
 /// use slacalc::report::attribution_date;
 /// use slacalc::Contract;
 ///
@@ -19,9 +19,9 @@ use crate::contract::Contract;
 ///   "calendars": {"berlin": {"timezone": "Europe/Berlin", "hours": {"mon": ["09:00-17:00"]}}},
 ///   "plans": {"std": {"name": "Standard", "targets": {"high": {"reaction": {"within": "4h"}}}}}
 /// }"#)?;
-/// let contract = Contract::new(Arc::new(catalog), ContractTermsSpec {
+/// let contract = Contract::new(Arc::new(catalog), ContractSpec {
 ///     customer: "Acme".into(), plan: "std".into(), region: Some("berlin".into()),
-///     ..ContractTermsSpec::default()
+///     ..ContractSpec::default()
 /// })?;
 /// // 23:30 UTC on 30 November is 00:30 on 1 December in Berlin.
 /// let date = attribution_date(&contract, "2026-11-30T23:30:00Z".parse()?);

@@ -237,7 +237,7 @@ impl Tally {
                 .merge(acc.clone());
             rows.push(acc.row(
                 contract.customer(),
-                &contract.plan().key,
+                &contract.plan().key(),
                 severity,
                 metric,
                 targets,
@@ -276,7 +276,7 @@ impl ComplianceReport {
     /// use std::sync::Arc;
     /// use chrono::{DateTime, Utc};
     /// use rust_decimal::Decimal;
-    /// use slacalc::contract::{Catalog, ContractTermsSpec, Metric};
+    /// use slacalc::contract::{Catalog, ContractSpec, Metric};
     /// use slacalc::report::{ComplianceReport, ComplianceTargets, Period};
     /// use slacalc::{Contract, Event, EventKind, Incident};
     ///
@@ -285,8 +285,8 @@ impl ComplianceReport {
     ///   "plans": {"std": {"name": "Standard",
     ///     "targets": {"high": {"reaction": {"within": "1h", "clock": "24x7"}}}}}
     /// }"#)?;
-    /// let contracts = vec![Contract::new(Arc::new(catalog), ContractTermsSpec {
-    ///     customer: "Acme".into(), plan: "std".into(), ..ContractTermsSpec::default()
+    /// let contracts = vec![Contract::new(Arc::new(catalog), ContractSpec {
+    ///     customer: "Acme".into(), plan: "std".into(), ..ContractSpec::default()
     /// })?];
     /// let t = |s: &str| s.parse::<DateTime<Utc>>();
     /// let incident = |id: &str, at: &str, answered: &str| -> Result<_, Box<dyn std::error::Error>> {
@@ -385,7 +385,7 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::contract::{Catalog, ContractTermsSpec};
+    use crate::contract::{Catalog, ContractSpec};
 
     fn contract(severity: &str) -> Contract {
         let catalog: Catalog = serde_json::from_str(&format!(
@@ -394,10 +394,10 @@ mod tests {
                   "targets": {{"{severity}": {{"reaction": {{"within": "1h", "clock": "24x7"}}}}}}}}}}}}"#
         ))
         .unwrap();
-        let terms = ContractTermsSpec {
+        let terms = ContractSpec {
             customer: "Acme".into(),
             plan: "std".into(),
-            ..ContractTermsSpec::default()
+            ..ContractSpec::default()
         };
         Contract::new(Arc::new(catalog), terms).unwrap()
     }

@@ -167,7 +167,7 @@ impl Layout {
 /// ```
 /// use std::sync::Arc;
 /// use chrono::{DateTime, Utc};
-/// use slacalc::contract::{Catalog, ContractTermsSpec};
+/// use slacalc::contract::{Catalog, ContractSpec};
 /// use slacalc::report::svg::{timeline, Marker};
 /// use slacalc::{evaluate, Contract, Event, EventKind, Incident};
 ///
@@ -179,9 +179,9 @@ impl Layout {
 ///   "plans": {"std": {"name": "Standard",
 ///     "targets": {"high": {"reaction": {"within": "4h"}}}}}
 /// }"#)?;
-/// let contract = Contract::new(Arc::new(catalog), ContractTermsSpec {
+/// let contract = Contract::new(Arc::new(catalog), ContractSpec {
 ///     customer: "Smith & Sons".into(), plan: "std".into(), region: Some("office".into()),
-///     ..ContractTermsSpec::default()
+///     ..ContractSpec::default()
 /// })?;
 /// let t = |s: &str| s.parse::<DateTime<Utc>>();
 /// let incident = Incident::new("T-1", vec![

@@ -6,9 +6,9 @@
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use slacalc::contract::{ContractTerm, ContractTermSpec};
+//! use slacalc::contract::{Term, TermSpec};
 //! // COSYS: "usually 3-5 years and extend thereafter" — here 3 years, then yearly, 3 months' notice.
-//! let term = ContractTerm::try_from(ContractTermSpec {
+//! let term = Term::try_from(TermSpec {
 //!     start: "2024-01-01".into(), initial_months: 36, renewal_months: 12, notice_months: 3,
 //!     notice_given: None,
 //! })?;
@@ -28,7 +28,7 @@ use crate::error::Error;
 /// The plain serde form of a contract's term.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, remote = "Self")]
-pub struct ContractTermSpec {
+pub struct TermSpec {
     /// First day of the contract, `YYYY-MM-DD`.
     pub start: String,
     /// Length of the initial term in months (at least 1).
@@ -44,12 +44,12 @@ pub struct ContractTermSpec {
     pub notice_given: Option<String>,
 }
 
-crate::config::tracked_serde!(ContractTermSpec);
+crate::config::tracked_serde!(TermSpec);
 
 /// A validated contract term.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "ContractTermSpec", into = "ContractTermSpec")]
-pub struct ContractTerm {
+#[serde(try_from = "TermSpec", into = "TermSpec")]
+pub struct Term {
     start: NaiveDate,
     initial_months: u32,
     renewal_months: u32,
@@ -57,9 +57,9 @@ pub struct ContractTerm {
     notice_given: Option<NaiveDate>,
 }
 
-impl From<ContractTerm> for ContractTermSpec {
-    fn from(t: ContractTerm) -> ContractTermSpec {
-        ContractTermSpec {
+impl From<Term> for TermSpec {
+    fn from(t: Term) -> TermSpec {
+        TermSpec {
             start: t.start.to_string(),
             initial_months: t.initial_months,
             renewal_months: t.renewal_months,
@@ -69,25 +69,25 @@ impl From<ContractTerm> for ContractTermSpec {
     }
 }
 
-impl TryFrom<ContractTermSpec> for ContractTerm {
+impl TryFrom<TermSpec> for Term {
     type Error = Error;
 
-    fn try_from(spec: ContractTermSpec) -> Result<ContractTerm, Error> {
-        ContractTerm::from_spec_at(&spec, "term")
+    fn try_from(spec: TermSpec) -> Result<Term, Error> {
+        Term::from_spec_at(&spec, "term")
     }
 }
 
 /// Renewals are searched up to this many terms ahead (10,000 years of monthly renewals).
 const MAX_TERMS: u32 = 120_000;
 
-impl ContractTerm {
+impl Term {
     /// Validates a term found at `path`.
     ///
     /// # Errors
     /// [`Error::InvalidDate`] for malformed dates, [`Error::InvalidValue`] for an initial term
     /// of 0 months, a notice period not shorter than the terms it applies to, or notice given
     /// before the start.
-    pub fn from_spec_at(spec: &ContractTermSpec, path: &str) -> Result<ContractTerm, Error> {
+    pub fn from_spec_at(spec: &TermSpec, path: &str) -> Result<Term, Error> {
         let start = parse_date(&format!("{path}.start"), &spec.start)?;
         if spec.initial_months == 0 {
             return Err(Error::InvalidValue {
@@ -120,7 +120,7 @@ impl ContractTerm {
                 expected: format!("a day on or after the start {start}"),
             });
         }
-        Ok(ContractTerm {
+        Ok(Term {
             start,
             initial_months: spec.initial_months,
             renewal_months: spec.renewal_months,
@@ -260,8 +260,8 @@ mod tests {
         s.parse().unwrap()
     }
 
-    fn term(notice_given: Option<&str>) -> ContractTerm {
-        ContractTerm::try_from(ContractTermSpec {
+    fn term(notice_given: Option<&str>) -> Term {
+        Term::try_from(TermSpec {
             start: "2024-01-01".into(),
             initial_months: 36,
             renewal_months: 12,
@@ -304,7 +304,7 @@ mod tests {
 
     #[test]
     fn month_ends_clamp() {
-        let t = ContractTerm::try_from(ContractTermSpec {
+        let t = Term::try_from(TermSpec {
             start: "2024-01-31".into(),
             initial_months: 1,
             renewal_months: 1,
@@ -325,7 +325,7 @@ mod tests {
     #[test]
     fn bad_terms() {
         let bad = |initial, renewal, notice| {
-            ContractTerm::try_from(ContractTermSpec {
+            Term::try_from(TermSpec {
                 start: "2024-01-01".into(),
                 initial_months: initial,
                 renewal_months: renewal,

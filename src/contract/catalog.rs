@@ -1,0 +1,175 @@
+//! Catalogs: what a vendor publishes — severity classes, named calendars and plans.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::entitlement;
+use super::lifecycle::{Lifecycle, LifecycleSpec};
+use super::names::{calendar_names, check_zoned, BUSINESS, WALL_CLOCK};
+use super::plan::{Plan, PlanSpec};
+use crate::calendar::{Calendar, CalendarSpec};
+use crate::error::Error;
+
+/// A severity class as configured.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Severity {
+    /// The key used in incidents and targets (`crisis`, `1`, `blocking` …).
+    pub key: String,
+    /// Display name.
+    pub name: String,
+    /// What qualifies an incident for it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub definition: String,
+}
+
+/// The plain serde form of a catalog.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, remote = "Self")]
+pub struct CatalogSpec {
+    /// The vendor's or offering's name.
+    pub name: String,
+    /// Where the terms come from; free text.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub about: String,
+    /// Severity classes, most severe first.
+    pub severities: Vec<Severity>,
+    /// Named calendars (regions, service hours). `24x7` is built in.
+    #[serde(default, deserialize_with = "crate::config::unique_keys")]
+    pub calendars: BTreeMap<String, CalendarSpec>,
+    /// Plans by key.
+    #[serde(deserialize_with = "crate::config::unique_keys")]
+    pub plans: BTreeMap<String, PlanSpec>,
+    /// The product's lifecycle: release lines and their end of maintenance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lifecycle: Option<LifecycleSpec>,
+}
+
+crate::config::tracked_serde!(CatalogSpec);
+
+/// A validated catalog.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "CatalogSpec", into = "CatalogSpec")]
+pub struct Catalog {
+    spec: CatalogSpec,
+    plans: BTreeMap<String, Plan>,
+    lifecycle: Option<Lifecycle>,
+}
+
+impl From<Catalog> for CatalogSpec {
+    fn from(c: Catalog) -> CatalogSpec {
+        c.spec
+    }
+}
+
+impl TryFrom<CatalogSpec> for Catalog {
+    type Error = Error;
+
+    fn try_from(spec: CatalogSpec) -> Result<Catalog, Error> {
+        if spec.severities.is_empty() {
+            return Err(Error::InvalidValue {
+                path: "severities".into(),
+                value: "[]".into(),
+                expected: "at least one severity class".into(),
+            });
+        }
+        let mut keys: Vec<String> = Vec::new();
+        for (i, s) in spec.severities.iter().enumerate() {
+            if s.key.is_empty() || keys.contains(&s.key) {
+                return Err(Error::InvalidValue {
+                    path: format!("severities[{i}].key"),
+                    value: s.key.clone(),
+                    expected: "a non-empty key that no other severity uses".into(),
+                });
+            }
+            keys.push(s.key.clone());
+        }
+        for (name, cal) in &spec.calendars {
+            if name == WALL_CLOCK || name == BUSINESS {
+                return Err(Error::InvalidValue {
+                    path: format!("calendars.{name}"),
+                    value: name.clone(),
+                    expected: format!(
+                        "a name other than the built-in `{WALL_CLOCK}` and `{BUSINESS}`"
+                    ),
+                });
+            }
+            // Validate now so that errors name the catalog path.
+            Calendar::from_spec_at(cal.clone(), &format!("calendars.{name}"))?;
+        }
+        let clocks = calendar_names(&spec.calendars);
+        let mut plans = BTreeMap::new();
+        for (key, p) in &spec.plans {
+            plans.insert(
+                key.clone(),
+                Plan::from_spec(key, p, &format!("plans.{key}"), &keys, &clocks)?,
+            );
+        }
+        for (key, plan) in &plans {
+            entitlement::check_channel_conditions(
+                plan.entitlements(),
+                &format!("plans.{key}.entitlements"),
+            )?;
+        }
+        for plan in plans.values() {
+            for (path, clock) in plan.business_day_calendars(None) {
+                check_zoned(&spec.calendars, &path, clock)?;
+            }
+        }
+        if plans.is_empty() {
+            return Err(Error::InvalidValue {
+                path: "plans".into(),
+                value: "{}".into(),
+                expected: "at least one plan".into(),
+            });
+        }
+        let lifecycle = spec
+            .lifecycle
+            .clone()
+            .map(|l| Lifecycle::from_spec_at(l, "lifecycle"))
+            .transpose()?;
+        Ok(Catalog {
+            spec,
+            plans,
+            lifecycle,
+        })
+    }
+}
+
+impl Catalog {
+    /// The catalog's configuration.
+    pub fn spec(&self) -> &CatalogSpec {
+        &self.spec
+    }
+
+    /// The catalog's name.
+    pub fn name(&self) -> &str {
+        &self.spec.name
+    }
+
+    /// Severity classes, most severe first.
+    pub fn severities(&self) -> &[Severity] {
+        &self.spec.severities
+    }
+
+    /// The rank of a severity (0 = most severe), if it exists.
+    pub fn severity_rank(&self, key: &str) -> Option<usize> {
+        self.spec.severities.iter().position(|s| s.key == key)
+    }
+
+    /// A plan by key.
+    pub fn plan(&self, key: &str) -> Option<&Plan> {
+        self.plans.get(key)
+    }
+
+    /// All plans by key.
+    pub fn plans(&self) -> &BTreeMap<String, Plan> {
+        &self.plans
+    }
+
+    /// The product lifecycle, if configured.
+    pub fn lifecycle(&self) -> Option<&Lifecycle> {
+        self.lifecycle.as_ref()
+    }
+}
