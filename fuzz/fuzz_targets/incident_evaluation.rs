@@ -245,7 +245,12 @@ fuzz_target!(|input: Input| {
         match m.allowed {
             None => {
                 assert!(
-                    matches!(m.state, MetricState::NotCovered | MetricState::NotStarted),
+                    matches!(
+                        m.state,
+                        MetricState::NotCovered
+                            | MetricState::NotStarted
+                            | MetricState::NotApplicable
+                    ),
                     "{:?}: no allowance but state {:?}",
                     m.metric,
                     m.state
@@ -288,6 +293,12 @@ fuzz_target!(|input: Input| {
                     MetricState::NotCovered => {
                         panic!("{:?}: not covered with an allowance", m.metric)
                     }
+                    // Cancelled while open: whatever had elapsed, nothing was met or breached.
+                    MetricState::NotApplicable => assert_eq!(
+                        m.fulfilled_at, None,
+                        "{:?}: not applicable but fulfilled",
+                        m.metric
+                    ),
                 }
             }
         }
