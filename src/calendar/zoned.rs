@@ -155,10 +155,14 @@ pub(crate) fn transition_years(tz: &Tz) -> Option<(i32, i32)> {
 
 /// The constant-offset pieces `(from, to, offset)` covering `[start, end)`.
 pub(crate) fn offset_pieces(tz: &Tz, start: i64, end: i64) -> Vec<(i64, i64, i64)> {
-    if end <= year_start(TRANSITIONS_FIRST_YEAR) || start >= year_start(TRANSITIONS_LAST_YEAR + 1) {
-        return vec![(start, end, utc_offset(tz, start))];
-    }
     let table = zone_table(tz);
+    // Offsets are constant before the first and after the last change.
+    if end <= year_start(TRANSITIONS_FIRST_YEAR) {
+        return vec![(start, end, table.initial)];
+    }
+    if start >= year_start(TRANSITIONS_LAST_YEAR + 1) {
+        return vec![(start, end, table.offset_at(start))];
+    }
     let mut pieces = Vec::with_capacity(4);
     let mut piece_start = start;
     let mut off = table.offset_at(start);
@@ -311,6 +315,9 @@ impl Zoned {
 
     /// The exceptions of days `d0 ..= d1`, as day numbers, sorted.
     fn exceptions_between(&self, d0: i64, d1: i64) -> Vec<(i64, &Spans)> {
+        if self.exceptions.is_empty() {
+            return Vec::new();
+        }
         match (date_of_day(d0), date_of_day(d1)) {
             (Some(a), Some(b)) => self
                 .exceptions
@@ -532,6 +539,14 @@ mod tests {
             let table = zone_table(&tz);
             let reference = sampled_changes(&tz, start, end, table.initial, 6 * 3600);
             assert_eq!(table.changes, reference, "{}", tz.name());
+            // Constant before the first change and after the last.
+            for y in [-262_000, -1000, 1000, TRANSITIONS_FIRST_YEAR - 1] {
+                assert_eq!(utc_offset(&tz, year_start(y)), table.initial, "{tz} {y}");
+            }
+            for y in [TRANSITIONS_LAST_YEAR + 1, 3000, 262_000] {
+                let last = table.offset_at(year_start(y));
+                assert_eq!(utc_offset(&tz, year_start(y)), last, "{tz} {y}");
+            }
             checked += 1;
         }
         assert!(checked >= sample.len(), "{checked} zones checked");
