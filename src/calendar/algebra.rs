@@ -5,6 +5,7 @@
 //! to sorted, disjoint UTC intervals per year, each operation is a linear merge of two
 //! interval lists, done once per year and cached like any other chunk.
 
+#[cfg(test)]
 use super::timeline::Chunk;
 
 /// Which set operation combines the members of a composite calendar.
@@ -18,6 +19,8 @@ pub(crate) enum SetOp {
 /// Sorted, disjoint intervals.
 type Intervals = Vec<(i64, i64)>;
 
+/// The union of two lists (the reference for [`union_all`] in tests).
+#[cfg(test)]
 fn union(a: &[(i64, i64)], b: &[(i64, i64)]) -> Intervals {
     let mut all: Intervals = Vec::with_capacity(a.len() + b.len());
     let (mut i, mut j) = (0, 0);
@@ -91,22 +94,57 @@ fn difference(a: &[(i64, i64)], b: &[(i64, i64)]) -> Intervals {
     out
 }
 
-/// Combines the chunks of the members of a composite calendar for the same year.
-pub(crate) fn combine(op: SetOp, start: i64, end: i64, members: &[&Chunk]) -> Chunk {
-    let mut iter = members.iter();
-    let mut acc: Intervals = match iter.next() {
-        Some(first) => first.intervals().collect(),
-        None => Vec::new(),
-    };
-    for m in iter {
-        let other: Intervals = m.intervals().collect();
+/// The union of several sorted lists of intervals, in one sweep: repeatedly takes the
+/// earliest start among the lists' heads (a linear scan over at most
+/// [`MAX_COMBINED_CALENDARS`](super::MAX_COMBINED_CALENDARS) heads beats a heap at that size).
+fn union_all(lists: &[Intervals]) -> Intervals {
+    let mut heads = vec![0usize; lists.len()];
+    let mut out: Intervals = Vec::with_capacity(lists.iter().map(Vec::len).max().unwrap_or(0));
+    loop {
+        let mut best: Option<(usize, (i64, i64))> = None;
+        for (k, (list, &h)) in lists.iter().zip(&heads).enumerate() {
+            if let Some(&iv) = list.get(h) {
+                if best.is_none_or(|b| iv.0 < b.1 .0) {
+                    best = Some((k, iv));
+                }
+            }
+        }
+        let Some((k, next)) = best else { break };
+        if let Some(h) = heads.get_mut(k) {
+            *h += 1;
+        }
+        match out.last_mut() {
+            Some(last) if next.0 <= last.1 => last.1 = last.1.max(next.1),
+            _ => out.push(next),
+        }
+    }
+    out
+}
+
+/// Combines the sorted interval lists of the members of a composite calendar.
+pub(crate) fn combine_intervals(op: SetOp, members: Vec<Intervals>) -> Intervals {
+    if op == SetOp::Union {
+        return union_all(&members);
+    }
+    let mut iter = members.into_iter();
+    let mut acc = iter.next().unwrap_or_default();
+    for other in iter {
+        if acc.is_empty() {
+            break;
+        }
         acc = match op {
-            SetOp::Union => union(&acc, &other),
             SetOp::Intersection => intersection(&acc, &other),
-            SetOp::Difference => difference(&acc, &other),
+            _ => difference(&acc, &other),
         };
     }
-    Chunk::from_sorted(start, end, &acc)
+    acc
+}
+
+/// Combines the chunks of the members of a composite calendar for the same year.
+#[cfg(test)]
+pub(crate) fn combine(op: SetOp, start: i64, end: i64, members: &[&Chunk]) -> Chunk {
+    let lists = members.iter().map(|m| m.intervals().collect()).collect();
+    Chunk::from_sorted(start, end, &combine_intervals(op, lists))
 }
 
 #[cfg(test)]
@@ -126,5 +164,36 @@ mod tests {
             vec![(0, 10), (20, 30), (40, 100)]
         );
         assert_eq!(union(&[(0, 10)], &[(10, 20)]), vec![(0, 20)]);
+        let lists = vec![
+            vec![(0, 10), (20, 30)],
+            vec![(5, 25), (40, 50)],
+            vec![],
+            vec![(30, 35), (60, 70)],
+        ];
+        assert_eq!(
+            combine_intervals(SetOp::Union, lists.clone()),
+            vec![(0, 35), (40, 50), (60, 70)]
+        );
+        assert_eq!(
+            combine_intervals(SetOp::Union, lists.clone()),
+            union(&union(&union(&lists[0], &lists[1]), &lists[2]), &lists[3])
+        );
+        assert_eq!(
+            combine_intervals(
+                SetOp::Intersection,
+                vec![lists[0].clone(), lists[1].clone()]
+            ),
+            intersection(&lists[0], &lists[1])
+        );
+        assert_eq!(
+            combine(
+                SetOp::Difference,
+                0,
+                100,
+                &[&Chunk::from_sorted(0, 100, &[(0, 100)])]
+            )
+            .total,
+            100
+        );
     }
 }

@@ -142,7 +142,7 @@ impl Calendar {
     }
 
     /// The business days of local year `y` for a combination being compiled: the member's
-    /// own if cached, else built and not kept (see `Calendar::member_chunk`).
+    /// own if cached, else built and not kept (see `Calendar::intervals_in`).
     fn member_day_year(&self, y: i32) -> Cow<'_, DayYear> {
         match self.inner.days.get(y) {
             Some(d) => Cow::Borrowed(d),

@@ -14,18 +14,24 @@
 //! Each UTC year is compiled, the first time it is touched, into sorted disjoint business
 //! intervals with running totals and a per-day index (a *chunk*). Every operation is then a
 //! lookup in one or two chunks plus one addition per year that needs individual attention
-//! (the tz database's transitions, 1843–2100, and a year either side of every exception,
-//! one-off holiday and rule bound); between those, business time repeats with the 400-year
-//! Gregorian cycle and a table per stretch answers sums and searches at once. The cost grows
-//! with the configuration, never with how much business time is added or how long a span is.
-//! Chunks of the years 1800–2599 are cached (about 8 KiB per year for an office calendar, at
-//! most 48 MiB per calendar: beyond that, years are compiled again when asked for), and the
-//! total of every year a walk computes on its own is cached too, inside or outside that
-//! window, so no call recompiles a year another call already summed. A combination compiles
-//! its members' years without keeping them in the members. Between the years that need
-//! individual attention, a year's business time depends only on the shape of the years
-//! around it (weekday of January 1, leap years), so a 400-year table compiles one year per
-//! shape — unless Easter-based holidays apply, whose dates follow the moon.
+//! (the years in which the zone's offset changes — for most zones some of 1843–2100, none
+//! for UTC — and a year either side of every exception, one-off holiday and rule bound);
+//! between those, business time repeats with the 400-year Gregorian cycle and a table per
+//! stretch answers sums and searches at once. The cost grows with the configuration, never
+//! with how much business time is added or how long a span is. A year that is only summed is
+//! not compiled: away from holidays and exceptions, a calendar (or a combination) repeats
+//! every week between two offset changes, so its business seconds are whole weeks of a
+//! weekly pattern plus two partial weeks, and only the days around holidays and exceptions
+//! are listed interval by interval. Each zone's offset changes are found once per process,
+//! when the first calendar in that zone is built. Chunks of the years 1800–2599 are cached
+//! (about 8 KiB per year for an office calendar, at most 48 MiB per calendar: beyond that,
+//! years are compiled again when asked for), and the total of every year a walk computes on
+//! its own is cached too, inside or outside that window, so no call sums a year another call
+//! already summed. A combination compiles its members' years without keeping them in the
+//! members. Between the years that need individual attention, a year's business time
+//! depends only on the shape of the years around it (weekday of January 1, leap years), so a
+//! 400-year table sums one year per shape — unless Easter-based holidays apply, whose dates
+//! follow the moon.
 //!
 //! # Limits and bounds
 //!
@@ -44,20 +50,26 @@
 //! Within these limits, measured on a release build on a 2-core machine (and held by
 //! `tests/timing/limits.rs` with the pathological configuration at each limit):
 //!
-//! - building a calendar takes at most 100 ms (in practice under 1 ms);
-//! - a call on years already compiled answers within 10 ms, whatever the span or amount;
-//! - the first call that reaches across a calendar's years compiles each year it needs
-//!   once — the tz database's transition years (1843–2100), three years around every
-//!   exception year and rule bound, and for each 400-year table one year per shape of year
-//!   (about 50; 400 with Easter rules) — which takes at most 1 s (measured: 0.41 s at
-//!   worst, sixteen calendars in eight zones with 128 weekly shifts over 1800–2599; about
-//!   40 ms for an office calendar, most of it sampling the zone's offsets, which happens once
-//!   per zone and process);
+//! - building a calendar takes at most 100 ms (in practice under 1 ms; the first calendar
+//!   in a zone also finds the zone's offset changes, about 1 ms, once per process);
+//! - every call answers within 10 ms, whatever the span or amount — the first call too,
+//!   which sums the years it spans from weekly patterns. Measured at the limits in release
+//!   with other builds on the two cores (load average 2–3): 1.4–2.1 ms for sixteen
+//!   calendars in eight zones with 128 weekly shifts over 1800–2599, under 1.5 ms for most
+//!   other cases; 500 exceptions in distinct years over a union of sixteen calendars took
+//!   7.5–12.6 ms, at the bound and over it under load;
+//! - except a first call that computes the holidays of hundreds of years of many holiday
+//!   rules, which takes at most 1 s: each year's holidays are computed from every rule
+//!   (measured likewise: 0.31 s for 1,000 one-year rules fifty years apart over 2026–30000,
+//!   41–50 ms for 1,000 substitute rules over 2026 to the end of time and 28–31 ms for
+//!   100,000 business days on it, 11–14 ms for a union of sixteen `gb-eng` calendars over
+//!   1583–1700);
 //! - a calendar holds at most 64 MiB, whatever the spans queried ([`Calendar::memory_bytes`]).
 
 mod algebra;
 mod business_days;
 pub mod holiday;
+mod pattern;
 mod spec;
 mod timeline;
 mod work;
@@ -67,7 +79,7 @@ mod zoned;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use chrono_tz::Tz;
@@ -84,6 +96,7 @@ pub use holiday::{
     easter, orthodox_easter, DateQuality, Holiday, HolidayRule, HolidaySpec, Holidays, MonthDay,
     Observance, PresetHoliday, PresetInfo, WeekdayShifts,
 };
+use pattern::Pattern;
 pub use spec::CalendarSpec;
 use timeline::{year_of_secs, year_start, Chunk, YearCache, MAX_YEAR, MIN_YEAR};
 pub use work::{TimeAndMaterials, TimeAndMaterialsSpec, WorkClassifier};
@@ -97,12 +110,19 @@ const CHUNK_CACHE_BYTES: usize = 48 << 20;
 /// Most heap bytes a calendar keeps in compiled years of business days (a year takes under
 /// 1 KiB, so all 800 cached years fit).
 const DAY_CACHE_BYTES: usize = 4 << 20;
+/// Most heap bytes a calendar keeps in weekly patterns (one per combination of offsets its
+/// zones take; a pattern of the most weekly shifts takes about 6 KiB).
+const PATTERN_CACHE_BYTES: usize = 4 << 20;
 /// The years a calendar whose holidays do not repeat every 400 years (open-ended Easter-based
 /// rules) computes exactly, year by year; outside them its arithmetic is
 /// [`Error::OutOfRange`] rather than an extrapolation. 1583 is the first full Gregorian year.
 pub const NON_PERIODIC_FIRST_YEAR: i32 = 1583;
 /// See [`NON_PERIODIC_FIRST_YEAR`].
 pub const NON_PERIODIC_LAST_YEAR: i32 = 2599;
+
+/// The year that anchors the 400-year tables of a calendar whose offset never changes and
+/// that has no other year needing individual attention.
+const ANCHOR_YEAR: i32 = 2000;
 
 /// Most shifts one weekday (`hours.<day>`) or one exception date (`exceptions.<date>`) may
 /// list. Every shift is an interval of each compiled year, so this bounds a year's size.
@@ -210,6 +230,16 @@ struct Inner {
     listed_starts: Vec<usize>,
     listed_seconds: Box<[OnceLock<i64>]>,
     listed_days: Box<[OnceLock<i64>]>,
+    /// Weekly patterns by the offsets of the calendar's zones (see `Calendar::seconds_in`),
+    /// kept up to [`PATTERN_CACHE_BYTES`].
+    patterns: Mutex<PatternCache>,
+}
+
+/// Weekly patterns by the offsets of a calendar's zones, and the heap bytes they hold.
+#[derive(Debug, Default)]
+struct PatternCache {
+    patterns: BTreeMap<Vec<i64>, Arc<Pattern>>,
+    bytes: usize,
 }
 
 impl Inner {
@@ -266,6 +296,7 @@ impl Inner {
             regions,
             days: YearCache::with_budget(DAY_CACHE_BYTES),
             day_regions,
+            patterns: Mutex::default(),
         }
     }
 }
@@ -621,7 +652,10 @@ impl Calendar {
                     if !z.holidays.is_periodic() {
                         return Activity::non_periodic();
                     }
-                    let mut windows = vec![zoned::TRANSITION_YEARS];
+                    // A zone whose offset never changes still needs one irregular year, to
+                    // anchor the 400-year tables of the years before and after it.
+                    let mut windows =
+                        vec![zoned::transition_years(&z.tz).unwrap_or((ANCHOR_YEAR, ANCHOR_YEAR))];
                     for y in z
                         .exceptions
                         .keys()
@@ -776,7 +810,12 @@ impl Calendar {
             + tables
             + (inner.listed_seconds.len() + inner.listed_days.len())
                 * std::mem::size_of::<OnceLock<i64>>()
-            + inner.listed_starts.capacity() * std::mem::size_of::<usize>();
+            + inner.listed_starts.capacity() * std::mem::size_of::<usize>()
+            + inner
+                .patterns
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .bytes;
         match &self.inner.kind {
             Kind::Zoned(_) => own,
             Kind::Composite(_, members) => {
@@ -869,20 +908,6 @@ impl Calendar {
         built.unwrap_or_else(|_| Cow::Owned(empty()))
     }
 
-    /// The chunk of UTC year `y` for a combination being compiled: the member's own if it
-    /// has it cached, else built and not kept. The combination keeps the result; keeping the
-    /// members' years too would multiply the memory by the number of members.
-    fn member_chunk(&self, y: i32) -> Cow<'_, Chunk> {
-        if let Some(c) = self.inner.cache.get(y) {
-            return Cow::Borrowed(c);
-        }
-        if !self.may_have_time(y) || !(MIN_YEAR..=MAX_YEAR).contains(&y) {
-            let ys = year_start(y);
-            return Cow::Owned(Chunk::from_sorted(ys, year_start(y.saturating_add(1)), &[]));
-        }
-        Cow::Owned(self.build_chunk(y))
-    }
-
     fn periodic(&self) -> bool {
         !matches!(
             self.inner.activity,
@@ -909,15 +934,155 @@ impl Calendar {
     }
 
     fn build_chunk(&self, y: i32) -> Chunk {
+        let (ys, ye) = (year_start(y), year_start(y.saturating_add(1)));
+        Chunk::from_sorted(ys, ye, &self.intervals_in(ys, ye))
+    }
+
+    /// The business intervals within `[start, end)`, sorted by start, disjoint or touching.
+    /// A combination combines its members' intervals without compiling or keeping their
+    /// years: keeping them would multiply the memory by the number of members.
+    fn intervals_in(&self, start: i64, end: i64) -> Vec<(i64, i64)> {
         match &self.inner.kind {
-            Kind::Zoned(z) => z.build_chunk(y),
-            Kind::Composite(op, members) => {
-                let chunks: Vec<Cow<'_, Chunk>> =
-                    members.iter().map(|m| m.member_chunk(y)).collect();
-                let refs: Vec<&Chunk> = chunks.iter().map(|c| c.as_ref()).collect();
-                algebra::combine(*op, year_start(y), year_start(y.saturating_add(1)), &refs)
+            Kind::Zoned(z) => z.intervals_in(start, end),
+            Kind::Composite(op, members) => algebra::combine_intervals(
+                *op,
+                members.iter().map(|m| m.intervals_in(start, end)).collect(),
+            ),
+        }
+    }
+
+    /// The zoned calendars in this one, depth first.
+    fn leaves<'a>(&'a self, out: &mut Vec<&'a Zoned>) {
+        match &self.inner.kind {
+            Kind::Zoned(z) => out.push(z),
+            Kind::Composite(_, members) => members.iter().for_each(|m| m.leaves(out)),
+        }
+    }
+
+    /// The weekly pattern intervals of this calendar when its zones (depth first) have the
+    /// offsets `offsets` yields.
+    fn pattern_intervals(&self, offsets: &mut std::slice::Iter<'_, i64>) -> Vec<(i64, i64)> {
+        match &self.inner.kind {
+            Kind::Zoned(z) => z.weekly_pattern(offsets.next().copied().unwrap_or(0)),
+            Kind::Composite(op, members) => algebra::combine_intervals(
+                *op,
+                members
+                    .iter()
+                    .map(|m| m.pattern_intervals(offsets))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// The weekly pattern for the offsets of the calendar's zones, cached.
+    fn pattern(&self, offsets: &[i64]) -> Arc<Pattern> {
+        let cache = &self.inner.patterns;
+        if let Some(p) = cache
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .patterns
+            .get(offsets)
+        {
+            return Arc::clone(p);
+        }
+        let p = Arc::new(Pattern::new(&self.pattern_intervals(&mut offsets.iter())));
+        let size = p.heap_bytes() + offsets.len() * 8 + std::mem::size_of::<Pattern>();
+        let mut cache = cache.lock().unwrap_or_else(PoisonError::into_inner);
+        if cache.bytes.saturating_add(size) <= PATTERN_CACHE_BYTES
+            && !cache.patterns.contains_key(offsets)
+        {
+            cache.bytes += size;
+            cache.patterns.insert(offsets.to_vec(), Arc::clone(&p));
+        }
+        p
+    }
+
+    /// Business seconds of UTC year `y`: the compiled chunk's total if the year is cached,
+    /// else summed without compiling it (see [`Calendar::seconds_in`]).
+    fn year_seconds(&self, y: i32) -> i64 {
+        if let Some(c) = self.inner.cache.get(y) {
+            return c.total;
+        }
+        if !self.may_have_time(y) || !(MIN_YEAR..=MAX_YEAR).contains(&y) {
+            return 0;
+        }
+        self.seconds_in(year_start(y), year_start(y.saturating_add(1)))
+    }
+
+    /// Business seconds in `[start, end)`, equal to the sum of [`Calendar::intervals_in`]
+    /// but computed stretch by stretch: around the local days that differ from the weekly
+    /// shifts (holidays on days with shifts, exceptions) the intervals are listed and summed;
+    /// everywhere else the business time follows the weekly pattern of the zones' offsets at
+    /// the time, and each stretch of constant offsets is read from that pattern.
+    fn seconds_in(&self, start: i64, end: i64) -> i64 {
+        let mut leaves = Vec::new();
+        self.leaves(&mut leaves);
+        let pieces: Vec<Vec<(i64, i64, i64)>> = leaves
+            .iter()
+            .map(|z| zoned::offset_pieces(&z.tz, start, end))
+            .collect();
+        let mut windows = Vec::new();
+        for (z, p) in leaves.iter().zip(&pieces) {
+            let min_off = p.iter().map(|x| x.2).min().unwrap_or(0);
+            let max_off = p.iter().map(|x| x.2).max().unwrap_or(0);
+            z.irregular_windows(start, end, min_off, max_off, &mut windows);
+        }
+        windows.sort_unstable();
+        let mut exact: Vec<(i64, i64)> = Vec::with_capacity(windows.len());
+        for (a, b) in windows {
+            let (a, b) = (a.max(start), b.min(end));
+            if a >= b {
+                continue;
+            }
+            match exact.last_mut() {
+                Some(last) if a <= last.1 => last.1 = last.1.max(b),
+                _ => exact.push((a, b)),
             }
         }
+        let mut cuts: Vec<i64> = pieces
+            .iter()
+            .flat_map(|p| p.iter().map(|x| x.0))
+            .filter(|&t| t > start && t < end)
+            .collect();
+        cuts.sort_unstable();
+        cuts.dedup();
+
+        let mut offsets = vec![0i64; leaves.len()];
+        let mut regular = |a: i64, b: i64| -> i64 {
+            let mut sum = 0;
+            let from = cuts.partition_point(|&c| c <= a);
+            let inner = cuts
+                .get(from..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|&&c| c < b);
+            let mut s = a;
+            for e in inner.copied().chain(std::iter::once(b)) {
+                for (o, p) in offsets.iter_mut().zip(&pieces) {
+                    *o = p.iter().find(|x| x.0 <= s && s < x.1).map_or(0, |x| x.2);
+                }
+                sum += self.pattern(&offsets).seconds(s, e);
+                s = e;
+            }
+            sum
+        };
+        let mut total = 0i64;
+        let mut t = start;
+        for &(a, b) in &exact {
+            if t < a {
+                total += regular(t, a);
+            }
+            total += self
+                .intervals_in(a, b)
+                .iter()
+                .map(|&(x, y)| y - x)
+                .sum::<i64>();
+            t = b;
+        }
+        if t < end {
+            total += regular(t, end);
+        }
+        total
     }
 
     /// Whether, outside the irregular years, a year's totals depend only on the shape of the
@@ -1305,7 +1470,7 @@ impl YearSeries for Seconds<'_> {
     }
 
     fn direct_total(&self, y: i32) -> i64 {
-        self.0.chunk(y).total
+        self.0.year_seconds(y)
     }
 
     fn region_cells(&self) -> &[OnceLock<Period>] {
@@ -1314,5 +1479,62 @@ impl YearSeries for Seconds<'_> {
 
     fn listed_cells(&self) -> &[OnceLock<i64>] {
         &self.0.inner.listed_seconds
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Summing a stretch from weekly patterns gives exactly what compiling it gives, for
+    /// zones with eventful histories, overnight shifts, holidays on days with and without
+    /// shifts, exceptions and combinations, in years with and without offset changes.
+    #[test]
+    fn pattern_sums_equal_compiled_sums() {
+        let zoned = [
+            r#"{"timezone": "Europe/Berlin", "hours": {"mon": ["09:00-17:00"],
+                "fri": ["22:00-06:00"], "sun": ["00:00-03:00", "23:00-24:00"]},
+                "holidays": [{"preset": "de"}, "1945-05-08"],
+                "exceptions": {"2024-03-31": ["01:00-04:00"], "1916-05-02": []}}"#,
+            r#"{"timezone": "America/New_York", "hours": {"sat": ["22:00-06:00"],
+                "tue": ["00:00-24:00"]}, "holidays": [{"preset": "us"}]}"#,
+            r#"{"timezone": "Pacific/Apia", "hours": {"thu": ["12:00-06:00"],
+                "fri": ["00:00-24:00"]}, "exceptions": {"2011-12-30": ["09:00-10:00"]}}"#,
+            r#"{"timezone": "Australia/Lord_Howe", "hours": {"sun": ["01:00-03:00"]},
+                "holidays": [{"preset": "gb-eng"}]}"#,
+            r#"{"timezone": "Pacific/Chatham", "hours": {"mon": ["00:00-24:00"],
+                "wed": ["02:00-05:00"]}}"#,
+            r#"{"timezone": "UTC", "hours": {"wed": ["09:00-17:00"]},
+                "exceptions": {"2000-01-01": ["00:00-24:00"]}}"#,
+        ];
+        let cals: Vec<Calendar> = zoned
+            .iter()
+            .map(|j| Calendar::from_json(j).unwrap())
+            .collect();
+        let mut all = cals.clone();
+        for op in ["union", "intersection", "difference"] {
+            let members: Vec<&str> = zoned.to_vec();
+            let json = format!(r#"{{"{op}": [{}]}}"#, members.join(","));
+            all.push(Calendar::from_json(&json).unwrap());
+            let json = format!(
+                r#"{{"{op}": [{{"union": [{}, {}]}}, {}]}}"#,
+                zoned[1], zoned[2], zoned[3]
+            );
+            all.push(Calendar::from_json(&json).unwrap());
+        }
+        for c in &all {
+            for y in [
+                -3000, 1500, 1843, 1893, 1916, 1945, 1970, 1996, 2000, 2011, 2012, 2024, 2099,
+                2101, 2500, 30000,
+            ] {
+                let (ys, ye) = (year_start(y), year_start(y + 1));
+                let compiled = c.build_chunk(y).total;
+                assert_eq!(c.seconds_in(ys, ye), compiled, "{y}: {:?}", c.spec());
+                // An odd stretch across a transition and a holiday.
+                let (a, b) = (ys + 1_234_567, ys + 20_000_000);
+                let listed: i64 = c.intervals_in(a, b).iter().map(|&(x, y)| y - x).sum();
+                assert_eq!(c.seconds_in(a, b), listed, "{y} part: {:?}", c.spec());
+            }
+        }
     }
 }

@@ -161,6 +161,7 @@ impl Chunk {
     }
 
     /// The intervals as pairs.
+    #[cfg(test)]
     pub(crate) fn intervals(&self) -> impl Iterator<Item = (i64, i64)> + '_ {
         self.starts.iter().copied().zip(self.ends.iter().copied())
     }

@@ -10,13 +10,13 @@
 //! semantics of the conformance README.
 
 use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+use std::sync::OnceLock;
 
 use chrono::{DateTime, NaiveDate, Offset, TimeZone};
 use chrono_tz::Tz;
 
 use super::holiday::Holidays;
-use super::timeline::{year_of_day, year_of_secs, year_start, Chunk, SECS_PER_DAY};
+use super::timeline::{year_of_day, year_of_secs, year_start, SECS_PER_DAY};
 
 /// Shift spans in seconds from the start of their own local date (end may exceed a day).
 pub(crate) type Spans = Vec<(i64, i64)>;
@@ -30,10 +30,6 @@ pub(crate) struct Zoned {
     pub(crate) holidays: Holidays,
     pub(crate) exceptions: BTreeMap<NaiveDate, Spans>,
 }
-
-/// Sampling step for finding offset transitions. Zones change their offset at most a few
-/// times a year and never twice within six hours.
-const SAMPLE_STEP: i64 = 6 * 3600;
 
 /// Unix epoch as a day number from the Common Era (chrono's `num_days_from_ce`).
 const EPOCH_DAYS_FROM_CE: i64 = 719_163;
@@ -57,25 +53,61 @@ pub(crate) fn utc_offset(tz: &Tz, t: i64) -> i64 {
 const TRANSITIONS_FIRST_YEAR: i32 = 1843;
 const TRANSITIONS_LAST_YEAR: i32 = 2100;
 
-/// The UTC years a zoned calendar computes year by year because offsets change in them (with
-/// a year of margin for local dates that fall into a neighbouring UTC year).
-pub(crate) const TRANSITION_YEARS: (i32, i32) =
-    (TRANSITIONS_FIRST_YEAR - 1, TRANSITIONS_LAST_YEAR + 1);
+/// Sampling step for finding a zone's offset changes. In the pinned tz data two changes of
+/// a zone's offset are never less than 6.96 days apart (America/Boa_Vista, October 2000), so
+/// a sample every five days sees every change, and bisection finds its second; a unit test
+/// checks every zone of `chrono_tz::TZ_VARIANTS` against sampling every six hours.
+const SAMPLE_STEP: i64 = 5 * SECS_PER_DAY;
 
-/// The constant-offset pieces `(from, to, offset)` covering `[start, end)`.
-pub(crate) fn offset_pieces(tz: &Tz, start: i64, end: i64) -> Vec<(i64, i64, i64)> {
-    if end <= super::timeline::year_start(TRANSITIONS_FIRST_YEAR)
-        || start >= super::timeline::year_start(TRANSITIONS_LAST_YEAR + 1)
-    {
-        return vec![(start, end, utc_offset(tz, start))];
+/// A zone's offset changes between [`TRANSITIONS_FIRST_YEAR`] and
+/// [`TRANSITIONS_LAST_YEAR`]: found once per zone and process by sampling (about 0.5 ms),
+/// then every offset question about those years is a binary search.
+#[derive(Debug)]
+pub(crate) struct ZoneTable {
+    /// The offset before the first change (and throughout, if there is none).
+    initial: i64,
+    /// `(instant, offset from that instant on)`, sorted by instant.
+    changes: Vec<(i64, i64)>,
+}
+
+impl ZoneTable {
+    fn compute(tz: &Tz) -> ZoneTable {
+        let (start, end) = (
+            year_start(TRANSITIONS_FIRST_YEAR),
+            year_start(TRANSITIONS_LAST_YEAR + 1),
+        );
+        let initial = utc_offset(tz, start);
+        ZoneTable {
+            initial,
+            changes: sampled_changes(tz, start, end, initial, SAMPLE_STEP),
+        }
     }
-    let mut pieces = Vec::with_capacity(4);
-    let mut piece_start = start;
+
+    /// The offset in force at `t`.
+    fn offset_at(&self, t: i64) -> i64 {
+        let k = self.changes.partition_point(|c| c.0 <= t);
+        k.checked_sub(1)
+            .and_then(|k| self.changes.get(k))
+            .map_or(self.initial, |c| c.1)
+    }
+
+    /// The UTC years of the first and last change, if any.
+    fn change_years(&self) -> Option<(i32, i32)> {
+        let first = self.changes.first()?.0;
+        let last = self.changes.last()?.0;
+        Some((year_of_secs(first), year_of_secs(last)))
+    }
+}
+
+/// The offset changes in `(start, end)`, sampling every `step` seconds from `start` (where the
+/// offset is `initial`) and bisecting between two samples whose offsets differ.
+fn sampled_changes(tz: &Tz, start: i64, end: i64, initial: i64, step: i64) -> Vec<(i64, i64)> {
+    let mut changes = Vec::new();
     let mut prev_t = start;
-    let mut prev_off = utc_offset(tz, start);
+    let mut prev_off = initial;
     let mut t = start;
     while t < end - 1 {
-        t = (t + SAMPLE_STEP).min(end - 1);
+        t = (t + step).min(end - 1);
         let off = utc_offset(tz, t);
         if off != prev_off {
             // Bisect for the first second with the new offset in (prev_t, t].
@@ -88,61 +120,74 @@ pub(crate) fn offset_pieces(tz: &Tz, start: i64, end: i64) -> Vec<(i64, i64, i64
                     hi = mid;
                 }
             }
-            pieces.push((piece_start, hi, prev_off));
-            piece_start = hi;
             prev_off = utc_offset(tz, hi);
-            // Re-sample from the transition in case a second one follows closely.
+            changes.push((hi, prev_off));
+            // Re-sample from the change in case a second one follows closely.
             t = hi;
         }
         prev_t = t;
     }
-    pieces.push((piece_start, end, prev_off));
-    pieces
+    changes
 }
 
-/// Zone and UTC year to the constant-offset pieces of that year.
-type PieceCache = BTreeMap<(&'static str, i32), Arc<[(i64, i64, i64)]>>;
-
-/// The constant-offset pieces of UTC year `y` in `tz`. Finding them samples the offset every
-/// six hours, so those of the years in which offsets change are kept for the life of the
-/// process, per zone and year (the tz data is compiled in and never changes): every calendar
-/// in the same zone shares them, and a zone holds at most 260 such years, a few KiB.
-pub(crate) fn year_pieces(tz: &Tz, y: i32) -> Arc<[(i64, i64, i64)]> {
-    static CACHE: OnceLock<Mutex<PieceCache>> = OnceLock::new();
-    let (ys, ye) = (year_start(y), year_start(y.saturating_add(1)));
-    if !(TRANSITIONS_FIRST_YEAR..=TRANSITIONS_LAST_YEAR).contains(&y) {
-        return Arc::from(offset_pieces(tz, ys, ye));
+/// The offset table of `tz`, computed the first time a zone is asked for and kept for the
+/// life of the process (the tz data is compiled in and never changes): every calendar in the
+/// same zone shares it; all of them together take a few MiB at most.
+pub(crate) fn zone_table(tz: &Tz) -> &'static ZoneTable {
+    static TABLES: [OnceLock<ZoneTable>; chrono_tz::TZ_VARIANTS.len()] =
+        [const { OnceLock::new() }; chrono_tz::TZ_VARIANTS.len()];
+    // `Tz` is a field-less enum listed in the order of `TZ_VARIANTS`.
+    let index = *tz as usize;
+    match TABLES.get(index) {
+        Some(cell) => cell.get_or_init(|| ZoneTable::compute(tz)),
+        // Unreachable (one cell per variant); a leaked table would be as correct.
+        None => Box::leak(Box::new(ZoneTable::compute(tz))),
     }
-    let cache = CACHE.get_or_init(Mutex::default);
-    let key = (tz.name(), y);
-    if let Some(p) = cache
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .get(&key)
-    {
-        return Arc::clone(p);
-    }
-    let pieces: Arc<[(i64, i64, i64)]> = Arc::from(offset_pieces(tz, ys, ye));
-    cache
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .insert(key, Arc::clone(&pieces));
-    pieces
 }
 
-/// The constant-offset pieces covering `[start, end)`, from the cached pieces of its years.
-fn pieces_between(tz: &Tz, start: i64, end: i64) -> Vec<(i64, i64, i64)> {
-    let mut out = Vec::new();
-    let (y0, y1) = (year_of_secs(start), year_of_secs(end.saturating_sub(1)));
-    for y in y0..=y1 {
-        for &(a, b, off) in year_pieces(tz, y).iter() {
-            let (a, b) = (a.max(start), b.min(end));
-            if a < b {
-                out.push((a, b, off));
-            }
+/// The UTC years a zoned calendar in `tz` computes year by year because its offset changes
+/// in them, with a year of margin for local dates that fall into a neighbouring UTC year:
+/// `None` for a zone whose offset never changes (UTC, fixed offsets).
+pub(crate) fn transition_years(tz: &Tz) -> Option<(i32, i32)> {
+    let (a, b) = zone_table(tz).change_years()?;
+    Some((a.saturating_sub(1), b.saturating_add(1)))
+}
+
+/// The constant-offset pieces `(from, to, offset)` covering `[start, end)`.
+pub(crate) fn offset_pieces(tz: &Tz, start: i64, end: i64) -> Vec<(i64, i64, i64)> {
+    let table = zone_table(tz);
+    // Offsets are constant before the first and after the last change.
+    if end <= year_start(TRANSITIONS_FIRST_YEAR) {
+        return vec![(start, end, table.initial)];
+    }
+    if start >= year_start(TRANSITIONS_LAST_YEAR + 1) {
+        return vec![(start, end, table.offset_at(start))];
+    }
+    let mut pieces = Vec::with_capacity(4);
+    let mut piece_start = start;
+    let mut off = table.offset_at(start);
+    let first = table.changes.partition_point(|c| c.0 <= start);
+    for &(t, next) in table.changes.get(first..).unwrap_or(&[]) {
+        if t >= end {
+            break;
         }
+        pieces.push((piece_start, t, off));
+        piece_start = t;
+        off = next;
     }
-    out
+    pieces.push((piece_start, end, off));
+    pieces
+}
+
+/// The constant-offset pieces of UTC year `y` in `tz`.
+#[cfg(test)]
+fn year_pieces(tz: &Tz, y: i32) -> Vec<(i64, i64, i64)> {
+    offset_pieces(tz, year_start(y), year_start(y.saturating_add(1)))
+}
+
+/// The constant-offset pieces covering `[start, end)`.
+fn pieces_between(tz: &Tz, start: i64, end: i64) -> Vec<(i64, i64, i64)> {
+    offset_pieces(tz, start, end)
 }
 
 /// The local date of a day number (days since 1970-01-01), if chrono can represent it.
@@ -259,20 +304,21 @@ impl Zoned {
         days
     }
 
-    /// Compiles UTC year `y`.
-    pub(crate) fn build_chunk(&self, y: i32) -> Chunk {
-        let ys = year_start(y);
-        let ye = year_start(y.saturating_add(1));
-        let pieces = year_pieces(&self.tz, y);
-        let min_off = pieces.iter().map(|p| p.2).min().unwrap_or(0);
-        let max_off = pieces.iter().map(|p| p.2).max().unwrap_or(0);
-        // Local naive seconds of instants in [ys, ye) lie in [ys + min_off, ye + max_off);
-        // a shift of day D reaches at most D + 2 days.
-        let d0 = (ys + min_off).div_euclid(SECS_PER_DAY) - 2;
-        let d1 = (ye + max_off).div_euclid(SECS_PER_DAY);
+    /// The local days that may hold shifts read by instants of `[start, end)` (offsets
+    /// `min_off ..= max_off`): a shift of day `D` lies within `[D, D + 2 days)`.
+    fn day_range(start: i64, end: i64, min_off: i64, max_off: i64) -> (i64, i64) {
+        (
+            (start + min_off).div_euclid(SECS_PER_DAY) - 2,
+            (end + max_off).div_euclid(SECS_PER_DAY),
+        )
+    }
 
-        let holidays = self.holiday_days(year_of_day(d0), year_of_day(d1));
-        let exceptions: Vec<(i64, &Spans)> = match (date_of_day(d0), date_of_day(d1)) {
+    /// The exceptions of days `d0 ..= d1`, as day numbers, sorted.
+    fn exceptions_between(&self, d0: i64, d1: i64) -> Vec<(i64, &Spans)> {
+        if self.exceptions.is_empty() {
+            return Vec::new();
+        }
+        match (date_of_day(d0), date_of_day(d1)) {
             (Some(a), Some(b)) => self
                 .exceptions
                 .range(a..=b)
@@ -284,10 +330,25 @@ impl Zoned {
                 .map(|(d, s)| (day_of_date(*d), s))
                 .filter(|(d, _)| (d0..=d1).contains(d))
                 .collect(),
-        };
+        }
+    }
 
-        let mut local: Vec<(i64, i64)> = Vec::with_capacity(((d1 - d0 + 1) as usize) * 2);
+    /// The business intervals within `[start, end)`, sorted by start, disjoint or touching.
+    pub(crate) fn intervals_in(&self, start: i64, end: i64) -> Vec<(i64, i64)> {
+        let pieces = offset_pieces(&self.tz, start, end);
+        let min_off = pieces.iter().map(|p| p.2).min().unwrap_or(0);
+        let max_off = pieces.iter().map(|p| p.2).max().unwrap_or(0);
+        // Local naive seconds of instants in [start, end) lie in [start + min_off,
+        // end + max_off); a shift of day D reaches at most D + 2 days.
+        let (d0, d1) = Self::day_range(start, end, min_off, max_off);
+
+        let holidays = self.holiday_days(year_of_day(d0), year_of_day(d1));
+        let exceptions = self.exceptions_between(d0, d1);
+
+        let mut merged: Vec<(i64, i64)> =
+            Vec::with_capacity(usize::try_from(d1 - d0 + 1).unwrap_or(0) * 2);
         let (mut hi, mut ei) = (0usize, 0usize);
+        let mut weekday = weekday_index(d0);
         for day in d0..=d1 {
             while holidays.get(hi).is_some_and(|&h| h < day) {
                 hi += 1;
@@ -295,24 +356,27 @@ impl Zoned {
             while exceptions.get(ei).is_some_and(|e| e.0 < day) {
                 ei += 1;
             }
-            let holiday = holidays.get(hi) == Some(&day);
             let exception = exceptions.get(ei).filter(|e| e.0 == day).map(|e| e.1);
+            let shifts: &[(i64, i64)] = match exception {
+                Some(spans) => spans,
+                None if holidays.get(hi) == Some(&day) => &[],
+                None => self.weekly.get(weekday).map_or(&[], Vec::as_slice),
+            };
             let base = day * SECS_PER_DAY;
-            for &(s, e) in self.day_shifts(day, exception, holiday) {
-                local.push((base + s, base + e));
+            // Shifts of one day are sorted by start and days ascend, so the ranges come
+            // sorted by start: merge them as they come.
+            for &(s, e) in shifts {
+                let (a, b) = (base + s, base + e);
+                match merged.last_mut() {
+                    Some(last) if a <= last.1 => last.1 = last.1.max(b),
+                    _ => merged.push((a, b)),
+                }
             }
-        }
-        // Shifts of one day are sorted by start and days ascend, so `local` is sorted by start.
-        let mut merged: Vec<(i64, i64)> = Vec::with_capacity(local.len());
-        for (a, b) in local {
-            match merged.last_mut() {
-                Some(last) if a <= last.1 => last.1 = last.1.max(b),
-                _ => merged.push((a, b)),
-            }
+            weekday = if weekday == 6 { 0 } else { weekday + 1 };
         }
 
         let mut out: Vec<(i64, i64)> = Vec::with_capacity(merged.len() + 2);
-        for &(p0, p1, off) in pieces.iter() {
+        for &(p0, p1, off) in &pieces {
             // Local ranges that can meet this piece: those ending after p0 + off.
             let first = merged.partition_point(|r| r.1 - off <= p0);
             for &(a, b) in merged.get(first..).unwrap_or(&[]) {
@@ -326,9 +390,70 @@ impl Zoned {
                 }
             }
         }
-        Chunk::from_sorted(ys, ye, &out)
+        out
+    }
+
+    /// The instants of `[start, end)` whose business time may differ from the weekly
+    /// pattern: around every local day that is a holiday on a weekday with shifts, or an
+    /// exception, the instants that can read that day or the next (a shift of day `D` lies
+    /// within `[D, D + 2 days)`), for offsets `min_off ..= max_off`. Sorted, possibly
+    /// overlapping, not clipped.
+    pub(crate) fn irregular_windows(
+        &self,
+        start: i64,
+        end: i64,
+        min_off: i64,
+        max_off: i64,
+        out: &mut Vec<(i64, i64)>,
+    ) {
+        let (d0, d1) = Self::day_range(start, end, min_off, max_off);
+        let window = |d: i64| (d * SECS_PER_DAY - max_off, (d + 2) * SECS_PER_DAY - min_off);
+        for d in self.holiday_days(year_of_day(d0), year_of_day(d1)) {
+            let weekly = self
+                .weekly
+                .get(weekday_index(d))
+                .is_some_and(|s| !s.is_empty());
+            if weekly && (d0..=d1).contains(&d) {
+                out.push(window(d));
+            }
+        }
+        for (d, _) in self.exceptions_between(d0, d1) {
+            out.push(window(d));
+        }
+    }
+
+    /// The weekly pattern of business time at a constant offset `off`: the intervals, in
+    /// seconds from a Monday 00:00 UTC, of the instants whose wall-clock reading falls in a
+    /// weekly shift, sorted and disjoint within `[0, 1 week)`.
+    pub(crate) fn weekly_pattern(&self, off: i64) -> Vec<(i64, i64)> {
+        let mut out = Vec::new();
+        for (wd, spans) in (0i64..).zip(&self.weekly) {
+            for &(s, e) in spans {
+                // Local seconds from Monday 00:00, read `off` seconds after the instant.
+                let a = (wd * SECS_PER_DAY + s - off).rem_euclid(WEEK);
+                let len = e - s;
+                if a + len <= WEEK {
+                    out.push((a, a + len));
+                } else {
+                    out.push((a, WEEK));
+                    out.push((0, a + len - WEEK));
+                }
+            }
+        }
+        out.sort_unstable();
+        let mut merged: Vec<(i64, i64)> = Vec::with_capacity(out.len());
+        for (a, b) in out {
+            match merged.last_mut() {
+                Some(last) if a <= last.1 => last.1 = last.1.max(b),
+                _ => merged.push((a, b)),
+            }
+        }
+        merged
     }
 }
+
+/// Seconds in a week.
+pub(crate) const WEEK: i64 = 7 * SECS_PER_DAY;
 
 impl Zoned {
     /// The earliest instant whose wall-clock reading is at or after the naive local second
@@ -384,6 +509,66 @@ impl Zoned {
 mod tests {
     use super::*;
     use crate::calendar::timeline::year_start;
+
+    /// The offset changes of every zone, found by sampling every five days, are those found by
+    /// sampling every six hours. Every zone takes a few seconds in a debug build, so `cargo
+    /// test` checks a sample of zones with eventful histories; `.ci/run` runs the test in
+    /// release, where it checks all of them.
+    #[test]
+    fn zone_tables_match_six_hour_sampling() {
+        let all = !cfg!(debug_assertions);
+        let sample = [
+            "America/Boa_Vista",
+            "Europe/Moscow",
+            "Antarctica/Troll",
+            "Pacific/Apia",
+            "Australia/Lord_Howe",
+            "Africa/Casablanca",
+            "America/Sao_Paulo",
+            "Asia/Tehran",
+        ];
+        let (start, end) = (
+            year_start(TRANSITIONS_FIRST_YEAR),
+            year_start(TRANSITIONS_LAST_YEAR + 1),
+        );
+        let mut checked = 0;
+        for tz in chrono_tz::TZ_VARIANTS {
+            if !all && !sample.contains(&tz.name()) {
+                continue;
+            }
+            let table = zone_table(&tz);
+            let reference = sampled_changes(&tz, start, end, table.initial, 6 * 3600);
+            assert_eq!(table.changes, reference, "{}", tz.name());
+            // Constant before the first change and after the last.
+            for y in [-262_000, -1000, 1000, TRANSITIONS_FIRST_YEAR - 1] {
+                assert_eq!(utc_offset(&tz, year_start(y)), table.initial, "{tz} {y}");
+            }
+            for y in [TRANSITIONS_LAST_YEAR + 1, 3000, 262_000] {
+                let last = table.offset_at(year_start(y));
+                assert_eq!(utc_offset(&tz, year_start(y)), last, "{tz} {y}");
+            }
+            checked += 1;
+        }
+        assert!(checked >= sample.len(), "{checked} zones checked");
+    }
+
+    #[test]
+    fn offset_pieces_follow_the_zone() {
+        let tz: Tz = "Europe/Berlin".parse().unwrap();
+        let y = year_start(2024);
+        let pieces = year_pieces(&tz, 2024);
+        // 2024-03-31T01:00Z and 2024-10-27T01:00Z.
+        assert_eq!(
+            pieces,
+            vec![
+                (y, 1_711_846_800, 3600),
+                (1_711_846_800, 1_729_990_800, 7200),
+                (1_729_990_800, year_start(2025), 3600),
+            ]
+        );
+        assert_eq!(transition_years(&chrono_tz::UTC), None);
+        assert_eq!(transition_years(&tz), Some((1892, 2100)));
+    }
 
     #[test]
     fn offsets_are_constant_outside_the_transition_years() {
