@@ -366,7 +366,13 @@ fuzz_target!(|input: Input| {
         } => {
             let (json, expect) =
                 calendar(zone, &days, holidays.get(), exceptions.get(), &input.defect);
-            let small = holidays.get() < 8 && exceptions.get() < 8;
+            // Within the limits checked at load (shifts per day and per week): a document
+            // over them is refused for its size, like a large one.
+            let shifts: Vec<usize> = days.iter().take(7).map(|n| usize::from(n % 25)).collect();
+            let small = holidays.get() < 8
+                && exceptions.get() < 8
+                && shifts.iter().all(|&n| n <= slacalc::calendar::MAX_SHIFTS_PER_DAY)
+                && shifts.iter().sum::<usize>() <= slacalc::calendar::MAX_WEEKLY_SHIFTS;
             let result = serde_json::from_str::<Calendar>(&json);
             if let Some(cal) = check(&json, result, &expect, !small) {
                 let back: Calendar =
