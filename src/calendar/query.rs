@@ -8,9 +8,10 @@ use std::borrow::Cow;
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 
 use super::algebra::SetOp;
+use super::compiled::Seconds;
 use super::timeline::{year_of_secs, year_start, Chunk, MAX_YEAR};
 use super::years::{self, Extreme, WalkError, YearSeries, PERIOD_YEARS};
-use super::{Calendar, Kind, Seconds, NON_PERIODIC_FIRST_YEAR, NON_PERIODIC_LAST_YEAR};
+use super::{Calendar, Kind, NON_PERIODIC_FIRST_YEAR, NON_PERIODIC_LAST_YEAR};
 use crate::error::Error;
 
 const NANOS_PER_SEC: i64 = 1_000_000_000;
