@@ -10,7 +10,8 @@ use super::{zoned, Calendar, Kind};
 
 /// The years a calendar whose holidays do not repeat every 400 years (open-ended Easter-based
 /// rules) computes exactly, year by year; outside them its arithmetic is
-/// [`Error::OutOfRange`] rather than an extrapolation. 1583 is the first full Gregorian year.
+/// [`Error::OutOfRange`](crate::Error::OutOfRange) rather than an extrapolation. 1583 is the
+/// first full Gregorian year.
 pub const NON_PERIODIC_FIRST_YEAR: i32 = 1583;
 
 /// See [`NON_PERIODIC_FIRST_YEAR`].
