@@ -1,79 +1,18 @@
 //! Escalation ladders: each step's due instant from the ladder's own clock or from the
 //! record of the metric it watches (the semantics are in the [module docs](super)).
 
-use std::fmt;
-use std::sync::Arc;
-
 use chrono::{DateTime, TimeDelta, Utc};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 
 use super::lifecycle::{self, Rules};
 use super::metric::{Context, MetricClock};
+use super::report::{StepReport, StepState};
 use crate::calendar::Calendar;
 use crate::clock::{self, Reach};
 use crate::contract::{Metric, SeverityChangePolicy, Trigger};
 use crate::error::Error;
 use crate::incident::EventTag;
-
-/// Where an escalation step stands as of `now`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
-pub enum StepState {
-    /// Not fired; due at the reported instant unless an event intervenes.
-    Pending,
-    /// Not fired, due instant unknown: the clock it waits on is halted (or not started, or
-    /// its calendar never opens again).
-    Halted,
-    /// Fired at its due instant.
-    Fired,
-    /// The ladder ended (or the metric was fulfilled) before the step fired: it never fires.
-    Cancelled,
-}
-
-impl StepState {
-    /// The name used in reports (`pending`, `halted`, `fired`, `cancelled`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            StepState::Pending => "pending",
-            StepState::Halted => "halted",
-            StepState::Fired => "fired",
-            StepState::Cancelled => "cancelled",
-        }
-    }
-}
-
-impl fmt::Display for StepState {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// One step of the ladder as of `now`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct StepReport {
-    /// The step's index in the ladder (0 = the first).
-    pub step: usize,
-    /// The role or recipient pulled in.
-    pub notify: Arc<str>,
-    /// When it fires, as configured.
-    pub trigger: Trigger,
-    /// The state.
-    pub state: StepState,
-    /// When it is (or was) due; `None` while halted and once cancelled.
-    pub due: Option<DateTime<Utc>>,
-    /// When it fired, if it has.
-    pub fired_at: Option<DateTime<Utc>>,
-}
-
-impl StepReport {
-    /// Whether the step has fired as of `now`.
-    pub fn is_fired(&self) -> bool {
-        self.state == StepState::Fired
-    }
-}
 
 /// The steps of the ladder for the severity in force at `now`, empty when the plan has none.
 /// `clocks` are the clocks of the evaluation's metrics, which `share` and `after_breach` steps

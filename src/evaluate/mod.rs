@@ -266,7 +266,6 @@ mod report;
 mod wake;
 
 pub use evaluation::evaluate;
-pub use ladder::{StepReport, StepState};
 pub use outcome::TargetOutcome;
-pub use report::{Cycle, MetricReport, MetricState, PauseInterval, Report};
+pub use report::{Cycle, MetricReport, MetricState, PauseInterval, Report, StepReport, StepState};
 pub use wake::next_wake_up;

@@ -8,10 +8,9 @@ use chrono::{DateTime, TimeDelta, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::ladder::StepReport;
 use crate::calendar::Calendar;
 use crate::clock::ClockState;
-use crate::contract::{Metric, TargetForm};
+use crate::contract::{Metric, TargetForm, Trigger};
 use crate::incident::EventTag;
 use crate::time::format_duration;
 
@@ -197,6 +196,64 @@ impl PartialEq for MetricReport {
 }
 
 impl Eq for MetricReport {}
+
+/// Where an escalation step stands as of `now`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum StepState {
+    /// Not fired; due at the reported instant unless an event intervenes.
+    Pending,
+    /// Not fired, due instant unknown: the clock it waits on is halted (or not started, or
+    /// its calendar never opens again).
+    Halted,
+    /// Fired at its due instant.
+    Fired,
+    /// The ladder ended (or the metric was fulfilled) before the step fired: it never fires.
+    Cancelled,
+}
+
+impl StepState {
+    /// The name used in reports (`pending`, `halted`, `fired`, `cancelled`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StepState::Pending => "pending",
+            StepState::Halted => "halted",
+            StepState::Fired => "fired",
+            StepState::Cancelled => "cancelled",
+        }
+    }
+}
+
+impl fmt::Display for StepState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One step of the ladder as of `now`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepReport {
+    /// The step's index in the ladder (0 = the first).
+    pub step: usize,
+    /// The role or recipient pulled in.
+    pub notify: Arc<str>,
+    /// When it fires, as configured.
+    pub trigger: Trigger,
+    /// The state.
+    pub state: StepState,
+    /// When it is (or was) due; `None` while halted and once cancelled.
+    pub due: Option<DateTime<Utc>>,
+    /// When it fired, if it has.
+    pub fired_at: Option<DateTime<Utc>>,
+}
+
+impl StepReport {
+    /// Whether the step has fired as of `now`.
+    pub fn is_fired(&self) -> bool {
+        self.state == StepState::Fired
+    }
+}
 
 /// The evaluation of one incident against a contract as of `now`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

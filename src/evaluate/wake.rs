@@ -4,8 +4,7 @@
 use chrono::{DateTime, TimeDelta, Utc};
 
 use super::evaluation::evaluate;
-use super::ladder::StepState;
-use super::report::{MetricState, Report};
+use super::report::{MetricState, Report, StepState};
 use crate::contract::Contract;
 use crate::error::Error;
 use crate::incident::Incident;

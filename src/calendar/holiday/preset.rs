@@ -1,5 +1,6 @@
 //! Built-in holiday presets: JSON files under `src/calendar/holiday/presets/`, one per key,
-//! embedded at compile time and parsed lazily, once per process, the first time they are used.
+//! embedded at compile time and parsed lazily, once per process, the first time they are used;
+//! and the closest key to an unknown one.
 
 use std::sync::{Arc, OnceLock};
 
@@ -70,7 +71,7 @@ fn unknown(path: &str, name: &str) -> Error {
     Error::UnknownPreset {
         path: path.to_owned(),
         name: name.to_owned(),
-        closest: super::listing::closest(name).map(str::to_owned),
+        closest: closest(name).map(str::to_owned),
     }
 }
 
@@ -119,4 +120,70 @@ fn load(name: &str, text: &str, including: &[&str]) -> Result<Preset, Error> {
         about: file.about,
         rules,
     })
+}
+
+/// Levenshtein distance between two short strings, by characters.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diag = i;
+        let mut next = Vec::with_capacity(row.len());
+        next.push(i.saturating_add(1));
+        for (j, cb) in b.iter().enumerate() {
+            let del = row
+                .get(j + 1)
+                .copied()
+                .unwrap_or(usize::MAX)
+                .saturating_add(1);
+            let ins = next.last().copied().unwrap_or(usize::MAX).saturating_add(1);
+            let sub = diag.saturating_add(usize::from(ca != *cb));
+            diag = row.get(j + 1).copied().unwrap_or(usize::MAX);
+            next.push(del.min(ins).min(sub));
+        }
+        row = next;
+    }
+    row.last().copied().unwrap_or(0)
+}
+
+/// The built-in key closest to `name` (case-insensitive edit distance; ties go to the first
+/// key in sorted order). `None` only when there are no presets.
+pub(crate) fn closest(name: &str) -> Option<&'static str> {
+    let lower = name.trim().to_lowercase().replace('_', "-");
+    KEYS.iter().copied().min_by_key(|k| distance(&lower, k))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Holidays;
+
+    #[test]
+    fn keys_are_sorted_and_unique() {
+        assert!(KEYS.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(Holidays::PRESETS, KEYS);
+    }
+
+    #[test]
+    fn distance_counts_edits() {
+        assert_eq!(distance("", ""), 0);
+        assert_eq!(distance("gb-sco", "gb-sct"), 1);
+        assert_eq!(distance("de-by", "de-bw"), 1);
+        assert_eq!(distance("kitten", "sitting"), 3);
+        assert_eq!(distance("", "abc"), 3);
+        assert_eq!(distance("abc", ""), 3);
+    }
+
+    #[test]
+    fn closest_key_ignores_case_and_underscores() {
+        assert_eq!(closest("DE-BY"), Some("de-by"));
+        assert_eq!(closest("gb_sct"), Some("gb-sct"));
+        assert_eq!(closest("gb-sco"), Some("gb-sct"));
+        assert_eq!(closest("pol"), Some("pl"));
+        assert_eq!(
+            Holidays::preset("gb-scotland").unwrap_err().to_string(),
+            "preset: unknown holiday preset `gb-scotland`: the closest preset is `gb-sct` \
+             (Holidays::PRESETS lists all)"
+        );
+    }
 }

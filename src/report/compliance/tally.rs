@@ -237,7 +237,7 @@ impl Tally {
                 .merge(acc.clone());
             rows.push(acc.row(
                 contract.customer(),
-                &contract.plan().key(),
+                contract.plan().key(),
                 severity,
                 metric,
                 targets,

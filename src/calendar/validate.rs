@@ -1,0 +1,208 @@
+//! Validating a [`CalendarSpec`] into a [`Calendar`]: the time zone, weekly shifts, holidays,
+//! exceptions and combinations, each error naming its configuration path.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use chrono_tz::Tz;
+
+use super::algebra::SetOp;
+use super::holiday::{self, Holidays};
+use super::limits::{check_combined, too_deep, too_many};
+use super::zoned::{Spans, Zoned};
+use super::{
+    Calendar, CalendarSpec, Inner, Kind, MAX_COMBINED_CALENDARS, MAX_EXCEPTIONS, MAX_HOLIDAY_RULES,
+    MAX_NESTING_DEPTH, MAX_SHIFTS_PER_DAY,
+};
+use crate::config::join;
+use crate::error::Error;
+use crate::time::{Shift, WeekdayKey};
+
+impl TryFrom<CalendarSpec> for Calendar {
+    type Error = Error;
+
+    fn try_from(spec: CalendarSpec) -> Result<Calendar, Error> {
+        Calendar::from_spec_at(spec, "")
+    }
+}
+
+fn parse_spans(path: &str, shifts: &[String]) -> Result<Spans, Error> {
+    if shifts.len() > MAX_SHIFTS_PER_DAY {
+        return Err(Error::InvalidValue {
+            path: path.to_owned(),
+            value: format!("{} shifts", shifts.len()),
+            expected: format!("at most {MAX_SHIFTS_PER_DAY} shifts a day"),
+        });
+    }
+    let mut spans = Vec::with_capacity(shifts.len());
+    for (i, s) in shifts.iter().enumerate() {
+        let shift: Shift = s.parse().map_err(|e| match e {
+            Error::InvalidShift { input, reason, .. } => Error::InvalidShift {
+                path: format!("{path}[{i}]"),
+                input,
+                reason,
+            },
+            other => other,
+        })?;
+        spans.push(shift.local_span_seconds());
+    }
+    spans.sort_unstable();
+    Ok(spans)
+}
+
+impl Calendar {
+    /// Parses and validates a calendar from JSON, with typed errors: [`Error::Parse`] (with
+    /// line and column) for malformed JSON or unknown fields, and the validation errors of
+    /// [`Calendar::try_from`] otherwise. (Deserializing a `Calendar` with serde directly
+    /// reports the same problems as serde errors.)
+    ///
+    /// ```
+    /// let err = slacalc::Calendar::from_json(r#"{"timezone": "UTC", "hours": {"mon": ["8-17"]}}"#)
+    ///     .unwrap_err();
+    /// assert_eq!(err.to_string(), "hours.mon[0]: invalid shift `8-17`: expected HH:MM-HH:MM with times from 00:00 to 24:00");
+    /// ```
+    ///
+    /// # Errors
+    /// As described above.
+    pub fn from_json(json: &str) -> Result<Calendar, Error> {
+        let spec: CalendarSpec = serde_json::from_str(json).map_err(|e| Error::Parse {
+            format: "JSON".into(),
+            message: e.to_string(),
+        })?;
+        Calendar::try_from(spec)
+    }
+
+    /// Validates `spec`, reporting errors under the config path `path`.
+    pub(crate) fn from_spec_at(spec: CalendarSpec, path: &str) -> Result<Calendar, Error> {
+        Calendar::from_spec_in(spec, path, 0)
+    }
+
+    /// Validates `spec`, found `depth` combinations deep.
+    fn from_spec_in(spec: CalendarSpec, path: &str, depth: usize) -> Result<Calendar, Error> {
+        let composite = [
+            ("union", &spec.union, SetOp::Union),
+            ("intersection", &spec.intersection, SetOp::Intersection),
+            ("difference", &spec.difference, SetOp::Difference),
+        ];
+        let given: Vec<_> = composite.iter().filter(|c| c.1.is_some()).collect();
+        let zoned_fields = spec.timezone.is_some()
+            || !spec.hours.is_empty()
+            || !spec.holidays.is_empty()
+            || !spec.exceptions.is_empty();
+        let kind = match given.as_slice() {
+            [] => Kind::Zoned(Box::new(Self::zoned_from_spec(&spec, path)?)),
+            [(name, Some(members), op)] if !zoned_fields => {
+                if members.is_empty() {
+                    return Err(Error::InvalidValue {
+                        path: join(path, name),
+                        value: "[]".into(),
+                        expected: "at least one calendar".into(),
+                    });
+                }
+                let at = join(path, name);
+                if depth >= MAX_NESTING_DEPTH {
+                    return Err(too_deep(at, depth + 1));
+                }
+                if members.len() > MAX_COMBINED_CALENDARS {
+                    return Err(too_many(at, members.len()));
+                }
+                let mut cals = Vec::with_capacity(members.len());
+                for (i, m) in members.iter().enumerate() {
+                    cals.push(Calendar::from_spec_in(
+                        m.clone(),
+                        &format!("{at}[{i}]"),
+                        depth + 1,
+                    )?);
+                }
+                check_combined(&at, &cals)?;
+                Kind::Composite(*op, cals)
+            }
+            _ => {
+                let mut names: Vec<&str> = given.iter().map(|c| c.0).collect();
+                if zoned_fields {
+                    names.insert(0, "timezone/hours/holidays/exceptions");
+                }
+                return Err(Error::InvalidValue {
+                    path: if path.is_empty() {
+                        "calendar".into()
+                    } else {
+                        path.into()
+                    },
+                    value: names.join(" + "),
+                    expected: "either a zoned calendar (timezone, hours, holidays, exceptions) \
+                               or exactly one of union, intersection, difference"
+                        .into(),
+                });
+            }
+        };
+        Ok(Calendar {
+            inner: Arc::new(Inner::new(spec, kind)),
+        })
+    }
+
+    fn zoned_from_spec(spec: &CalendarSpec, path: &str) -> Result<Zoned, Error> {
+        let tz_path = join(path, "timezone");
+        let name = spec
+            .timezone
+            .as_deref()
+            .ok_or_else(|| Error::InvalidValue {
+                path: tz_path.clone(),
+                value: "(missing)".into(),
+                expected: "an IANA time-zone name such as `Europe/Berlin`".into(),
+            })?;
+        let tz: Tz = name.parse().map_err(|_| Error::UnknownTimeZone {
+            path: tz_path,
+            name: name.to_owned(),
+        })?;
+        let mut weekly: [Spans; 7] = Default::default();
+        for (key, shifts) in &spec.hours {
+            let day: WeekdayKey = key.parse().map_err(|_| Error::UnknownWeekday {
+                path: join(path, "hours"),
+                input: key.clone(),
+            })?;
+            let spans = parse_spans(&join(path, &format!("hours.{key}")), shifts)?;
+            if let Some(slot) = weekly.get_mut(day.weekday().num_days_from_monday() as usize) {
+                *slot = spans;
+            }
+        }
+        let too_many_rules = |n: usize| Error::InvalidValue {
+            path: join(path, "holidays"),
+            value: format!("{n} holiday rules"),
+            expected: format!(
+                "at most {MAX_HOLIDAY_RULES} holiday rules and dates, presets expanded"
+            ),
+        };
+        if spec.holidays.len() > MAX_HOLIDAY_RULES {
+            return Err(too_many_rules(spec.holidays.len()));
+        }
+        let holidays = Holidays::from_specs(&spec.holidays, &join(path, "holidays"))?;
+        if holidays.rule_count() > MAX_HOLIDAY_RULES {
+            return Err(too_many_rules(holidays.rule_count()));
+        }
+        if spec.exceptions.len() > MAX_EXCEPTIONS {
+            return Err(Error::InvalidValue {
+                path: join(path, "exceptions"),
+                value: format!("{} dates", spec.exceptions.len()),
+                expected: format!("at most {MAX_EXCEPTIONS} exception dates"),
+            });
+        }
+        let mut exceptions = BTreeMap::new();
+        for (key, shifts) in &spec.exceptions {
+            let epath = join(path, &format!("exceptions.{key}"));
+            let date = holiday::parse_date(&join(path, "exceptions"), key)?;
+            if holidays.contains(date) {
+                return Err(Error::HolidayAndException {
+                    path: epath,
+                    date: key.clone(),
+                });
+            }
+            exceptions.insert(date, parse_spans(&epath, shifts)?);
+        }
+        Ok(Zoned {
+            tz,
+            weekly,
+            holidays,
+            exceptions,
+        })
+    }
+}
