@@ -19,7 +19,8 @@ use arbitrary::Arbitrary;
 use chrono::{DateTime, Datelike, NaiveDate, Offset, TimeDelta, TimeZone, Utc};
 use libfuzzer_sys::fuzz_target;
 use slacalc::calendar::MonthDay;
-use slacalc::{Calendar, CalendarSpec, HolidayRule, HolidaySpec, Observance};
+use slacalc::Calendar;
+use slacalc::calendar::{CalendarSpec, HolidayRule, HolidaySpec, Observance};
 use slacalc::calendar::BusinessDays;
 
 const ZONES: &[&str] = &[

@@ -7,7 +7,8 @@
 
 use chrono::{DateTime, TimeDelta, Utc};
 use libfuzzer_sys::fuzz_target;
-use slacalc::{Calendar, CalendarSpec};
+use slacalc::Calendar;
+use slacalc::calendar::CalendarSpec;
 use slacalc::calendar::BusinessDays;
 
 fuzz_target!(|data: &[u8]| {

@@ -13,9 +13,8 @@ use chrono::{DateTime, Utc};
 use libfuzzer_sys::fuzz_target;
 use serde::Deserialize;
 use slacalc::contract::IntakeRequest;
-use slacalc::{
-    evaluate, Catalog, CatalogSpec, Contract, ContractSpec, Event, EventKind, Incident,
-};
+use slacalc::{evaluate, Catalog, Contract, ContractSpec, Event, EventKind, Incident};
+use slacalc::contract::CatalogSpec;
 
 #[derive(Deserialize)]
 struct Both {

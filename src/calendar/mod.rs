@@ -68,7 +68,7 @@
 
 mod algebra;
 mod business_days;
-pub mod holiday;
+mod holiday;
 mod pattern;
 mod spec;
 mod timeline;
@@ -627,7 +627,7 @@ impl Calendar {
         let mut exceptions = BTreeMap::new();
         for (key, shifts) in &spec.exceptions {
             let epath = join(path, &format!("exceptions.{key}"));
-            let date = holiday::parse_date(&join(path, "exceptions"), key)?;
+            let date = crate::time::parse_date(&join(path, "exceptions"), key)?;
             if holidays.contains(date) {
                 return Err(Error::HolidayAndException {
                     path: epath,

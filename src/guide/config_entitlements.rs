@@ -23,7 +23,7 @@
 //! incidents; an incident reported by a contact with a default region has its `business` clock in
 //! that region's hours ("work progresses in the business hours of the contact's default region").
 //! `term` (`{"start", "initial_months", "renewal_months", "notice_months", "notice_given"}`) gives
-//! [`ContractTerm`](crate::contract::ContractTerm)`::is_active`, `current_term`, `next_renewal`
+//! [`Term`](crate::contract::Term)`::is_active`, `current_term`, `next_renewal`
 //! and `notice_deadline` (the last day to give notice: the end of the term minus the notice
 //! period, minus a day). The catalog's `lifecycle` (`{"product", "sustained_months", "versions":
 //! [{"version": "10.18", "end_of_maintenance": "2025-12-31", "latest": "10.18.12"}]}`) gives each

@@ -50,7 +50,7 @@
 //! record.
 //!
 //! The incident lifecycle is a table — every event against every metric state, saying what
-//! starts, pauses, resumes, fulfils, reopens — written in the [`evaluate`](mod@crate::evaluate)
+//! starts, pauses, resumes, fulfils, reopens — written in the [`evaluate`](crate::guide::lifecycle)
 //! module docs and run as a test. Policies a support organisation must choose (severity change,
 //! reopen, pauses per severity, how business-day targets count from outside business hours) are
 //! configuration with documented defaults ([contracts](super::config_contract)), never hidden
@@ -62,15 +62,15 @@
 //!
 //! | layer | module | concept |
 //! | --- | --- | --- |
-//! | 1 | [`error`](crate::error) | the one public [`Error`](crate::Error) type |
+//! | 1 | `error` (private; [`Error`](crate::Error) at the root) | the one public [`Error`](crate::Error) type |
 //! | 2 | `config` (private) | helpers shared by the serde forms: strict maps, dates, paths in errors |
-//! | 3 | [`time`](crate::time) | leaf vocabulary: [`TimeOfDay`](crate::TimeOfDay) (allows 24:00), [`Shift`](crate::Shift), weekday keys, durations and their text form |
+//! | 3 | [`time`](crate::time) | leaf vocabulary: [`TimeOfDay`](crate::time::TimeOfDay) (allows 24:00), [`Shift`](crate::time::Shift), weekday keys, durations and their text form |
 //! | 4 | [`money`](crate::money) | currencies, rounding, fee schedules, quotas, hour budgets, credits, time and materials |
 //! | 5 | [`calendar`](crate::calendar) | [`Calendar`](crate::Calendar), holidays and presets, business days, algebra |
-//! | 6 | [`incident`](crate::incident) | events and the validated incident |
+//! | 6 | `incident` (private; [`Incident`](crate::Incident) at the root) | events and the validated incident |
 //! | 7 | [`contract`](crate::contract) | catalogs, severities, metrics, targets, plans, ladders, entitlements, terms, lifecycle |
-//! | 8 | [`clock`](crate::clock) | the pausable business-time clock |
-//! | 9 | [`evaluate`](mod@crate::evaluate) | `evaluate(contract, incident, now)`: the per-metric record, ladders, the next wake-up |
+//! | 8 | `clock` (private; [`Clock`](crate::Clock) at the root) | the pausable business-time clock |
+//! | 9 | [`evaluate`](crate::guide::lifecycle) | `evaluate(contract, incident, now)`: the per-metric record, ladders, the next wake-up |
 //! | 10 | [`availability`](crate::availability) | service time minus maintenance, outages, availability credits |
 //! | 11 | [`queue`](crate::queue) | many open incidents: which to work on next |
 //! | 12 | [`report`](crate::report) | many incidents: batch evaluation, compliance, CSV, SVG |
