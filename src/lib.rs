@@ -83,6 +83,10 @@
 //!   [reports and compliance](guide::config_report);
 //! - [design notes](guide::design): data flow, one clock, one evaluation record, the layers;
 //! - [DST semantics](guide::dst): what a calendar counts when clocks change;
+//! - [the incident lifecycle](guide::lifecycle): metric states, policies, escalation ladders,
+//!   the next wake-up; [the SLA clock](guide::clock);
+//! - [holidays](guide::holidays): rule forms, the presets and their date tables;
+//!   [time and materials](guide::time_and_materials); [compliance reports](guide::compliance);
 //! - [inputs and guarantees](guide::guarantees): no panics, bounded work, determinism, errors;
 //! - [performance](guide::performance): measured figures and the commands that reproduce them.
 //!
@@ -323,7 +327,7 @@
 //! use std::collections::BTreeMap;
 //! use std::sync::Arc;
 //! use chrono::{DateTime, TimeDelta, Utc};
-//! use slacalc::contract::{IntakeRequest, Refusal};
+//! use slacalc::contract::{IntakeDecision, IntakeRequest, Refusal};
 //! use slacalc::{evaluate, Catalog, Contract, ContractSpec, Incident, Metric, MetricState};
 //!
 //! let catalog: Arc<Catalog> =
@@ -337,11 +341,11 @@
 //! // A minor anomaly by phone, a blocking one phoned in at 20:00 Paris, and a blocking one
 //! // phoned in as a new report are all refused.
 //! assert!(matches!(contract.check_intake(&call(t("2026-11-24T09:00:00Z")?, "minor", None)),
-//!                  Err(Refusal::ChannelNotAllowed { .. })));
+//!                  Ok(IntakeDecision::Refused(Refusal::ChannelNotAllowed { .. }))));
 //! assert!(matches!(contract.check_intake(&call(t("2026-11-24T19:00:00Z")?, "blocking", None)),
-//!                  Err(Refusal::ChannelClosed { .. })));
+//!                  Ok(IntakeDecision::Refused(Refusal::ChannelClosed { .. }))));
 //! assert!(matches!(contract.check_intake(&call(t("2026-11-24T10:00:00Z")?, "blocking", None)),
-//!                  Err(Refusal::EarlierReportRequired { .. })));
+//!                  Ok(IntakeDecision::Refused(Refusal::EarlierReportRequired { .. }))));
 //! // Tuesday 10:00 Paris on the platform; N2 at 11:00 answers at 11:30 and hands over to N3
 //! // at 14:00; a workaround on Wednesday 15:00.
 //! let incident: Incident = serde_json::from_str(r#"{"id": "TMA-88", "events": [
@@ -352,7 +356,7 @@
 //!   {"at": "2026-11-24T13:00:00Z", "kind": "level_changed", "level": "n3"},
 //!   {"at": "2026-11-25T14:00:00Z", "kind": "workaround_provided"}]}"#)?;
 //! // Once it is on the platform, N2 may be phoned about it.
-//! assert!(contract.check_intake(&call(t("2026-11-24T09:45:00Z")?, "blocking", Some(&incident))).is_ok());
+//! assert!(contract.check_intake(&call(t("2026-11-24T09:45:00Z")?, "blocking", Some(&incident)))?.accepted().is_some());
 //! let now = t("2026-11-25T16:00:00Z")?;
 //! let report = evaluate(&contract, &incident, now)?;
 //! let workaround = report.metric(Metric::Workaround).ok_or("no workaround")?;
@@ -406,6 +410,7 @@
 //!
 //! ```
 //! use chrono::{DateTime, NaiveDate, Utc};
+//! use slacalc::calendar::BusinessDays;
 //! use slacalc::Calendar;
 //!
 //! let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("no such date");
@@ -416,16 +421,16 @@
 //!     "holidays": [{"preset": "gb-eng"}]}"#)?;
 //! // Christmas 2026 is a Friday, Boxing Day a Saturday: its substitute is Monday the 28th.
 //! assert!(!london.is_business_day(d(2026, 12, 28)?));
-//! assert_eq!(london.add_business_days(d(2026, 12, 24)?, 1)?, d(2026, 12, 29)?);
-//! assert_eq!(london.add_business_days(d(2026, 12, 29)?, -1)?, d(2026, 12, 24)?);
+//! assert_eq!(london.add_business_days(d(2026, 12, 24)?, BusinessDays::new(1))?, d(2026, 12, 29)?);
+//! assert_eq!(london.add_business_days(d(2026, 12, 29)?, BusinessDays::new(-1))?, d(2026, 12, 24)?);
 //! // A Saturday rolls to Monday first (forward for n >= 0).
-//! assert_eq!(london.add_business_days(d(2026, 11, 21)?, 0)?, d(2026, 11, 23)?);
-//! assert_eq!(london.business_days_between(d(2026, 12, 21)?, d(2027, 1, 4)?)?, 7);
+//! assert_eq!(london.add_business_days(d(2026, 11, 21)?, BusinessDays::new(0))?, d(2026, 11, 23)?);
+//! assert_eq!(london.business_days_between(d(2026, 12, 21)?, d(2027, 1, 4)?)?, BusinessDays::new(7));
 //! // Thursday 24 December, 15:00 GMT: two business days later at the same local time, and by
 //! // the end of the next business day.
 //! let at = t("2026-12-24T15:00:00Z")?;
-//! assert_eq!(london.business_days_later(at, 2)?, t("2026-12-30T15:00:00Z")?);
-//! assert_eq!(london.end_of_business_day(at, 1)?, t("2026-12-29T17:30:00Z")?);
+//! assert_eq!(london.business_days_later(at, BusinessDays::new(2))?, t("2026-12-30T15:00:00Z")?);
+//! assert_eq!(london.end_of_business_day(at, BusinessDays::new(1))?, t("2026-12-29T17:30:00Z")?);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
@@ -688,7 +693,7 @@
 //! use std::collections::BTreeMap;
 //! use std::sync::Arc;
 //! use chrono::{DateTime, Utc};
-//! use slacalc::contract::{IntakeRequest, Refusal};
+//! use slacalc::contract::{IntakeDecision, IntakeRequest, Refusal};
 //! use slacalc::{Catalog, Contract, ContractSpec};
 //!
 //! let catalog: Arc<Catalog> =
@@ -702,14 +707,14 @@
 //! let request = |at, opened| IntakeRequest { at, severity: "4", channel: "ticket",
 //!     contact: Some("admin@beispiel-handel.example"), version: None, opened, incident: None };
 //! // The tenth case of the quarter is included, and uses the quota up.
-//! let intake = basic.check_intake(&request(t("2026-03-02T10:00:00Z")?, &opened))?;
+//! let intake = basic.check_intake(&request(t("2026-03-02T10:00:00Z")?, &opened))?.accepted().cloned().ok_or("refused")?;
 //! let quota = intake.quota.ok_or("no quota")?;
 //! assert_eq!((quota.used, quota.remaining), (10, 0));
 //! let ten: Vec<_> = opened.iter().copied().chain([t("2026-03-02T10:00:00Z")?]).collect();
 //! assert!(matches!(basic.check_intake(&request(t("2026-03-03T10:00:00Z")?, &ten)),
-//!                  Err(Refusal::QuotaExhausted { .. })));
+//!                  Ok(IntakeDecision::Refused(Refusal::QuotaExhausted { .. }))));
 //! // A new quarter, a new allowance.
-//! assert!(basic.check_intake(&request(t("2026-04-01T10:00:00Z")?, &ten)).is_ok());
+//! assert!(basic.check_intake(&request(t("2026-04-01T10:00:00Z")?, &ten))?.accepted().is_some());
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!

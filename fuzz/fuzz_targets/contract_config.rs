@@ -12,9 +12,9 @@ use std::sync::{Arc, OnceLock};
 use chrono::{DateTime, Utc};
 use libfuzzer_sys::fuzz_target;
 use serde::Deserialize;
+use slacalc::contract::CatalogSpec;
 use slacalc::contract::IntakeRequest;
 use slacalc::{evaluate, Catalog, Contract, ContractSpec, Event, EventKind, Incident};
-use slacalc::contract::CatalogSpec;
 
 #[derive(Deserialize)]
 struct Both {

@@ -35,7 +35,7 @@
 //! ```
 //! use std::sync::Arc;
 //! use chrono::{DateTime, NaiveDate, Utc};
-//! use slacalc::contract::{IntakeRequest, Refusal, SupportStatus};
+//! use slacalc::contract::{IntakeDecision, IntakeRequest, Refusal, SupportStatus};
 //! use slacalc::{Catalog, Contract, ContractSpec};
 //!
 //! let catalog: Catalog = serde_json::from_str(r#"{
@@ -74,24 +74,24 @@
 //!     at, severity, channel, contact, version: None, opened: &[], incident: None };
 //! // Tuesday 2026-03-03, 10:00 Berlin: a Crisis by phone from a named contact is accepted.
 //! assert!(contract.check_intake(&ask(t("2026-03-03T09:00:00Z")?, "crisis", "phone",
-//!                                    Some("ops@muster.example"))).is_ok());
+//!                                    Some("ops@muster.example")))?.accepted().is_some());
 //! // A Crisis through the portal is not allowed, nor is someone who is not a named contact.
 //! assert!(matches!(contract.check_intake(&ask(t("2026-03-03T09:00:00Z")?, "crisis", "portal",
-//!                  Some("ops@muster.example"))), Err(Refusal::ChannelNotAllowed { .. })));
+//!                  Some("ops@muster.example"))), Ok(IntakeDecision::Refused(Refusal::ChannelNotAllowed { .. }))));
 //! assert!(matches!(contract.check_intake(&ask(t("2026-03-03T09:00:00Z")?, "crisis", "phone",
-//!                  Some("intern@muster.example"))), Err(Refusal::UnknownContact { .. })));
+//!                  Some("intern@muster.example"))), Ok(IntakeDecision::Refused(Refusal::UnknownContact { .. }))));
 //! // Saturday: the phone is staffed in business hours only.
 //! assert!(matches!(contract.check_intake(&ask(t("2026-03-07T09:00:00Z")?, "crisis", "phone",
-//!                  Some("ops@muster.example"))), Err(Refusal::ChannelClosed { .. })));
+//!                  Some("ops@muster.example"))), Ok(IntakeDecision::Refused(Refusal::ChannelClosed { .. }))));
 //! // The eleventh case of the quarter is refused.
 //! let opened = vec![t("2026-01-15T09:00:00Z")?; 10];
 //! let eleventh = IntakeRequest { opened: &opened, ..ask(t("2026-03-03T09:00:00Z")?, "crisis",
 //!                                "phone", Some("ops@muster.example")) };
-//! assert!(matches!(contract.check_intake(&eleventh), Err(Refusal::QuotaExhausted { .. })));
+//! assert!(matches!(contract.check_intake(&eleventh), Ok(IntakeDecision::Refused(Refusal::QuotaExhausted { .. }))));
 //! // Version 10.18.3 on 2026-03-03: in sustained support, not the latest service pack.
 //! let sustained = IntakeRequest { version: Some("10.18.3".parse()?), ..ask(t("2026-03-03T09:00:00Z")?,
 //!                                 "crisis", "phone", Some("ops@muster.example")) };
-//! let intake = contract.check_intake(&sustained)?;
+//! let intake = contract.check_intake(&sustained)?.accepted().cloned().ok_or("refused")?;
 //! let version = intake.version.ok_or("no version status")?;
 //! assert_eq!(version.support, SupportStatus::Sustained);
 //! assert!(!version.latest_service_pack);

@@ -1,4 +1,4 @@
-//! Integration tests of `slacalc::availability` and `slacalc::money::time_and_materials`: the
+//! Integration tests of `slacalc::availability` and time and materials (`slacalc::money`): the
 //! contract fixtures, a hand-computed month, properties against a minute-by-minute reference,
 //! and the exact message of every error.
 #![allow(
