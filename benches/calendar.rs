@@ -11,7 +11,8 @@ use std::hint::black_box;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use criterion::{criterion_group, criterion_main, Criterion};
-use slacalc::{Calendar, CalendarSpec};
+use slacalc::calendar::CalendarSpec;
+use slacalc::Calendar;
 
 fn emea_spec() -> CalendarSpec {
     let doc: serde_json::Value =

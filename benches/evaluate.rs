@@ -10,10 +10,10 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use slacalc::contract::{Catalog, ContractSpec, Metric};
 use slacalc::{
     evaluate, next_wake_up, Contract, Event, EventKind, Incident, MetricState, StepState,
 };
+use slacalc::{Catalog, ContractSpec, Metric};
 
 const CATALOG: &str = r#"{
   "name": "Bench",

@@ -21,8 +21,8 @@ use std::time::Duration;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
-use slacalc::contract::{Catalog, ContractSpec};
 use slacalc::queue::{order, Queue, QueueConfig, QueueEntry};
+use slacalc::{Catalog, ContractSpec};
 use slacalc::{Contract, Event, EventKind, Incident};
 
 const N: usize = 100_000;
@@ -85,7 +85,7 @@ fn benches(c: &mut Criterion) {
         .collect();
     let entries: Vec<QueueEntry> = open
         .iter()
-        .map(|(c, i)| QueueEntry::evaluate(c, i, now).expect("evaluate"))
+        .map(|(c, i)| QueueEntry::new(c, i, now).expect("evaluate"))
         .collect();
     let config = QueueConfig::default();
     let expected_first = order(&config, &entries)
@@ -111,7 +111,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             let evaluated: Vec<QueueEntry> = open
                 .iter()
-                .map(|(c, i)| QueueEntry::evaluate(c, i, black_box(now)).expect("evaluate"))
+                .map(|(c, i)| QueueEntry::new(c, i, black_box(now)).expect("evaluate"))
                 .collect();
             assert_eq!(evaluated.len(), N);
             evaluated

@@ -7,9 +7,9 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use slacalc::contract::{Catalog, ContractSpec, Metric};
 use slacalc::money::HourBudget;
 use slacalc::{evaluate, Contract, Event, EventKind, Incident};
+use slacalc::{Catalog, ContractSpec, Metric};
 
 #[derive(serde::Deserialize)]
 struct Money {

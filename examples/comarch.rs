@@ -8,9 +8,10 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
-use slacalc::contract::{Catalog, ContractSpec, Metric};
-use slacalc::money::{FeeInputs, FeeSchedule, Money};
+use slacalc::money::{FeeInputs, FeeSchedule};
+use slacalc::Money;
 use slacalc::{evaluate, Contract, Event, EventKind, Incident, MetricState};
+use slacalc::{Catalog, ContractSpec, Metric};
 
 #[derive(serde::Deserialize)]
 struct Fees {
@@ -101,7 +102,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let inputs =
             FeeInputs::new().with_amount("usage", format!("{usage}.00 EUR").parse::<Money>()?);
         let price = |plan: &str| -> Result<Decimal, Box<dyn std::error::Error>> {
-            Ok(fees.plans[plan].evaluate(&inputs)?.total.amount)
+            Ok(fees.plans[plan].invoice(&inputs)?.total.amount)
         };
         println!(
             "{:>12} {:>12} {:>12} {:>12}",
@@ -121,7 +122,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     assert_eq!(advanced, expected);
 
     let invoice = fees.plans["advanced"]
-        .evaluate(&FeeInputs::new().with_amount("usage", "15000.00 EUR".parse::<Money>()?))?;
+        .invoice(&FeeInputs::new().with_amount("usage", "15000.00 EUR".parse::<Money>()?))?;
     println!("\nAdvanced at 15,000 EUR usage, explained:\n{invoice}");
     Ok(())
 }

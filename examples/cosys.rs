@@ -14,11 +14,13 @@ use std::error::Error;
 use chrono::{DateTime, TimeDelta, Utc};
 use rust_decimal::Decimal;
 use serde::Deserialize;
-use slacalc::availability::{AvailabilityAgreement, MaintenanceWindow, Outage, TargetOutcome};
+use slacalc::availability::{AvailabilityAgreement, MaintenanceWindow, Outage};
 use slacalc::calendar::TimeAndMaterials;
 use slacalc::money::{
-    CreditInputs, CreditPolicy, FeeInputs, FeeSchedule, Money, RoundingMode, WorkInterval,
+    CreditInputs, CreditPolicy, FeeInputs, FeeSchedule, RoundingMode, WorkInterval,
 };
+use slacalc::Money;
+use slacalc::TargetOutcome;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -38,8 +40,8 @@ fn t(s: &str) -> Result<DateTime<Utc>, chrono::ParseError> {
 
 /// The incident side: error classes, service hours, support levels, the term.
 fn incident() -> Result<(), Box<dyn Error>> {
-    use slacalc::contract::{Catalog, ContractSpec, Metric};
     use slacalc::{evaluate, Event, EventKind, Incident, MetricState};
+    use slacalc::{Catalog, ContractSpec, Metric};
     use std::collections::BTreeMap;
     use std::sync::Arc;
 
@@ -202,7 +204,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     // The customer ordered one day of extended service hours.
     let extension = contract
         .service_extension
-        .evaluate(&FeeInputs::new().with_quantity("extension_days", Decimal::ONE))?;
+        .invoice(&FeeInputs::new().with_quantity("extension_days", Decimal::ONE))?;
     println!("service-hour extension\n{extension}");
     assert_eq!(extension.total, "350.00 EUR".parse::<Money>()?);
 
@@ -218,7 +220,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         // Good Friday, 3 April 09:00-10:00 CEST: one hour at +100 % = 250.
         WorkInterval::new(t("2026-04-03T07:00:00Z")?, t("2026-04-03T08:00:00Z")?),
     ];
-    let invoice = contract.third_party.evaluate(&work)?;
+    let invoice = contract.third_party.invoice(&work)?;
     println!("third-party work\n{invoice}");
     let sum = invoice
         .lines

@@ -10,10 +10,10 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use slacalc::contract::{Catalog, ContractSpec, Metric};
 use slacalc::{
     evaluate, next_wake_up, Contract, Event, EventKind, Incident, MetricState, StepState,
 };
+use slacalc::{Catalog, ContractSpec, Metric};
 
 fn t(s: &str) -> Result<DateTime<Utc>, chrono::ParseError> {
     s.parse()

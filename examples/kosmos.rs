@@ -8,8 +8,9 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, TimeDelta, Utc};
-use slacalc::contract::{Catalog, ContractSpec, IntakeDecision, IntakeRequest, Metric, Refusal};
+use slacalc::contract::{IntakeDecision, IntakeRequest, Refusal};
 use slacalc::{evaluate, Contract, Event, EventKind, Incident, MetricState};
+use slacalc::{Catalog, ContractSpec, Metric};
 
 fn t(s: &str) -> Result<DateTime<Utc>, chrono::ParseError> {
     s.parse()

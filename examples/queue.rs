@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use slacalc::contract::{Catalog, ContractSpec};
 use slacalc::queue::{order, Decided, QueueConfig, QueueEntry, QueueKey};
+use slacalc::{Catalog, ContractSpec};
 use slacalc::{Contract, Incident};
 
 #[derive(serde::Deserialize)]
@@ -58,7 +58,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let contract = contracts
             .get(&open.contract)
             .ok_or_else(|| format!("unknown contract {}", open.contract))?;
-        entries.push(QueueEntry::evaluate(contract, &open.incident, fixture.now)?);
+        entries.push(QueueEntry::new(contract, &open.incident, fixture.now)?);
     }
     let config = QueueConfig::default();
     let queue = order(&config, &entries);

@@ -9,10 +9,10 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, TimeDelta, Utc};
-use slacalc::contract::{Catalog, ContractSpec, Metric};
-use slacalc::report::svg::{compliance_chart, timeline, Marker};
-use slacalc::report::{evaluate_batch, ComplianceReport, ComplianceTargets, Period};
+use slacalc::report::{compliance_chart, timeline, Marker};
+use slacalc::report::{evaluate_all, ComplianceReport, ComplianceTargets, Period};
 use slacalc::{evaluate, Contract, Event, EventKind, Incident, MetricState};
+use slacalc::{Catalog, ContractSpec, Metric};
 
 /// xorshift64* (Vigna): small, fast and good enough to make up incidents; fixed seed.
 struct Rng(u64);
@@ -164,7 +164,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         10_000
     );
     assert!(report.failures.is_empty());
-    let evaluated = evaluate_batch(&contracts, &incidents, now);
+    let pairs: Vec<_> = incidents.iter().map(|(k, i)| (&contracts[*k], i)).collect();
+    let evaluated = evaluate_all(&pairs, now);
     let mut met = 0;
     for ((k, incident), r) in incidents.iter().zip(&evaluated) {
         let r = r.as_ref().map_err(|e| e.to_string())?;

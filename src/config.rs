@@ -5,7 +5,7 @@
 //! # Paths in serde errors
 //!
 //! The top-level configuration types ([`Catalog`](crate::Catalog),
-//! [`CatalogSpec`](crate::CatalogSpec), [`Calendar`](crate::Calendar),
+//! [`CatalogSpec`](crate::contract::CatalogSpec), [`Calendar`](crate::Calendar),
 //! [`ContractSpec`](crate::ContractSpec), [`Incident`](crate::Incident),
 //! [`FeeSchedule`](crate::money::FeeSchedule), …) deserialize through [`tracked`], which runs
 //! the derived deserializer under `serde_path_to_error` and puts the path in front of the

@@ -40,23 +40,34 @@
 //!
 //! # Module map
 //!
+//! **One path per item.** The core nouns live at the root: [`Calendar`], [`Catalog`],
+//! [`Contract`] and [`ContractSpec`], [`Incident`] and its [`Event`]s, [`evaluate()`] and the
+//! [`Report`] it returns (with [`MetricReport`], [`StepReport`] and their states),
+//! [`next_wake_up`], the pausable [`Clock`], [`Money`] and the one [`Error`]. Everything else
+//! belongs to a family, a public namespace whose own files are private and whose items are
+//! re-exported once at the family level (`slacalc::calendar::Holidays`, never
+//! `slacalc::calendar::holiday::Holidays`). An item at the root is not also public in its
+//! family, with one exception: [`Calendar`] is defined in `calendar`'s own module file, so it
+//! is also `slacalc::calendar::Calendar` (the same type). The other modules (`error`, `config`,
+//! `incident`, `clock`, `evaluate`) are private: their public items are at the root.
+//!
 //! In dependency order: each module uses only those above it (the [design notes](guide::design)
 //! show how to check, and list what the redesign of issue 16 still has to move):
 //!
-//! | module | holds |
-//! | --- | --- |
-//! | [`error`] | [`Error`], the one error type: every message names the config path or event and the bad value |
-//! | `config` (private) | what the serde forms share: strict maps (a key given twice is refused), `YYYY-MM-DD` dates, paths in errors |
-//! | [`time`] | leaf vocabulary: [`TimeOfDay`] (allows `24:00`), [`Shift`] (`"08:00-17:00"`), [`WeekdayKey`], durations and their text form |
-//! | [`money`] | [`Money`], [`Currency`], [`RoundingMode`], [`FeeSchedule`], case quotas, hour budgets, service credits, time and materials, the [`Invoice`] they produce |
-//! | [`calendar`] | [`Calendar`]: business hours in a time zone, holidays and presets ([`Holidays`]), business days, union / intersection / difference |
-//! | [`incident`] | [`Incident`]: a validated list of [`Event`]s |
-//! | [`contract`] | [`Catalog`] (severities, calendars, plans, targets, ladders, entitlements, lifecycle) and a customer's [`Contract`] |
-//! | [`clock`] | [`Clock`]: business time from a start, outside pauses, until a stop, read against a target |
-//! | [`evaluate`](mod@evaluate) | [`evaluate()`]: a contract, an incident and `now` give a [`Report`], one record per metric; escalation steps; [`next_wake_up`] |
-//! | [`availability`] | [`AvailabilityAgreement`]: service time minus maintenance, outages, achieved availability |
-//! | [`queue`] | [`Queue`] / [`queue::order`]: which open incident to work on next, and why |
-//! | [`report`] | many incidents: batch evaluation, [`ComplianceReport`](report::ComplianceReport) per period, CSV, SVG |
+//! | module | public as | holds |
+//! | --- | --- | --- |
+//! | `error` | root | [`Error`], the one error type: every message names the config path or event and the bad value |
+//! | `config` | private | what the serde forms share: strict maps (a key given twice is refused), `YYYY-MM-DD` dates, paths in errors |
+//! | [`time`] | family | leaf vocabulary: [`TimeOfDay`](time::TimeOfDay) (allows `24:00`), [`Shift`](time::Shift) (`"08:00-17:00"`), [`WeekdayKey`](time::WeekdayKey), periods, durations and their text form |
+//! | [`money`] | family | [`Money`] (root), [`Currency`](money::Currency), [`RoundingMode`](money::RoundingMode), [`FeeSchedule`](money::FeeSchedule), case quotas, hour budgets, service credits, time and materials, the [`Invoice`](money::Invoice) they produce |
+//! | [`calendar`] | family | [`Calendar`] (root): business hours in a time zone, holidays and presets ([`Holidays`](calendar::Holidays)), business days, union / intersection / difference |
+//! | `incident` | root | [`Incident`]: a validated list of [`Event`]s |
+//! | [`contract`] | family | [`Catalog`] (root; severities, calendars, plans, targets, ladders, entitlements, lifecycle) and a customer's [`Contract`] (root) |
+//! | `clock` | root | [`Clock`]: business time from a start, outside pauses, until a stop, read against a target |
+//! | `evaluate` | root | [`evaluate()`]: a contract, an incident and `now` give a [`Report`], one record per metric; escalation steps; [`next_wake_up`] |
+//! | [`availability`] | family | [`AvailabilityAgreement`](availability::AvailabilityAgreement): service time minus maintenance, outages, achieved availability |
+//! | [`queue`] | family | [`Queue`](queue::Queue) / [`queue::order`]: which open incident to work on next, and why |
+//! | [`report`] | family | many incidents: batch evaluation, [`ComplianceReport`](report::ComplianceReport) per period, CSV, SVG |
 //!
 //! # Guide
 //!
@@ -72,6 +83,10 @@
 //!   [reports and compliance](guide::config_report);
 //! - [design notes](guide::design): data flow, one clock, one evaluation record, the layers;
 //! - [DST semantics](guide::dst): what a calendar counts when clocks change;
+//! - [the incident lifecycle](guide::lifecycle): metric states, policies, escalation ladders,
+//!   the next wake-up; [the SLA clock](guide::clock);
+//! - [holidays](guide::holidays): rule forms, the presets and their date tables;
+//!   [time and materials](guide::time_and_materials); [compliance reports](guide::compliance);
 //! - [inputs and guarantees](guide::guarantees): no panics, bounded work, determinism, errors;
 //! - [performance](guide::performance): measured figures and the commands that reproduce them.
 //!
@@ -79,7 +94,7 @@
 //!
 //! | feature | default | effect |
 //! | --- | --- | --- |
-//! | `rayon` | off | [`report::evaluate_batch`] and compliance reports run on rayon's thread pool; results are identical ([`report::PARALLEL`] says which was built) |
+//! | `rayon` | off | [`report::evaluate_all`] and compliance reports run on rayon's thread pool; results are identical ([`report::PARALLEL`] says which was built) |
 //!
 //! # Recipes
 //!
@@ -120,7 +135,8 @@
 //! use std::collections::BTreeMap;
 //! use std::sync::Arc;
 //! use rust_decimal::Decimal;
-//! use slacalc::money::{FeeInputs, FeeSchedule, Money};
+//! use slacalc::Money;
+//! use slacalc::money::{FeeInputs, FeeSchedule};
 //! use slacalc::{evaluate, Catalog, Contract, ContractSpec, Incident, Metric, MetricState};
 //!
 //! let catalog: Arc<Catalog> =
@@ -156,7 +172,7 @@
 //! let fees: Fees = serde_json::from_str(include_str!("../fixtures/fees/comarch.json"))?;
 //! let price = |usage: &str| -> Result<Decimal, Box<dyn std::error::Error>> {
 //!     let inputs = FeeInputs::new().with_amount("usage", usage.parse::<Money>()?);
-//!     Ok(fees.plans["advanced"].evaluate(&inputs)?.total.amount)
+//!     Ok(fees.plans["advanced"].invoice(&inputs)?.total.amount)
 //! };
 //! assert_eq!(price("3000.00 EUR")?, Decimal::from(1500));
 //! assert_eq!(price("15000.00 EUR")?, Decimal::from(2850));
@@ -427,8 +443,8 @@
 //!
 //! ```
 //! use chrono::{Datelike, NaiveDate};
-//! use slacalc::calendar::holiday::easter;
-//! use slacalc::Holidays;
+//! use slacalc::calendar::easter;
+//! use slacalc::calendar::Holidays;
 //!
 //! let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("no such date");
 //! assert!(Holidays::PRESETS.contains(&"de-by"));
@@ -497,7 +513,7 @@
 //!     ClockEvent::new(t("2024-03-01T10:00:00Z")?, ClockEventKind::Pause),
 //!     ClockEvent::new(t("2024-03-04T09:00:00Z")?, ClockEventKind::Resume),
 //! ])?;
-//! let reading = clock.evaluate(&cal, TimeDelta::hours(4), t("2024-03-04T10:00:00Z")?)?;
+//! let reading = clock.read(&cal, TimeDelta::hours(4), t("2024-03-04T10:00:00Z")?)?;
 //! assert_eq!((reading.state, reading.elapsed), (ClockState::Running, TimeDelta::hours(2)));
 //! assert_eq!(reading.deadline, Some(t("2024-03-04T12:00:00Z")?));
 //!
@@ -619,7 +635,8 @@
 //! ```
 //! use std::collections::BTreeMap;
 //! use rust_decimal::Decimal;
-//! use slacalc::money::{FeeInputs, FeeSchedule, Money};
+//! use slacalc::Money;
+//! use slacalc::money::{FeeInputs, FeeSchedule};
 //!
 //! #[derive(serde::Deserialize)]
 //! struct Prices { plans: BTreeMap<String, FeeSchedule> }
@@ -628,15 +645,15 @@
 //!     Ok(FeeInputs::new().with_amount("usage", amount.parse::<Money>()?))
 //! };
 //! // Developer: the greater of $29 or 3 %.
-//! assert_eq!(aws.plans["developer"].evaluate(&usage("500.00 USD")?)?.total,
+//! assert_eq!(aws.plans["developer"].invoice(&usage("500.00 USD")?)?.total,
 //!            "29.00 USD".parse::<Money>()?);
 //! // Business: 10 % of 10,000 + 7 % of 70,000 + 5 % of 20,000.
-//! let invoice = aws.plans["business"].evaluate(&usage("100000.00 USD")?)?;
+//! let invoice = aws.plans["business"].invoice(&usage("100000.00 USD")?)?;
 //! assert_eq!(invoice.total, "6900.00 USD".parse::<Money>()?);
 //! assert_eq!(invoice.lines.iter().map(|l| l.amount).sum::<Decimal>(), invoice.subtotal);
 //! println!("{invoice}");
 //! // Enterprise: at least $15,000.
-//! assert_eq!(aws.plans["enterprise"].evaluate(&usage("20000.00 USD")?)?.total,
+//! assert_eq!(aws.plans["enterprise"].invoice(&usage("20000.00 USD")?)?.total,
 //!            "15000.00 USD".parse::<Money>()?);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -650,7 +667,8 @@
 //! ```
 //! use rust_decimal::Decimal;
 //! use slacalc::calendar::TimeAndMaterials;
-//! use slacalc::money::{Money, WorkInterval};
+//! use slacalc::Money;
+//! use slacalc::money::WorkInterval;
 //!
 //! #[derive(serde::Deserialize)]
 //! struct Cosys { third_party: TimeAndMaterials }
@@ -659,7 +677,7 @@
 //! // Monday 16 March 2026, 16:10-19:00 Berlin: 1 h 50 min within service hours, 1 h outside
 //! // (+50 %), and 10 minutes to round 2 h 50 min up to 3 h.
 //! let work = [WorkInterval::new("2026-03-16T15:10:00Z".parse()?, "2026-03-16T18:00:00Z".parse()?)];
-//! let invoice = cosys.third_party.evaluate(&work)?;
+//! let invoice = cosys.third_party.invoice(&work)?;
 //! assert_eq!(invoice.lines.len(), 3);
 //! assert_eq!(invoice.lines.iter().map(|l| l.amount).sum::<Decimal>(), invoice.subtotal);
 //! // 229.1666… + 187.50 + 20.8333… = 437.50, rounded once.
@@ -710,8 +728,10 @@
 //!
 //! ```
 //! use chrono::{DateTime, TimeDelta, Utc};
-//! use slacalc::availability::{AvailabilityAgreement, MaintenanceWindow, Outage, TargetOutcome};
-//! use slacalc::money::{CreditInputs, CreditPolicy, Money};
+//! use slacalc::TargetOutcome;
+//! use slacalc::availability::{AvailabilityAgreement, MaintenanceWindow, Outage};
+//! use slacalc::Money;
+//! use slacalc::money::{CreditInputs, CreditPolicy};
 //!
 //! // The fixture also holds rates this recipe does not read; serde skips them.
 //! #[derive(serde::Deserialize)]
@@ -742,7 +762,7 @@
 //! ```
 //! use std::sync::Arc;
 //! use rust_decimal::Decimal;
-//! use slacalc::report::{evaluate_batch, ComplianceReport, ComplianceTargets, Period};
+//! use slacalc::report::{evaluate_all, ComplianceReport, ComplianceTargets, Period};
 //! use slacalc::{Catalog, Contract, ContractSpec, Incident, TargetOutcome};
 //!
 //! let catalog: Catalog = serde_json::from_str(r#"{"name": "Example",
@@ -771,7 +791,8 @@
 //! assert!(report.csv().to_string().lines().count() == 2);
 //! println!("{report}");
 //! // The same incidents one by one: one result per incident, in input order.
-//! let reports = evaluate_batch(&contracts, &incidents, now);
+//! let pairs: Vec<_> = incidents.iter().map(|(k, i)| (&contracts[*k], i)).collect();
+//! let reports = evaluate_all(&pairs, now);
 //! assert_eq!(reports.len(), 4);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -797,7 +818,7 @@
 //!     let contract = Contract::new(catalog.clone(), customers[customer].clone())?;
 //!     let incident: Incident = serde_json::from_str(&format!(r#"{{"id": "{id}", "events": [
 //!         {{"at": "2026-03-10T08:00:00Z", "kind": "reported", "severity": "3"}}]}}"#))?;
-//!     entries.push(QueueEntry::evaluate(&contract, &incident, now)?);
+//!     entries.push(QueueEntry::new(&contract, &incident, now)?);
 //! }
 //! let queue = order(&QueueConfig::default(), &entries);
 //! let first = queue.get(0).ok_or("empty")?;
@@ -816,7 +837,7 @@
 //!
 //! ```
 //! use std::sync::Arc;
-//! use slacalc::report::svg::{timeline, Marker};
+//! use slacalc::report::{timeline, Marker};
 //! use slacalc::{evaluate, Catalog, Contract, ContractSpec, Incident};
 //!
 //! let catalog: Catalog = serde_json::from_str(r#"{"name": "Example",
@@ -857,36 +878,30 @@
 
 pub mod availability;
 pub mod calendar;
-pub mod clock;
+mod clock;
 mod config;
 pub mod contract;
-pub mod error;
-pub mod evaluate;
+mod error;
+mod evaluate;
 pub mod guide;
-pub mod incident;
+mod incident;
 pub mod money;
 pub mod queue;
 pub mod report;
 pub mod time;
 
-pub use availability::{
-    AvailabilityAgreement, AvailabilityAgreementSpec, AvailabilityReport, MaintenanceWindow,
-    Outage, TargetOutcome,
-};
-pub use calendar::{
-    Calendar, CalendarSpec, DateQuality, Holiday, HolidayRule, HolidaySpec, Holidays, Observance,
-    PresetHoliday, PresetInfo, WeekdayShifts,
-};
+pub use calendar::Calendar;
 pub use clock::{Clock, ClockEvent, ClockEventKind, ClockReading, ClockState};
-pub use contract::{Catalog, CatalogSpec, Contract, ContractSpec, Metric};
+pub use contract::agreement::{Contract, ContractSpec};
+pub use contract::catalog::Catalog;
+pub use contract::metric::Metric;
 pub use error::{Error, Result};
 pub use evaluate::{
-    evaluate, next_wake_up, MetricReport, MetricState, PauseInterval, Report, StepReport, StepState,
+    evaluate, next_wake_up, Cycle, MetricReport, MetricState, PauseInterval, Report, StepReport,
+    StepState, TargetOutcome,
 };
-pub use incident::{Event, EventKind, Incident};
-pub use money::{Currency, FeeSchedule, Invoice, Money, RoundingMode};
-pub use queue::{Queue, QueueConfig, QueueEntry, QueueKey};
-pub use time::{Shift, TimeOfDay, WeekdayKey};
+pub use incident::{Event, EventKind, EventTag, Incident};
+pub use money::currency::Money;
 
 /// The README's example, run as a doctest so that the README stays true.
 #[doc = include_str!("../README.md")]

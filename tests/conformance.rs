@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use serde_json::Value;
 use slacalc::calendar::BusinessDays;
-use slacalc::{Calendar, CalendarSpec, Clock, ClockEvent, ClockEventKind, Holidays};
+use slacalc::calendar::{CalendarSpec, Holidays};
+use slacalc::{Calendar, Clock, ClockEvent, ClockEventKind};
 
 #[derive(Default)]
 struct Tally {
@@ -148,7 +149,7 @@ fn run_clock_file(name: &str, doc: &Value, tally: &mut Tally) {
                 .collect();
             let target = TimeDelta::seconds(case["target_seconds"].as_i64().unwrap());
             let got = match Clock::from_events(&events)
-                .and_then(|c| c.evaluate(&cal, target, instant(&case["now"])))
+                .and_then(|c| c.read(&cal, target, instant(&case["now"])))
             {
                 Ok(r) => serde_json::json!({
                     "state": r.state.as_str(),

@@ -19,9 +19,8 @@ use chrono_tz::Tz;
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use slacalc::calendar::BusinessDays;
-use slacalc::{
-    Calendar, CalendarSpec, Clock, ClockEvent, ClockEventKind, ClockState, Error, HolidaySpec,
-};
+use slacalc::calendar::{CalendarSpec, HolidaySpec};
+use slacalc::{Calendar, Clock, ClockEvent, ClockEventKind, ClockState, Error};
 
 // ------------------------------------------------------------------------------------------
 // Random calendars
@@ -951,7 +950,7 @@ proptest! {
         let start = case.events[0].0;
         let mut last_elapsed = TimeDelta::zero();
         for &now in &case.nows {
-            let r = clock.evaluate(&cal, target, now).unwrap();
+            let r = clock.read(&cal, target, now).unwrap();
             let (state, elapsed, deadline) = naive_clock(&cal, &case.events, case.target, now);
             prop_assert_eq!(r.state, state, "state at {}", now);
             prop_assert_eq!(r.elapsed, secs(elapsed), "elapsed at {}", now);

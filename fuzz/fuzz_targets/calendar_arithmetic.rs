@@ -18,9 +18,10 @@ use std::time::{Duration, Instant};
 use arbitrary::Arbitrary;
 use chrono::{DateTime, Datelike, NaiveDate, Offset, TimeDelta, TimeZone, Utc};
 use libfuzzer_sys::fuzz_target;
-use slacalc::calendar::MonthDay;
-use slacalc::{Calendar, CalendarSpec, HolidayRule, HolidaySpec, Observance};
 use slacalc::calendar::BusinessDays;
+use slacalc::calendar::MonthDay;
+use slacalc::calendar::{CalendarSpec, HolidayRule, HolidaySpec, Observance};
+use slacalc::Calendar;
 
 const ZONES: &[&str] = &[
     "UTC",

@@ -7,8 +7,9 @@
 
 use chrono::{DateTime, TimeDelta, Utc};
 use libfuzzer_sys::fuzz_target;
-use slacalc::{Calendar, CalendarSpec};
 use slacalc::calendar::BusinessDays;
+use slacalc::calendar::CalendarSpec;
+use slacalc::Calendar;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(spec) = serde_json::from_slice::<CalendarSpec>(data) {

@@ -12,10 +12,9 @@ use std::sync::{Arc, OnceLock};
 use chrono::{DateTime, Utc};
 use libfuzzer_sys::fuzz_target;
 use serde::Deserialize;
+use slacalc::contract::CatalogSpec;
 use slacalc::contract::IntakeRequest;
-use slacalc::{
-    evaluate, Catalog, CatalogSpec, Contract, ContractSpec, Event, EventKind, Incident,
-};
+use slacalc::{evaluate, Catalog, Contract, ContractSpec, Event, EventKind, Incident};
 
 #[derive(Deserialize)]
 struct Both {

@@ -13,9 +13,7 @@ use std::time::{Duration, Instant};
 use arbitrary::Arbitrary;
 use chrono::{DateTime, TimeDelta, Utc};
 use libfuzzer_sys::fuzz_target;
-use slacalc::{
-    evaluate, Catalog, Contract, ContractSpec, Event, EventKind, Incident, MetricState,
-};
+use slacalc::{evaluate, Catalog, Contract, ContractSpec, Event, EventKind, Incident, MetricState};
 use std::collections::BTreeMap;
 
 const COMARCH: &str = include_str!("../../fixtures/contracts/comarch.json");

@@ -47,7 +47,8 @@ crate::config::tracked_serde!(AvailabilityAgreementSpec);
 ///
 /// ```
 /// use chrono::{DateTime, TimeDelta, Utc};
-/// use slacalc::availability::{AvailabilityAgreement, Outage, TargetOutcome};
+/// use slacalc::TargetOutcome;
+/// use slacalc::availability::{AvailabilityAgreement, Outage};
 ///
 /// let agreement: AvailabilityAgreement = serde_json::from_str(r#"{
 ///   "target": "99.5",
@@ -65,7 +66,7 @@ crate::config::tracked_serde!(AvailabilityAgreementSpec);
 /// let to = t("2024-03-11T04:00:00Z")?;   // the next Monday 00:00 EDT
 /// // An outage from 00:30 EST to 03:30 EDT that Sunday: only 00:30–01:00 counts.
 /// let outage = Outage::new(t("2024-03-10T05:30:00Z")?, t("2024-03-10T07:30:00Z")?);
-/// let report = agreement.evaluate(from, to, &[outage])?;
+/// let report = agreement.report(from, to, &[outage])?;
 /// assert_eq!(report.service_time, TimeDelta::hours(167 - 2));
 /// assert_eq!(report.maintenance_time, TimeDelta::hours(2));
 /// assert_eq!(report.downtime, TimeDelta::minutes(30));

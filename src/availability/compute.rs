@@ -40,7 +40,7 @@ pub struct CountedOutage {
 /// }"#)?;
 /// let t = |s: &str| s.parse::<DateTime<Utc>>();
 /// let outages = [Outage::new(t("2026-03-02T16:40:00Z")?, t("2026-03-02T17:40:00Z")?)];
-/// let report = agreement.evaluate(t("2026-03-02T00:00:00Z")?, t("2026-03-03T00:00:00Z")?, &outages)?;
+/// let report = agreement.report(t("2026-03-02T00:00:00Z")?, t("2026-03-03T00:00:00Z")?, &outages)?;
 /// assert_eq!(report.to_string(), "\
 /// availability 2026-03-02T00:00:00Z – 2026-03-03T00:00:00Z
 ///   maintenance (excluded)                            0:00:00
@@ -153,7 +153,7 @@ impl AvailabilityAgreement {
     /// * [`Error::NoServiceTime`] when the period holds no service time after maintenance
     ///   (availability is undefined, not 100 %);
     /// * [`Error::OutOfRange`] / [`Error::ArithmeticOverflow`] at the far ends of the ranges.
-    pub fn evaluate(
+    pub fn report(
         &self,
         from: DateTime<Utc>,
         to: DateTime<Utc>,
@@ -248,7 +248,7 @@ mod tests {
         let a = agreement(ALWAYS);
         // 1 h down in 3 days: 100 × 71/72.
         let r = a
-            .evaluate(
+            .report(
                 t("2026-01-01T00:00:00Z"),
                 t("2026-01-04T00:00:00Z"),
                 &[Outage::new(
@@ -272,7 +272,7 @@ mod tests {
         let from = t("2026-01-01T00:00:00Z");
         let to = t("2026-01-05T04:00:00Z");
         let r = a
-            .evaluate(
+            .report(
                 from,
                 to,
                 &[
@@ -298,7 +298,7 @@ mod tests {
         );
         // Monday 2026-03-02: 10 h of service hours, 1 h recurring + 2 h window = 7 h.
         let r = a
-            .evaluate(
+            .report(
                 t("2026-03-02T00:00:00Z"),
                 t("2026-03-03T00:00:00Z"),
                 &[Outage::new(

@@ -35,14 +35,15 @@ impl AvailabilityAgreement {
     /// and breaches; an availability already set in `inputs` is replaced).
     ///
     /// # Errors
-    /// Those of [`AvailabilityAgreement::evaluate`] and [`CreditPolicy::evaluate`].
+    /// Those of [`AvailabilityAgreement::report`] and [`CreditPolicy::invoice`].
     ///
     /// # Example: 98.5 % against a 5 % tier below 99 %
     ///
     /// ```
     /// use chrono::{DateTime, Utc};
     /// use slacalc::availability::{AvailabilityAgreement, Outage};
-    /// use slacalc::money::{CreditInputs, CreditPolicy, Money};
+    /// use slacalc::Money;
+    /// use slacalc::money::{CreditInputs, CreditPolicy};
     ///
     /// let agreement: AvailabilityAgreement = serde_json::from_str(r#"{
     ///   "target": "99", "service_hours": { "timezone": "UTC", "hours": { "mon": ["00:00-24:00"] } }
@@ -69,8 +70,8 @@ impl AvailabilityAgreement {
         policy: &CreditPolicy,
         inputs: CreditInputs,
     ) -> Result<CreditReport, Error> {
-        let availability = self.evaluate(from, to, outages)?;
-        let credit = policy.evaluate(&inputs.with_availability(availability.achieved))?;
+        let availability = self.report(from, to, outages)?;
+        let credit = policy.invoice(&inputs.with_availability(availability.achieved))?;
         Ok(CreditReport {
             availability,
             credit,

@@ -36,7 +36,8 @@
 //! ```
 //! use chrono::{DateTime, Utc};
 //! use rust_decimal::Decimal;
-//! use slacalc::availability::{AvailabilityAgreement, Outage, TargetOutcome};
+//! use slacalc::TargetOutcome;
+//! use slacalc::availability::{AvailabilityAgreement, Outage};
 //! use slacalc::money::RoundingMode;
 //!
 //! let agreement: AvailabilityAgreement = serde_json::from_str(r#"{
@@ -53,7 +54,7 @@
 //!     Outage::new(t("2026-02-04T15:00:00Z")?, t("2026-02-04T17:00:00Z")?), // 1 h counts
 //!     Outage::new(t("2026-02-10T09:00:00Z")?, t("2026-02-10T10:00:00Z")?), // 1 h counts
 //! ];
-//! let report = agreement.evaluate(t("2026-02-01T00:00:00Z")?, t("2026-03-01T00:00:00Z")?, &outages)?;
+//! let report = agreement.report(t("2026-02-01T00:00:00Z")?, t("2026-03-01T00:00:00Z")?, &outages)?;
 //! assert_eq!(report.service_time.num_hours(), 198);
 //! assert_eq!(report.downtime.num_hours(), 2);
 //! // 100 × 196 / 198 = 98.9898…
@@ -80,8 +81,6 @@ mod instant;
 mod maintenance;
 mod outage;
 
-// Kept at its old path; it lives in `evaluate`, shared with compliance reports.
-pub use crate::evaluate::TargetOutcome;
 pub use agreement::{AvailabilityAgreement, AvailabilityAgreementSpec};
 pub use compute::{AvailabilityReport, CountedOutage};
 pub use credit::CreditReport;

@@ -71,7 +71,7 @@ mod algebra;
 mod business_days;
 mod combination;
 mod compiled;
-pub mod holiday;
+mod holiday;
 mod limits;
 mod pattern;
 mod query;

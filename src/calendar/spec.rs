@@ -14,7 +14,8 @@ use super::holiday::HolidaySpec;
 /// calendar minus all the others). The two forms cannot be mixed in one object.
 ///
 /// ```
-/// use slacalc::{Calendar, CalendarSpec};
+/// use slacalc::Calendar;
+/// use slacalc::calendar::CalendarSpec;
 /// let spec: CalendarSpec = serde_json::from_str(r#"{
 ///     "timezone": "Europe/Berlin",
 ///     "hours": { "mon": ["08:00-12:00", "13:00-17:00"], "fri": ["22:00-06:00"] },

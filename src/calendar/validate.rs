@@ -7,7 +7,7 @@ use std::sync::Arc;
 use chrono_tz::Tz;
 
 use super::algebra::SetOp;
-use super::holiday::{self, Holidays};
+use super::holiday::Holidays;
 use super::limits::{check_combined, too_deep, too_many};
 use super::zoned::{Spans, Zoned};
 use super::{
@@ -189,7 +189,7 @@ impl Calendar {
         let mut exceptions = BTreeMap::new();
         for (key, shifts) in &spec.exceptions {
             let epath = join(path, &format!("exceptions.{key}"));
-            let date = holiday::parse_date(&join(path, "exceptions"), key)?;
+            let date = crate::time::parse_date(&join(path, "exceptions"), key)?;
             if holidays.contains(date) {
                 return Err(Error::HolidayAndException {
                     path: epath,

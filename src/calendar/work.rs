@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use super::{Calendar, CalendarSpec};
 use crate::config::join;
 use crate::error::Error;
-use crate::money::time_and_materials::MAX_INTERVAL_DAYS;
+use crate::money::MAX_INTERVAL_DAYS;
 use crate::money::{
     ClassifiedInterval, Currency, HourlyRates, HourlyRatesSpec, IncrementSpec, Invoice,
     RoundingMode, SurchargesSpec, WorkCategory, WorkInterval, WorkPiece,
@@ -65,7 +65,7 @@ pub struct WorkClassifier {
     holidays: BTreeSet<NaiveDate>,
 }
 
-const OP: &str = "TimeAndMaterials::evaluate";
+const OP: &str = "TimeAndMaterials::invoice";
 
 fn out_of_range() -> Error {
     Error::OutOfRange { operation: OP }
@@ -202,14 +202,15 @@ crate::config::tracked_serde!(TimeAndMaterialsSpec);
 
 /// Validated time-and-materials terms: [`HourlyRates`] and the [`WorkClassifier`] that feeds
 /// them. Deserializing one validates it. The pricing rules are in
-/// [`money::time_and_materials`](crate::money::time_and_materials).
+/// [the time and materials guide](crate::guide::time_and_materials).
 ///
 /// # Example: an evening call-out and a holiday
 ///
 /// ```
 /// use chrono::{DateTime, Utc};
 /// use slacalc::calendar::TimeAndMaterials;
-/// use slacalc::money::{Money, WorkInterval};
+/// use slacalc::Money;
+/// use slacalc::money::WorkInterval;
 ///
 /// let terms: TimeAndMaterials = serde_json::from_str(r#"{
 ///   "currency": "EUR",
@@ -229,7 +230,7 @@ crate::config::tracked_serde!(TimeAndMaterialsSpec);
 ///     // Good Friday 10:00–11:00: one hour at +100 %.
 ///     WorkInterval::new(t("2026-04-03T08:00:00Z")?, t("2026-04-03T09:00:00Z")?),
 /// ];
-/// let invoice = terms.evaluate(&work)?;
+/// let invoice = terms.invoice(&work)?;
 /// // 100 + 50/60 × 150 + 10/60 × 100 + 200 = 100 + 125 + 16.666… + 200
 /// assert_eq!(invoice.total, "441.67 EUR".parse::<Money>()?);
 /// assert_eq!(invoice.lines.len(), 4);
@@ -312,7 +313,7 @@ impl TimeAndMaterials {
     }
 
     /// Prices `work`: [`WorkClassifier::classify`], then [`HourlyRates::price`] (see
-    /// [`money::time_and_materials`](crate::money::time_and_materials) for the rules).
+    /// [the time and materials guide](crate::guide::time_and_materials) for the rules).
     /// Intervals may overlap (two engineers working at once both bill); the invoice has lines
     /// per billing day in date order: regular time, outside-hours time, holiday time,
     /// rounding, daily cap.
@@ -322,7 +323,7 @@ impl TimeAndMaterials {
     ///   starts or is longer than [`MAX_INTERVAL_DAYS`] days;
     /// * [`Error::OutOfRange`] at the far ends of chrono's range;
     /// * [`Error::ArithmeticOverflow`] if an amount exceeds the decimal range.
-    pub fn evaluate(&self, work: &[WorkInterval]) -> Result<Invoice, Error> {
+    pub fn invoice(&self, work: &[WorkInterval]) -> Result<Invoice, Error> {
         self.rates.price(&self.classifier.classify(work)?)
     }
 }
@@ -369,7 +370,7 @@ mod tests {
         // Two 10-minute jobs and one of 7 h 50 min on the same day: 8 h 10 min, rounded up to
         // 8 h 30 min = 850 EUR, capped at 700.
         let inv = tm
-            .evaluate(&[
+            .invoice(&[
                 WorkInterval::new(t("2026-03-02T08:00:00Z"), t("2026-03-02T08:10:00Z")),
                 WorkInterval::new(t("2026-03-02T09:00:00Z"), t("2026-03-02T09:10:00Z")),
                 WorkInterval::new(t("2026-03-02T10:00:00Z"), t("2026-03-02T17:50:00Z")),
@@ -397,7 +398,7 @@ mod tests {
             r#"{"currency":"EUR","hourly_rate":"60 EUR","increment":{"minutes":15},"timezone":"UTC"}"#,
         );
         let inv = tm
-            .evaluate(&[
+            .invoice(&[
                 WorkInterval::new(t("2026-03-02T08:00:00Z"), t("2026-03-02T08:05:00Z")),
                 WorkInterval::new(t("2026-03-02T09:00:00Z"), t("2026-03-02T09:05:00Z")),
                 WorkInterval::new(t("2026-03-02T10:00:00Z"), t("2026-03-02T10:00:00Z")),
@@ -416,7 +417,7 @@ mod tests {
         );
         // 2026-12-24 23:00 to 12-25 01:30 in Berlin (UTC+1).
         let inv = tm
-            .evaluate(&[WorkInterval::new(
+            .invoice(&[WorkInterval::new(
                 t("2026-12-24T22:00:00Z"),
                 t("2026-12-25T00:30:00Z"),
             )])
@@ -432,7 +433,7 @@ mod tests {
     fn evaluate_errors() {
         let tm = terms(r#"{"currency":"EUR","hourly_rate":"80 EUR","timezone":"UTC"}"#);
         let err = tm
-            .evaluate(&[
+            .invoice(&[
                 WorkInterval::new(t("2026-03-02T08:00:00Z"), t("2026-03-02T09:00:00Z")),
                 WorkInterval::new(t("2026-03-02T08:00:00Z"), t("2026-03-02T07:00:00Z")),
             ])
@@ -442,7 +443,7 @@ mod tests {
             "work[1].end: invalid value `2026-03-02T07:00:00+00:00`: expected an instant at or after the start 2026-03-02T08:00:00+00:00"
         );
         let err = tm
-            .evaluate(&[WorkInterval::new(
+            .invoice(&[WorkInterval::new(
                 t("2026-01-01T00:00:00Z"),
                 t("2027-01-02T00:00:01Z"),
             )])
@@ -453,7 +454,7 @@ mod tests {
         );
         // Exactly 366 days is accepted.
         let inv = tm
-            .evaluate(&[WorkInterval::new(
+            .invoice(&[WorkInterval::new(
                 t("2026-01-01T00:00:00Z"),
                 t("2027-01-02T00:00:00Z"),
             )])

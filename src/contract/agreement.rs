@@ -199,7 +199,7 @@ impl Contract {
             .transpose()?;
         let start = match (terms.start.as_deref(), &term) {
             (Some(s), t) => {
-                let start = crate::calendar::holiday::parse_date("start", s)?;
+                let start = crate::time::parse_date("start", s)?;
                 if let Some(t) = t.as_ref().filter(|t| t.start() != start) {
                     return Err(Error::InvalidValue {
                         path: "start".into(),

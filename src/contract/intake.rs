@@ -54,7 +54,8 @@ pub struct Intake {
 ///
 /// ```
 /// use std::sync::Arc;
-/// use slacalc::contract::{Catalog, ContractSpec, IntakeDecision, IntakeRequest, Refusal};
+/// use slacalc::{Catalog, ContractSpec};
+/// use slacalc::contract::{IntakeDecision, IntakeRequest, Refusal};
 /// use slacalc::Contract;
 /// let catalog: Catalog = serde_json::from_str(r#"{"name": "Vendor",
 ///     "severities": [{"key": "high", "name": "High"}],

@@ -24,8 +24,8 @@ use std::str::FromStr;
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::holiday::parse_date;
 use crate::error::Error;
+use crate::time::parse_date;
 
 /// A product version `X`, `X.Y` or `X.Y.Z`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

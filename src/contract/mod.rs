@@ -1,6 +1,6 @@
 //! Support catalogs (a vendor's severities, calendars and plans) and customer contracts.
 //!
-//! A [`Catalog`] is what a vendor publishes: severity classes, named calendars (regions,
+//! A [`Catalog`](crate::Catalog) is what a vendor publishes: severity classes, named calendars (regions,
 //! service hours) and plans with targets per severity and metric. A [`Contract`] is one
 //! customer's agreement: a plan of a catalog, the customer's region and holidays, a start
 //! date and overrides of any target. Both come from serde configuration and are validated on
@@ -19,8 +19,8 @@
 //!
 //! | file | concept |
 //! | --- | --- |
-//! | `catalog.rs` | [`Catalog`], [`Severity`]: what a vendor publishes |
-//! | `agreement.rs` | [`Contract`], [`ContractSpec`]: one customer's contract, compiled |
+//! | `catalog.rs` | [`Catalog`](crate::Catalog), [`Severity`]: what a vendor publishes |
+//! | `agreement.rs` | [`Contract`], [`ContractSpec`](crate::ContractSpec): one customer's contract, compiled |
 //! | `term.rs` | [`Term`]: initial term, renewals, notice |
 //! | `plan.rs` | [`Plan`] and its policies (severity change, downgrade, upgrade, reopen) |
 //! | `metric.rs`, `target.rs`, `target_form.rs` | [`Metric`], [`StartRule`]; [`Target`] and its deadlines; [`TargetForm`] in text |
@@ -36,14 +36,14 @@
 //! metrics → target forms → targets → ladders → plans → catalog → contract → intake and
 //! levels (`grep -n "use super::" src/contract/*.rs`).
 
-mod agreement;
-mod catalog;
+pub(crate) mod agreement;
+pub(crate) mod catalog;
 mod entitlement;
 mod intake;
 mod ladder;
 mod levels;
 mod lifecycle;
-mod metric;
+pub(crate) mod metric;
 mod names;
 mod pause;
 mod plan;
@@ -51,8 +51,8 @@ mod target;
 mod target_form;
 mod term;
 
-pub use agreement::{Contract, ContractSpec};
-pub use catalog::{Catalog, CatalogSpec, Severity};
+pub(crate) use agreement::Contract;
+pub use catalog::{CatalogSpec, Severity};
 pub use entitlement::{
     ChannelRule, ChannelSpec, ContactLimits, ContactSpec, DayKind, EntitlementSpec, Party,
     SupportLevel,
@@ -64,7 +64,8 @@ pub use lifecycle::{
     ExtendedMaintenance, Lifecycle, LifecycleSpec, ReleaseLine, SupportStatus, Version,
     VersionStatus,
 };
-pub use metric::{Metric, StartRule};
+pub(crate) use metric::Metric;
+pub use metric::StartRule;
 pub use names::{BUSINESS, WALL_CLOCK};
 pub use pause::{PauseRule, MAX_PAUSE_RULES};
 pub use plan::{

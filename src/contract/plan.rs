@@ -118,7 +118,7 @@ pub struct PlanSpec {
     /// Channels, channel rules, contact limits, case quota and support levels.
     #[serde(default, skip_serializing_if = "is_default")]
     pub entitlements: EntitlementSpec,
-    /// Per severity key, the escalation ladder (see [`mod@crate::evaluate#escalation-ladders`]).
+    /// Per severity key, the escalation ladder (see [`crate::guide::lifecycle#escalation-ladders`]).
     /// Optional.
     #[serde(
         default,

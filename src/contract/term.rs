@@ -22,8 +22,8 @@
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::holiday::parse_date;
 use crate::error::Error;
+use crate::time::parse_date;
 
 /// The plain serde form of a contract's term.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

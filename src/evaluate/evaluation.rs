@@ -13,7 +13,7 @@ use crate::incident::{EventKind, Incident};
 /// Evaluates `incident` against `contract` as of `now`.
 ///
 /// Only events at or before `now` are taken into account. What each event does to each
-/// metric is the lifecycle table of the [module docs](mod@crate::evaluate).
+/// metric is the lifecycle table of the [module docs](crate::guide::lifecycle).
 ///
 /// # Errors
 /// [`Error::UnknownName`] for a severity the catalog does not define (naming the event),

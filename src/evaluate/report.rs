@@ -277,7 +277,7 @@ pub struct Report {
     /// One entry per metric the plan defines, in [`Metric::ALL`] order.
     pub metrics: Vec<MetricReport>,
     /// The escalation ladder of the severity in force at `now`, step by step (empty when the
-    /// plan has none); see [`mod@crate::evaluate#escalation-ladders`].
+    /// plan has none); see [`crate::guide::lifecycle#escalation-ladders`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub steps: Vec<StepReport>,
 }

@@ -12,12 +12,12 @@ use crate::incident::Incident;
 /// The earliest instant strictly after `now` at which the discrete state of the incident's
 /// report changes ([`Report::same_state`]): a step fires, a running metric is breached, or an
 /// event recorded after `now` changes something. `None`: nothing changes without new events.
-/// See the [module docs](mod@crate::evaluate#the-next-wake-up) for the precise definition.
+/// See the [module docs](crate::guide::lifecycle#the-next-wake-up) for the precise definition.
 ///
 /// ```
 /// use std::sync::Arc;
 /// use chrono::{DateTime, Utc};
-/// use slacalc::contract::{Catalog, ContractSpec};
+/// use slacalc::{Catalog, ContractSpec};
 /// use slacalc::{next_wake_up, Contract, Event, EventKind, Incident};
 ///
 /// let catalog: Catalog = serde_json::from_str(r#"{

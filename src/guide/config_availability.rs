@@ -24,8 +24,8 @@
 //! | `maintenance.recurring` | optional calendar whose open times are maintenance (removed with `Calendar::difference`) |
 //! | `maintenance.windows` | optional one-off windows, RFC 3339 instants (any offset), `end` after `start`; overlapping ones are merged |
 //!
-//! `agreement.evaluate(from, to, &outages)` returns an
-//! [`AvailabilityReport`](crate::AvailabilityReport) (service time, maintenance time excluded,
+//! `agreement.report(from, to, &outages)` returns an
+//! [`AvailabilityReport`](crate::availability::AvailabilityReport) (service time, maintenance time excluded,
 //! downtime, each merged outage with the downtime it counted, the achieved percentage, the target
 //! and `met`/`missed`); `Display` prints it with the percentage rounded **down** to 3 decimals,
 //! `achieved_rounded(places, mode)` rounds it explicitly, serde keeps it at full precision.
@@ -38,7 +38,9 @@
 //! ```
 //! use chrono::{DateTime, TimeDelta, Utc};
 //! use rust_decimal::Decimal;
-//! use slacalc::{AvailabilityAgreement, Error, Outage, RoundingMode, TargetOutcome};
+//! use slacalc::{Error, TargetOutcome};
+//! use slacalc::availability::{AvailabilityAgreement, Outage};
+//! use slacalc::money::RoundingMode;
 //!
 //! let t = |s: &str| s.parse::<DateTime<Utc>>();
 //! let agreement: AvailabilityAgreement = serde_json::from_str(r#"
@@ -62,7 +64,7 @@
 //!     Outage::new(t("2026-03-10T09:45:00Z")?, t("2026-03-10T11:15:00Z")?), // overlaps: merged
 //!     Outage::new(t("2026-03-25T15:30:00Z")?, t("2026-03-25T18:00:00Z")?), // 30 min count
 //! ];
-//! let report = agreement.evaluate(from, to, &outages)?;
+//! let report = agreement.report(from, to, &outages)?;
 //! // 22 weekdays × 10 h; maintenance: four Wednesdays × 1 h and the 2-hour window.
 //! assert_eq!(report.maintenance_time, TimeDelta::hours(6));
 //! assert_eq!(report.service_time, TimeDelta::hours(214));
@@ -75,11 +77,11 @@
 //! assert_eq!(report.outcome, TargetOutcome::Missed);
 //!
 //! // A weekend has no service time: availability is undefined, not 100 %.
-//! let weekend = agreement.evaluate(t("2026-03-07T00:00:00Z")?, t("2026-03-08T00:00:00Z")?, &[]);
+//! let weekend = agreement.report(t("2026-03-07T00:00:00Z")?, t("2026-03-08T00:00:00Z")?, &[]);
 //! assert!(matches!(weekend, Err(Error::NoServiceTime { .. })));
 //! // An outage that ends before it starts is named.
 //! let backwards = [Outage::new(t("2026-03-10T10:00:00Z")?, t("2026-03-10T09:00:00Z")?)];
-//! let error = agreement.evaluate(from, to, &backwards).err().ok_or("accepted")?;
+//! let error = agreement.report(from, to, &backwards).err().ok_or("accepted")?;
 //! assert!(error.to_string().starts_with("outages[0].end"), "{error}");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

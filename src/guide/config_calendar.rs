@@ -83,7 +83,7 @@
 //!
 //! A calendar's `holidays` list takes plain dates, yearly rules, one-off named dates and built-in
 //! presets, in any mix. Every object may carry `name` (kept in
-//! [`Holiday::name`](crate::Holiday::name)). The kind of rule follows from which fields are
+//! [`Holiday::name`](crate::calendar::Holiday::name)). The kind of rule follows from which fields are
 //! given; any other combination is an error that names the fields found.
 //!
 //! | form | example | meaning |
@@ -118,7 +118,7 @@
 //! (`"Ascension Day; Labor Day"` on 2008-05-01).
 //!
 //! Further forms (other calendars' feasts, weekday shifts of observed days) and every preset are
-//! described in the [`calendar::holiday`](crate::calendar::holiday) module docs.
+//! described in the [holidays guide](crate::guide::holidays).
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -179,7 +179,8 @@
 //! Errors name the field path and the value; an unknown field is rejected by the parser:
 //!
 //! ```
-//! use slacalc::{Calendar, CalendarSpec};
+//! use slacalc::Calendar;
+//! use slacalc::calendar::CalendarSpec;
 //!
 //! let error = |holidays: &str| -> Result<String, Box<dyn std::error::Error>> {
 //!     let spec: CalendarSpec = serde_json::from_str(
@@ -217,14 +218,14 @@
 //!
 //! The table describes the first five; presets for many more countries and subdivisions (every
 //! German and US state, the UK nations, Canadian provinces, Swiss cantons, Poland, Malaysia, …)
-//! are listed in the [`calendar::holiday`](crate::calendar::holiday) module docs and by
-//! [`Holidays::preset_list`](crate::Holidays::preset_list), each tested against its reference
+//! are listed in the [holidays guide](crate::guide::holidays) and by
+//! [`Holidays::preset_list`](crate::calendar::Holidays::preset_list), each tested against its reference
 //! file in `tests/presets/` for 2000–2035.
 //!
-//! In Rust: `Holidays::preset("gb-eng")?`, [`Holidays::PRESETS`](crate::Holidays::PRESETS),
+//! In Rust: `Holidays::preset("gb-eng")?`, [`Holidays::PRESETS`](crate::calendar::Holidays::PRESETS),
 //! `Holidays::preset_about(name)`; `holidays.in_year(2026)` gives `Vec<Holiday { date, name }>`,
 //! `contains(date)` and `dates_in_year(year)` the dates;
-//! [`calendar::holiday::easter(year)`](crate::calendar::holiday::easter) gives Easter Sunday (the
+//! [`calendar::easter(year)`](crate::calendar::easter) gives Easter Sunday (the
 //! recipe [holidays and presets](crate#recipe-holidays-and-presets) uses them).
 //!
 //! **Easter and long spans.** Beyond the configured years the calendar engine jumps over whole

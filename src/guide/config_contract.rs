@@ -7,8 +7,8 @@
 //! ([`Incident`](crate::Incident)) is a list of events;
 //! [`evaluate(contract, incident, now)`](crate::evaluate()) returns, for every metric of the plan,
 //! its clock, target, state, elapsed and remaining time, deadline, and when it was fulfilled or
-//! breached. The code lives in [`contract`](crate::contract), [`incident`](crate::incident) and
-//! [`evaluate`](mod@crate::evaluate) (whose module docs hold the lifecycle table); who may report
+//! breached. The code lives in [`contract`](crate::contract), [`Incident`](crate::Incident) and
+//! [`evaluate`](crate::guide::lifecycle) (whose module docs hold the lifecycle table); who may report
 //! what is in [entitlements](super::config_entitlements), escalations in
 //! [ladders](super::config_ladder).
 //!
@@ -48,7 +48,7 @@
 //! resolution by `resolved`/`closed` — and a later `reopened` resumes its clock). `resolved` and
 //! `closed` end every pause; `cancelled` (a duplicate, a withdrawn ticket) makes every metric not
 //! fulfilled by then `not_applicable`, left out of compliance. What every event does to every
-//! metric state is the lifecycle table in the [`evaluate`](mod@crate::evaluate) module docs. Each
+//! metric state is the lifecycle table in the [`evaluate`](crate::guide::lifecycle) module docs. Each
 //! metric's report says when its clock started and by which event (`started_at`, `started_by`),
 //! its pauses and what paused them, business and wall-clock elapsed time, and the remaining
 //! allowance; serialized reports write durations in ISO 8601 (`PT4H30M`).

@@ -4,7 +4,7 @@
 //! give one ladder per severity key: its own pause rules, the events that end it, and ordered
 //! steps, each with whom to `notify` and exactly one trigger. The types are
 //! [`contract::LadderSpec`](crate::contract::LadderSpec) and
-//! [`contract::Ladder`](crate::contract::Ladder); evaluation is in [`evaluate`](mod@crate::evaluate).
+//! [`contract::Ladder`](crate::contract::Ladder); evaluation is in [`evaluate`](crate::guide::lifecycle).
 //!
 //! # Triggers
 //!

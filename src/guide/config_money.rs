@@ -26,7 +26,7 @@
 //!
 //! # How rounding and explanation lines relate
 //!
-//! A fee or credit evaluates to an [`Invoice`](crate::Invoice). Its `lines` (each with a config
+//! A fee or credit evaluates to an [`Invoice`](crate::money::Invoice). Its `lines` (each with a config
 //! `path`, a `detail` such as the band, the part of the base in it and the rate, and an exact
 //! `amount`) sum exactly to `subtotal`. The subtotal is rounded **once**, to the currency's minor
 //! units, with the schedule's mode: that is `total`, and `rounding_adjustment = total -
@@ -54,11 +54,12 @@
 //! ascending), and only the last one omits `to`. A base equal to a boundary is in the upper
 //! band. Clamps add a line (`Minimum` or a negative `Maximum`) so that the lines still sum to
 //! the fee. Evaluate with named inputs:
-//! `schedule.evaluate(&FeeInputs::new().with_amount("usage", money).with_quantity("hours", qty))`.
+//! `schedule.invoice(&FeeInputs::new().with_amount("usage", money).with_quantity("hours", qty))`.
 //!
 //! ```
 //! use rust_decimal::Decimal;
-//! use slacalc::money::{FeeInputs, FeeSchedule, FeeScheduleSpec, Money};
+//! use slacalc::Money;
+//! use slacalc::money::{FeeInputs, FeeSchedule, FeeScheduleSpec};
 //!
 //! let money = |s: &str| s.parse::<Money>();
 //! let sum = |lines: &[slacalc::money::InvoiceLine]| lines.iter().map(|l| l.amount).sum::<Decimal>();
@@ -79,10 +80,10 @@
 //!   ] }
 //! }"#)?;
 //! // 10 % of 10,000 + 7 % of 70,000 + 5 % of 20,000.
-//! let invoice = aws.evaluate(&FeeInputs::new().with_amount("usage", money("100000.00 USD")?))?;
+//! let invoice = aws.invoice(&FeeInputs::new().with_amount("usage", money("100000.00 USD")?))?;
 //! assert_eq!(invoice.total, money("6900.00 USD")?);
 //! assert_eq!(sum(&invoice.lines), invoice.subtotal);
-//! let small = aws.evaluate(&FeeInputs::new().with_amount("usage", money("500.00 USD")?))?;
+//! let small = aws.invoice(&FeeInputs::new().with_amount("usage", money("500.00 USD")?))?;
 //! assert_eq!(small.total, money("100.00 USD")?);
 //!
 //! // A volume-priced fee with a minimum and a maximum, plus extra cases at a unit price.
@@ -101,7 +102,7 @@
 //! // 11 % of 12,000 is 1,320, raised to the 1,500 minimum; 3 extra cases at 80.
 //! let inputs = FeeInputs::new().with_amount("usage", money("12000.00 EUR")?)
 //!     .with_quantity("extra_cases", Decimal::from(3));
-//! let invoice = volume.evaluate(&inputs)?;
+//! let invoice = volume.invoice(&inputs)?;
 //! assert_eq!(invoice.total, money("1740.00 EUR")?);
 //! assert_eq!(sum(&invoice.lines), invoice.subtotal);
 //!
@@ -121,7 +122,7 @@
 //! "#)?;
 //! assert_eq!(chf, chf_toml);
 //! let hours = FeeInputs::new().with_quantity("hours", "12.5".parse()?);
-//! assert_eq!(chf.evaluate(&hours)?.total, money("1812.50 CHF")?);
+//! assert_eq!(chf.invoice(&hours)?.total, money("1812.50 CHF")?);
 //!
 //! // Errors name the config path and the bad value.
 //! let spec: FeeScheduleSpec = serde_json::from_str(r#"{"currency": "USD", "fee": {"greater_of": [
@@ -159,13 +160,14 @@
 //! [`CreditPolicy`](crate::money::CreditPolicy): availability tiers (listed from the highest
 //! threshold down; the lowest threshold the achieved availability is *below* decides, tiers do
 //! not add up), credits per breached incident by severity key, and a monthly cap (`{"amount":
-//! "…"}` or `{"percent_of_fee": "…"}`). `policy.evaluate(&CreditInputs::new(monthly_fee)
+//! "…"}` or `{"percent_of_fee": "…"}`). `policy.invoice(&CreditInputs::new(monthly_fee)
 //! .with_availability(pct).with_breaches("critical", 2))` returns an `Invoice` whose total is
 //! the credit.
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use slacalc::money::{CaseQuota, CreditInputs, CreditPolicy, HourBudget, Money, NextCase};
+//! use slacalc::Money;
+//! use slacalc::money::{CaseQuota, CreditInputs, CreditPolicy, HourBudget, NextCase};
 //!
 //! let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("no such date");
 //! let money = |s: &str| s.parse::<Money>();
@@ -205,10 +207,10 @@
 //! }"#)?;
 //! let month = CreditInputs::new(money("2500.00 EUR")?).with_breaches("critical", 2);
 //! // Below 99 % (not below 98 %): 5 % of the fee, plus 2 × 200.
-//! let credit = credits.evaluate(&month.clone().with_availability("98.5".parse()?))?;
+//! let credit = credits.invoice(&month.clone().with_availability("98.5".parse()?))?;
 //! assert_eq!(credit.total, money("525.00 EUR")?);
 //! // Below 98 %: 10 % + 400 = 650, capped at 25 % of the fee.
-//! let credit = credits.evaluate(&month.with_availability("97".parse()?))?;
+//! let credit = credits.invoice(&month.with_availability("97".parse()?))?;
 //! assert_eq!(credit.total, money("625.00 EUR")?);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

@@ -1,5 +1,5 @@
 //! Configuration reference: the queue's keys, how open incidents are ordered and explained, and
-//! the incremental [`Queue`](crate::Queue).
+//! the incremental [`Queue`](crate::queue::Queue).
 //!
 //! [`slacalc::queue`](crate::queue) answers "which open incident should support work on next":
 //! one total order over open incidents of many contracts (and catalogs) as of `now`, each
@@ -10,7 +10,7 @@
 //!
 //! # Keys
 //!
-//! [`QueueConfig`](crate::QueueConfig) is `{ "keys": [...] }`, most significant first; the
+//! [`QueueConfig`](crate::queue::QueueConfig) is `{ "keys": [...] }`, most significant first; the
 //! default is `["severity", "plan_priority", "slack", "reported_at", "id"]`. Deserializing
 //! validates it: a key listed twice is an error naming `keys[i]`.
 //!
@@ -71,7 +71,8 @@
 //!
 //! ```
 //! use std::sync::Arc;
-//! use slacalc::{Catalog, Contract, ContractSpec, Incident, Queue, QueueConfig};
+//! use slacalc::{Catalog, Contract, ContractSpec, Incident};
+//! use slacalc::queue::{Queue, QueueConfig};
 //!
 //! let config: QueueConfig = serde_json::from_str(
 //!     r#"{ "keys": ["severity", "plan_priority", "slack", "reported_at", "id"] }"#)?;

@@ -6,11 +6,9 @@
 //!
 //! # Batch evaluation
 //!
-//! [`evaluate_batch(&contracts, &incidents, now)`](crate::report::evaluate_batch) takes the
-//! contracts and the incidents as `(contract index, Incident)` pairs and returns one
-//! `Result<Report, Error>` per incident, in input order, each exactly what `evaluate` returns
-//! (`evaluate_pairs` takes `(&Contract, &Incident)` pairs). An index out of range is an
-//! `Error::InvalidArgument` naming `incidents[i]`; one failing incident does not stop the others.
+//! [`evaluate_all(&pairs, now)`](crate::report::evaluate_all) takes `(&Contract, &Incident)`
+//! pairs and returns one `Result<Report, Error>` per pair, in input order, each exactly what
+//! `evaluate` returns; one failing incident does not stop the others.
 //!
 //! With the cargo feature **`rayon`** (`slacalc = { version = "…", features = ["rayon"] }`) the
 //! work runs on rayon's work-stealing pool, one thread per core; without it, on the calling
@@ -103,7 +101,7 @@
 //!
 //! # Pictures (SVG)
 //!
-//! [`report::svg`](crate::report::svg) returns SVG documents as `String`s: deterministic (same
+//! [`report::timeline`](crate::report::timeline) and [`report::compliance_chart`](crate::report::compliance_chart) returns SVG documents as `String`s: deterministic (same
 //! input, same bytes; integer pixel arithmetic) with all caller text XML-escaped.
 //!
 //! - `svg::timeline(&contract, &incident, &report, &markers)`: the incident's events (with the

@@ -18,7 +18,7 @@
 //! - **Daily rate** (optional) caps a billing day: when the day's hourly charges, surcharges and
 //!   rounding included, exceed it, a negative line lowers the day to it.
 //!
-//! `terms.evaluate(&[WorkInterval::new(start, end), …])` returns an [`Invoice`](crate::Invoice)
+//! `terms.invoice(&[WorkInterval::new(start, end), …])` returns an [`Invoice`](crate::money::Invoice)
 //! with lines per billing day (`WorkedTime`, `IncrementRounding`, `DailyRate`) that sum exactly
 //! to the subtotal, rounded once ([rounding](super::config_money#how-rounding-and-explanation-lines-relate)).
 //! Intervals may overlap (two people working at once both bill); one that ends before it starts,
@@ -33,7 +33,8 @@
 //! use chrono::{DateTime, Utc};
 //! use rust_decimal::Decimal;
 //! use slacalc::calendar::TimeAndMaterials;
-//! use slacalc::money::{Money, WorkInterval};
+//! use slacalc::Money;
+//! use slacalc::money::WorkInterval;
 //!
 //! let t = |s: &str| s.parse::<DateTime<Utc>>();
 //! let terms: TimeAndMaterials = serde_json::from_str(r#"
@@ -61,13 +62,13 @@
 //!     // Good Friday, 3 April 09:00-10:00 CEST: one hour at +100 % = 250.
 //!     WorkInterval::new(t("2026-04-03T07:00:00Z")?, t("2026-04-03T08:00:00Z")?),
 //! ];
-//! let invoice = terms.evaluate(&work)?;
+//! let invoice = terms.invoice(&work)?;
 //! assert_eq!(invoice.lines.iter().map(|l| l.amount).sum::<Decimal>(), invoice.subtotal);
 //! // 437.50 + 950 + 83.333… + 250 = 1,720.833…, rounded once.
 //! assert_eq!(invoice.total, "1720.83 EUR".parse::<Money>()?);
 //!
 //! let backwards = [WorkInterval::new(t("2026-03-16T10:00:00Z")?, t("2026-03-16T09:00:00Z")?)];
-//! let error = terms.evaluate(&backwards).err().ok_or("accepted")?;
+//! let error = terms.invoice(&backwards).err().ok_or("accepted")?;
 //! assert!(error.to_string().starts_with("work[0].end"), "{error}");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

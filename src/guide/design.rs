@@ -50,7 +50,7 @@
 //! record.
 //!
 //! The incident lifecycle is a table — every event against every metric state, saying what
-//! starts, pauses, resumes, fulfils, reopens — written in the [`evaluate`](mod@crate::evaluate)
+//! starts, pauses, resumes, fulfils, reopens — written in the [`evaluate`](crate::guide::lifecycle)
 //! module docs and run as a test. Policies a support organisation must choose (severity change,
 //! reopen, pauses per severity, how business-day targets count from outside business hours) are
 //! configuration with documented defaults ([contracts](super::config_contract)), never hidden
@@ -62,18 +62,23 @@
 //!
 //! | layer | module | concept |
 //! | --- | --- | --- |
-//! | 1 | [`error`](crate::error) | the one public [`Error`](crate::Error) type |
+//! | 1 | `error` (private; [`Error`](crate::Error) at the root) | the one public [`Error`](crate::Error) type |
 //! | 2 | `config` (private) | helpers shared by the serde forms: strict maps, dates, paths in errors |
-//! | 3 | [`time`](crate::time) | leaf vocabulary: [`TimeOfDay`](crate::TimeOfDay) (allows 24:00), [`Shift`](crate::Shift), weekday keys, durations and their text form |
+//! | 3 | [`time`](crate::time) | leaf vocabulary: [`TimeOfDay`](crate::time::TimeOfDay) (allows 24:00), [`Shift`](crate::time::Shift), weekday keys, durations and their text form |
 //! | 4 | [`money`](crate::money) | currencies, rounding, fee schedules, quotas, hour budgets, credits, time and materials |
 //! | 5 | [`calendar`](crate::calendar) | [`Calendar`](crate::Calendar), holidays and presets, business days, algebra |
-//! | 6 | [`incident`](crate::incident) | events and the validated incident |
+//! | 6 | `incident` (private; [`Incident`](crate::Incident) at the root) | events and the validated incident |
 //! | 7 | [`contract`](crate::contract) | catalogs, severities, metrics, targets, plans, ladders, entitlements, terms, lifecycle |
-//! | 8 | [`clock`](crate::clock) | the pausable business-time clock |
-//! | 9 | [`evaluate`](mod@crate::evaluate) | `evaluate(contract, incident, now)`: the per-metric record, ladders, the next wake-up |
+//! | 8 | `clock` (private; [`Clock`](crate::Clock) at the root) | the pausable business-time clock |
+//! | 9 | `evaluate` (private; [`evaluate`](crate::evaluate()) and [`Report`](crate::Report) at the root, [lifecycle guide](crate::guide::lifecycle)) | `evaluate(contract, incident, now)`: the per-metric record, ladders, the next wake-up |
 //! | 10 | [`availability`](crate::availability) | service time minus maintenance, outages, availability credits |
 //! | 11 | [`queue`](crate::queue) | many open incidents: which to work on next |
 //! | 12 | [`report`](crate::report) | many incidents: batch evaluation, compliance, CSV, SVG |
+//!
+//! Public paths follow one rule (the crate docs' module map): the core nouns are at the root
+//! and nowhere else; a family (`time`, `money`, `calendar`, `contract`, `availability`,
+//! `queue`, `report`) is a public namespace whose files are private, each item re-exported
+//! once at the family level; every other module is private.
 //!
 //! Within a module the files are layered the same way: a `mod.rs` declares its files and
 //! re-exports their public items, and the files import one another one way. In
@@ -83,7 +88,7 @@
 //! can hold business time; `compiled.rs` compiles and caches years and sums them from weekly
 //! patterns; `query.rs` answers `add`, `sub`, `between` (the hot path, kept in one file),
 //! `is_open`, `next_open` and `next_close` from the compiled years. In
-//! [`evaluate`](mod@crate::evaluate), `report.rs` holds the record every step reads (metric
+//! `evaluate` (private), `report.rs` holds the record every step reads (metric
 //! and step reports, pauses, cycles) and imports nothing of its module; `lifecycle.rs` →
 //! `report.rs`, `metric.rs` → `lifecycle.rs`, `ladder.rs` → `metric.rs`, `evaluation.rs` →
 //! `ladder.rs`, `wake.rs` → `evaluation.rs`.

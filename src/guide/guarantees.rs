@@ -59,11 +59,12 @@
 //! One [`slacalc::Error`](crate::Error) enum (`#[non_exhaustive]`, `Clone + PartialEq`), each
 //! message naming the config path and the bad value. Deserializing a `Calendar` directly reports
 //! errors through serde's error (which keeps line and column); deserialize a
-//! [`CalendarSpec`](crate::CalendarSpec) and call `Calendar::try_from(spec)` to get the typed
+//! [`CalendarSpec`](crate::calendar::CalendarSpec) and call `Calendar::try_from(spec)` to get the typed
 //! `Error`:
 //!
 //! ```
-//! use slacalc::{Calendar, CalendarSpec, Error};
+//! use slacalc::{Calendar, Error};
+//! use slacalc::calendar::CalendarSpec;
 //!
 //! let message = |json: &str| -> Result<String, Box<dyn std::error::Error>> {
 //!     let spec: CalendarSpec = serde_json::from_str(json)?;

@@ -27,9 +27,17 @@
 //! - [`dst`]: what a calendar counts when the clocks change, with a gap and a fold.
 //! - [`guarantees`]: inputs and guarantees (no panic, no hang, no silent wrong answer, strict
 //!   configuration, determinism), errors, how correctness is tested.
+//! - [`lifecycle`]: the incident lifecycle behind [`evaluate`](crate::evaluate()): metric
+//!   states, policies, escalation ladders, the next wake-up.
+//! - [`clock`]: the pausable SLA [`Clock`](crate::Clock) and its semantics.
+//! - [`holidays`]: holiday rule forms, the built-in presets and their date tables.
+//! - [`time_and_materials`]: how work is classified and priced, and how amounts are computed.
+//! - [`compliance`]: compliance reports, their definitions and layout.
 //! - [`performance`]: how the work is bounded, measured figures and the commands that reproduce
 //!   them.
 
+pub mod clock;
+pub mod compliance;
 pub mod config_availability;
 pub mod config_calendar;
 pub mod config_contract;
@@ -42,4 +50,7 @@ pub mod config_time_and_materials;
 pub mod design;
 pub mod dst;
 pub mod guarantees;
+pub mod holidays;
+pub mod lifecycle;
 pub mod performance;
+pub mod time_and_materials;

@@ -60,7 +60,7 @@
 //!
 //! # Queues
 //!
-//! [`queue::order`](crate::queue::order) sorts precomputed [`QueueEntry`](crate::QueueEntry)s:
+//! [`queue::order`](crate::queue::order) sorts precomputed [`QueueEntry`](crate::queue::QueueEntry)s:
 //! the keys before the id are packed into 256 bits per entry, so a comparison is a few integer
 //! compares and the entries are read again only on ties; the deciding key of each neighbour pair
 //! is one more pass. Evaluating the incidents into entries is a separate, larger cost (one
@@ -71,13 +71,13 @@
 //! | bench | what is timed | median |
 //! | --- | --- | --- |
 //! | `queue/order/100k` | sorting 100,000 precomputed entries by the default keys and finding every deciding key | 22 ms |
-//! | `queue/evaluate/100k` | evaluating the 100,000 incidents into entries (`QueueEntry::evaluate`) | 95 ms (≈ 1 µs per incident) |
+//! | `queue/evaluate/100k` | evaluating the 100,000 incidents into entries (`QueueEntry::new`) | 95 ms (≈ 1 µs per incident) |
 //! | `queue/update/100k` | one incident changed in a `Queue` of 100,000 (one evaluation + map work) | 1.4 µs |
 //!
 //! The machine was shared (load average above 4 on 2 cores), so these are upper figures. The
 //! 50 ms budget holds for ordering; ordering *and* evaluating 100,000 incidents from scratch does
 //! not (about 120 ms on one core), which is why the two are measured apart and why
-//! [`Queue`](crate::Queue) re-evaluates only what changed (the cost of each operation is in the
+//! [`Queue`](crate::queue::Queue) re-evaluates only what changed (the cost of each operation is in the
 //! [queue reference](super::config_queue)).
 //!
 //! # Batches and compliance
@@ -105,8 +105,8 @@
 //! Memory: the 1,000,000 input incidents take 943 MB (88 bytes per event); the aggregation
 //! keeps only counts and one 8-byte sample per met or breached metric (24 MB for 3,000,000
 //! metrics), so a compliance report costs little beyond its input, whereas keeping every
-//! `Report` (`evaluate_batch`) costs about 1.2 kB more per incident. Peak resident memory of
+//! `Report` (`evaluate_all`) costs about 1.2 kB more per incident. Peak resident memory of
 //! the bench process: 1.05 GB for the compliance bench sequential, 1.12 GB with rayon, 2.3 GB
-//! when the `evaluate_batch` bench also keeps 1,000,000 `Report`s. Reproduce with
+//! when the `evaluate_all` bench also keeps 1,000,000 `Report`s. Reproduce with
 //! `cargo bench --bench batch [--features rayon]` and
 //! `/usr/bin/time -v target/release/deps/batch-<hash> --bench compliance`.

@@ -107,7 +107,7 @@ event_kinds! {
     /// The incident was reopened after being resolved or closed.
     Reopened = "reopened",
     /// The incident was closed as done: it fulfils every metric still open that a
-    /// resolution fulfils (see the lifecycle table in [`mod@crate::evaluate`]).
+    /// resolution fulfils (see the lifecycle table in [the lifecycle guide](crate::guide::lifecycle)).
     Closed = "closed",
     /// The incident was withdrawn or closed as a duplicate: metrics not fulfilled by then
     /// become not applicable and are left out of compliance; ladders end. Only `reopened`

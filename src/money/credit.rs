@@ -79,7 +79,8 @@ pub enum CreditCapSpec {
 ///
 /// ```
 /// use rust_decimal::Decimal;
-/// use slacalc::money::{CreditInputs, CreditPolicy, Money};
+/// use slacalc::Money;
+/// use slacalc::money::{CreditInputs, CreditPolicy};
 ///
 /// let policy: CreditPolicy = serde_json::from_str(r#"{
 ///   "currency": "EUR",
@@ -91,7 +92,7 @@ pub enum CreditCapSpec {
 /// let inputs = CreditInputs::new("4000.00 EUR".parse::<Money>()?)
 ///     .with_availability("98.5".parse::<Decimal>()?)
 ///     .with_breaches("critical", 2);
-/// let credit = policy.evaluate(&inputs)?;
+/// let credit = policy.invoice(&inputs)?;
 /// // 5 % of 4,000 = 200, plus 2 × 200 = 600; the cap of 25 % is 1,000.
 /// assert_eq!(credit.total, "600.00 EUR".parse::<Money>()?);
 /// assert_eq!(credit.lines.len(), 2);
@@ -258,7 +259,7 @@ impl CreditPolicy {
     /// * [`Error::UnknownName`] (path `inputs.breaches`) for a severity with no per-breach
     ///   credit, listing the configured ones;
     /// * [`Error::ArithmeticOverflow`] if an amount exceeds the decimal range.
-    pub fn evaluate(&self, inputs: &CreditInputs) -> Result<Invoice, Error> {
+    pub fn invoice(&self, inputs: &CreditInputs) -> Result<Invoice, Error> {
         let fee_path = "inputs.monthly_fee";
         expect_currency(self.currency, inputs.monthly_fee.currency, fee_path)?;
         let fee = non_negative(inputs.monthly_fee.amount, fee_path, "amount")?;
@@ -392,7 +393,7 @@ mod tests {
     fn tiers_pick_the_lowest_threshold_passed() {
         let p = policy();
         let credit = |a: &str| {
-            p.evaluate(&fee().with_availability(d(a)))
+            p.invoice(&fee().with_availability(d(a)))
                 .unwrap()
                 .total
                 .amount
@@ -403,14 +404,14 @@ mod tests {
         assert_eq!(credit("98"), d("100"));
         assert_eq!(credit("97.9"), d("200"));
         assert_eq!(credit("0"), d("200"));
-        assert_eq!(p.evaluate(&fee()).unwrap().total.amount, d("0"));
+        assert_eq!(p.invoice(&fee()).unwrap().total.amount, d("0"));
     }
 
     #[test]
     fn breaches_and_cap() {
         let p = policy();
         let inv = p
-            .evaluate(
+            .invoice(
                 &fee()
                     .with_availability(d("97"))
                     .with_breaches("critical", 2)
@@ -421,7 +422,7 @@ mod tests {
         assert_eq!(inv.lines.len(), 2);
         assert_eq!(inv.total.amount, d("500"));
         let inv = p
-            .evaluate(
+            .invoice(
                 &fee()
                     .with_availability(d("97"))
                     .with_breaches("critical", 3),
@@ -443,7 +444,7 @@ mod tests {
         let spec = r#"{"currency":"EUR","rounding":"floor","per_breach":{"p1":"100 EUR"},"cap":{"percent_of_fee":"12.5"}}"#;
         let p: CreditPolicy = serde_json::from_str(spec).unwrap();
         let inv = p
-            .evaluate(&CreditInputs::new("999.99 EUR".parse().unwrap()).with_breaches("p1", 5))
+            .invoice(&CreditInputs::new("999.99 EUR".parse().unwrap()).with_breaches("p1", 5))
             .unwrap();
         // 12.5 % of 999.99 = 124.99875, floored once at the end.
         assert_eq!(inv.subtotal, d("124.99875"));
@@ -455,19 +456,19 @@ mod tests {
     fn input_errors() {
         let p = policy();
         assert_eq!(
-            p.evaluate(&fee().with_breaches("minor", 1))
+            p.invoice(&fee().with_breaches("minor", 1))
                 .unwrap_err()
                 .to_string(),
             "inputs.breaches: unknown severity `minor`: expected one of critical, high"
         );
         assert_eq!(
-            p.evaluate(&fee().with_availability(d("100.1")))
+            p.invoice(&fee().with_availability(d("100.1")))
                 .unwrap_err()
                 .to_string(),
             "inputs.availability: invalid value `100.1`: expected a percentage from 0 to 100"
         );
         assert_eq!(
-            p.evaluate(&CreditInputs::new("1 USD".parse().unwrap()))
+            p.invoice(&CreditInputs::new("1 USD".parse().unwrap()))
                 .unwrap_err()
                 .to_string(),
             "inputs.monthly_fee: currency mismatch: expected EUR, found USD"

@@ -161,7 +161,8 @@ impl<'de> Deserialize<'de> for Currency {
 ///
 /// ```
 /// use rust_decimal::Decimal;
-/// use slacalc::money::{Currency, Money, RoundingMode};
+/// use slacalc::Money;
+/// use slacalc::money::{Currency, RoundingMode};
 ///
 /// let m: Money = "1234.565 EUR".parse()?;
 /// assert_eq!(m.currency, Currency::EUR);

@@ -25,13 +25,14 @@ use crate::time::format_hms;
 /// amounts that count. `Display` prints a readable invoice.
 ///
 /// ```
-/// use slacalc::money::{FeeInputs, FeeSchedule, Money};
+/// use slacalc::Money;
+/// use slacalc::money::{FeeInputs, FeeSchedule};
 ///
 /// let schedule: FeeSchedule = serde_json::from_str(r#"{
 ///   "currency": "EUR",
 ///   "fee": { "per_unit": { "quantity": "extra_cases", "price": "33.333 EUR" } }
 /// }"#)?;
-/// let invoice = schedule.evaluate(&FeeInputs::new().with_quantity("extra_cases", 3.into()))?;
+/// let invoice = schedule.invoice(&FeeInputs::new().with_quantity("extra_cases", 3.into()))?;
 /// assert_eq!(invoice.subtotal, "99.999".parse()?);
 /// assert_eq!(invoice.total, "100.00 EUR".parse::<Money>()?);
 /// assert_eq!(invoice.rounding_adjustment, "0.001".parse()?);

@@ -27,15 +27,15 @@
 //! such as `0.01 × 0.4999999999999999999999999999` — `rust_decimal` alone would round it to
 //! `0.005`, and the total half-up to `0.01` where the exact rule gives `0.00`. Time and
 //! materials is the one exception: its hourly charges are quotients, rounded to 28
-//! significant digits (see [`time_and_materials`](time_and_materials#how-amounts-are-computed)).
+//! significant digits (see [the guide](crate::guide::time_and_materials#how-amounts-are-computed)).
 //!
 //! # Layers
 //!
-//! Money is low in the crate's one-way flow: it depends only on [`crate::error`], the leaf
+//! Money is low in the crate's one-way flow: it depends only on the crate's [`Error`], the leaf
 //! vocabulary [`crate::time`] (durations, dates, periods) and the crate's serde plumbing
 //! (`config`: strict maps, dates, counts, path joining). It knows no calendar, no contract
 //! and no incident; whatever needs a calendar arrives already classified (time and materials
-//! takes durations per local date and [`WorkCategory`], see [`time_and_materials`]). The
+//! takes durations per local date and [`WorkCategory`], see [the guide](crate::guide::time_and_materials)). The
 //! modules that use money sit below it:
 //!
 //! ```text
@@ -57,7 +57,8 @@
 //! # Example: AWS Business support for $85,000 of monthly usage
 //!
 //! ```
-//! use slacalc::money::{FeeInputs, FeeSchedule, Money};
+//! use slacalc::Money;
+//! use slacalc::money::{FeeInputs, FeeSchedule};
 //!
 //! let schedule: FeeSchedule = serde_json::from_str(r#"{
 //!   "currency": "USD",
@@ -72,7 +73,7 @@
 //!   ] }
 //! }"#)?;
 //! let inputs = FeeInputs::new().with_amount("usage", "85000.00 USD".parse::<Money>()?);
-//! let invoice = schedule.evaluate(&inputs)?;
+//! let invoice = schedule.invoice(&inputs)?;
 //! assert_eq!(invoice.total, "6150.00 USD".parse::<Money>()?);
 //! assert_eq!(invoice.lines.len(), 3);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -80,12 +81,12 @@
 
 mod budget;
 mod credit;
-mod currency;
+pub(crate) mod currency;
 mod fee;
 mod invoice;
 mod quota;
 mod rounding;
-pub mod time_and_materials;
+mod time_and_materials;
 mod work;
 
 pub use budget::{
@@ -94,18 +95,19 @@ pub use budget::{
 pub use credit::{
     AvailabilityTierSpec, CreditCapSpec, CreditInputs, CreditPolicy, CreditPolicySpec,
 };
-pub use currency::{Currency, Money};
+pub use currency::Currency;
+pub(crate) use currency::Money;
 pub use fee::{
     BandSpec, ClampSpec, FeeInputs, FeeRuleSpec, FeeSchedule, FeeScheduleSpec, RateSpec,
     UnitPriceSpec,
 };
 pub use invoice::{Invoice, InvoiceLine, LineDetail};
-pub use quota::{
-    CaseQuota, CaseQuotaSpec, NextCase, OveragePolicy, OveragePolicySpec, QuotaPeriod, QuotaUsage,
-};
+pub use quota::{CaseQuota, CaseQuotaSpec, NextCase, OveragePolicy, OveragePolicySpec, QuotaUsage};
 pub use rounding::RoundingMode;
 pub use time_and_materials::{HourlyRates, HourlyRatesSpec, IncrementSpec, SurchargesSpec};
-pub use work::{ClassifiedInterval, IncrementBasis, WorkCategory, WorkInterval, WorkPiece};
+pub use work::{
+    ClassifiedInterval, IncrementBasis, WorkCategory, WorkInterval, WorkPiece, MAX_INTERVAL_DAYS,
+};
 
 use rust_decimal::Decimal;
 

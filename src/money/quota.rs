@@ -7,11 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{at_path, join, non_negative, Money};
 use crate::error::Error;
-use crate::time::local_date;
-
-/// The calendar period a quota counts cases in: `"month"`, `"quarter"` or `"year"`, aligned to
-/// the calendar. The same type as [`PeriodUnit`](crate::time::PeriodUnit), under the name quotas use.
-pub use crate::time::PeriodUnit as QuotaPeriod;
+use crate::time::{local_date, PeriodUnit};
 
 /// What the first case beyond the quota costs, as written in configuration:
 /// `"refuse"` or `{"charge": {"price": "50.00 EUR"}}`.
@@ -52,7 +48,7 @@ pub struct CaseQuotaSpec {
     #[serde(with = "crate::config::count")]
     pub cases: u32,
     /// The period.
-    pub per: QuotaPeriod,
+    pub per: PeriodUnit,
     /// What happens beyond the quota (default: refuse).
     #[serde(default)]
     pub overage: OveragePolicySpec,
@@ -79,7 +75,7 @@ crate::config::tracked_serde!(CaseQuotaSpec);
 #[serde(try_from = "CaseQuotaSpec", into = "CaseQuotaSpec")]
 pub struct CaseQuota {
     cases: u32,
-    per: QuotaPeriod,
+    per: PeriodUnit,
     overage: OveragePolicy,
 }
 
@@ -153,7 +149,7 @@ impl CaseQuota {
     }
 
     /// The period.
-    pub fn period(&self) -> QuotaPeriod {
+    pub fn period(&self) -> PeriodUnit {
         self.per
     }
 

@@ -76,7 +76,7 @@ crate::config::tracked_serde!(WorkInterval);
 
 impl WorkInterval {
     /// The interval `[start, end)`; checked where it is classified
-    /// ([`calendar::TimeAndMaterials::evaluate`](crate::calendar::TimeAndMaterials::evaluate)).
+    /// ([`calendar::TimeAndMaterials::invoice`](crate::calendar::TimeAndMaterials::invoice)).
     pub fn new(start: DateTime<Utc>, end: DateTime<Utc>) -> WorkInterval {
         WorkInterval { start, end }
     }

@@ -81,7 +81,7 @@ impl QueueEntry {
     ///
     /// # Errors
     /// As [`evaluate`].
-    pub fn evaluate(
+    pub fn new(
         contract: &Contract,
         incident: &Incident,
         now: DateTime<Utc>,

@@ -100,7 +100,7 @@ struct Item {
 /// ```
 /// use std::collections::BTreeMap;
 /// use std::sync::Arc;
-/// use slacalc::contract::{Catalog, ContractSpec};
+/// use slacalc::{Catalog, ContractSpec};
 /// use slacalc::queue::{Queue, QueueConfig};
 /// use slacalc::{Contract, Incident};
 ///
@@ -176,7 +176,7 @@ impl Queue {
         contract: Arc<Contract>,
         incident: Incident,
     ) -> Result<EntryId, Error> {
-        let entry = QueueEntry::evaluate(&contract, &incident, self.now)?;
+        let entry = QueueEntry::new(&contract, &incident, self.now)?;
         let id = EntryId(self.next);
         self.next = self.next.checked_add(1).ok_or(Error::OutOfRange {
             operation: "Queue::insert",
@@ -218,7 +218,7 @@ impl Queue {
                 known: Vec::new(),
             });
         }
-        let entry = QueueEntry::evaluate(&contract, &incident, self.now)?;
+        let entry = QueueEntry::new(&contract, &incident, self.now)?;
         self.remove(id);
         self.put(
             id,
@@ -299,7 +299,7 @@ impl Queue {
         let fresh = self
             .items
             .values()
-            .map(|item| QueueEntry::evaluate(&item.contract, &item.incident, now))
+            .map(|item| QueueEntry::new(&item.contract, &item.incident, now))
             .collect::<Result<Vec<_>, Error>>()?;
         let old = std::mem::take(&mut self.items);
         self.keys.clear();

@@ -41,7 +41,7 @@
 //! ```
 //! use std::collections::BTreeMap;
 //! use std::sync::Arc;
-//! use slacalc::contract::{Catalog, ContractSpec};
+//! use slacalc::{Catalog, ContractSpec};
 //! use slacalc::queue::{order, Decided, QueueConfig, QueueEntry, QueueKey};
 //! use slacalc::{Contract, Incident};
 //!
@@ -57,8 +57,8 @@
 //! };
 //! let now = "2026-03-10T10:00:00Z".parse()?;
 //! let entries = vec![
-//!     QueueEntry::evaluate(&standard, &incident("C8Y-1", "2026-03-10T09:00:00Z")?, now)?,
-//!     QueueEntry::evaluate(&enterprise, &incident("C8Y-2", "2026-03-10T09:30:00Z")?, now)?,
+//!     QueueEntry::new(&standard, &incident("C8Y-1", "2026-03-10T09:00:00Z")?, now)?,
+//!     QueueEntry::new(&enterprise, &incident("C8Y-2", "2026-03-10T09:30:00Z")?, now)?,
 //! ];
 //! let queue = order(&QueueConfig::default(), &entries);
 //! let first = queue.get(0).ok_or("empty")?;
@@ -74,7 +74,7 @@
 //!
 //! # Cost
 //!
-//! [`QueueEntry::evaluate`] runs [`evaluate`] once (a few microseconds); [`order`] then sorts
+//! [`QueueEntry::new`] runs [`evaluate`] once (a few microseconds); [`order`] then sorts
 //! precomputed keys, O(n log n) comparisons of a few integers, and finds the deciding key of
 //! each adjacent pair, O(n). A [`Queue`] keeps the keys in a `BTreeMap`: inserting, updating
 //! or removing one incident evaluates that incident only and costs O(log n) in the map; the
@@ -83,7 +83,7 @@
 //! incident evaluated again: [`Queue::rebuild`] costs n evaluations plus O(n log n).
 //!
 //! [`evaluate`]: crate::evaluate::evaluate
-//! [`Catalog::severity_rank`]: crate::contract::Catalog::severity_rank
+//! [`Catalog::severity_rank`]: crate::Catalog::severity_rank
 //! [`MetricReport::remaining`]: crate::evaluate::MetricReport::remaining
 //!
 //! # Layout

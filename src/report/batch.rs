@@ -51,26 +51,22 @@ pub(crate) fn contract_of(
         })
 }
 
-/// Evaluates every incident against the contract it names (an index into `contracts`) as of
-/// `now`.
+/// Evaluates (contract, incident) pairs as of `now`.
 ///
-/// Returns one result per incident, in the order given, each exactly what
-/// [`evaluate`]`(&contracts[k], &incident, now)` returns. Runs in parallel with the `rayon`
+/// Returns one result per pair, in the order given, each exactly what
+/// [`evaluate`]`(contract, incident, now)` returns. Runs in parallel with the `rayon`
 /// feature (see [`PARALLEL`]).
 ///
 /// # Errors
-/// Per incident: an [`Error::InvalidArgument`] naming `incidents[i]` when its contract index
-/// is out of range, otherwise the errors of [`evaluate`]. One failing incident does not stop
-/// the others.
+/// Per pair, the errors of [`evaluate`]; one failing pair does not stop the others.
 ///
 /// # Example
 ///
 /// ```
 /// use std::sync::Arc;
 /// use chrono::{DateTime, Utc};
-/// use slacalc::contract::{Catalog, ContractSpec, Metric};
-/// use slacalc::report::evaluate_batch;
-/// use slacalc::{Contract, Event, EventKind, Incident, MetricState};
+/// use slacalc::report::evaluate_all;
+/// use slacalc::{Catalog, Contract, ContractSpec, Event, EventKind, Incident, Metric, MetricState};
 ///
 /// let catalog: Catalog = serde_json::from_str(r#"{
 ///   "name": "Desk", "severities": [{"key": "high", "name": "High"}],
@@ -80,42 +76,21 @@ pub(crate) fn contract_of(
 /// let terms = ContractSpec {
 ///     customer: "Acme".into(), plan: "std".into(), ..ContractSpec::default()
 /// };
-/// let contracts = vec![Contract::new(Arc::new(catalog), terms)?];
+/// let acme = Contract::new(Arc::new(catalog), terms)?;
 /// let t = |s: &str| s.parse::<DateTime<Utc>>();
 /// let reported = |at| Event::new(at, EventKind::Reported {
 ///     severity: "high".into(), channel: None, contact: None });
-/// let incidents = vec![
-///     (0, Incident::new("A-1", vec![reported(t("2026-11-02T09:00:00Z")?),
-///         Event::new(t("2026-11-02T09:20:00Z")?, EventKind::Responded)])?),
-///     (0, Incident::new("A-2", vec![reported(t("2026-11-02T10:00:00Z")?)])?),
-///     (7, Incident::new("A-3", vec![reported(t("2026-11-02T11:00:00Z")?)])?),
-/// ];
-/// let reports = evaluate_batch(&contracts, &incidents, t("2026-11-02T12:00:00Z")?);
-/// let state = |k: usize| match &reports[k] {
-///     Ok(r) => r.metric(Metric::Reaction).map(|m| m.state),
-///     Err(_) => None,
-/// };
-/// assert_eq!(state(0), Some(MetricState::Met));
-/// assert_eq!(state(1), Some(MetricState::Breached));
-/// assert!(reports[2].is_err()); // there is no contract 7
+/// let answered = Incident::new("A-1", vec![reported(t("2026-11-02T09:00:00Z")?),
+///     Event::new(t("2026-11-02T09:20:00Z")?, EventKind::Responded)])?;
+/// let waiting = Incident::new("A-2", vec![reported(t("2026-11-02T10:00:00Z")?)])?;
+/// let reports = evaluate_all(&[(&acme, &answered), (&acme, &waiting)], t("2026-11-02T12:00:00Z")?);
+/// let states: Vec<_> = reports.iter()
+///     .map(|r| r.as_ref().ok().and_then(|r| r.metric(Metric::Reaction)).map(|m| m.state))
+///     .collect();
+/// assert_eq!(states, [Some(MetricState::Met), Some(MetricState::Breached)]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn evaluate_batch(
-    contracts: &[Contract],
-    incidents: &[(usize, Incident)],
-    now: DateTime<Utc>,
-) -> Vec<Result<Report, Error>> {
-    map_ordered(incidents, |i, (k, incident)| {
-        evaluate(contract_of(contracts, i, *k)?, incident, now)
-    })
-}
-
-/// Evaluates (contract, incident) pairs as of `now`: one result per pair, in the order given,
-/// each exactly what [`evaluate`] returns. Runs in parallel with the `rayon` feature.
-///
-/// # Errors
-/// Per pair, the errors of [`evaluate`]; one failing pair does not stop the others.
-pub fn evaluate_pairs(
+pub fn evaluate_all(
     pairs: &[(&Contract, &Incident)],
     now: DateTime<Utc>,
 ) -> Vec<Result<Report, Error>> {

@@ -1,6 +1,6 @@
 //! The crate's leaf vocabulary: times of day and shifts, weekday keys, durations and their
 //! text forms, dates, and periods. Nothing here imports another module of the crate except
-//! [`crate::error`].
+//! the error module ([`Error`](crate::Error)).
 //!
 //! | Concept | Items | File |
 //! |---|---|---|

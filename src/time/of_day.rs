@@ -11,7 +11,7 @@ use crate::error::Error;
 /// A wall-clock time from `00:00` to `24:00` inclusive, at minute resolution.
 ///
 /// ```
-/// use slacalc::TimeOfDay;
+/// use slacalc::time::TimeOfDay;
 /// let t: TimeOfDay = "24:00".parse()?;
 /// assert_eq!(t.minutes(), 1440);
 /// assert_eq!(t.to_string(), "24:00");
@@ -90,7 +90,7 @@ impl fmt::Display for TimeOfDay {
 /// whose start equals its end is rejected.
 ///
 /// ```
-/// use slacalc::Shift;
+/// use slacalc::time::Shift;
 /// let night: Shift = "22:00-06:00".parse()?;
 /// assert!(night.is_overnight());
 /// assert_eq!(night.duration_minutes(), 8 * 60);

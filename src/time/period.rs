@@ -67,11 +67,11 @@ impl PeriodUnit {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use slacalc::money::QuotaPeriod;
+    /// use slacalc::time::PeriodUnit;
     ///
     /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
-    /// assert_eq!(QuotaPeriod::Quarter.bounds(d(2024, 5, 17)?)?, (d(2024, 4, 1)?, d(2024, 7, 1)?));
-    /// assert_eq!(QuotaPeriod::Month.bounds(d(2024, 12, 31)?)?, (d(2024, 12, 1)?, d(2025, 1, 1)?));
+    /// assert_eq!(PeriodUnit::Quarter.bounds(d(2024, 5, 17)?)?, (d(2024, 4, 1)?, d(2024, 7, 1)?));
+    /// assert_eq!(PeriodUnit::Month.bounds(d(2024, 12, 31)?)?, (d(2024, 12, 1)?, d(2025, 1, 1)?));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///

@@ -1,4 +1,4 @@
-//! Integration tests of `slacalc::availability` and `slacalc::money::time_and_materials`: the
+//! Integration tests of `slacalc::availability` and time and materials (`slacalc::money`): the
 //! contract fixtures, a hand-computed month, properties against a minute-by-minute reference,
 //! and the exact message of every error.
 #![allow(
@@ -13,14 +13,16 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use slacalc::availability::{
-    AvailabilityAgreement, AvailabilityAgreementSpec, MaintenanceWindow, Outage, TargetOutcome,
+    AvailabilityAgreement, AvailabilityAgreementSpec, MaintenanceWindow, Outage,
 };
 use slacalc::calendar::{TimeAndMaterials, TimeAndMaterialsSpec};
 use slacalc::money::{
-    CreditInputs, CreditPolicy, FeeInputs, FeeSchedule, HourBudget, Invoice, LineDetail, Money,
+    CreditInputs, CreditPolicy, FeeInputs, FeeSchedule, HourBudget, Invoice, LineDetail,
     RoundingMode, WorkCategory, WorkInterval,
 };
 use slacalc::Error;
+use slacalc::Money;
+use slacalc::TargetOutcome;
 
 use crate::util::{d, fixture, money, t};
 
@@ -147,7 +149,7 @@ fn cosys_quiet_month_and_extension() {
     assert_eq!(month.credit.total, money("0.00 EUR"));
     let ext = c
         .service_extension
-        .evaluate(&FeeInputs::new().with_quantity("extension_days", Decimal::TWO))
+        .invoice(&FeeInputs::new().with_quantity("extension_days", Decimal::TWO))
         .unwrap();
     assert_eq!(ext.total, money("700.00 EUR"));
 }
@@ -168,7 +170,7 @@ fn cosys_third_party_work_by_hand() {
     let c = cosys();
     let inv = c
         .third_party
-        .evaluate(&[
+        .invoice(&[
             WorkInterval::new(t("2026-04-02T15:20:00Z"), t("2026-04-02T16:40:00Z")),
             WorkInterval::new(t("2026-04-03T06:00:00Z"), t("2026-04-03T17:00:00Z")),
             WorkInterval::new(t("2026-04-06T21:50:00Z"), t("2026-04-06T22:20:00Z")),
@@ -299,7 +301,7 @@ proptest! {
         let list: Vec<Outage> =
             outages.iter().map(|&(a, b)| Outage::new(minute(a), minute(b))).collect();
         let (service, down) = reference(&agreement, &windows, &outages);
-        match agreement.evaluate(minute(0), minute(SPAN_MINUTES), &list) {
+        match agreement.report(minute(0), minute(SPAN_MINUTES), &list) {
             Err(Error::NoServiceTime { .. }) => prop_assert_eq!(service, 0),
             Err(e) => return Err(TestCaseError::fail(e.to_string())),
             Ok(r) => {
@@ -339,8 +341,8 @@ proptest! {
         whole.push(WorkInterval::new(at(start, 0), at(end, 0)));
         parts.push(WorkInterval::new(at(start, 0), at(split, seconds).min(at(end, 0))));
         parts.push(WorkInterval::new(at(split, seconds).min(at(end, 0)), at(end, 0)));
-        let a = tm.evaluate(&whole).unwrap();
-        let b = tm.evaluate(&parts).unwrap();
+        let a = tm.invoice(&whole).unwrap();
+        let b = tm.invoice(&parts).unwrap();
         assert_explained(&a);
         assert_explained(&b);
         prop_assert!(a.subtotal >= Decimal::ZERO);
@@ -435,7 +437,7 @@ fn every_evaluation_error_is_exact() {
     let mon = t("2026-03-02T00:00:00Z");
     let tue = t("2026-03-03T00:00:00Z");
     let err = a
-        .evaluate(
+        .report(
             mon,
             tue,
             &[
@@ -450,7 +452,7 @@ fn every_evaluation_error_is_exact() {
     );
     // Tuesday has no service hours: availability is undefined, not 100 %.
     let wed = t("2026-03-04T00:00:00Z");
-    let err = a.evaluate(tue, wed, &[]).unwrap_err();
+    let err = a.report(tue, wed, &[]).unwrap_err();
     assert_eq!(err, Error::NoServiceTime { from: tue, to: wed });
     assert_eq!(
         err.to_string(),
@@ -459,11 +461,11 @@ fn every_evaluation_error_is_exact() {
     // A Monday entirely under maintenance is the same.
     let all_day = a.with_windows([MaintenanceWindow::new(mon, tue).unwrap()]);
     assert!(matches!(
-        all_day.evaluate(mon, tue, &[]),
+        all_day.report(mon, tue, &[]),
         Err(Error::NoServiceTime { .. })
     ));
     assert_eq!(
-        a.evaluate(tue, mon, &[]).unwrap_err().to_string(),
+        a.report(tue, mon, &[]).unwrap_err().to_string(),
         "availability: the period ends at 2026-03-02T00:00:00Z before it starts at 2026-03-03T00:00:00Z"
     );
     assert_eq!(

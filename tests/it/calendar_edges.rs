@@ -8,7 +8,8 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use slacalc::calendar::BusinessDays;
-use slacalc::{Calendar, CalendarSpec, Error};
+use slacalc::calendar::CalendarSpec;
+use slacalc::{Calendar, Error};
 
 use crate::util::{cal, t, timed_section};
 

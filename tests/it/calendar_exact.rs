@@ -3,7 +3,8 @@
 
 use chrono::TimeDelta;
 use slacalc::calendar::BusinessDays;
-use slacalc::{Calendar, HolidaySpec, Holidays};
+use slacalc::calendar::{HolidaySpec, Holidays};
+use slacalc::Calendar;
 
 use crate::util::{date as d, t};
 

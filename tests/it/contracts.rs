@@ -4,8 +4,9 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::TimeDelta;
-use slacalc::contract::{Catalog, ContractSpec, Metric, TargetForm};
+use slacalc::contract::TargetForm;
 use slacalc::{evaluate, Contract, Error, Event, EventKind, Incident, MetricState};
+use slacalc::{Catalog, ContractSpec, Metric};
 
 use crate::util::{ev, fixture, t};
 
@@ -386,7 +387,7 @@ fn bad_plans_are_errors_naming_the_field() {
             r#"{{"name": "T", "severities": [{{"key": "high", "name": "High"}}],
                 "plans": {{"p": {{"name": "P", "targets": {targets}}}}}}}"#
         );
-        let spec: slacalc::CatalogSpec = serde_json::from_str(&json).unwrap();
+        let spec: slacalc::contract::CatalogSpec = serde_json::from_str(&json).unwrap();
         Catalog::try_from(spec).unwrap_err()
     };
     assert_eq!(
@@ -438,7 +439,7 @@ fn business_days_on_a_calendar_without_one_zone_are_refused_at_configuration() {
                     {{"timezone": "America/New_York", "hours": {{"mon": ["09:00-17:00"]}}}}]}}}},
                 "plans": {{"p": {{"name": "P", "targets": {targets}, "ladders": {ladders}}}}}}}"#
         );
-        Catalog::try_from(serde_json::from_str::<slacalc::CatalogSpec>(&json).unwrap())
+        Catalog::try_from(serde_json::from_str::<slacalc::contract::CatalogSpec>(&json).unwrap())
     };
     assert_eq!(
         catalog(

@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use slacalc::contract::{Catalog, ContractSpec};
 use slacalc::{evaluate, Contract, Incident};
+use slacalc::{Catalog, ContractSpec};
 
 use crate::util::{fixture, timed_section};
 

@@ -5,11 +5,9 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, NaiveDate, TimeDelta, Utc};
-use slacalc::contract::{
-    Catalog, ContractSpec, Intake, IntakeDecision, IntakeRequest, Metric, Party, Refusal,
-    SupportStatus,
-};
+use slacalc::contract::{Intake, IntakeDecision, IntakeRequest, Party, Refusal, SupportStatus};
 use slacalc::{evaluate, Contract, Error, Event, EventKind, Incident, MetricState};
+use slacalc::{Catalog, ContractSpec, Metric};
 
 use crate::util::{ev, fixture, t};
 
@@ -496,7 +494,7 @@ fn channel_conditions_must_name_other_channels_of_the_plan() {
                 "plans": {{"p": {{"name": "P", "targets": {{"high": {{"reaction": {{"within": "1h"}}}}}},
                   "entitlements": {{"channels": {{"portal": {{}}, "phone": {phone}}}}}}}}}}}"#
         );
-        let spec: slacalc::CatalogSpec = serde_json::from_str(&json).unwrap();
+        let spec: slacalc::contract::CatalogSpec = serde_json::from_str(&json).unwrap();
         Catalog::try_from(spec)
     };
     assert!(catalog(r#"{"only_after_report_via": ["portal"]}"#).is_ok());
@@ -566,7 +564,7 @@ fn bad_entitlements_name_the_field() {
             r#"{{"name": "T", "severities": [{{"key": "high", "name": "High"}}],
                 "plans": {{"p": {{"name": "P", "targets": {{}}, "entitlements": {entitlements}}}}}}}"#
         );
-        let spec: slacalc::CatalogSpec = serde_json::from_str(&json).unwrap();
+        let spec: slacalc::contract::CatalogSpec = serde_json::from_str(&json).unwrap();
         Catalog::try_from(spec).unwrap_err()
     };
     assert_eq!(

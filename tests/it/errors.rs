@@ -4,8 +4,10 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use slacalc::availability::AvailabilityAgreement;
 use slacalc::calendar::BusinessDays;
-use slacalc::money::Money;
-use slacalc::{Calendar, CalendarSpec, Clock, ClockEvent, ClockEventKind, Error, TimeOfDay};
+use slacalc::calendar::CalendarSpec;
+use slacalc::time::TimeOfDay;
+use slacalc::Money;
+use slacalc::{Calendar, Clock, ClockEvent, ClockEventKind, Error};
 
 use crate::util::t;
 
@@ -114,7 +116,7 @@ fn every_variant_names_what_is_wrong() {
                 vec![],
             )
             .unwrap()
-            .evaluate(t("2026-03-01T00:00:00Z"), t("2026-04-01T00:00:00Z"), &[])
+            .report(t("2026-03-01T00:00:00Z"), t("2026-04-01T00:00:00Z"), &[])
             .unwrap_err(),
             "no service time in [2026-03-01 00:00:00 UTC, 2026-04-01 00:00:00 UTC) after maintenance windows: availability is undefined",
         ),

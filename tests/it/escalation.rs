@@ -7,11 +7,12 @@ use std::sync::Arc;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use proptest::prelude::*;
-use slacalc::contract::{Catalog, CatalogSpec, ContractSpec, Metric};
+use slacalc::contract::CatalogSpec;
 use slacalc::{
     evaluate, next_wake_up, Contract, Error, Event, EventKind, Incident, MetricState, Report,
     StepState,
 };
+use slacalc::{Catalog, ContractSpec, Metric};
 
 use crate::util::{ev, fixture, t};
 

@@ -409,10 +409,7 @@ fn f10_next_close_from_min_utc_before_a_far_easter_rule_does_not_walk() {
 #[test]
 fn f10_next_open_beyond_the_exact_years_refuses_instead_of_none() {
     // Mondays 09:00–17:00 with Easter Monday off, and every other Monday of 3001 closed.
-    let easter_monday = slacalc::calendar::holiday::easter(3001)
-        .unwrap()
-        .succ_opt()
-        .unwrap();
+    let easter_monday = slacalc::calendar::easter(3001).unwrap().succ_opt().unwrap();
     let mondays_3001: Vec<String> = (1..=365)
         .filter_map(|d| chrono::NaiveDate::from_yo_opt(3001, d))
         .filter(|d| chrono::Datelike::weekday(d) == chrono::Weekday::Mon && *d != easter_monday)

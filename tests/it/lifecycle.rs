@@ -8,12 +8,13 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, TimeDelta, Utc};
-use slacalc::contract::{Catalog, ContractSpec, Metric, TargetSpec};
+use slacalc::contract::TargetSpec;
 use slacalc::report::{ComplianceReport, ComplianceTargets};
 use slacalc::{
     evaluate, next_wake_up, Contract, Event, EventKind, Incident, MetricState, PauseInterval,
     StepState,
 };
+use slacalc::{Catalog, ContractSpec, Metric};
 
 use crate::util::{ev, fixture, t};
 
@@ -70,7 +71,7 @@ fn incident(events: &[(&str, EventKind)]) -> Incident {
     Incident::new("T-1", all).unwrap()
 }
 
-fn pause(from: &str, until: Option<&str>, by: slacalc::incident::EventTag) -> PauseInterval {
+fn pause(from: &str, until: Option<&str>, by: slacalc::EventTag) -> PauseInterval {
     PauseInterval {
         from: t(&day(from)),
         until: until.map(|u| t(&day(u))),
@@ -78,7 +79,7 @@ fn pause(from: &str, until: Option<&str>, by: slacalc::incident::EventTag) -> Pa
     }
 }
 
-use slacalc::incident::EventTag;
+use slacalc::EventTag;
 
 #[test]
 fn a_reopened_incident_that_waited_on_the_customer_breaches() {
@@ -172,7 +173,7 @@ fn a_reaction_given_before_the_customers_call_is_met() {
     assert_eq!(reaction.started_at, Some(t("2026-03-07T11:00:00Z")));
     assert_eq!(reaction.started_by, Some(EventTag::Responded));
     // The queue no longer ranks the incident by a reaction that never started.
-    let entry = slacalc::QueueEntry::from_report(&r, &c).unwrap();
+    let entry = slacalc::queue::QueueEntry::from_report(&r, &c).unwrap();
     assert!(entry.slack.is_none(), "{:?}", entry.slack);
     // March compliance counts it met, not open.
     let report = ComplianceReport::build(

@@ -15,10 +15,11 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 use slacalc::money::{
     BandSpec, CaseQuota, CaseQuotaSpec, ClampSpec, CreditInputs, CreditPolicy, FeeInputs,
-    FeeRuleSpec, FeeSchedule, FeeScheduleSpec, Invoice, Money, NextCase, RateSpec, RoundingMode,
+    FeeRuleSpec, FeeSchedule, FeeScheduleSpec, Invoice, NextCase, RateSpec, RoundingMode,
     UnitPriceSpec,
 };
 use slacalc::Error;
+use slacalc::Money;
 
 use crate::util::{d, fixture, money};
 
@@ -70,7 +71,7 @@ fn comarch() -> Plans {
 
 fn fee(plans: &Plans, plan: &str, usage: &str) -> Invoice {
     let inputs = FeeInputs::new().with_amount("usage", money(usage));
-    plans.fees[plan].evaluate(&inputs).unwrap()
+    plans.fees[plan].invoice(&inputs).unwrap()
 }
 
 /// The invariant every invoice keeps (see `Invoice`).
@@ -183,8 +184,8 @@ fn aws_fixture_round_trips() {
         for usage in ["0 USD", "9999.99 USD", "250000 USD", "3000000 USD"] {
             let inputs = FeeInputs::new().with_amount("usage", money(usage));
             assert_eq!(
-                again.evaluate(&inputs).unwrap().total,
-                schedule.evaluate(&inputs).unwrap().total,
+                again.invoice(&inputs).unwrap().total,
+                schedule.invoice(&inputs).unwrap().total,
                 "{name} {usage}"
             );
         }
@@ -249,7 +250,7 @@ fn credits_are_explained() {
     )
     .unwrap();
     let inv = policy
-        .evaluate(
+        .invoice(
             &CreditInputs::new(money("1000.00 EUR"))
                 .with_availability(d("97.5"))
                 .with_breaches("1", 1),
@@ -377,22 +378,19 @@ fn evaluation_errors_are_exact() {
     let plans = aws();
     let business = &plans.fees["business"];
     assert_eq!(
-        business
-            .evaluate(&FeeInputs::new())
-            .unwrap_err()
-            .to_string(),
+        business.invoice(&FeeInputs::new()).unwrap_err().to_string(),
         "plans.business.fee.greater_of[1].graduated.of: unknown amount input `usage`"
     );
     assert_eq!(
         business
-            .evaluate(&FeeInputs::new().with_amount("usage", money("1 EUR")))
+            .invoice(&FeeInputs::new().with_amount("usage", money("1 EUR")))
             .unwrap_err()
             .to_string(),
         "inputs.usage: currency mismatch: expected USD, found EUR"
     );
     let huge = FeeInputs::new().with_amount("usage", Money::new(Decimal::MAX, business.currency()));
     assert_eq!(
-        business.evaluate(&huge).unwrap_err().to_string(),
+        business.invoice(&huge).unwrap_err().to_string(),
         "plans.business.fee.greater_of[1].graduated.bands[3]: arithmetic overflow: the result exceeds the range of a 96-bit decimal"
     );
 }
@@ -449,7 +447,7 @@ fn rate_schedule(bands: Vec<BandSpec>, volume: bool) -> FeeSchedule {
 
 fn subtotal(schedule: &FeeSchedule, usage: Decimal) -> Decimal {
     let inputs = FeeInputs::new().with_amount("usage", Money::new(usage, schedule.currency()));
-    schedule.evaluate(&inputs).unwrap().subtotal
+    schedule.invoice(&inputs).unwrap().subtotal
 }
 
 fn eur(amount: Decimal) -> String {
@@ -563,7 +561,7 @@ proptest! {
         let inputs = FeeInputs::new()
             .with_amount("usage", Money::new(usage, schedule.currency()))
             .with_quantity("cases", Decimal::from(cases));
-        let invoice = schedule.evaluate(&inputs).unwrap();
+        let invoice = schedule.invoice(&inputs).unwrap();
         assert_explained(&invoice);
         prop_assert!(invoice.subtotal >= Decimal::ZERO);
     }

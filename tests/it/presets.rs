@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use chrono::{Days, NaiveDate};
 use serde_json::Value;
 use slacalc::calendar::BusinessDays;
-use slacalc::Holidays;
+use slacalc::calendar::Holidays;
 
 struct Reference {
     key: String,

@@ -8,8 +8,8 @@ use std::sync::Arc;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use proptest::prelude::*;
-use slacalc::contract::{Catalog, ContractSpec, Metric};
 use slacalc::queue::{order, Decided, EntryId, Queue, QueueConfig, QueueEntry, QueueKey, Slack};
+use slacalc::{Catalog, ContractSpec, Metric};
 use slacalc::{Contract, Error, Event, EventKind, Incident, MetricState};
 
 use crate::util::{fixture, t};
@@ -77,7 +77,7 @@ fn reported(id: &str, at: &str, severity: &str) -> Incident {
 }
 
 fn entry(contract: &str, incident: &Incident, now: &str) -> QueueEntry {
-    QueueEntry::evaluate(&contracts()[contract], incident, t(now)).unwrap()
+    QueueEntry::new(&contracts()[contract], incident, t(now)).unwrap()
 }
 
 fn ids(entries: &[QueueEntry], config: &QueueConfig) -> Vec<String> {
@@ -194,7 +194,7 @@ fn comarch_premium_ahead_of_basic_at_the_same_severity() {
 fn fixture_entries() -> Vec<QueueEntry> {
     let (now, open) = fixture();
     open.iter()
-        .map(|(c, i)| QueueEntry::evaluate(c, i, now).unwrap())
+        .map(|(c, i)| QueueEntry::new(c, i, now).unwrap())
         .collect()
 }
 
@@ -304,7 +304,7 @@ fn incremental_updates_equal_a_full_rebuild() {
     let check = |queue: &Queue, current: &BTreeMap<EntryId, (Arc<Contract>, Incident)>| {
         let fresh: Vec<QueueEntry> = current
             .values()
-            .map(|(c, i)| QueueEntry::evaluate(c, i, queue.now()).unwrap())
+            .map(|(c, i)| QueueEntry::new(c, i, queue.now()).unwrap())
             .collect();
         let full = order(queue.config(), &fresh);
         let inc = queue.order();

@@ -3,13 +3,12 @@
 use std::sync::Arc;
 
 use chrono::TimeDelta;
-use slacalc::contract::{Catalog, ContractSpec, Metric};
-use slacalc::report::svg::{compliance_chart, timeline, Marker};
 use slacalc::report::{
-    attribution_date, evaluate_batch, evaluate_pairs, ComplianceReport, ComplianceTargets,
-    DurationStats, Period,
+    attribution_date, evaluate_all, ComplianceReport, ComplianceTargets, DurationStats, Period,
 };
+use slacalc::report::{compliance_chart, timeline, Marker};
 use slacalc::{evaluate, Contract, Event, EventKind, Incident, TargetOutcome};
+use slacalc::{Catalog, ContractSpec, Metric};
 
 use crate::util::{d, ev, t};
 
@@ -511,7 +510,7 @@ fn many(n: usize) -> (Vec<Contract>, Vec<(usize, Incident)>) {
     (contracts, incidents)
 }
 
-/// With `--features rayon` `build` and `evaluate_batch` run in parallel; either way they
+/// With `--features rayon` `build` and `evaluate_all` run in parallel; either way they
 /// must equal a plain sequential loop over `evaluate`.
 #[test]
 fn batch_and_report_equal_a_sequential_loop() {
@@ -521,10 +520,9 @@ fn batch_and_report_equal_a_sequential_loop() {
         .iter()
         .map(|(k, i)| evaluate(&contracts[*k], i, now))
         .collect();
-    assert_eq!(evaluate_batch(&contracts, &incidents, now), sequential);
     let pairs: Vec<(&Contract, &Incident)> =
         incidents.iter().map(|(k, i)| (&contracts[*k], i)).collect();
-    assert_eq!(evaluate_pairs(&pairs, now), sequential);
+    assert_eq!(evaluate_all(&pairs, now), sequential);
 
     let period: Period = "2026-11".parse().unwrap();
     let built = ComplianceReport::build(&contracts, &incidents, &period, &targets(), now);

@@ -6,17 +6,17 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 use slacalc::availability::Outage;
+use slacalc::calendar::CalendarSpec;
 use slacalc::calendar::TimeAndMaterials;
+use slacalc::contract::CatalogSpec;
 use slacalc::money::{
-    CaseQuota, CreditInputs, CreditPolicy, FeeInputs, FeeSchedule, HourBudget, LineDetail, Money,
+    CaseQuota, CreditInputs, CreditPolicy, FeeInputs, FeeSchedule, HourBudget, LineDetail,
     WorkInterval, MAX_MONTHLY_HOURS,
 };
 use slacalc::queue::QueueConfig;
 use slacalc::report::ComplianceTargets;
-use slacalc::{
-    Calendar, CalendarSpec, Catalog, CatalogSpec, Contract, ContractSpec, Error, Event, EventKind,
-    Incident,
-};
+use slacalc::Money;
+use slacalc::{Calendar, Catalog, Contract, ContractSpec, Error, Event, EventKind, Incident};
 
 use crate::util::{fixture, t};
 
@@ -480,7 +480,7 @@ fn totals_keep_the_currencys_minor_units() {
     )
     .unwrap();
     let invoice = terms
-        .evaluate(&[WorkInterval::new(
+        .invoice(&[WorkInterval::new(
             t("2026-04-03T08:00:00Z"),
             t("2026-04-03T12:00:00Z"),
         )])
@@ -492,7 +492,7 @@ fn totals_keep_the_currencys_minor_units() {
     )
     .unwrap();
     let credit = policy
-        .evaluate(
+        .invoice(
             &CreditInputs::new("2000.00 EUR".parse().unwrap())
                 .with_availability(Decimal::new(999, 1)),
         )
@@ -502,13 +502,13 @@ fn totals_keep_the_currencys_minor_units() {
     let fee: FeeSchedule =
         serde_json::from_str(r#"{"currency": "JPY", "fee": {"fixed": "1500 JPY"}}"#).unwrap();
     assert_eq!(
-        fee.evaluate(&FeeInputs::new()).unwrap().total.to_string(),
+        fee.invoice(&FeeInputs::new()).unwrap().total.to_string(),
         "1500 JPY"
     );
     let fee: FeeSchedule =
         serde_json::from_str(r#"{"currency": "KWD", "fee": {"fixed": "2 KWD"}}"#).unwrap();
     assert_eq!(
-        fee.evaluate(&FeeInputs::new()).unwrap().total.to_string(),
+        fee.invoice(&FeeInputs::new()).unwrap().total.to_string(),
         "2.000 KWD"
     );
 }
@@ -523,7 +523,7 @@ fn inexact_decimal_results_are_refused() {
     .unwrap();
     let inputs =
         FeeInputs::new().with_quantity("n", "0.4999999999999999999999999999".parse().unwrap());
-    let e = fee.evaluate(&inputs).unwrap_err();
+    let e = fee.invoice(&inputs).unwrap_err();
     assert_eq!(
         e,
         Error::InexactArithmetic {
@@ -538,7 +538,7 @@ fn inexact_decimal_results_are_refused() {
     // Exact products of the same size are fine.
     let inputs =
         FeeInputs::new().with_quantity("n", "0.4999999999999999999999999".parse().unwrap());
-    let invoice = fee.evaluate(&inputs).unwrap();
+    let invoice = fee.invoice(&inputs).unwrap();
     assert_eq!(
         invoice.subtotal,
         "0.004999999999999999999999999".parse::<Decimal>().unwrap()
@@ -682,7 +682,7 @@ fn outputs_refuse_stray_fields_in_every_object() {
     let inputs = FeeInputs::new()
         .with_amount("usage", "250.00 EUR".parse().unwrap())
         .with_quantity("n", Decimal::from(3));
-    let invoice = fee.evaluate(&inputs).unwrap();
+    let invoice = fee.invoice(&inputs).unwrap();
     assert!(refuses_stray_fields(&invoice) >= 10);
     assert!(refuses_stray_fields(&inputs) >= 1);
     // Time and materials lines (work, increments).
@@ -693,7 +693,7 @@ fn outputs_refuse_stray_fields_in_every_object() {
     )
     .unwrap();
     let invoice = terms
-        .evaluate(&[WorkInterval::new(
+        .invoice(&[WorkInterval::new(
             t("2026-04-03T08:00:00Z"),
             t("2026-04-03T08:50:00Z"),
         )])

@@ -4,8 +4,9 @@
 use std::sync::Arc;
 
 use chrono::TimeDelta;
-use slacalc::contract::{Catalog, CatalogSpec, ContractSpec, Metric};
+use slacalc::contract::CatalogSpec;
 use slacalc::{evaluate, Contract, Error, Event, EventKind, Incident, MetricState};
+use slacalc::{Catalog, ContractSpec, Metric};
 
 use crate::util::t;
 

@@ -6,7 +6,7 @@ use std::sync::{PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
-use slacalc::money::Money;
+use slacalc::Money;
 use slacalc::{Calendar, Event, EventKind};
 
 /// An instant in RFC 3339, `"2026-03-10T10:00:00Z"`.

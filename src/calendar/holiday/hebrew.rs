@@ -149,7 +149,7 @@ mod tests {
 
     #[test]
     fn hebrew_rules_validate_and_move() {
-        use crate::{HolidaySpec, Holidays};
+        use crate::calendar::{HolidaySpec, Holidays};
         let build = |json: &str| {
             let specs: Vec<HolidaySpec> = serde_json::from_str(json).unwrap();
             Holidays::from_specs(&specs, "holidays")

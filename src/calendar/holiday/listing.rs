@@ -132,7 +132,7 @@ pub(crate) fn info(key: &str) -> Result<PresetInfo, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Holidays;
+    use crate::calendar::Holidays;
 
     #[test]
     fn listing_covers_every_preset_with_names_and_years() {

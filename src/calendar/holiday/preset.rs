@@ -156,7 +156,7 @@ pub(crate) fn closest(name: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Holidays;
+    use crate::calendar::Holidays;
 
     #[test]
     fn keys_are_sorted_and_unique() {

@@ -222,7 +222,8 @@ pub(crate) fn cycle_divides_400(every: Option<u16>) -> bool {
 mod tests {
     use chrono::NaiveDate;
 
-    use crate::{Error, HolidaySpec, Holidays};
+    use crate::calendar::{HolidaySpec, Holidays};
+    use crate::Error;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -213,7 +213,7 @@ impl Observance {
     }
 }
 
-pub(crate) use crate::time::parse_date;
+use crate::time::parse_date;
 
 fn invalid(path: &str, value: impl ToString, expected: impl Into<String>) -> Error {
     Error::InvalidValue {

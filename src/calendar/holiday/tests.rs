@@ -531,7 +531,7 @@ fn error_unknown_field_and_bad_observance() {
 
 #[test]
 fn error_inside_a_calendar_names_the_calendar_path() {
-    let spec: crate::CalendarSpec = serde_json::from_str(
+    let spec: crate::calendar::CalendarSpec = serde_json::from_str(
         r#"{"timezone": "Europe/Berlin", "hours": {"mon": ["09:00-17:00"]},
             "holidays": [{"preset": "de"}, {"month": 13, "day": 1}]}"#,
     )

@@ -15,7 +15,8 @@ use crate::error::Error;
 ///
 /// ```
 /// use rust_decimal::Decimal;
-/// use slacalc::money::{FeeInputs, Money};
+/// use slacalc::Money;
+/// use slacalc::money::FeeInputs;
 ///
 /// let inputs = FeeInputs::new()
 ///     .with_amount("usage", "2000.00 USD".parse::<Money>()?)

@@ -35,7 +35,8 @@ use rule::Rule;
 ///
 /// ```
 /// use rust_decimal::Decimal;
-/// use slacalc::money::{FeeInputs, FeeSchedule, Money};
+/// use slacalc::Money;
+/// use slacalc::money::{FeeInputs, FeeSchedule};
 ///
 /// let schedule: FeeSchedule = serde_json::from_str(r#"{
 ///   "currency": "EUR",
@@ -51,7 +52,7 @@ use rule::Rule;
 /// let inputs = FeeInputs::new()
 ///     .with_amount("usage", "12000.00 EUR".parse::<Money>()?)
 ///     .with_quantity("extra_cases", Decimal::TWO);
-/// let invoice = schedule.evaluate(&inputs)?;
+/// let invoice = schedule.invoice(&inputs)?;
 /// // 11 % of 12,000 = 1,320 is raised to 1,500; plus 2 × 80.
 /// assert_eq!(invoice.total, "1660.00 EUR".parse::<Money>()?);
 /// assert_eq!(invoice.lines.len(), 3);
@@ -108,7 +109,7 @@ impl FeeSchedule {
     /// * [`Error::CurrencyMismatch`] for a base amount in another currency;
     /// * [`Error::InvalidValue`] (path `inputs.<name>`) for a negative base or quantity;
     /// * [`Error::ArithmeticOverflow`] if an amount exceeds the decimal range.
-    pub fn evaluate(&self, inputs: &FeeInputs) -> Result<Invoice, Error> {
+    pub fn invoice(&self, inputs: &FeeInputs) -> Result<Invoice, Error> {
         let lines = self.rule.eval(inputs, self.currency)?;
         lines.finish(self.currency, self.rounding, "fee")
     }

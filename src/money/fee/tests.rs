@@ -1,7 +1,7 @@
 //! Unit tests of fee schedules.
 
 use super::*;
-use crate::money::Money;
+use crate::Money;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -32,13 +32,13 @@ fn graduated_bands_and_lines() {
         r#"{"from":"0","to":"100","percent":"10"},{"from":"100","percent":"5"}"#,
     ))
     .unwrap();
-    let inv = s.evaluate(&usage("150")).unwrap();
+    let inv = s.invoice(&usage("150")).unwrap();
     assert_eq!(inv.total.amount, d("12.50"));
     assert_eq!(inv.lines.len(), 2);
     assert_eq!(inv.lines[1].path, "fees.premium.fee.graduated.bands[1]");
     assert_eq!(inv.lines[1].amount, d("2.5"));
     // A base of zero has no lines and a zero total.
-    let zero = s.evaluate(&usage("0")).unwrap();
+    let zero = s.invoice(&usage("0")).unwrap();
     assert!(zero.lines.is_empty());
     assert_eq!(zero.total.amount, Decimal::ZERO);
 }
@@ -50,10 +50,10 @@ fn volume_takes_the_band_of_the_whole_base() {
             {"from":"0","to":"100","percent":"10"},{"from":"100","percent":"5"}]}}}"#,
     )
     .unwrap();
-    assert_eq!(s.evaluate(&usage("99.99")).unwrap().subtotal, d("9.999"));
+    assert_eq!(s.invoice(&usage("99.99")).unwrap().subtotal, d("9.999"));
     // A boundary belongs to the upper band.
-    assert_eq!(s.evaluate(&usage("100")).unwrap().subtotal, d("5"));
-    assert_eq!(s.evaluate(&usage("150")).unwrap().total.amount, d("7.50"));
+    assert_eq!(s.invoice(&usage("100")).unwrap().subtotal, d("5"));
+    assert_eq!(s.invoice(&usage("150")).unwrap().total.amount, d("7.50"));
 }
 
 #[test]
@@ -64,14 +64,14 @@ fn clamp_adds_explaining_lines() {
     )
     .unwrap();
     let q = |n: i64| FeeInputs::new().with_quantity("cases", Decimal::from(n));
-    let low = s.evaluate(&q(2)).unwrap();
+    let low = s.invoice(&q(2)).unwrap();
     assert_eq!(low.total.amount, d("10"));
     assert_eq!(low.lines[1].amount, d("4"));
     assert_eq!(low.lines[1].path, "fees.premium.fee.clamp.min");
-    let high = s.evaluate(&q(10)).unwrap();
+    let high = s.invoice(&q(10)).unwrap();
     assert_eq!(high.total.amount, d("20"));
     assert_eq!(high.lines[1].amount, d("-10"));
-    assert_eq!(s.evaluate(&q(5)).unwrap().lines.len(), 1);
+    assert_eq!(s.invoice(&q(5)).unwrap().lines.len(), 1);
 }
 
 #[test]
@@ -81,7 +81,7 @@ fn lesser_of_takes_the_first_smallest() {
             {"fixed":"5.00 EUR"},{"fixed":"5 EUR"},{"fixed":"7.999 EUR"}]}}"#,
     )
     .unwrap();
-    let inv = s.evaluate(&FeeInputs::new()).unwrap();
+    let inv = s.invoice(&FeeInputs::new()).unwrap();
     assert_eq!(inv.lines.len(), 1);
     assert_eq!(inv.lines[0].path, "fees.premium.fee.lesser_of[0].fixed");
     assert_eq!(
@@ -98,7 +98,7 @@ fn rounding_happens_once_at_the_end() {
         r#"{"currency":"EUR","fee":{"sum":[{"fixed":"0.005 EUR"},{"fixed":"0.005 EUR"}]}}"#,
     )
     .unwrap();
-    let inv = s.evaluate(&FeeInputs::new()).unwrap();
+    let inv = s.invoice(&FeeInputs::new()).unwrap();
     assert_eq!(inv.subtotal, d("0.010"));
     assert_eq!(inv.total.amount, d("0.01"));
     assert_eq!(inv.rounding_adjustment, Decimal::ZERO);
@@ -108,7 +108,7 @@ fn rounding_happens_once_at_the_end() {
         fee: FeeRuleSpec::Fixed("2.5 JPY".into()),
     })
     .unwrap();
-    let inv = yen.evaluate(&FeeInputs::new()).unwrap();
+    let inv = yen.invoice(&FeeInputs::new()).unwrap();
     assert_eq!(inv.total.amount, d("2"));
     assert_eq!(inv.rounding_adjustment, d("-0.5"));
 }
@@ -134,7 +134,7 @@ fn toml_config() {
     )
     .unwrap();
     let inv = s
-        .evaluate(&FeeInputs::new().with_amount("usage", "2000 USD".parse().unwrap()))
+        .invoice(&FeeInputs::new().with_amount("usage", "2000 USD".parse().unwrap()))
         .unwrap();
     assert_eq!(inv.total.amount, d("60"));
 }
@@ -264,30 +264,30 @@ fn rule_errors() {
 fn evaluation_errors() {
     let s = schedule(&graduated(r#"{"from":"0","percent":"10"}"#)).unwrap();
     assert_eq!(
-        s.evaluate(&FeeInputs::new().with_amount("sales", Money::zero(Currency::EUR)))
+        s.invoice(&FeeInputs::new().with_amount("sales", Money::zero(Currency::EUR)))
             .unwrap_err()
             .to_string(),
         "fees.premium.fee.graduated.of: unknown amount input `usage`: expected one of sales"
     );
     assert_eq!(
-        s.evaluate(&FeeInputs::new().with_amount("usage", "5 USD".parse().unwrap()))
+        s.invoice(&FeeInputs::new().with_amount("usage", "5 USD".parse().unwrap()))
             .unwrap_err()
             .to_string(),
         "inputs.usage: currency mismatch: expected EUR, found USD"
     );
     assert_eq!(
-        s.evaluate(&usage("-5")).unwrap_err().to_string(),
+        s.invoice(&usage("-5")).unwrap_err().to_string(),
         "inputs.usage: invalid value `-5`: expected a non-negative amount"
     );
     let p =
         schedule(r#"{"currency":"EUR","fee":{"per_unit":{"quantity":"cases","price":"2 EUR"}}}"#)
             .unwrap();
     assert_eq!(
-        p.evaluate(&FeeInputs::new()).unwrap_err().to_string(),
+        p.invoice(&FeeInputs::new()).unwrap_err().to_string(),
         "fees.premium.fee.per_unit.quantity: unknown quantity input `cases`"
     );
     assert_eq!(
-        p.evaluate(&FeeInputs::new().with_quantity("cases", Decimal::MAX))
+        p.invoice(&FeeInputs::new().with_quantity("cases", Decimal::MAX))
             .unwrap_err()
             .to_string(),
         "fees.premium.fee.per_unit: arithmetic overflow: the result exceeds the range of a 96-bit decimal"

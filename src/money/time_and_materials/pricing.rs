@@ -43,7 +43,7 @@ fn plus(a: TimeDelta, b: TimeDelta) -> Result<TimeDelta, Error> {
 }
 
 impl HourlyRates {
-    /// Prices work a calendar has classified (see the [module docs](super) for the rules):
+    /// Prices work a calendar has classified (see the [guide](crate::guide::time_and_materials) for the rules):
     /// per billing day and category, with billing increments per interval (added on the date
     /// of an interval's last piece) or per day, and the daily cap. Intervals may overlap; the
     /// invoice has lines per billing day in date order: regular time, outside-hours time,

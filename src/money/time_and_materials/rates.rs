@@ -80,14 +80,15 @@ crate::config::tracked_serde!(HourlyRatesSpec);
 /// classified ([`HourlyRates::price`]). Deserializing one validates it.
 ///
 /// Most users want [`calendar::TimeAndMaterials`](crate::calendar::TimeAndMaterials), which
-/// adds the zone, service hours and holidays and prices [`WorkInterval`](super::WorkInterval)s
+/// adds the zone, service hours and holidays and prices [`WorkInterval`](crate::money::WorkInterval)s
 /// directly.
 ///
 /// # Example: pricing work classified elsewhere
 ///
 /// ```
 /// use chrono::{NaiveDate, TimeDelta};
-/// use slacalc::money::{ClassifiedInterval, HourlyRates, Money, WorkCategory, WorkPiece};
+/// use slacalc::Money;
+/// use slacalc::money::{ClassifiedInterval, HourlyRates, WorkCategory, WorkPiece};
 ///
 /// let rates: HourlyRates = serde_json::from_str(r#"{
 ///   "currency": "EUR",

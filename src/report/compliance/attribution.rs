@@ -10,7 +10,7 @@ use crate::contract::Contract;
 ///
 /// ```
 /// use std::sync::Arc;
-/// use slacalc::contract::{Catalog, ContractSpec};
+/// use slacalc::{Catalog, ContractSpec};
 /// use slacalc::report::attribution_date;
 /// use slacalc::Contract;
 ///

@@ -23,7 +23,7 @@ enum PeriodForm {
 ///
 /// Written (and serialized) as a calendar month `2026-11`, a quarter `2026-Q4`, or any range
 /// `2026-11-01..2026-12-01` (the end is exclusive). Incidents are attributed by the local date
-/// of their report in their contract's zone (see the [module docs](super)).
+/// of their report in their contract's zone (see the [guide](crate::guide::compliance)).
 ///
 /// ```
 /// use slacalc::report::Period;
@@ -165,7 +165,7 @@ impl FromStr for Period {
     fn from_str(s: &str) -> Result<Period, Error> {
         let bad = || bad_period(s, PERIOD_FORMS);
         if let Some((from, to)) = s.split_once("..") {
-            let date = |d: &str| crate::calendar::holiday::parse_date("", d).map_err(|_| bad());
+            let date = |d: &str| crate::time::parse_date("", d).map_err(|_| bad());
             return Period::range(date(from)?, date(to)?);
         }
         let (year, rest) = s.split_once('-').ok_or_else(bad)?;

@@ -18,7 +18,7 @@ mod seconds {
     }
 }
 
-/// Statistics of business-time durations (see the [module docs](super) for the definitions).
+/// Statistics of business-time durations (see the [guide](crate::guide::compliance) for the definitions).
 /// Serialized as whole seconds: `{"count": 4, "mean_seconds": 1500, …}`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -276,7 +276,7 @@ impl ComplianceReport {
     /// use std::sync::Arc;
     /// use chrono::{DateTime, Utc};
     /// use rust_decimal::Decimal;
-    /// use slacalc::contract::{Catalog, ContractSpec, Metric};
+    /// use slacalc::{Catalog, ContractSpec, Metric};
     /// use slacalc::report::{ComplianceReport, ComplianceTargets, Period};
     /// use slacalc::{Contract, Event, EventKind, Incident};
     ///
@@ -385,7 +385,7 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::contract::{Catalog, ContractSpec};
+    use crate::{Catalog, ContractSpec};
 
     fn contract(severity: &str) -> Contract {
         let catalog: Catalog = serde_json::from_str(&format!(

@@ -41,7 +41,7 @@ crate::config::tracked_serde!(ComplianceTargetsSpec);
 ///
 /// ```
 /// use rust_decimal::Decimal;
-/// use slacalc::contract::Metric;
+/// use slacalc::Metric;
 /// use slacalc::report::ComplianceTargets;
 ///
 /// let targets: ComplianceTargets = serde_json::from_str(r#"{

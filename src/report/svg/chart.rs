@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use super::xml::{escape, FONT};
 use crate::evaluate::TargetOutcome;
-use crate::report::compliance::ComplianceRow;
+use crate::report::ComplianceRow;
 
 /// Percent to pixels of a bar `width` wide: `round(p × width / 100)`, clamped to the bar.
 fn percent_px(p: Decimal, width: i64) -> i64 {
@@ -27,7 +27,7 @@ fn percent_px(p: Decimal, width: i64) -> i64 {
 /// met or breached) says why instead of drawing a bar.
 ///
 /// ```
-/// use slacalc::report::svg::compliance_chart;
+/// use slacalc::report::compliance_chart;
 ///
 /// let svg = compliance_chart("November <2026>", &[]);
 /// assert!(svg.starts_with("<svg"));

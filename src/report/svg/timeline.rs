@@ -167,8 +167,8 @@ impl Layout {
 /// ```
 /// use std::sync::Arc;
 /// use chrono::{DateTime, Utc};
-/// use slacalc::contract::{Catalog, ContractSpec};
-/// use slacalc::report::svg::{timeline, Marker};
+/// use slacalc::{Catalog, ContractSpec};
+/// use slacalc::report::{timeline, Marker};
 /// use slacalc::{evaluate, Contract, Event, EventKind, Incident};
 ///
 /// let catalog: Catalog = serde_json::from_str(r#"{

@@ -1,0 +1,183 @@
+//! Holidays of a calendar: plain dates, yearly rules (fixed days, nth weekdays, Easter
+//! offsets, weekdays on or after a day), one-off named dates, observed/substitute days, and
+//! built-in presets (`{"preset": "de"}`).
+//!
+//! The configuration forms are [`HolidaySpec`](crate::calendar::HolidaySpec) and [`HolidayRule`](crate::calendar::HolidayRule); [`Holidays`](crate::calendar::Holidays) is the
+//! validated set, which the calendar engine asks for the holidays of one year at a time.
+//!
+//! # Example: rules and a preset
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use slacalc::calendar::{HolidaySpec, Holidays};
+//!
+//! let specs: Vec<HolidaySpec> = serde_json::from_str(r#"[
+//!     {"preset": "de"},
+//!     {"name": "Company Day", "month": 7, "weekday": "fri", "nth": -1},
+//!     "2026-12-24"
+//! ]"#)?;
+//! let holidays = Holidays::from_specs(&specs, "holidays")?;
+//! let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+//! assert!(holidays.contains(d(2026, 5, 14))); // Ascension Day, from the preset
+//! assert!(holidays.contains(d(2026, 7, 31))); // last Friday of July
+//! assert!(holidays.contains(d(2026, 12, 24)));
+//! assert_eq!(holidays.in_year(2026).len(), 11);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Rule forms
+//!
+//! Every entry of a `holidays` list is a plain date or a [`HolidayRule`](crate::calendar::HolidayRule): a fixed day, the
+//! `nth` weekday of a month, the first weekday on or after a day, days from Western or
+//! Orthodox Easter, a date of the Hebrew calendar (computed arithmetically, exact in every
+//! year), the dates of a built-in date table, a one-off date, or a whole preset.
+//! Yearly rules take `from`/`until` year bounds and an `every` cycle; a fixed day may `move`
+//! by its weekday ("moved to Monday" laws, a holiday kept off the weekend) or be `not_on`
+//! some weekdays (dropped there); an [`Observance`](crate::calendar::Observance)
+//! adds observed or substitute days for a holiday on a weekend (US Friday/Monday, Sunday to
+//! Monday, the next free working day after a Saturday or Sunday or only after a Sunday, or
+//! fixed per-weekday shifts as in [`WeekdayShifts`](crate::calendar::WeekdayShifts)).
+//!
+//! # Built-in presets
+//!
+//! `{"preset": "de-by"}` includes every holiday of a built-in preset. Keys are ISO 3166-1
+//! alpha-2 country codes, or `country-subdivision` after ISO 3166-2, in lower case.
+//! [`Holidays::preset_list`](crate::calendar::Holidays::preset_list) lists every preset with its country, subdivision, description
+//! and holidays (each with its covered years and whether its dates are exact or come from a
+//! table, and for which years those are estimates); an unknown key is
+//! [`Error::UnknownPreset`](crate::Error::UnknownPreset), which names the closest key.
+//!
+//! The presets are rules (and one-off dates only for one-off events: jubilees, state
+//! funerals, election days fixed by decree, days off that a government transferred by
+//! decree, as Hungary's and Latvia's). Each gives exactly the dates of the Python
+//! `holidays` package 0.109 (default categories, observed and substitute days included) for
+//! every year 2000–2035 — the crate's tests compare every preset with the reference files
+//! in `tests/presets/` — and agreed with that package for 2036–2075 when they were written,
+//! with one known difference: in Malaysia and Singapore, two holidays on the same Sunday
+//! (2061-05-01) each get their own substitute day here, one day in all there. The presets shipped:
+//!
+//! - United Arab Emirates: `ae`
+//! - Austria: `at`
+//! - Australia: `au`, `au-act`, `au-nsw`, `au-nt`, `au-qld`, `au-sa`, `au-tas`, `au-vic`, `au-wa`
+//! - Belgium: `be`
+//! - Brazil: `br`
+//! - Canada: `ca`, `ca-ab`, `ca-bc`, `ca-mb`, `ca-nb`, `ca-nl`, `ca-ns`, `ca-nt`, `ca-nu`, `ca-on`, `ca-pe`, `ca-qc`, `ca-sk`, `ca-yt`
+//! - Switzerland: `ch`, `ch-ag`, `ch-ai`, `ch-ar`, `ch-be`, `ch-bl`, `ch-bs`, `ch-fr`, `ch-ge`, `ch-gr`, `ch-ju`, `ch-lu`, `ch-ne`, `ch-nw`, `ch-ow`, `ch-sg`, `ch-sh`, `ch-so`, `ch-sz`, `ch-tg`, `ch-ti`, `ch-ur`, `ch-vd`, `ch-vs`, `ch-zg`, `ch-zh`
+//! - Colombia: `co`
+//! - Cyprus: `cy`
+//! - Czechia: `cz`
+//! - Germany: `de`, `de-bb`, `de-be`, `de-bw`, `de-by`, `de-hb`, `de-he`, `de-hh`, `de-mv`, `de-ni`, `de-nw`, `de-rp`, `de-sh`, `de-sl`, `de-sn`, `de-st`, `de-th`
+//! - Denmark: `dk`
+//! - Estonia: `ee`
+//! - Spain: `es`, `es-an`, `es-ar`, `es-as`
+//! - Finland: `fi`
+//! - France: `fr`
+//! - United Kingdom: `gb`, `gb-eng`, `gb-nir`, `gb-sct`, `gb-wls`
+//! - Croatia: `hr`
+//! - Hungary: `hu`
+//! - Indonesia: `id`
+//! - Ireland: `ie`
+//! - Israel: `il`
+//! - India: `in`
+//! - Iceland: `is`
+//! - Italy: `it`
+//! - Kenya: `ke`
+//! - Liechtenstein: `li`
+//! - Lithuania: `lt`
+//! - Luxembourg: `lu`
+//! - Latvia: `lv`
+//! - Morocco: `ma`
+//! - Malta: `mt`
+//! - Mexico: `mx`
+//! - Malaysia: `my`
+//! - Netherlands: `nl`
+//! - Norway: `no`
+//! - New Zealand: `nz`
+//! - Peru: `pe`
+//! - Philippines: `ph`
+//! - Poland: `pl`
+//! - Portugal: `pt`
+//! - Romania: `ro`
+//! - Serbia: `rs`
+//! - Sweden: `se`
+//! - Singapore: `sg`
+//! - Slovenia: `si`
+//! - Slovakia: `sk`
+//! - Turkey: `tr`
+//! - United States: `us`, `us-ak`, `us-al`, `us-ar`, `us-az`, `us-ca`, `us-co`, `us-ct`, `us-dc`, `us-de`, `us-fl`, `us-ga`, `us-hi`, `us-ia`, `us-id`, `us-il`, `us-in`, `us-ks`, `us-ky`, `us-la`, `us-ma`, `us-md`, `us-me`, `us-mi`, `us-mn`, `us-mo`, `us-ms`, `us-mt`, `us-nc`, `us-nd`, `us-ne`, `us-nh`, `us-nj`, `us-nm`, `us-nv`, `us-ny`, `us-oh`, `us-ok`, `us-or`, `us-pa`, `us-ri`, `us-sc`, `us-sd`, `us-tn`, `us-tx`, `us-ut`, `us-va`, `us-vt`, `us-wa`, `us-wi`, `us-wv`, `us-wy`
+//! - South Africa: `za`
+//!
+//! 170 presets in all. Not shipped yet (33; their reference files are in `tests/presets/`,
+//! and the test lists them):
+//! Argentina (`ar`), Bulgaria (`bg`), Switzerland (`ch-gl`), Chile (`cl`), China (`cn`), Egypt
+//! (`eg`), Spain (`es-cb`, `es-ce`, `es-cl`, `es-cm`, `es-cn`, `es-ct`, `es-ex`, `es-ga`, `es-ib`,
+//! `es-mc`, `es-md`, `es-ml`, `es-nc`, `es-pv`, `es-ri`, `es-vc`), Greece (`gr`), Hong Kong (`hk`),
+//! Japan (`jp`), South Korea (`kr`), Nigeria (`ng`), Russia (`ru`), Saudi Arabia (`sa`), Thailand
+//! (`th`), Taiwan (`tw`), Ukraine (`ua`), Vietnam (`vn`).
+//!
+//! # Date tables
+//!
+//! Festivals of calendars without a closed-form Gregorian rule come from published tables,
+//! embedded with the crate (from the Python `holidays` package 0.109, MIT licence, which
+//! states its sources). A table covers a range of years; in its exact years the dates are the
+//! announced or calendar-fixed ones, in its other years they are estimates (the real date,
+//! set by moon sighting or announcement, may differ by a day). Outside a table's years the
+//! holiday is absent: the listing's `from`/`until` say from which year. Malaysia's Islamic
+//! tables (`my-eid-al-fitr`, `my-eid-al-adha`, `my-islamic-new-year`, `my-mawlid`) continue
+//! after 2077 by the arithmetic Islamic calendar, as estimates (their `then_hijri`); a
+//! calendar on such a preset is, like one with open-ended Easter rules, not periodic.
+//!
+//! | table | dates | years | exact |
+//! | --- | --- | --- | --- |
+//! | `ae-day-of-arafah` | Day of Arafah (United Arab Emirates) | 1990–2100 | 2017–2026 |
+//! | `ae-eid-al-adha-holiday` | Eid al-Adha Holiday (United Arab Emirates) | 1990–2100 | 2017–2026 |
+//! | `ae-eid-al-adha` | Eid al-Adha (United Arab Emirates) | 1990–2100 | 2017–2026 |
+//! | `ae-eid-al-fitr-holiday` | Eid al-Fitr Holiday (United Arab Emirates) | 1990–2100 | 2017–2026 |
+//! | `ae-eid-al-fitr` | Eid al-Fitr (United Arab Emirates) | 1990–2100 | 2017–2026 |
+//! | `ae-islamic-new-year` | Islamic New Year (United Arab Emirates) | 1990–2100 | 2017–2026 |
+//! | `ae-isra-and-mi-raj` | Isra' and Mi'raj (United Arab Emirates) | 1990–2018 | 2017–2018 |
+//! | `ae-prophet-s-birthday` | Prophet's Birthday (United Arab Emirates) | 1990–2100 | 2017–2026 |
+//! | `id-day-of-silence` | Day of Silence (Indonesia) | 1990–2050 | 1990–2050 |
+//! | `id-eid-al-adha` | Eid al-Adha (Indonesia) | 1990–2100 | 1990–2026 |
+//! | `id-eid-al-fitr-second-day` | Eid al-Fitr Second Day (Indonesia) | 1990–2100 | 1990–2026 |
+//! | `id-eid-al-fitr` | Eid al-Fitr (Indonesia) | 1990–2100 | 1990–2026 |
+//! | `id-islamic-new-year` | Islamic New Year (Indonesia) | 1990–2100 | 1990–2027 |
+//! | `id-isra-and-mi-raj` | Isra' and Mi'raj (Indonesia) | 1990–2100 | 1990–2027 |
+//! | `id-lunar-new-year` | Lunar New Year (Indonesia) | 2003–2100 | 2003–2027 |
+//! | `id-prophet-s-birthday` | Prophet's Birthday (Indonesia) | 1990–2100 | 1990–2027 |
+//! | `id-vesak-day` | Vesak Day (Indonesia) | 1990–2100 | 1990–2027 |
+//! | `in-ashura` | Ashura (India) | 1990–2100 | 2001–2026 |
+//! | `in-buddha-purnima` | Buddha Purnima (India) | 2001–2035 | 2001–2035 |
+//! | `in-diwali` | Diwali (India) | 2001–2035 | 2001–2035 |
+//! | `in-dussehra` | Dussehra (India) | 2001–2035 | 2001–2035 |
+//! | `in-eid-al-adha` | Eid al-Adha (India) | 1990–2100 | 2001–2026 |
+//! | `in-eid-al-fitr` | Eid al-Fitr (India) | 1990–2100 | 2001–2026 |
+//! | `in-guru-nanak-s-birthday` | Guru Nanak's Birthday (India) | 2001–2035 | 2001–2035 |
+//! | `in-holi` | Holi (India) | 2001–2035 | 2001–2035 |
+//! | `in-janmashtami-vaishnava` | Janmashtami (Vaishnava) (India) | 2001–2035 | 2001–2035 |
+//! | `in-maha-shivaratri` | Maha Shivaratri (India) | 2001–2035 | 2001–2035 |
+//! | `in-mahavira-s-birthday` | Mahavira's Birthday (India) | 2001–2035 | 2001–2035 |
+//! | `in-prophet-s-birthday` | Prophet's Birthday (India) | 1990–2100 | 2001–2026 |
+//! | `in-ram-navami` | Ram Navami (India) | 2001–2035 | 2001–2035 |
+//! | `ke-eid-al-fitr` | Eid al-Fitr (Kenya) | 1990–2100 | 2014–2026 |
+//! | `ma-eid-al-adha` | Eid al-Adha (Morocco) | 1990–2100 | none (all estimates) |
+//! | `ma-eid-al-fitr` | Eid al-Fitr (Morocco) | 1990–2100 | none (all estimates) |
+//! | `ma-islamic-new-year` | Islamic New Year (Morocco) | 1990–2100 | none (all estimates) |
+//! | `ma-prophet-s-birthday` | Prophet's Birthday (Morocco) | 1990–2100 | none (all estimates) |
+//! | `my-chinese-new-year` | Chinese New Year (1st day of the 1st month of the Chinese calendar) in Malaysia | 1990–2100 | 2001–2027 |
+//! | `my-eid-al-adha` | Eid al-Adha (10 Dhu al-Hijjah) in Malaysia | 1990–2077 | 2001–2027 |
+//! | `my-eid-al-fitr` | Eid al-Fitr (1 Shawwal) in Malaysia | 1990–2077 | 2001–2027 |
+//! | `my-islamic-new-year` | Islamic New Year (1 Muharram) in Malaysia | 1990–2077 | 2001–2027 |
+//! | `my-mawlid` | Prophet Muhammad's Birthday (12 Rabi' al-Awwal) in Malaysia | 1990–2077 | 2001–2027 |
+//! | `my-vesak` | Vesak Day (the full moon of the 4th month, in May) in Malaysia | 1990–2100 | 2001–2027 |
+//! | `nz-matariki` | Matariki (New Zealand) | 2022–2052 | 2022–2052 |
+//! | `ph-chinese-new-year` | Chinese New Year (Philippines) | 2012–2100 | 2012–2100 |
+//! | `ph-eid-al-adha` | Eid al-Adha (Philippines) | 2010–2100 | 2010–2026 |
+//! | `ph-eid-al-fitr` | Eid al-Fitr (Philippines) | 2002–2100 | 2002–2026 |
+//! | `sg-chinese-new-year` | Chinese New Year (Singapore) | 1990–2100 | 2001–2027 |
+//! | `sg-diwali` | Diwali (Singapore) | 1990–2100 | 1990–2100 |
+//! | `sg-eid-al-adha` | Eid al-Adha (Singapore) | 1990–2100 | 2001–2027 |
+//! | `sg-eid-al-fitr` | Eid al-Fitr (Singapore) | 1990–2100 | 2001–2027 |
+//! | `sg-vesak-day` | Vesak Day (Singapore) | 1990–2100 | 2001–2027 |
+//! | `tr-eid-al-adha` | Eid al-Adha (Turkey) | 1990–2100 | 1990–2032 |
+//! | `tr-eid-al-fitr` | Eid al-Fitr (Turkey) | 1990–2100 | 1990–2032 |
