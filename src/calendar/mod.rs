@@ -53,17 +53,17 @@
 //! - building a calendar takes at most 100 ms (in practice under 1 ms; the first calendar
 //!   in a zone also finds the zone's offset changes, about 1 ms, once per process);
 //! - every call answers within 10 ms, whatever the span or amount — the first call too,
-//!   which sums the years it spans from weekly patterns. Measured at the limits in release
-//!   with other builds on the two cores (load average 2–3): 1.4–2.1 ms for sixteen
-//!   calendars in eight zones with 128 weekly shifts over 1800–2599, under 1.5 ms for most
-//!   other cases; 500 exceptions in distinct years over a union of sixteen calendars took
-//!   7.5–12.6 ms, at the bound and over it under load;
-//! - except a first call that computes the holidays of hundreds of years of many holiday
-//!   rules, which takes at most 1 s: each year's holidays are computed from every rule
-//!   (measured likewise: 0.31 s for 1,000 one-year rules fifty years apart over 2026–30000,
-//!   41–50 ms for 1,000 substitute rules over 2026 to the end of time and 28–31 ms for
-//!   100,000 business days on it, 11–14 ms for a union of sixteen `gb-eng` calendars over
-//!   1583–1700);
+//!   which sums the years it spans from weekly patterns and computes each year's holiday
+//!   dates once. Measured at the limits in release with other builds on the two cores (load
+//!   average 2–5): 1.4–2.1 ms for sixteen calendars in eight zones with 128 weekly shifts
+//!   over 1800–2599, under 1.5 ms for most other cases; 4.2–5.6 ms for 1,000 substitute
+//!   rules over 2026 to the end of time and 2.6–2.9 ms for 100,000 business days on it;
+//!   3.6–9.5 ms for a union of sixteen `gb-eng` calendars over 1583–1700; 4.8–6.5 ms for 500
+//!   exceptions in distinct years over a union of sixteen calendars (these three up to
+//!   11–13 ms at load 8: near the bound under load);
+//! - except a first call over hundreds of stretches between one-year holiday rules, which
+//!   takes at most 100 ms: each stretch sums its own years (measured likewise: 8.1–14 ms
+//!   for 1,000 one-year rules fifty years apart over 2026–30000, 12.6–20 ms at load 8);
 //! - a calendar holds at most 64 MiB, whatever the spans queried ([`Calendar::memory_bytes`]).
 
 mod activity;

@@ -14,7 +14,7 @@ mod table;
 #[cfg(test)]
 mod tests;
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::VecDeque;
 use std::fmt;
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -45,17 +45,71 @@ pub struct Holiday {
     pub name: String,
 }
 
-/// How many years' holiday lists a [`Holidays`] keeps (most recently computed first).
+/// How many years' holiday lists a [`Holidays`] keeps (most recently computed first), for
+/// each of its memos.
 const MEMO_YEARS: usize = 8;
 
-/// A small, thread-safe memo of computed years. It is not part of a value's identity: clones
-/// start empty, equality ignores it.
+/// A small memo of values by year, most recently computed first.
+type YearMemo<T> = Mutex<VecDeque<(i32, Arc<[T]>)>>;
+
+/// Small, thread-safe memos of computed years: the named holidays of a year, its holiday
+/// dates alone (what the calendar engine asks for), and the dates every yearly rule gives in
+/// a rule year (each year's holidays read three rule years, each shared with the
+/// neighbouring years). They are not part of a value's identity: clones start empty,
+/// equality ignores them.
 #[derive(Default)]
-struct Memo(Mutex<VecDeque<(i32, Arc<[Holiday]>)>>);
+struct Memo {
+    named: YearMemo<Holiday>,
+    dates: YearMemo<NaiveDate>,
+    /// `(date, index into `yearly`)`, in rule order.
+    rule_years: YearMemo<(NaiveDate, usize)>,
+}
 
 impl Clone for Memo {
     fn clone(&self) -> Self {
         Memo::default()
+    }
+}
+
+/// The value of `year` in `memo`, or `compute`d and kept.
+fn memoized<T>(memo: &YearMemo<T>, year: i32, compute: impl FnOnce() -> Vec<T>) -> Arc<[T]> {
+    {
+        let m = memo.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((_, v)) = m.iter().find(|(y, _)| *y == year) {
+            return Arc::clone(v);
+        }
+    }
+    let computed: Arc<[T]> = Arc::from(compute());
+    let mut m = memo.lock().unwrap_or_else(PoisonError::into_inner);
+    m.push_front((year, Arc::clone(&computed)));
+    m.truncate(MEMO_YEARS);
+    computed
+}
+
+/// Whether a computation keeps where each holiday's name comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Names {
+    /// Keep the sources, to name the holidays.
+    Keep,
+    /// Dates only.
+    Drop,
+}
+
+/// Where a holiday's name comes from: a rule's own date, or a day observed for it.
+#[derive(Clone, Copy, Debug)]
+enum Source<'a> {
+    /// The rule's date: named after the rule.
+    Own(&'a str),
+    /// An observed or substitute day: `"<name> (observed)"`.
+    Observed(&'a str),
+}
+
+impl Source<'_> {
+    fn name(self) -> String {
+        match self {
+            Source::Own(n) => n.to_owned(),
+            Source::Observed(n) => observed_name(n),
+        }
     }
 }
 
@@ -71,7 +125,59 @@ pub struct Holidays {
     one_offs: Vec<Rule>,
     /// Yearly rules, in configuration order.
     yearly: Vec<Rule>,
+    /// Which yearly rules can apply in a year, without testing them all.
+    index: RuleIndex,
     memo: Memo,
+}
+
+/// Rules whose years span at most this many years are found by their `from` year.
+const SHORT_SPAN: i32 = 64;
+
+/// An index of the yearly rules by the years they apply in, so that a year's dates test
+/// only the rules that may apply then (a thousand one-year rules cost a lookup, not a
+/// thousand tests, in each year).
+#[derive(Clone, Debug, Default)]
+struct RuleIndex {
+    /// Rules without both year bounds, or spanning more than [`SHORT_SPAN`] years: tested
+    /// in every year.
+    long: Vec<usize>,
+    /// The other rules as `(from, until, index)`, sorted.
+    short: Vec<(i32, i32, usize)>,
+}
+
+impl RuleIndex {
+    fn new(yearly: &[Rule]) -> RuleIndex {
+        let mut index = RuleIndex::default();
+        for (i, r) in yearly.iter().enumerate() {
+            match (r.from, r.until) {
+                (Some(a), Some(b)) if i64::from(b) - i64::from(a) <= i64::from(SHORT_SPAN) => {
+                    index.short.push((a, b, i));
+                }
+                _ => index.long.push(i),
+            }
+        }
+        index.short.sort_unstable();
+        index
+    }
+
+    /// The indices of the rules that may give a date in rule year `year`, ascending.
+    fn candidates(&self, year: i32) -> Vec<usize> {
+        let lo = self
+            .short
+            .partition_point(|r| r.0 < year.saturating_sub(SHORT_SPAN));
+        let hi = self.short.partition_point(|r| r.0 <= year);
+        let mut out: Vec<usize> = self
+            .short
+            .get(lo..hi)
+            .unwrap_or(&[])
+            .iter()
+            .filter(|r| r.1 >= year)
+            .map(|r| r.2)
+            .chain(self.long.iter().copied())
+            .collect();
+        out.sort_unstable();
+        out
+    }
 }
 
 impl fmt::Debug for Holidays {
@@ -135,6 +241,46 @@ fn observed_name(name: &str) -> String {
     }
 }
 
+/// Merges the days taken by rules (sorted, one entry per date) and the observed days
+/// (sorted by date, possibly several per date) into one sorted list with one entry per date,
+/// the sources of a date in that order (with [`Names::Drop`], none).
+fn merge_days<'a>(
+    own: Vec<(NaiveDate, Vec<Source<'a>>)>,
+    shifted: Vec<(NaiveDate, Source<'a>)>,
+    keep: Names,
+) -> Vec<(NaiveDate, Vec<Source<'a>>)> {
+    let mut out: Vec<(NaiveDate, Vec<Source<'a>>)> = Vec::with_capacity(own.len());
+    let mut shifted = shifted.into_iter().peekable();
+    for (d, sources) in own {
+        while let Some((to, source)) = shifted.next_if(|(to, _)| *to < d) {
+            push_source(&mut out, to, source, keep);
+        }
+        out.push((d, sources));
+        while let Some((to, source)) = shifted.next_if(|(to, _)| *to == d) {
+            push_source(&mut out, to, source, keep);
+        }
+    }
+    for (to, source) in shifted {
+        push_source(&mut out, to, source, keep);
+    }
+    out
+}
+
+/// Appends `source` on date `d` to a list sorted by date whose last date is at most `d`.
+fn push_source<'a>(
+    out: &mut Vec<(NaiveDate, Vec<Source<'a>>)>,
+    d: NaiveDate,
+    source: Source<'a>,
+    keep: Names,
+) {
+    if out.last().is_none_or(|(last, _)| *last != d) {
+        out.push((d, Vec::new()));
+    }
+    if let (Names::Keep, Some((_, sources))) = (keep, out.last_mut()) {
+        sources.push(source);
+    }
+}
+
 impl Holidays {
     /// Keys of the built-in presets, sorted: `de` (Germany, nationwide), `de-by` (Bavaria),
     /// `gb-sct` (Scotland), `us-ca` (California), … (the module docs list them all;
@@ -147,6 +293,7 @@ impl Holidays {
         one_offs.sort_by_key(Rule::one_off);
         Holidays {
             one_offs,
+            index: RuleIndex::new(&yearly),
             yearly,
             memo: Memo::default(),
         }
@@ -278,9 +425,7 @@ impl Holidays {
         if self.is_empty() {
             return false;
         }
-        self.year(date.year())
-            .binary_search_by_key(&date, |h| h.date)
-            .is_ok()
+        self.dates(date.year()).binary_search(&date).is_ok()
     }
 
     /// The holidays of one calendar year, sorted by date, one per date (see [`Holiday::name`]
@@ -293,7 +438,7 @@ impl Holidays {
 
     /// The holiday dates of one calendar year, sorted, without duplicates.
     pub fn dates_in_year(&self, year: i32) -> Vec<NaiveDate> {
-        self.year(year).iter().map(|h| h.date).collect()
+        self.dates(year).to_vec()
     }
 
     /// The holidays of `year`, from the memo or computed.
@@ -301,23 +446,56 @@ impl Holidays {
         if self.is_empty() {
             return Arc::from(Vec::new());
         }
-        {
-            let memo = self.memo.0.lock().unwrap_or_else(PoisonError::into_inner);
-            if let Some((_, h)) = memo.iter().find(|(y, _)| *y == year) {
-                return Arc::clone(h);
-            }
-        }
-        let computed: Arc<[Holiday]> = Arc::from(self.compute(year));
-        let mut memo = self.memo.0.lock().unwrap_or_else(PoisonError::into_inner);
-        memo.push_front((year, Arc::clone(&computed)));
-        memo.truncate(MEMO_YEARS);
-        computed
+        memoized(&self.memo.named, year, || {
+            self.compute(year, Names::Keep)
+                .into_iter()
+                .map(|(date, sources)| {
+                    let mut names: Vec<String> = sources.into_iter().map(Source::name).collect();
+                    names.sort();
+                    names.dedup();
+                    Holiday {
+                        date,
+                        name: names.join("; "),
+                    }
+                })
+                .collect()
+        })
     }
 
-    /// Computes the holidays of `year`: every rule's dates for the rule years `year - 1 ..=
-    /// year + 1` (an observed day or an Easter offset may cross the new year), then the
-    /// observed days, then those in `year`.
-    fn compute(&self, year: i32) -> Vec<Holiday> {
+    /// The holiday dates of `year`, from the memo or computed: the dates of
+    /// [`Holidays::year`], without building their names.
+    fn dates(&self, year: i32) -> Arc<[NaiveDate]> {
+        if self.is_empty() {
+            return Arc::from(Vec::new());
+        }
+        memoized(&self.memo.dates, year, || {
+            self.compute(year, Names::Drop)
+                .into_iter()
+                .map(|(d, _)| d)
+                .collect()
+        })
+    }
+
+    /// The dates the yearly rules give in rule year `year`, with the rule's index, sorted
+    /// by date, then rule order.
+    fn rule_year(&self, year: i32) -> Arc<[(NaiveDate, usize)]> {
+        memoized(&self.memo.rule_years, year, || {
+            let mut out = Vec::new();
+            for i in self.index.candidates(year) {
+                if let Some(r) = self.yearly.get(i) {
+                    r.for_dates_in(year, |d| out.push((d, i)));
+                }
+            }
+            out.sort_unstable();
+            out
+        })
+    }
+
+    /// Computes the holidays of `year` with where their names come from: every rule's dates
+    /// for the rule years `year - 1 ..= year + 1` (an observed day or an Easter offset may
+    /// cross the new year), then the observed days, then those in `year`. With
+    /// [`Names::Drop`] the sources are left empty.
+    fn compute(&self, year: i32, keep: Names) -> Vec<(NaiveDate, Vec<Source<'_>>)> {
         let (Some(first), Some(last)) = (
             NaiveDate::from_ymd_opt(year, 1, 1),
             NaiveDate::from_ymd_opt(year, 12, 31),
@@ -338,9 +516,11 @@ impl Holidays {
             .into_iter()
             .flatten()
         {
-            for r in &self.yearly {
-                r.for_dates_in(ry, |d| occurrences.push((d, r)));
-            }
+            occurrences.extend(
+                self.rule_year(ry)
+                    .iter()
+                    .filter_map(|&(d, i)| Some((d, self.yearly.get(i)?))),
+            );
         }
         let start = self
             .one_offs
@@ -355,12 +535,23 @@ impl Holidays {
         );
         // Substitutes are assigned in date order, ties in rule order.
         occurrences.sort_by_key(|(d, _)| *d);
-
-        let mut days: BTreeMap<NaiveDate, Vec<String>> = BTreeMap::new();
-        for (d, r) in &occurrences {
-            days.entry(*d).or_default().push(r.name.clone());
+        if keep == Names::Drop {
+            // Without names, rules on one date with one observance are one rule.
+            occurrences.dedup_by(|(d, r), (pd, pr)| d == pd && r.observed == pr.observed);
         }
-        let mut shifted: Vec<(NaiveDate, String)> = Vec::new();
+
+        // The days taken by a rule or an observed day, sorted: the rules' dates come in
+        // order (one entry per date), the observed days are sorted and merged in.
+        let mut own: Vec<(NaiveDate, Vec<Source<'_>>)> = Vec::new();
+        for (d, r) in &occurrences {
+            if own.last().is_none_or(|(last, _)| last != d) {
+                own.push((*d, Vec::new()));
+            }
+            if let (Names::Keep, Some((_, sources))) = (keep, own.last_mut()) {
+                sources.push(Source::Own(&r.name));
+            }
+        }
+        let mut shifted: Vec<(NaiveDate, Source<'_>)> = Vec::new();
         for (d, r) in &occurrences {
             let to = match (r.observed, d.weekday()) {
                 (Observance::Us, Weekday::Sat) => d.pred_opt(),
@@ -369,17 +560,20 @@ impl Holidays {
                 _ => None,
             };
             if let Some(to) = to {
-                shifted.push((to, observed_name(&r.name)));
+                shifted.push((to, Source::Observed(&r.name)));
             }
         }
-        for (to, name) in shifted {
-            days.entry(to).or_default().push(name);
-        }
+        shifted.sort_by_key(|(d, _)| *d);
+        let days = merge_days(own, shifted, keep);
+        let taken = |c: NaiveDate| days.binary_search_by_key(&c, |(d, _)| *d).is_ok();
+
         // A holiday that several rules produce is one holiday: one substitute day per
         // distinct weekend date, named after every substitute rule on that date. Dates come in
         // order, and each substitute lies after the previous one (every day between a weekend
-        // holiday and its substitute is taken), so one forward scan assigns them all.
-        let mut sources: BTreeMap<NaiveDate, Vec<&str>> = BTreeMap::new();
+        // holiday and its substitute is taken), so one forward scan assigns them all; a
+        // substitute lies after every earlier one, so only the days taken above can be in
+        // its way.
+        let mut sources: Vec<(NaiveDate, Vec<&str>)> = Vec::new();
         for (d, r) in &occurrences {
             let substituted = match r.observed {
                 Observance::Substitute => is_weekend(*d),
@@ -387,33 +581,37 @@ impl Holidays {
                 _ => false,
             };
             if substituted {
-                sources.entry(*d).or_default().push(&r.name);
+                if sources.last().is_none_or(|(last, _)| last != d) {
+                    sources.push((*d, Vec::new()));
+                }
+                if let (Names::Keep, Some((_, names))) = (keep, sources.last_mut()) {
+                    names.push(&r.name);
+                }
             }
         }
+        let mut substitutes: Vec<(NaiveDate, Vec<Source<'_>>)> = Vec::new();
         let mut last_taken: Option<NaiveDate> = None;
         for (d, names) in sources {
             let mut c = last_taken.map_or(d, |t| t.max(d));
             while let Some(next) = c.succ_opt() {
                 c = next;
-                if !is_weekend(c) && !days.contains_key(&c) {
-                    days.insert(c, names.iter().map(|n| observed_name(n)).collect());
+                if !is_weekend(c) && !taken(c) {
+                    substitutes.push((c, names.iter().map(|n| Source::Observed(n)).collect()));
                     last_taken = Some(c);
                     break;
                 }
             }
         }
 
-        days.range(first..=last)
-            .map(|(date, names)| {
-                let mut names = names.clone();
-                names.sort();
-                names.dedup();
-                Holiday {
-                    date: *date,
-                    name: names.join("; "),
-                }
-            })
-            .collect()
+        let in_year = |(d, _): &(NaiveDate, Vec<Source<'_>>)| (first..=last).contains(d);
+        let mut out: Vec<(NaiveDate, Vec<Source<'_>>)> = days
+            .into_iter()
+            .filter(in_year)
+            .chain(substitutes.into_iter().filter(in_year))
+            .collect();
+        // Substitute days are never taken days: sorting by date leaves no duplicates.
+        out.sort_by_key(|(d, _)| *d);
+        out
     }
 
     /// Whether the holidays repeat with the 400-year Gregorian cycle outside
