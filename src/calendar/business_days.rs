@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::algebra::SetOp;
 use super::timeline::{days_from_civil, HeapSize, MAX_YEAR, MIN_YEAR};
-use super::years::{Extreme, Period, WalkError, YearSeries};
+use super::years::{Extreme, Period, ShapeTotals, WalkError, YearSeries};
 use super::zoned::{date_of_day, day_of_date};
 use super::{Calendar, Kind};
 use crate::error::Error;
@@ -285,7 +285,7 @@ impl Calendar {
 }
 
 /// The business days of a calendar, year by year.
-struct Days<'a>(&'a Calendar);
+pub(super) struct Days<'a>(pub(super) &'a Calendar);
 
 impl YearSeries for Days<'_> {
     fn calendar(&self) -> &Calendar {
@@ -301,6 +301,10 @@ impl YearSeries for Days<'_> {
 
     fn region_cells(&self) -> &[OnceLock<Period>] {
         &self.0.inner.day_regions
+    }
+
+    fn shape_totals(&self) -> &ShapeTotals {
+        &self.0.inner.day_shapes
     }
 
     fn listed_cells(&self) -> &[OnceLock<i64>] {

@@ -8,7 +8,7 @@ use std::sync::{Arc, OnceLock, PoisonError};
 
 use super::pattern::Pattern;
 use super::timeline::{year_start, Chunk, MAX_YEAR, MIN_YEAR};
-use super::years::{Period, YearSeries};
+use super::years::{Period, ShapeTotals, YearSeries};
 use super::zoned::{self, Zoned};
 use super::{algebra, Calendar, Kind};
 
@@ -34,6 +34,8 @@ impl Calendar {
             + (inner.listed_seconds.len() + inner.listed_days.len())
                 * std::mem::size_of::<OnceLock<i64>>()
             + inner.listed_starts.capacity() * std::mem::size_of::<usize>()
+            + inner.shapes.heap_bytes()
+            + inner.day_shapes.heap_bytes()
             + inner
                 .patterns
                 .lock()
@@ -224,6 +226,27 @@ impl Calendar {
     /// Whether, outside the irregular years, a year's totals depend only on the shape of the
     /// years around it (see `YearSeries::region_period`): true when every holiday rule
     /// anywhere in the calendar depends on weekdays only (no Easter rules).
+    /// What a year's total depends on besides its shape, for a year `y` of a periodic region
+    /// (see [`YearSeries::region_period`]): for each zone, depth first, its offset (constant
+    /// from the year before to the year after) and the holiday rules in force. `None` when an
+    /// offset changes around `y`.
+    pub(super) fn region_signature(&self, y: i32) -> Option<Vec<i64>> {
+        let mut leaves = Vec::new();
+        self.leaves(&mut leaves);
+        let (start, end) = (year_start(y.checked_sub(1)?), year_start(y.checked_add(2)?));
+        let mut signature = Vec::new();
+        for z in leaves {
+            let [(_, _, offset)] = zoned::offset_pieces(&z.tz, start, end)[..] else {
+                return None;
+            };
+            let rules = z.holidays.active_rules(y);
+            signature.push(offset);
+            signature.push(i64::try_from(rules.len()).ok()?);
+            signature.extend(rules.iter().filter_map(|&i| i64::try_from(i).ok()));
+        }
+        Some(signature)
+    }
+
     pub(super) fn totals_follow_year_shape(&self) -> bool {
         match &self.inner.kind {
             Kind::Zoned(z) => z.holidays.follow_weekdays_only(),
@@ -246,6 +269,10 @@ impl YearSeries for Seconds<'_> {
 
     fn region_cells(&self) -> &[OnceLock<Period>] {
         &self.0.inner.regions
+    }
+
+    fn shape_totals(&self) -> &ShapeTotals {
+        &self.0.inner.shapes
     }
 
     fn listed_cells(&self) -> &[OnceLock<i64>] {
@@ -305,6 +332,47 @@ mod tests {
                 let (a, b) = (ys + 1_234_567, ys + 20_000_000);
                 let listed: i64 = c.intervals_in(a, b).iter().map(|&(x, y)| y - x).sum();
                 assert_eq!(c.seconds_in(a, b), listed, "{y} part: {:?}", c.spec());
+            }
+        }
+    }
+
+    /// Regions with the same zones' offsets and rules in force share their year totals by
+    /// shape of year: every year of every region still has the total computed for it alone,
+    /// across one-year rules, rules in force for two centuries, a zone whose offset changed
+    /// and a combination of zones.
+    #[test]
+    fn shared_shape_totals_equal_direct_totals() {
+        let one_year: Vec<String> = (0..12)
+            .map(|i| {
+                let y = 2100 + 37 * i;
+                format!(
+                    r#"{{"name": "R{i}", "month": 12, "day": 26, "from": {y}, "until": {y},
+                    "observed": "substitute"}}"#
+                )
+            })
+            .collect();
+        let berlin = format!(
+            r#"{{"timezone": "Europe/Berlin", "hours": {{"mon": ["09:00-17:00"],
+                "sat": ["22:00-06:00"]}}, "holidays": [{}, {{"name": "Long", "month": 5,
+                "weekday": "mon", "nth": -1, "from": 2200, "until": 2399}},
+                {{"name": "Open", "month": 1, "day": 1, "observed": "substitute"}}]}}"#,
+            one_year.join(",")
+        );
+        let new_york = r#"{"timezone": "America/New_York", "hours": {"fri": ["20:00-04:00"]},
+            "holidays": [{"name": "Late", "month": 7, "day": 4, "from": 2250,
+            "observed": "us"}]}"#;
+        let union = format!(r#"{{"union": [{berlin}, {new_york}]}}"#);
+        for json in [berlin.as_str(), new_york, union.as_str()] {
+            let c = Calendar::from_json(json).unwrap();
+            let series = Seconds(&c);
+            for y in 2040..2700 {
+                assert_eq!(series.year_total(y), series.direct_total(y), "{y}: {json}");
+            }
+            if let Kind::Zoned(_) = c.inner.kind {
+                let days = super::super::business_days::Days(&c);
+                for y in 2040..2700 {
+                    assert_eq!(days.year_total(y), days.direct_total(y), "days {y}: {json}");
+                }
             }
         }
     }

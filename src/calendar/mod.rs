@@ -60,10 +60,9 @@
 //!   rules over 2026 to the end of time and 2.6–2.9 ms for 100,000 business days on it;
 //!   3.6–9.5 ms for a union of sixteen `gb-eng` calendars over 1583–1700; 4.8–6.5 ms for 500
 //!   exceptions in distinct years over a union of sixteen calendars (these three up to
-//!   11–13 ms at load 8: near the bound under load);
-//! - except a first call over hundreds of stretches between one-year holiday rules, which
-//!   takes at most 100 ms: each stretch sums its own years (measured likewise: 8.1–14 ms
-//!   for 1,000 one-year rules fifty years apart over 2026–30000, 12.6–20 ms at load 8);
+//!   11–13 ms at load 8: near the bound under load); 3.7–7.3 ms (idle machine) for 1,000
+//!   one-year rules fifty years apart over 2026–30000, whose 540 stretches between rules
+//!   share their year totals by shape of year because the same rules are in force in each;
 //! - a calendar holds at most 64 MiB, whatever the spans queried ([`Calendar::memory_bytes`]).
 
 mod activity;
@@ -109,7 +108,7 @@ use pattern::Pattern;
 pub use spec::CalendarSpec;
 use timeline::{Chunk, YearCache};
 pub use work::{TimeAndMaterials, TimeAndMaterialsSpec, WorkClassifier};
-use years::Period;
+use years::{Period, ShapeTotals};
 use zoned::Zoned;
 
 /// Most heap bytes a calendar keeps in compiled years of business seconds; years beyond are
@@ -201,6 +200,10 @@ struct Inner {
     /// Business-day tables per local year, and their periods.
     days: YearCache<DayYear>,
     day_regions: Box<[OnceLock<Period>]>,
+    /// Year totals by region signature and shape of year, shared by the regions' tables
+    /// (business seconds, then business days).
+    shapes: ShapeTotals,
+    day_shapes: ShapeTotals,
     /// For the listed years (see `Calendar::listed_index`): where the first year of each
     /// irregular interval is, and the cached totals of business seconds and business days.
     listed_starts: Vec<usize>,
@@ -273,6 +276,8 @@ impl Inner {
             days: YearCache::with_budget(DAY_CACHE_BYTES),
             day_regions,
             patterns: Mutex::default(),
+            shapes: ShapeTotals::default(),
+            day_shapes: ShapeTotals::default(),
         }
     }
 }

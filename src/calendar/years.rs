@@ -8,7 +8,7 @@
 //! describe every year out there.
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use super::timeline::{days_from_civil, MAX_YEAR, MIN_YEAR};
 
@@ -71,6 +71,67 @@ impl Period {
         let len = i64::try_from(self.totals.len()).unwrap_or(1).max(1);
         let idx = usize::try_from(k.rem_euclid(len)).unwrap_or(0);
         self.totals.get(idx).copied().unwrap_or(0)
+    }
+}
+
+/// Year totals shared by the 400-year tables of a calendar's regions: by the region's
+/// signature (see `Calendar::region_signature`: the offsets of its zones and the holiday
+/// rules in force) and the shape of the year. Regions with the same signature, such as the
+/// stretches between a thousand one-year rules, then compute each shape of year once in all
+/// instead of once each.
+#[derive(Debug, Default)]
+pub(crate) struct ShapeTotals(Mutex<ShapeTable>);
+
+#[derive(Debug, Default)]
+struct ShapeTable {
+    /// Each distinct signature and its number.
+    ids: BTreeMap<Vec<i64>, usize>,
+    /// Totals by signature number and shape.
+    totals: BTreeMap<(usize, u16), i64>,
+    /// Heap bytes of the signatures.
+    signature_bytes: usize,
+}
+
+impl ShapeTotals {
+    fn table(&self) -> std::sync::MutexGuard<'_, ShapeTable> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The number of a signature, assigned on first sight.
+    fn id(&self, signature: Vec<i64>) -> usize {
+        let mut table = self.table();
+        let next = table.ids.len();
+        let bytes = signature.len() * std::mem::size_of::<i64>();
+        let mut added = false;
+        let id = *table.ids.entry(signature).or_insert_with(|| {
+            added = true;
+            next
+        });
+        if added {
+            table.signature_bytes += bytes;
+        }
+        id
+    }
+
+    /// The total of a shape of year under signature `id`, computed once (outside the lock:
+    /// two threads may both compute it, and agree).
+    fn get_or(&self, id: usize, shape: u16, compute: impl FnOnce() -> i64) -> i64 {
+        if let Some(&t) = self.table().totals.get(&(id, shape)) {
+            return t;
+        }
+        let t = compute();
+        self.table().totals.insert((id, shape), t);
+        t
+    }
+
+    /// Approximate heap size in bytes.
+    pub(crate) fn heap_bytes(&self) -> usize {
+        let table = self.table();
+        // A B-tree entry: key, value and about as much again of node overhead.
+        let entry = |key: usize| 2 * (key + std::mem::size_of::<i64>());
+        table.signature_bytes
+            + table.ids.len() * entry(std::mem::size_of::<Vec<i64>>())
+            + table.totals.len() * entry(std::mem::size_of::<(usize, u16)>())
     }
 }
 
@@ -138,6 +199,8 @@ pub(crate) trait YearSeries {
     fn direct_total(&self, y: i32) -> i64;
     /// Where each region's period table is cached (one cell per region).
     fn region_cells(&self) -> &[OnceLock<Period>];
+    /// Where the year totals shared between regions are kept.
+    fn shape_totals(&self) -> &ShapeTotals;
     /// Where the totals of the calendar's listed years (its finite years, or the years of
     /// its irregular intervals) are cached, one cell per year, in order.
     fn listed_cells(&self) -> &[OnceLock<i64>];
@@ -204,19 +267,29 @@ pub(crate) trait YearSeries {
         let cell = self.region_cells().get(k)?;
         Some(cell.get_or_init(|| {
             let by_shape = self.calendar().totals_follow_year_shape();
-            let mut seen: BTreeMap<u16, i64> = BTreeMap::new();
-            let mut total_of = |y: i32| match year_shape(y).filter(|_| by_shape) {
-                Some(shape) => *seen.entry(shape).or_insert_with(|| self.direct_total(y)),
-                None => self.direct_total(y),
+            let shared = self.shape_totals();
+            let (lower, upper) = self.region_bounds(k);
+            // A region whose signature cannot be told has one of its own.
+            let id = by_shape.then(|| {
+                let own = || vec![-1, i64::try_from(k).unwrap_or(i64::MAX)];
+                let signature = lower
+                    .or(upper)
+                    .and_then(|y| self.calendar().region_signature(y))
+                    .unwrap_or_else(own);
+                shared.id(signature)
+            });
+            let total_of = |y: i32| match (year_shape(y), id) {
+                (Some(shape), Some(id)) => shared.get_or(id, shape, || self.direct_total(y)),
+                _ => self.direct_total(y),
             };
-            let totals = match self.region_bounds(k) {
+            let totals = match (lower, upper) {
                 (Some(a), upper) => {
                     let len = upper.map_or(i64::from(PERIOD_YEARS), |b| {
                         (i64::from(b) - i64::from(a) + 1).min(i64::from(PERIOD_YEARS))
                     });
                     (0..len)
                         .filter_map(|i| i32::try_from(i64::from(a) + i).ok())
-                        .map(&mut total_of)
+                        .map(total_of)
                         .collect()
                 }
                 (None, Some(b)) => (0..PERIOD_YEARS)

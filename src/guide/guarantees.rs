@@ -21,9 +21,7 @@
 //!   days all answer in microseconds to milliseconds (`tests/timing/bounded.rs` holds each pathological
 //!   case to a hard time budget). Calendar sizes are limited at load (shifts per day, holiday
 //!   rules, exceptions, calendars and depth of a combination; an error names the field); within
-//!   them every call takes at most 10 ms, the first one too (except a first call over hundreds
-//!   of stretches of years between one-year holiday rules: at most 100 ms), and a calendar at
-//!   most 64 MiB (limits and bounds in the
+//!   them every call takes at most 10 ms, the first one too, and a calendar at most 64 MiB (limits and bounds in the
 //!   [`calendar`](crate::calendar) module docs, held by `tests/timing/limits.rs`).
 //! - **No silent wrong answer**: bad input is an [`Error`](crate::Error) naming the config path
 //!   (`hours.mon[1]`, `plans.premium.targets.crisis.reaction.within`) or the event index

@@ -381,6 +381,20 @@ impl Holidays {
         })
     }
 
+    /// The indices of the yearly rules whose years include `year` (whatever their kind).
+    /// Between the years around rule bounds, one-off dates and exceptions, a calendar whose
+    /// rules [follow weekdays only](Holidays::follow_weekdays_only) has the same holidays in
+    /// two years of the same shape exactly when these sets are equal.
+    pub(crate) fn active_rules(&self, year: i32) -> Vec<usize> {
+        let mut rules = self.index.candidates(year);
+        rules.retain(|&i| {
+            self.yearly.get(i).is_some_and(|r| {
+                r.from.is_none_or(|a| a <= year) && r.until.is_none_or(|b| year <= b)
+            })
+        });
+        rules
+    }
+
     /// Every built-in preset, sorted by key, with its country, subdivision, description and
     /// holidays (each with the years it covers and whether its dates are exact), so that a host
     /// can offer a picker.
