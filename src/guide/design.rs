@@ -114,12 +114,10 @@
 //! [`TimeAndMaterials`](crate::calendar::TimeAndMaterials), which classifies work by a
 //! calendar and prices it with `money`; `availability -> evaluate` reads
 //! [`TargetOutcome`](crate::TargetOutcome)), and no two modules import each other. Between
-//! files, one loop remains: `calendar/holiday/rule.rs` → `spec.rs` (for `Observance`) →
-//! `shift.rs` → `rule.rs` (for `Kind`), with `rule.rs` → `hebrew.rs` → `shift.rs` besides.
-//! It goes when `Observance` moves out of `spec.rs` to a leaf file `rule.rs` can import, and
-//! the spec-to-rule steps now in `shift.rs` (`with_move`, which builds a rule `Kind` from a
-//! spec's `move`, and `every_of`) move to `spec.rs`; then `shift.rs` (weekday shifts, moved
-//! dates, year cycles) imports nothing of its module, `rule.rs` imports only leaves and
-//! `spec.rs` imports `rule.rs`. What the checks do not count: a file importing its own
-//! module's `mod.rs` items (`use super::{Calendar, Kind}`), and the crate root's
-//! re-exports, which every module may use (`crate::Error`).
+//! files there is no loop either: in `calendar/holiday/`, for instance, `spec.rs` (the
+//! configuration forms and their validation) imports `rule.rs` (the validated rules), which
+//! imports only leaves — `observance.rs` (how a weekend holiday is observed), `shift.rs`
+//! (weekday shifts, moved dates, year cycles), the calendars of `hebrew.rs`, `hijri.rs` and
+//! `orthodox.rs`, and `table.rs` (dated tables, over `hijri.rs`). What the checks do not
+//! count: a file importing its own module's `mod.rs` items (`use super::{Calendar, Kind}`),
+//! and the crate root's re-exports, which every module may use (`crate::Error`).

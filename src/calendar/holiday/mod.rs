@@ -5,6 +5,7 @@
 mod hebrew;
 mod hijri;
 mod listing;
+mod observance;
 mod orthodox;
 mod preset;
 mod rule;
@@ -24,12 +25,13 @@ use serde::{Deserialize, Serialize};
 use crate::error::Error;
 use crate::time::parse_date;
 pub use listing::{DateQuality, PresetHoliday, PresetInfo};
+pub use observance::Observance;
 pub use orthodox::orthodox_easter;
 pub use rule::easter;
 use rule::Rule;
 pub use shift::WeekdayShifts;
 use spec::Compiled;
-pub use spec::{HolidayRule, HolidaySpec, MonthDay, Observance};
+pub use spec::{HolidayRule, HolidaySpec, MonthDay};
 
 /// A named holiday on a date.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

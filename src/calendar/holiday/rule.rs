@@ -2,7 +2,7 @@
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
-use super::spec::Observance;
+use super::observance::Observance;
 
 /// Largest accepted distance, in days, of an Easter-based holiday from Easter Sunday. Easter
 /// lies between March 22 and April 25, so ±200 days reach from early September of the year

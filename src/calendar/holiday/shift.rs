@@ -9,7 +9,6 @@ use std::fmt;
 use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::rule::Kind;
 use crate::error::Error;
 use crate::time::WeekdayKey;
 
@@ -130,79 +129,6 @@ pub(crate) fn moved_date(
         return None;
     }
     moves.apply(date)
-}
-
-/// Turns a validated fixed-date kind into a moved one: `move` (shifts) and `not_on` (weekdays
-/// on which the holiday is not kept) are accepted only with `month` + `day`. `path` names the
-/// rule.
-pub(crate) fn with_move(
-    kind: Kind,
-    moves: Option<WeekdayShifts>,
-    not_on: Option<&[WeekdayKey]>,
-    path: &str,
-) -> Result<Kind, Error> {
-    if moves.is_none() && not_on.is_none() {
-        return Ok(kind);
-    }
-    let skip = not_on
-        .unwrap_or(&[])
-        .iter()
-        .fold(0u8, |m, k| m | (1 << k.weekday().num_days_from_monday()));
-    match kind {
-        Kind::Fixed { month, day } => Ok(Kind::Moved {
-            month,
-            day,
-            moves: moves.unwrap_or_default(),
-            skip,
-        }),
-        Kind::Hebrew { month, day, .. } if not_on.is_none() => Ok(Kind::Hebrew {
-            month,
-            day,
-            moves: moves.unwrap_or_default(),
-        }),
-        _ => {
-            let (field, value) = match (moves, not_on) {
-                (Some(m), _) => ("move", m.to_string()),
-                (None, Some(n)) => (
-                    "not_on",
-                    n.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", "),
-                ),
-                (None, None) => ("move", String::new()),
-            };
-            Err(Error::InvalidValue {
-                path: format!("{path}.{field}"),
-                value,
-                expected: if field == "move" {
-                    "`move` only on a `month` + `day` or `hebrew` rule".to_owned()
-                } else {
-                    "`not_on` only on a `month` + `day` rule".to_owned()
-                },
-            })
-        }
-    }
-}
-
-/// Largest accepted `every`.
-const EVERY_LIMIT: i64 = 400;
-
-/// Validates `every` (found at `path`): 1 to 400, and only with `from`, from which it counts.
-pub(crate) fn every_of(path: &str, every: i64, from: Option<i32>) -> Result<u16, Error> {
-    let n = u16::try_from(every)
-        .ok()
-        .filter(|n| (1..=EVERY_LIMIT).contains(&i64::from(*n)))
-        .ok_or_else(|| Error::InvalidValue {
-            path: path.to_owned(),
-            value: every.to_string(),
-            expected: format!("a cycle of 1 to {EVERY_LIMIT} years"),
-        })?;
-    if from.is_none() {
-        return Err(Error::InvalidValue {
-            path: path.to_owned(),
-            value: every.to_string(),
-            expected: "`every` together with `from`, the first year of the cycle".into(),
-        });
-    }
-    Ok(n)
 }
 
 /// Whether rule year `year` is in the cycle of `every` years counted from `from`.

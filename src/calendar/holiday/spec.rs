@@ -6,8 +6,9 @@ use chrono::Weekday;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
+use super::observance::Observance;
 use super::rule::{Kind, Rule, EASTER_OFFSET_LIMIT};
-use super::shift::{self, WeekdayShifts};
+use super::shift::WeekdayShifts;
 use crate::error::Error;
 use crate::time::WeekdayKey;
 
@@ -171,46 +172,6 @@ pub struct MonthDay {
     pub month: i64,
     /// Day of the month.
     pub day: i64,
-}
-
-/// How a holiday that falls on a weekend is observed. In every variant the holiday's own date
-/// stays a holiday; the observed day is an additional holiday named `"<name> (observed)"`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
-#[non_exhaustive]
-pub enum Observance {
-    /// `"none"`, the default: no observed day.
-    #[default]
-    None,
-    /// `"us"`: a Saturday holiday is also observed the Friday before, a Sunday holiday the
-    /// Monday after (US federal rule; the Friday may lie in the previous year, as
-    /// 2021-12-31 for New Year's Day 2022).
-    Us,
-    /// `"sunday_to_monday"`: a Sunday holiday is also observed the Monday after; nothing for
-    /// Saturday.
-    SundayToMonday,
-    /// `"substitute"`: a Saturday or Sunday holiday is also observed on the next Monday to
-    /// Friday that is not already a holiday (including another substitute day), so that two
-    /// weekend holidays in a row take the Monday and the Tuesday (England's Christmas and
-    /// Boxing Day 2021: Saturday 25 → Monday 27, Sunday 26 → Tuesday 28). Weekend holidays
-    /// are substituted in date order, one substitute day per date: several rules giving the
-    /// same date (a preset listed twice) share one substitute day.
-    Substitute,
-    /// `"sunday_substitute"`: as `"substitute"`, for a Sunday holiday only (Malaysia's
-    /// Holidays Act: the next day that is neither a weekend day nor a holiday).
-    SundaySubstitute,
-    /// `{"shift": {"fri": -1, "sat": -1, "sun": -2}}`: a holiday on one of the listed
-    /// weekdays is also observed that many days later (negative: earlier), whether or not that
-    /// day is already a holiday (the form of US Christmas Eve: Friday → Thursday, weekend →
-    /// Friday; or Sunday → Monday and Saturday → Monday with `{"sat": 2, "sun": 1}`).
-    Shift(WeekdayShifts),
-}
-
-impl Observance {
-    /// Whether this is [`Observance::None`].
-    pub fn is_none(&self) -> bool {
-        *self == Observance::None
-    }
 }
 
 use crate::time::parse_date;
@@ -483,10 +444,10 @@ impl HolidayRule {
                 "`offset` only with `table` (an Easter rule counts its days in `easter`)",
             ));
         }
-        let kind = shift::with_move(kind, self.moves, self.not_on.as_deref(), path)?;
+        let kind = with_move(kind, self.moves, self.not_on.as_deref(), path)?;
         let every = self
             .every
-            .map(|n| shift::every_of(&field("every"), n, from))
+            .map(|n| every_of(&field("every"), n, from))
             .transpose()?;
         Ok(Compiled::Rule(Rule {
             name,
@@ -497,4 +458,77 @@ impl HolidayRule {
             every,
         }))
     }
+}
+
+/// Turns a validated fixed-date kind into a moved one: `move` (shifts) and `not_on` (weekdays
+/// on which the holiday is not kept) are accepted only with `month` + `day`. `path` names the
+/// rule.
+fn with_move(
+    kind: Kind,
+    moves: Option<WeekdayShifts>,
+    not_on: Option<&[WeekdayKey]>,
+    path: &str,
+) -> Result<Kind, Error> {
+    if moves.is_none() && not_on.is_none() {
+        return Ok(kind);
+    }
+    let skip = not_on
+        .unwrap_or(&[])
+        .iter()
+        .fold(0u8, |m, k| m | (1 << k.weekday().num_days_from_monday()));
+    match kind {
+        Kind::Fixed { month, day } => Ok(Kind::Moved {
+            month,
+            day,
+            moves: moves.unwrap_or_default(),
+            skip,
+        }),
+        Kind::Hebrew { month, day, .. } if not_on.is_none() => Ok(Kind::Hebrew {
+            month,
+            day,
+            moves: moves.unwrap_or_default(),
+        }),
+        _ => {
+            let (field, value) = match (moves, not_on) {
+                (Some(m), _) => ("move", m.to_string()),
+                (None, Some(n)) => (
+                    "not_on",
+                    n.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", "),
+                ),
+                (None, None) => ("move", String::new()),
+            };
+            Err(Error::InvalidValue {
+                path: format!("{path}.{field}"),
+                value,
+                expected: if field == "move" {
+                    "`move` only on a `month` + `day` or `hebrew` rule".to_owned()
+                } else {
+                    "`not_on` only on a `month` + `day` rule".to_owned()
+                },
+            })
+        }
+    }
+}
+
+/// Largest accepted `every`.
+const EVERY_LIMIT: i64 = 400;
+
+/// Validates `every` (found at `path`): 1 to 400, and only with `from`, from which it counts.
+fn every_of(path: &str, every: i64, from: Option<i32>) -> Result<u16, Error> {
+    let n = u16::try_from(every)
+        .ok()
+        .filter(|n| (1..=EVERY_LIMIT).contains(&i64::from(*n)))
+        .ok_or_else(|| Error::InvalidValue {
+            path: path.to_owned(),
+            value: every.to_string(),
+            expected: format!("a cycle of 1 to {EVERY_LIMIT} years"),
+        })?;
+    if from.is_none() {
+        return Err(Error::InvalidValue {
+            path: path.to_owned(),
+            value: every.to_string(),
+            expected: "`every` together with `from`, the first year of the cycle".into(),
+        });
+    }
+    Ok(n)
 }

@@ -1,0 +1,45 @@
+//! How a holiday that falls on a weekend is also observed on another day.
+
+use serde::{Deserialize, Serialize};
+
+use super::shift::WeekdayShifts;
+
+/// How a holiday that falls on a weekend is observed. In every variant the holiday's own date
+/// stays a holiday; the observed day is an additional holiday named `"<name> (observed)"`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum Observance {
+    /// `"none"`, the default: no observed day.
+    #[default]
+    None,
+    /// `"us"`: a Saturday holiday is also observed the Friday before, a Sunday holiday the
+    /// Monday after (US federal rule; the Friday may lie in the previous year, as
+    /// 2021-12-31 for New Year's Day 2022).
+    Us,
+    /// `"sunday_to_monday"`: a Sunday holiday is also observed the Monday after; nothing for
+    /// Saturday.
+    SundayToMonday,
+    /// `"substitute"`: a Saturday or Sunday holiday is also observed on the next Monday to
+    /// Friday that is not already a holiday (including another substitute day), so that two
+    /// weekend holidays in a row take the Monday and the Tuesday (England's Christmas and
+    /// Boxing Day 2021: Saturday 25 → Monday 27, Sunday 26 → Tuesday 28). Weekend holidays
+    /// are substituted in date order, one substitute day per date: several rules giving the
+    /// same date (a preset listed twice) share one substitute day.
+    Substitute,
+    /// `"sunday_substitute"`: as `"substitute"`, for a Sunday holiday only (Malaysia's
+    /// Holidays Act: the next day that is neither a weekend day nor a holiday).
+    SundaySubstitute,
+    /// `{"shift": {"fri": -1, "sat": -1, "sun": -2}}`: a holiday on one of the listed
+    /// weekdays is also observed that many days later (negative: earlier), whether or not that
+    /// day is already a holiday (the form of US Christmas Eve: Friday → Thursday, weekend →
+    /// Friday; or Sunday → Monday and Saturday → Monday with `{"sat": 2, "sun": 1}`).
+    Shift(WeekdayShifts),
+}
+
+impl Observance {
+    /// Whether this is [`Observance::None`].
+    pub fn is_none(&self) -> bool {
+        *self == Observance::None
+    }
+}
