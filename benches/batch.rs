@@ -14,7 +14,8 @@ use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, Duration, Utc};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use slacalc::report::{evaluate_all, ComplianceReport, ComplianceTargets, Period};
+use slacalc::report::{evaluate_all, ComplianceReport, ComplianceTargets};
+use slacalc::time::Period;
 use slacalc::{Catalog, ContractSpec, Metric};
 use slacalc::{Contract, Event, EventKind, Incident};
 

@@ -9,8 +9,9 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, TimeDelta, Utc};
+use slacalc::report::{attribution_date, evaluate_all, ComplianceReport, ComplianceTargets};
 use slacalc::report::{compliance_chart, timeline, Marker};
-use slacalc::report::{evaluate_all, ComplianceReport, ComplianceTargets, Period};
+use slacalc::time::Period;
 use slacalc::{evaluate, Contract, Event, EventKind, Incident, MetricState};
 use slacalc::{Catalog, ContractSpec, Metric};
 
@@ -169,7 +170,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut met = 0;
     for ((k, incident), r) in incidents.iter().zip(&evaluated) {
         let r = r.as_ref().map_err(|e| e.to_string())?;
-        if period.attributes(&contracts[*k], incident.reported_at())
+        if period.contains(attribution_date(&contracts[*k], incident.reported_at()))
             && r.metric(Metric::Reaction).map(|m| m.state) == Some(MetricState::Met)
         {
             met += 1;

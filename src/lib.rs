@@ -762,7 +762,8 @@
 //! ```
 //! use std::sync::Arc;
 //! use rust_decimal::Decimal;
-//! use slacalc::report::{evaluate_all, ComplianceReport, ComplianceTargets, Period};
+//! use slacalc::report::{evaluate_all, ComplianceReport, ComplianceTargets};
+//! use slacalc::time::Period;
 //! use slacalc::{Catalog, Contract, ContractSpec, Incident, TargetOutcome};
 //!
 //! let catalog: Catalog = serde_json::from_str(r#"{"name": "Example",

@@ -4,7 +4,7 @@
 //!
 //! # Definitions
 //!
-//! - **Attribution.** An incident belongs to a [`Period`](crate::report::Period) when the *local date* of its
+//! - **Attribution.** An incident belongs to a [`Period`](crate::time::Period) when the *local date* of its
 //!   report, in the time zone of its contract's business calendar
 //!   ([`Contract::business_calendar`]`.timezone()`, UTC for a calendar without one, such as a
 //!   union), lies in the period. An incident reported 2026-11-30 23:30 UTC for a Berlin
@@ -40,8 +40,8 @@
 //!
 //! # Layout
 //!
-//! One concept per file: the reporting [`Period`](crate::report::Period) (`period`) and how an incident is
-//! attributed to one ([`attribution_date`](crate::report::attribution_date), `attribution`); [`ComplianceTargets`](crate::report::ComplianceTargets)
+//! One concept per file: how an incident is attributed to a reporting
+//! [`Period`](crate::time::Period) ([`attribution_date`](crate::report::attribution_date), `attribution`); [`ComplianceTargets`](crate::report::ComplianceTargets)
 //! (`targets`); [`DurationStats`](crate::report::DurationStats) (`stats`); the report's shape, [`ComplianceReport`](crate::report::ComplianceReport),
 //! [`ComplianceRow`](crate::report::ComplianceRow) and [`Failure`](crate::report::Failure) (`rows`); the aggregation behind
 //! [`ComplianceReport::build`](crate::report::ComplianceReport::build) (`tally`); the [`Csv`](crate::report::Csv) form (`csv`) and the `Display`

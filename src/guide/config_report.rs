@@ -60,7 +60,8 @@
 //! use chrono::NaiveDate;
 //! use rust_decimal::Decimal;
 //! use slacalc::Metric;
-//! use slacalc::report::{ComplianceTargets, Period};
+//! use slacalc::report::ComplianceTargets;
+//! use slacalc::time::Period;
 //!
 //! let targets: ComplianceTargets = serde_json::from_str(r#"
 //! {

@@ -2,8 +2,8 @@
 //!
 //! - [`evaluate_all`]: many (contract, incident) pairs at once, in parallel with the cargo
 //!   feature `rayon`, identical results either way.
-//! - [`ComplianceReport`]: per contract, severity and metric over a [`Period`] (month,
-//!   quarter or any range of local dates): counts, compliance against
+//! - [`ComplianceReport`]: per contract, severity and metric over a
+//!   [`Period`](crate::time::Period) (month, quarter, year or any range of local dates): counts, compliance against
 //!   [`ComplianceTargets`], business-time statistics; serde, CSV ([`Csv`]) and a table
 //!   (`Display`).
 //! - [`timeline`] and [`compliance_chart`]: an incident's timeline and a compliance bar chart
@@ -18,6 +18,6 @@ mod svg;
 pub use batch::{evaluate_all, PARALLEL};
 pub use compliance::{
     attribution_date, ComplianceReport, ComplianceRow, ComplianceTargets, ComplianceTargetsSpec,
-    Csv, DurationStats, Failure, Period,
+    Csv, DurationStats, Failure,
 };
 pub use svg::{compliance_chart, timeline, Marker};

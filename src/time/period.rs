@@ -94,7 +94,9 @@ enum PeriodForm {
 /// A period: a half-open range `[from, to)` of local dates.
 ///
 /// Written (and serialized) as a calendar month `2026-11`, a quarter `2026-Q4`, a year `2026`,
-/// or any range `2026-11-01..2026-12-01` (the end is exclusive); it prints back as written.
+/// or any range `2026-11-01..2026-12-01` (the end is exclusive); years have four digits, as
+/// in dates, and it prints back as written. Quotas count cases per period, and compliance
+/// reports ([`ComplianceReport`](crate::report::ComplianceReport)) cover one.
 ///
 /// ```
 /// use slacalc::time::Period;
@@ -247,14 +249,14 @@ impl Period {
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.form {
-            PeriodForm::Month => write!(f, "{}-{:02}", self.from.year(), self.from.month()),
+            PeriodForm::Month => write!(f, "{:04}-{:02}", self.from.year(), self.from.month()),
             PeriodForm::Quarter => write!(
                 f,
-                "{}-Q{}",
+                "{:04}-Q{}",
                 self.from.year(),
                 self.from.month().saturating_add(2) / 3
             ),
-            PeriodForm::Year => write!(f, "{}", self.from.year()),
+            PeriodForm::Year => write!(f, "{:04}", self.from.year()),
             PeriodForm::Range => write!(f, "{}..{}", self.from, self.to),
         }
     }
@@ -269,10 +271,12 @@ impl FromStr for Period {
             let date = |d: &str| parse_date("", d).map_err(|_| bad());
             return Period::range(date(from)?, date(to)?);
         }
+        // Years are written with four digits, as in dates.
+        let year_of = |y: &str| parse_digits(y).filter(|_| y.len() == 4).ok_or_else(bad);
         let Some((year, rest)) = s.split_once('-') else {
-            return Period::year(parse_digits(s).ok_or_else(bad)?);
+            return Period::year(year_of(s)?);
         };
-        let year: i32 = parse_digits(year).ok_or_else(bad)?;
+        let year: i32 = year_of(year)?;
         if let Some(q) = rest.strip_prefix('Q') {
             let q: u32 = parse_digits(q).ok_or_else(bad)?;
             return Period::quarter(year, q);
@@ -350,10 +354,11 @@ mod tests {
             "2026-Q1",
             "2026",
             "0001",
+            "0026-Q1",
             "2026-11-03..2026-11-04",
         ] {
             let p: Period = s.parse().unwrap();
-            assert_eq!(p.to_string(), s.trim_start_matches("000"));
+            assert_eq!(p.to_string(), s);
             let json = serde_json::to_string(&p).unwrap();
             assert_eq!(serde_json::from_str::<Period>(&json).unwrap(), p);
         }
@@ -371,6 +376,9 @@ mod tests {
             "2026-Q5",
             "2026-Q0",
             "2026-1",
+            "202",
+            "26-11",
+            "02026-Q1",
             "-2026",
             "+2026",
             "2026-",

@@ -321,10 +321,10 @@ fn dates_are_exactly_yyyy_mm_dd() {
     assert_eq!(ok.spec().holidays.len(), 2);
     // Report periods go through the same parser.
     assert!(" 026-01-01..2026-02-01"
-        .parse::<slacalc::report::Period>()
+        .parse::<slacalc::time::Period>()
         .is_err());
     assert!("2026-01-01..2026-02-01"
-        .parse::<slacalc::report::Period>()
+        .parse::<slacalc::time::Period>()
         .is_ok());
 }
 

@@ -2,8 +2,8 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::period::Period;
 use crate::contract::Contract;
+use crate::time::Period;
 
 /// The local date an incident reported at `reported_at` is attributed to: its date in the
 /// zone of the contract's business calendar, or in UTC when that calendar has no single zone.
@@ -37,10 +37,8 @@ pub fn attribution_date(contract: &Contract, reported_at: DateTime<Utc>) -> Naiv
         .unwrap_or_else(|_| reported_at.date_naive())
 }
 
-impl Period {
-    /// Whether an incident of `contract` reported at `reported_at` belongs to the period
-    /// (see [`attribution_date`]).
-    pub fn attributes(&self, contract: &Contract, reported_at: DateTime<Utc>) -> bool {
-        self.contains(attribution_date(contract, reported_at))
-    }
+/// Whether an incident of `contract` reported at `reported_at` belongs to `period` (see
+/// [`attribution_date`]).
+pub(super) fn belongs_to(period: &Period, contract: &Contract, reported_at: DateTime<Utc>) -> bool {
+    period.contains(attribution_date(contract, reported_at))
 }

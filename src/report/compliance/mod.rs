@@ -4,7 +4,6 @@
 
 mod attribution;
 mod csv;
-mod period;
 mod rows;
 mod stats;
 mod table;
@@ -13,7 +12,6 @@ mod targets;
 
 pub use attribution::attribution_date;
 pub use csv::Csv;
-pub use period::Period;
 pub use rows::{ComplianceReport, ComplianceRow, Failure};
 pub use stats::DurationStats;
 pub use targets::{ComplianceTargets, ComplianceTargetsSpec};

@@ -5,11 +5,11 @@ use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize, Serializer};
 
-use super::period::Period;
 use super::stats::DurationStats;
 use crate::contract::Metric;
 use crate::error::Error;
 use crate::evaluate::TargetOutcome;
+use crate::time::Period;
 
 /// One row of a compliance report: a contract (or `(all)`), a severity and a metric.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

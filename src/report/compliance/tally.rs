@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, TimeDelta, Utc};
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::period::Period;
+use super::attribution::belongs_to;
 use super::rows::{ComplianceReport, ComplianceRow, Failure};
 use super::stats::stats_of;
 use super::targets::ComplianceTargets;
@@ -15,6 +15,7 @@ use crate::error::Error;
 use crate::evaluate::{evaluate, MetricState, Report, TargetOutcome};
 use crate::incident::Incident;
 use crate::report::batch::contract_of;
+use crate::time::Period;
 
 /// Counts and elapsed seconds of one row, before statistics.
 #[derive(Clone, Debug, Default)]
@@ -190,7 +191,7 @@ impl Tally {
                 return;
             }
         };
-        if !period.attributes(contract, incident.reported_at()) {
+        if !belongs_to(period, contract, incident.reported_at()) {
             self.outside = self.outside.saturating_add(1);
             return;
         }
@@ -277,7 +278,8 @@ impl ComplianceReport {
     /// use chrono::{DateTime, Utc};
     /// use rust_decimal::Decimal;
     /// use slacalc::{Catalog, ContractSpec, Metric};
-    /// use slacalc::report::{ComplianceReport, ComplianceTargets, Period};
+    /// use slacalc::report::{ComplianceReport, ComplianceTargets};
+    /// use slacalc::time::Period;
     /// use slacalc::{Contract, Event, EventKind, Incident};
     ///
     /// let catalog: Catalog = serde_json::from_str(r#"{
@@ -344,7 +346,7 @@ impl ComplianceReport {
             .unwrap_or(DateTime::<Utc>::MIN_UTC);
         let tally = fold(reports, |t, i, (k, report)| {
             match contract_of(contracts, i, *k) {
-                Ok(c) if !period.attributes(c, report.reported_at) => {
+                Ok(c) if !belongs_to(period, c, report.reported_at) => {
                     t.outside = t.outside.saturating_add(1);
                 }
                 Ok(c) => t.add_report(i, *k, c, report),
