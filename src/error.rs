@@ -224,6 +224,61 @@ pub enum Error {
     },
 }
 
+impl Error {
+    /// The same error, found inside `segment` of a larger configuration: its path gets
+    /// `segment` in front, so that errors name where the user wrote the bad value as they
+    /// travel up from the part that found it. Errors without a configuration path (events,
+    /// arithmetic on instants, parse errors, which carry their own path) are returned as
+    /// they are.
+    ///
+    /// ```
+    /// use slacalc::{Calendar, Error};
+    ///
+    /// let err = Calendar::from_json(r#"{"timezone": "UTC", "hours": {"mon": ["8-17"]}}"#)
+    ///     .unwrap_err();
+    /// let err = err.at("calendars.berlin");
+    /// assert!(matches!(&err, Error::InvalidShift { path, .. } if path == "calendars.berlin.hours.mon[0]"));
+    /// // An index joins without a dot.
+    /// let err = err.at("[2]").at("members");
+    /// assert!(err.to_string().starts_with("members[2].calendars.berlin.hours.mon[0]: "));
+    /// ```
+    #[must_use]
+    pub fn at(mut self, segment: &str) -> Error {
+        if let Some(path) = self.path_mut() {
+            *path = if path.is_empty() {
+                segment.to_owned()
+            } else {
+                crate::config::join(segment, path)
+            };
+        }
+        self
+    }
+
+    /// The configuration path of the variants that have one.
+    fn path_mut(&mut self) -> Option<&mut String> {
+        match self {
+            Error::UnknownTimeZone { path, .. }
+            | Error::InvalidShift { path, .. }
+            | Error::InvalidTimeOfDay { path, .. }
+            | Error::UnknownWeekday { path, .. }
+            | Error::InvalidDate { path, .. }
+            | Error::HolidayAndException { path, .. }
+            | Error::InvalidValue { path, .. }
+            | Error::UnknownName { path, .. }
+            | Error::UnknownPreset { path, .. }
+            | Error::CurrencyMismatch { path, .. }
+            | Error::ArithmeticOverflow { path }
+            | Error::InexactArithmetic { path } => Some(path),
+            Error::Parse { .. }
+            | Error::NoBusinessTime { .. }
+            | Error::OutOfRange { .. }
+            | Error::InvalidArgument { .. }
+            | Error::InvalidEvent { .. }
+            | Error::NoServiceTime { .. } => None,
+        }
+    }
+}
+
 /// `"path: "`, or nothing for an empty path (a value parsed on its own, outside a
 /// configuration document).
 fn prefix(path: &str) -> String {

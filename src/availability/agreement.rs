@@ -8,7 +8,6 @@ use super::maintenance::{merge_windows, MaintenanceSpec, MaintenanceWindow, Wind
 #[cfg(doc)]
 use super::outage::Outage;
 use crate::calendar::{Calendar, CalendarSpec};
-use crate::config::join;
 use crate::error::Error;
 #[cfg(doc)]
 use crate::evaluate::TargetOutcome;
@@ -99,19 +98,10 @@ impl AvailabilityAgreement {
         recurring_maintenance: Option<Calendar>,
         windows: Vec<MaintenanceWindow>,
     ) -> Result<AvailabilityAgreement, Error> {
-        Self::build(target, service_hours, recurring_maintenance, windows, "")
-    }
-
-    fn build(
-        target: Decimal,
-        service_hours: Calendar,
-        recurring: Option<Calendar>,
-        windows: Vec<MaintenanceWindow>,
-        root: &str,
-    ) -> Result<AvailabilityAgreement, Error> {
+        let recurring = recurring_maintenance;
         if target < Decimal::ZERO || target > Decimal::ONE_HUNDRED {
             return Err(Error::InvalidValue {
-                path: join(root, "target"),
+                path: "target".to_owned(),
                 value: target.to_string(),
                 expected: "a percentage from 0 to 100".to_owned(),
             });
@@ -127,34 +117,6 @@ impl AvailabilityAgreement {
             windows: merge_windows(windows),
             effective,
         })
-    }
-
-    /// Validates `spec`, naming errors with paths below `root` (such as `service_hours.timezone`
-    /// or `maintenance.windows[0].end`).
-    ///
-    /// # Errors
-    /// * [`Error::InvalidValue`] for a target outside 0–100, a window instant that is not RFC
-    ///   3339, or a window that does not end after it starts;
-    /// * the calendar errors for `service_hours` and `maintenance.recurring`.
-    pub fn from_spec_at(
-        spec: AvailabilityAgreementSpec,
-        root: &str,
-    ) -> Result<AvailabilityAgreement, Error> {
-        let service_hours =
-            Calendar::from_spec_at(spec.service_hours, &join(root, "service_hours"))?;
-        let recurring = match spec.maintenance.recurring {
-            Some(r) => Some(Calendar::from_spec_at(
-                r,
-                &join(root, "maintenance.recurring"),
-            )?),
-            None => None,
-        };
-        let mut windows = Vec::with_capacity(spec.maintenance.windows.len());
-        for (i, w) in spec.maintenance.windows.iter().enumerate() {
-            let path = join(root, &format!("maintenance.windows[{i}]"));
-            windows.push(MaintenanceWindow::from_spec_at(w, &path)?);
-        }
-        Self::build(spec.target, service_hours, recurring, windows, root)
     }
 
     /// The target in percent.
@@ -195,8 +157,25 @@ impl AvailabilityAgreement {
 impl TryFrom<AvailabilityAgreementSpec> for AvailabilityAgreement {
     type Error = Error;
 
+    /// Validates `spec`; errors name paths such as `service_hours.timezone` or
+    /// `maintenance.windows[0].end`:
+    /// * [`Error::InvalidValue`] for a target outside 0–100, a window instant that is not RFC
+    ///   3339, or a window that does not end after it starts;
+    /// * the calendar errors for `service_hours` and `maintenance.recurring`.
     fn try_from(spec: AvailabilityAgreementSpec) -> Result<Self, Error> {
-        AvailabilityAgreement::from_spec_at(spec, "")
+        let service_hours =
+            Calendar::try_from(spec.service_hours).map_err(|e| e.at("service_hours"))?;
+        let recurring = match spec.maintenance.recurring {
+            Some(r) => Some(Calendar::try_from(r).map_err(|e| e.at("maintenance.recurring"))?),
+            None => None,
+        };
+        let mut windows = Vec::with_capacity(spec.maintenance.windows.len());
+        for (i, w) in spec.maintenance.windows.into_iter().enumerate() {
+            let window = MaintenanceWindow::try_from(w)
+                .map_err(|e| e.at(&format!("maintenance.windows[{i}]")))?;
+            windows.push(window);
+        }
+        AvailabilityAgreement::new(spec.target, service_hours, recurring, windows)
     }
 }
 

@@ -46,10 +46,10 @@ impl MaintenanceWindow {
         self.end
     }
 
-    pub(super) fn from_spec_at(spec: &WindowSpec, path: &str) -> Result<MaintenanceWindow, Error> {
+    fn from_spec(spec: &WindowSpec) -> Result<MaintenanceWindow, Error> {
         let instant = |s: &str, field: &str| {
             crate::config::parse_instant(s).map_err(|_| Error::InvalidValue {
-                path: format!("{path}.{field}"),
+                path: field.to_owned(),
                 value: s.to_owned(),
                 expected: "an RFC 3339 instant such as `2026-03-14T20:00:00Z`".to_owned(),
             })
@@ -58,7 +58,7 @@ impl MaintenanceWindow {
         let end = instant(&spec.end, "end")?;
         if end <= start {
             return Err(Error::InvalidValue {
-                path: format!("{path}.end"),
+                path: "end".to_owned(),
                 value: spec.end.clone(),
                 expected: format!("an instant after the window's start `{}`", spec.start),
             });
@@ -82,7 +82,7 @@ impl TryFrom<WindowSpec> for MaintenanceWindow {
     type Error = Error;
 
     fn try_from(spec: WindowSpec) -> Result<Self, Error> {
-        MaintenanceWindow::from_spec_at(&spec, "window")
+        MaintenanceWindow::from_spec(&spec)
     }
 }
 

@@ -14,7 +14,6 @@ use super::{
     Calendar, CalendarSpec, Inner, Kind, MAX_COMBINED_CALENDARS, MAX_EXCEPTIONS, MAX_HOLIDAY_RULES,
     MAX_NESTING_DEPTH, MAX_SHIFTS_PER_DAY,
 };
-use crate::config::join;
 use crate::error::Error;
 use crate::time::{Shift, WeekdayKey};
 
@@ -22,7 +21,7 @@ impl TryFrom<CalendarSpec> for Calendar {
     type Error = Error;
 
     fn try_from(spec: CalendarSpec) -> Result<Calendar, Error> {
-        Calendar::from_spec_at(spec, "")
+        Calendar::from_spec_in(spec, 0)
     }
 }
 
@@ -36,14 +35,9 @@ fn parse_spans(path: &str, shifts: &[String]) -> Result<Spans, Error> {
     }
     let mut spans = Vec::with_capacity(shifts.len());
     for (i, s) in shifts.iter().enumerate() {
-        let shift: Shift = s.parse().map_err(|e| match e {
-            Error::InvalidShift { input, reason, .. } => Error::InvalidShift {
-                path: format!("{path}[{i}]"),
-                input,
-                reason,
-            },
-            other => other,
-        })?;
+        let shift: Shift = s
+            .parse()
+            .map_err(|e: Error| e.at(&format!("{path}[{i}]")))?;
         spans.push(shift.local_span_seconds());
     }
     spans.sort_unstable();
@@ -72,13 +66,8 @@ impl Calendar {
         Calendar::try_from(spec)
     }
 
-    /// Validates `spec`, reporting errors under the config path `path`.
-    pub(crate) fn from_spec_at(spec: CalendarSpec, path: &str) -> Result<Calendar, Error> {
-        Calendar::from_spec_in(spec, path, 0)
-    }
-
-    /// Validates `spec`, found `depth` combinations deep.
-    fn from_spec_in(spec: CalendarSpec, path: &str, depth: usize) -> Result<Calendar, Error> {
+    /// Validates `spec`, found `depth` combinations deep; error paths are relative to it.
+    fn from_spec_in(spec: CalendarSpec, depth: usize) -> Result<Calendar, Error> {
         let composite = [
             ("union", &spec.union, SetOp::Union),
             ("intersection", &spec.intersection, SetOp::Intersection),
@@ -90,16 +79,16 @@ impl Calendar {
             || !spec.holidays.is_empty()
             || !spec.exceptions.is_empty();
         let kind = match given.as_slice() {
-            [] => Kind::Zoned(Box::new(Self::zoned_from_spec(&spec, path)?)),
+            [] => Kind::Zoned(Box::new(Self::zoned_from_spec(&spec)?)),
             [(name, Some(members), op)] if !zoned_fields => {
                 if members.is_empty() {
                     return Err(Error::InvalidValue {
-                        path: join(path, name),
+                        path: (*name).to_owned(),
                         value: "[]".into(),
                         expected: "at least one calendar".into(),
                     });
                 }
-                let at = join(path, name);
+                let at = (*name).to_owned();
                 if depth >= MAX_NESTING_DEPTH {
                     return Err(too_deep(at, depth + 1));
                 }
@@ -108,11 +97,10 @@ impl Calendar {
                 }
                 let mut cals = Vec::with_capacity(members.len());
                 for (i, m) in members.iter().enumerate() {
-                    cals.push(Calendar::from_spec_in(
-                        m.clone(),
-                        &format!("{at}[{i}]"),
-                        depth + 1,
-                    )?);
+                    cals.push(
+                        Calendar::from_spec_in(m.clone(), depth + 1)
+                            .map_err(|e| e.at(&format!("{at}[{i}]")))?,
+                    );
                 }
                 check_combined(&at, &cals)?;
                 Kind::Composite(*op, cals)
@@ -123,11 +111,7 @@ impl Calendar {
                     names.insert(0, "timezone/hours/holidays/exceptions");
                 }
                 return Err(Error::InvalidValue {
-                    path: if path.is_empty() {
-                        "calendar".into()
-                    } else {
-                        path.into()
-                    },
+                    path: String::new(),
                     value: names.join(" + "),
                     expected: "either a zoned calendar (timezone, hours, holidays, exceptions) \
                                or exactly one of union, intersection, difference"
@@ -140,8 +124,8 @@ impl Calendar {
         })
     }
 
-    fn zoned_from_spec(spec: &CalendarSpec, path: &str) -> Result<Zoned, Error> {
-        let tz_path = join(path, "timezone");
+    fn zoned_from_spec(spec: &CalendarSpec) -> Result<Zoned, Error> {
+        let tz_path = "timezone".to_owned();
         let name = spec
             .timezone
             .as_deref()
@@ -157,16 +141,16 @@ impl Calendar {
         let mut weekly: [Spans; 7] = Default::default();
         for (key, shifts) in &spec.hours {
             let day: WeekdayKey = key.parse().map_err(|_| Error::UnknownWeekday {
-                path: join(path, "hours"),
+                path: "hours".into(),
                 input: key.clone(),
             })?;
-            let spans = parse_spans(&join(path, &format!("hours.{key}")), shifts)?;
+            let spans = parse_spans(&format!("hours.{key}"), shifts)?;
             if let Some(slot) = weekly.get_mut(day.weekday().num_days_from_monday() as usize) {
                 *slot = spans;
             }
         }
         let too_many_rules = |n: usize| Error::InvalidValue {
-            path: join(path, "holidays"),
+            path: "holidays".into(),
             value: format!("{n} holiday rules"),
             expected: format!(
                 "at most {MAX_HOLIDAY_RULES} holiday rules and dates, presets expanded"
@@ -175,21 +159,21 @@ impl Calendar {
         if spec.holidays.len() > MAX_HOLIDAY_RULES {
             return Err(too_many_rules(spec.holidays.len()));
         }
-        let holidays = Holidays::from_specs(&spec.holidays, &join(path, "holidays"))?;
+        let holidays = Holidays::from_specs(&spec.holidays, "holidays")?;
         if holidays.rule_count() > MAX_HOLIDAY_RULES {
             return Err(too_many_rules(holidays.rule_count()));
         }
         if spec.exceptions.len() > MAX_EXCEPTIONS {
             return Err(Error::InvalidValue {
-                path: join(path, "exceptions"),
+                path: "exceptions".into(),
                 value: format!("{} dates", spec.exceptions.len()),
                 expected: format!("at most {MAX_EXCEPTIONS} exception dates"),
             });
         }
         let mut exceptions = BTreeMap::new();
         for (key, shifts) in &spec.exceptions {
-            let epath = join(path, &format!("exceptions.{key}"));
-            let date = crate::time::parse_date(&join(path, "exceptions"), key)?;
+            let epath = format!("exceptions.{key}");
+            let date = crate::time::parse_date("exceptions", key)?;
             if holidays.contains(date) {
                 return Err(Error::HolidayAndException {
                     path: epath,

@@ -14,7 +14,6 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use super::{Calendar, CalendarSpec};
-use crate::config::join;
 use crate::error::Error;
 use crate::money::MAX_INTERVAL_DAYS;
 use crate::money::{
@@ -245,45 +244,38 @@ pub struct TimeAndMaterials {
 }
 
 impl TimeAndMaterials {
-    /// Validates `spec`, naming errors with paths below `root`; `root` also prefixes the paths
-    /// of the invoice lines.
+    /// Validates `spec`; error paths and the paths of invoice lines are relative to it
+    /// (`service_hours.timezone`, `surcharges.holiday`).
     ///
     /// # Errors
-    /// * those of [`HourlyRates::from_spec_at`] for the currency, rates, increment and
-    ///   surcharges;
+    /// * those of [`HourlyRates::try_from`] for the currency, rates, increment and surcharges;
     /// * [`Error::UnknownTimeZone`], [`Error::InvalidDate`] and the calendar errors for the zone,
     ///   the holidays and the service hours;
     /// * [`Error::InvalidValue`] for an outside-hours surcharge without `service_hours`.
-    pub fn from_spec_at(spec: TimeAndMaterialsSpec, root: &str) -> Result<TimeAndMaterials, Error> {
-        let rates = HourlyRates::from_spec_at(
-            HourlyRatesSpec {
-                currency: spec.currency.clone(),
-                rounding: spec.rounding,
-                hourly_rate: spec.hourly_rate.clone(),
-                daily_rate: spec.daily_rate.clone(),
-                increment: spec.increment.clone(),
-                surcharges: spec.surcharges.clone(),
-            },
-            root,
-        )?;
+    fn from_spec(spec: TimeAndMaterialsSpec) -> Result<TimeAndMaterials, Error> {
+        let rates = HourlyRates::try_from(HourlyRatesSpec {
+            currency: spec.currency.clone(),
+            rounding: spec.rounding,
+            hourly_rate: spec.hourly_rate.clone(),
+            daily_rate: spec.daily_rate.clone(),
+            increment: spec.increment.clone(),
+            surcharges: spec.surcharges.clone(),
+        })?;
         let tz: Tz = spec.timezone.parse().map_err(|_| Error::UnknownTimeZone {
-            path: join(root, "timezone"),
+            path: "timezone".to_owned(),
             name: spec.timezone.clone(),
         })?;
         let service_hours = match &spec.service_hours {
-            Some(s) => Some(Calendar::from_spec_at(
-                s.clone(),
-                &join(root, "service_hours"),
-            )?),
+            Some(s) => Some(Calendar::try_from(s.clone()).map_err(|e| e.at("service_hours"))?),
             None => None,
         };
         let mut holidays = BTreeSet::new();
         for (i, s) in spec.holidays.iter().enumerate() {
-            holidays.insert(parse_date(&join(root, &format!("holidays[{i}]")), s)?);
+            holidays.insert(parse_date(&format!("holidays[{i}]"), s)?);
         }
         if spec.surcharges.outside_service_hours.is_some() && service_hours.is_none() {
             return Err(Error::InvalidValue {
-                path: join(root, "service_hours"),
+                path: "service_hours".to_owned(),
                 value: "(missing)".to_owned(),
                 expected:
                     "a calendar of service hours, because surcharges.outside_service_hours is set"
@@ -332,7 +324,7 @@ impl TryFrom<TimeAndMaterialsSpec> for TimeAndMaterials {
     type Error = Error;
 
     fn try_from(spec: TimeAndMaterialsSpec) -> Result<Self, Error> {
-        TimeAndMaterials::from_spec_at(spec, "")
+        TimeAndMaterials::from_spec(spec)
     }
 }
 
@@ -358,7 +350,9 @@ mod tests {
     }
 
     fn terms(json: &str) -> TimeAndMaterials {
-        TimeAndMaterials::from_spec_at(serde_json::from_str(json).unwrap(), "rates").unwrap()
+        TimeAndMaterials::try_from(serde_json::from_str::<TimeAndMaterialsSpec>(json).unwrap())
+            .map_err(|e: crate::Error| e.at("rates"))
+            .unwrap()
     }
 
     #[test]
@@ -380,9 +374,9 @@ mod tests {
         // digits, and the cap line takes the day to 700 exactly.
         assert_eq!(inv.lines.len(), 3);
         assert_eq!(inv.lines[0].amount, d("816.6666666666666666666666667"));
-        assert_eq!(inv.lines[1].path, "rates.increment");
+        assert_eq!(inv.lines[1].path, "increment");
         assert_eq!(inv.lines[1].amount, d("33.333333333333333333333333333"));
-        assert_eq!(inv.lines[2].path, "rates.daily_rate");
+        assert_eq!(inv.lines[2].path, "daily_rate");
         assert_eq!(inv.subtotal, d("700"));
         assert_eq!(inv.total.amount, d("700.00"));
         let text = inv.to_string();
@@ -424,7 +418,7 @@ mod tests {
             .unwrap();
         assert_eq!(inv.lines.len(), 2);
         assert_eq!(inv.lines[0].amount, d("80"));
-        assert_eq!(inv.lines[1].path, "rates.surcharges.holiday");
+        assert_eq!(inv.lines[1].path, "surcharges.holiday");
         assert_eq!(inv.lines[1].amount, d("240"));
         assert_eq!(inv.total.amount, d("320.00"));
     }

@@ -102,7 +102,7 @@ impl Contract {
         for (name, spec) in &catalog.spec().calendars {
             calendars.insert(
                 name.clone(),
-                Calendar::from_spec_at(spec.clone(), &format!("calendars.{name}"))?,
+                Calendar::try_from(spec.clone()).map_err(|e| e.at(&format!("calendars.{name}")))?,
             );
         }
         let region_calendar = |region: &str, path: &str| -> Result<Calendar, Error> {
@@ -118,14 +118,15 @@ impl Contract {
                     known: catalog.spec().calendars.keys().cloned().collect(),
                 })?;
             spec.holidays.extend(terms.holidays.iter().cloned());
-            Calendar::from_spec_at(spec, &format!("calendars.{region}"))
+            Calendar::try_from(spec).map_err(|e| e.at(&format!("calendars.{region}")))
         };
         let business = match &terms.region {
             Some(region) => region_calendar(region, "region")?,
             None => {
                 let mut spec = always_open();
                 spec.holidays.extend(terms.holidays.iter().cloned());
-                Calendar::from_spec_at(spec, "holidays")?
+                // Made of the terms' own `holidays`: paths are the terms' paths.
+                Calendar::try_from(spec)?
             }
         };
         let limits = plan.entitlements().contacts;
@@ -195,7 +196,7 @@ impl Contract {
         let term = terms
             .term
             .as_ref()
-            .map(|t| Term::from_spec_at(t, "term"))
+            .map(|t| Term::try_from(t.clone()).map_err(|e| e.at("term")))
             .transpose()?;
         let start = match (terms.start.as_deref(), &term) {
             (Some(s), t) => {

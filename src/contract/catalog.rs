@@ -96,7 +96,7 @@ impl TryFrom<CatalogSpec> for Catalog {
                 });
             }
             // Validate now so that errors name the catalog path.
-            Calendar::from_spec_at(cal.clone(), &format!("calendars.{name}"))?;
+            Calendar::try_from(cal.clone()).map_err(|e| e.at(&format!("calendars.{name}")))?;
         }
         let clocks = calendar_names(&spec.calendars);
         let mut plans = BTreeMap::new();
@@ -127,7 +127,7 @@ impl TryFrom<CatalogSpec> for Catalog {
         let lifecycle = spec
             .lifecycle
             .clone()
-            .map(|l| Lifecycle::from_spec_at(l, "lifecycle"))
+            .map(|l| Lifecycle::try_from(l).map_err(|e| e.at("lifecycle")))
             .transpose()?;
         Ok(Catalog {
             spec,

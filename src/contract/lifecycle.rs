@@ -174,7 +174,7 @@ impl TryFrom<LifecycleSpec> for Lifecycle {
     type Error = Error;
 
     fn try_from(spec: LifecycleSpec) -> Result<Lifecycle, Error> {
-        Lifecycle::from_spec_at(spec, "lifecycle")
+        Lifecycle::from_spec(spec)
     }
 }
 
@@ -193,15 +193,15 @@ pub struct VersionStatus {
 }
 
 impl Lifecycle {
-    /// Validates a lifecycle found at `path`.
+    /// Validates a lifecycle; error paths are relative to it (`versions[1].latest`).
     ///
     /// # Errors
     /// [`Error::InvalidDate`] for a malformed date, [`Error::InvalidValue`] for a line listed
     /// twice or a `latest` outside its line.
-    pub fn from_spec_at(spec: LifecycleSpec, path: &str) -> Result<Lifecycle, Error> {
+    fn from_spec(spec: LifecycleSpec) -> Result<Lifecycle, Error> {
         let mut ends = Vec::with_capacity(spec.versions.len());
         for (i, line) in spec.versions.iter().enumerate() {
-            let p = format!("{path}.versions[{i}]");
+            let p = format!("versions[{i}]");
             ends.push(parse_date(
                 &format!("{p}.end_of_maintenance"),
                 &line.end_of_maintenance,
@@ -350,7 +350,7 @@ mod tests {
         .unwrap_err();
         assert_eq!(
             e.to_string(),
-            "lifecycle.versions[0].latest: invalid value `10.19.1`: expected a version of the line 10.18"
+            "versions[0].latest: invalid value `10.19.1`: expected a version of the line 10.18"
         );
     }
 }

@@ -475,7 +475,7 @@ fn target_from_spec(
     clocks: &[String],
     entitlements: &EntitlementSpec,
 ) -> Result<Target, Error> {
-    let target = Target::from_spec(spec, path)?;
+    let target = Target::try_from(spec).map_err(|e| e.at(path))?;
     check_calendar(&target.calendar, &format!("{path}.clock"), clocks)?;
     if let StartRule::AtLevel(level) = &target.start {
         if !entitlements.levels.iter().any(|l| &l.key == level) {
@@ -574,6 +574,6 @@ fn validate_entitlements(
     }
     e.quota
         .clone()
-        .map(|q| CaseQuota::from_spec_at(q, &format!("{path}.quota")))
+        .map(|q| CaseQuota::try_from(q).map_err(|e| e.at(&format!("{path}.quota"))))
         .transpose()
 }

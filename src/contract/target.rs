@@ -66,7 +66,7 @@ pub enum CountFrom {
 /// // "By 16:00 the same business day if reported before 10:00, else by 16:00 the next one."
 /// let spec: TargetSpec =
 ///     serde_json::from_str(r#"{"business_days": 0, "by": "16:00", "cutoff": "10:00"}"#)?;
-/// let target = Target::from_spec(&spec, "target")?;
+/// let target = Target::try_from(&spec)?;
 /// assert_eq!(target.form.to_string(), "0 business days by 16:00 (cut-off 10:00)");
 /// let due = |at: &str| -> Result<DateTime<Utc>, Box<dyn std::error::Error>> {
 ///     Ok(target.deadline(&office, at.parse()?)?)
@@ -93,7 +93,7 @@ pub enum CountFrom {
 ///     "hours": {"mon": ["09:00-17:00"], "tue": ["09:00-17:00"], "wed": ["09:00-17:00"],
 ///               "thu": ["09:00-17:00"], "fri": ["09:00-17:00"], "sun": ["01:00-03:00"]}}"#)?;
 /// let spec: TargetSpec = serde_json::from_str(r#"{"business_days": 1, "by": "12:00"}"#)?;
-/// let target = Target::from_spec(&spec, "target")?;
+/// let target = Target::try_from(&spec)?;
 /// // Monday 2026-11-23 11:00 New York: by Tuesday 12:00.
 /// let due = target.deadline(&office, "2026-11-23T16:00:00Z".parse()?)?;
 /// assert_eq!(due, "2026-11-24T17:00:00Z".parse::<DateTime<Utc>>()?);
@@ -105,7 +105,7 @@ pub enum CountFrom {
 /// // first instant after the gap, 03:00 EDT; on Sunday 2026-11-01, 01:30 happens twice:
 /// // the first occurrence, 01:30 EDT.
 /// let spec: TargetSpec = serde_json::from_str(r#"{"business_days": 1, "by": "02:30"}"#)?;
-/// let gap = Target::from_spec(&spec, "target")?;
+/// let gap = Target::try_from(&spec)?;
 /// // Friday 2026-03-06 12:00 EST is after the cut-off, so D is the next business day,
 /// // Sunday (open 01:00-03:00), and D + 1 is Monday.
 /// let due = gap.deadline(&office, "2026-03-06T17:00:00Z".parse()?)?;
@@ -114,7 +114,7 @@ pub enum CountFrom {
 /// let due = gap.deadline(&office, "2026-03-06T06:00:00Z".parse()?)?;
 /// assert_eq!(due, "2026-03-08T07:00:00Z".parse::<DateTime<Utc>>()?);
 /// let spec: TargetSpec = serde_json::from_str(r#"{"business_days": 1, "by": "01:30"}"#)?;
-/// let fold = Target::from_spec(&spec, "target")?;
+/// let fold = Target::try_from(&spec)?;
 /// // Friday 2026-10-30 01:00 EDT: D + 1 is Sunday 2026-11-01, 01:30 EDT (05:30Z).
 /// let due = fold.deadline(&office, "2026-10-30T05:00:00Z".parse()?)?;
 /// assert_eq!(due, "2026-11-01T05:30:00Z".parse::<DateTime<Utc>>()?);
@@ -139,11 +139,10 @@ pub enum CountFrom {
 /// let office: Calendar = serde_json::from_str(r#"{"timezone": "UTC",
 ///     "hours": {"mon": ["08:00-18:00"], "tue": ["08:00-18:00"], "wed": ["08:00-18:00"],
 ///               "thu": ["08:00-18:00"], "fri": ["08:00-18:00"]}}"#)?;
-/// let same_time = Target::from_spec(&serde_json::from_str(r#"{"business_days": 1}"#)?, "t")?;
-/// let next_opening = Target::from_spec(
-///     &serde_json::from_str(r#"{"business_days": 1, "count_from": "next_opening"}"#)?,
-///     "t",
-/// )?;
+/// let same_time = Target::try_from(&serde_json::from_str::<TargetSpec>(r#"{"business_days": 1}"#)?)?;
+/// let next_opening = Target::try_from(&serde_json::from_str::<TargetSpec>(
+///     r#"{"business_days": 1, "count_from": "next_opening"}"#,
+/// )?)?;
 /// let (early, late) = ("2026-11-28T07:00:00Z".parse()?, "2026-11-28T19:00:00Z".parse()?);
 /// assert_eq!(same_time.deadline(&office, early)?, "2026-12-01T07:00:00Z".parse::<DateTime<Utc>>()?);
 /// assert_eq!(same_time.deadline(&office, late)?, "2026-12-01T19:00:00Z".parse::<DateTime<Utc>>()?);
@@ -229,15 +228,17 @@ pub struct Target {
 
 const ONE_FORM: &str = "exactly one of `within`, `business_days`, `end_of_business_day`";
 
-impl Target {
-    /// Validates a target spec found at `path`.
+impl TryFrom<&TargetSpec> for Target {
+    type Error = Error;
+
+    /// Validates a target spec; error paths are relative to it (`within`, `by`).
     ///
     /// # Errors
     /// [`Error::InvalidValue`] when not exactly one form is given, for a malformed or
     /// negative duration, a day count below 0 or above 10,000, `by` or `cutoff` without the
     /// form they belong to, a `cutoff` after `by` with `business_days: 0`, or `count_from`
     /// with `within`; [`Error::InvalidTimeOfDay`] for a malformed `by` or `cutoff`.
-    pub fn from_spec(spec: &TargetSpec, path: &str) -> Result<Target, Error> {
+    fn try_from(spec: &TargetSpec) -> Result<Target, Error> {
         let given = [
             spec.within.is_some(),
             spec.business_days.is_some(),
@@ -248,34 +249,34 @@ impl Target {
         .count();
         if given != 1 {
             return Err(Error::InvalidValue {
-                path: path.to_owned(),
+                path: String::new(),
                 value: format!("{given} forms given"),
                 expected: ONE_FORM.into(),
             });
         }
         let days = |field: &str, n: BusinessDays| {
             check_day_count(n).map_err(|expected| Error::InvalidValue {
-                path: format!("{path}.{field}"),
+                path: field.to_owned(),
                 value: n.get().to_string(),
                 expected,
             })
         };
         let time = |field: &str, s: &str| {
             s.parse::<TimeOfDay>().map_err(|_| Error::InvalidTimeOfDay {
-                path: format!("{path}.{field}"),
+                path: field.to_owned(),
                 input: s.to_owned(),
             })
         };
         if spec.business_days.is_none() && spec.by.is_some() {
             return Err(Error::InvalidValue {
-                path: format!("{path}.by"),
+                path: "by".to_owned(),
                 value: spec.by.clone().unwrap_or_default(),
                 expected: "`by` only together with `business_days`".into(),
             });
         }
         if spec.by.is_none() && spec.cutoff.is_some() {
             return Err(Error::InvalidValue {
-                path: format!("{path}.cutoff"),
+                path: "cutoff".to_owned(),
                 value: spec.cutoff.clone().unwrap_or_default(),
                 expected: "`cutoff` only together with `business_days` and `by`".into(),
             });
@@ -283,7 +284,7 @@ impl Target {
         let form = if let Some(w) = &spec.within {
             if spec.count_from != CountFrom::Start {
                 return Err(Error::InvalidValue {
-                    path: format!("{path}.count_from"),
+                    path: "count_from".to_owned(),
                     value: "next_opening".into(),
                     expected: "`count_from` only with a business-day form (`business_days`, \
                                `end_of_business_day`): `within` counts business time, the \
@@ -293,7 +294,7 @@ impl Target {
             }
             TargetForm::Within(parse_duration(w).map_err(|_| {
                 Error::InvalidValue {
-                    path: format!("{path}.within"),
+                    path: "within".to_owned(),
                     value: w.clone(),
                     // Kept as before ISO 8601 was accepted too: tests pin this message.
                     expected: "a duration such as `30m`, `4h`, `1h30m` or `2d` (units d, h, m, s)"
@@ -313,7 +314,7 @@ impl Target {
                         .transpose()?;
                     if let Some(c) = cutoff.filter(|c| n.get() == 0 && *c > by) {
                         return Err(Error::InvalidValue {
-                            path: format!("{path}.cutoff"),
+                            path: "cutoff".to_owned(),
                             value: c.to_string(),
                             expected: format!(
                                 "a cut-off not after `by` ({by}) when `business_days` is 0: \
@@ -333,7 +334,7 @@ impl Target {
         } else {
             // Unreachable after the count check; an error rather than a panic.
             return Err(Error::InvalidValue {
-                path: path.to_owned(),
+                path: String::new(),
                 value: "no form".into(),
                 expected: ONE_FORM.into(),
             });
@@ -345,7 +346,9 @@ impl Target {
             count_from: spec.count_from,
         })
     }
+}
 
+impl Target {
     /// The spec this target came from.
     pub fn to_spec(&self) -> TargetSpec {
         let mut spec = TargetSpec {

@@ -73,7 +73,7 @@ impl TryFrom<TermSpec> for Term {
     type Error = Error;
 
     fn try_from(spec: TermSpec) -> Result<Term, Error> {
-        Term::from_spec_at(&spec, "term")
+        Term::from_spec(&spec)
     }
 }
 
@@ -81,17 +81,17 @@ impl TryFrom<TermSpec> for Term {
 const MAX_TERMS: u32 = 120_000;
 
 impl Term {
-    /// Validates a term found at `path`.
+    /// Validates a term; error paths are relative to it (`start`, `notice_months`).
     ///
     /// # Errors
     /// [`Error::InvalidDate`] for malformed dates, [`Error::InvalidValue`] for an initial term
     /// of 0 months, a notice period not shorter than the terms it applies to, or notice given
     /// before the start.
-    pub fn from_spec_at(spec: &TermSpec, path: &str) -> Result<Term, Error> {
-        let start = parse_date(&format!("{path}.start"), &spec.start)?;
+    fn from_spec(spec: &TermSpec) -> Result<Term, Error> {
+        let start = parse_date("start", &spec.start)?;
         if spec.initial_months == 0 {
             return Err(Error::InvalidValue {
-                path: format!("{path}.initial_months"),
+                path: "initial_months".to_owned(),
                 value: "0".into(),
                 expected: "a term of at least 1 month".into(),
             });
@@ -103,7 +103,7 @@ impl Term {
         };
         if spec.notice_months >= shortest {
             return Err(Error::InvalidValue {
-                path: format!("{path}.notice_months"),
+                path: "notice_months".to_owned(),
                 value: spec.notice_months.to_string(),
                 expected: format!("fewer months than the shortest term ({shortest})"),
             });
@@ -111,11 +111,11 @@ impl Term {
         let notice_given = spec
             .notice_given
             .as_deref()
-            .map(|s| parse_date(&format!("{path}.notice_given"), s))
+            .map(|s| parse_date("notice_given", s))
             .transpose()?;
         if let Some(n) = notice_given.filter(|n| *n < start) {
             return Err(Error::InvalidValue {
-                path: format!("{path}.notice_given"),
+                path: "notice_given".to_owned(),
                 value: n.to_string(),
                 expected: format!("a day on or after the start {start}"),
             });
@@ -337,11 +337,11 @@ mod tests {
         };
         assert_eq!(
             bad(0, 12, 0),
-            "term.initial_months: invalid value `0`: expected a term of at least 1 month"
+            "initial_months: invalid value `0`: expected a term of at least 1 month"
         );
         assert_eq!(
             bad(36, 12, 12),
-            "term.notice_months: invalid value `12`: expected fewer months than the shortest term (12)"
+            "notice_months: invalid value `12`: expected fewer months than the shortest term (12)"
         );
     }
 }

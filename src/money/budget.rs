@@ -11,7 +11,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{join, mul, non_negative};
+use super::{mul, non_negative};
 use crate::error::Error;
 
 /// What happens to maintenance minutes that reach the end of their carry-over without being
@@ -136,13 +136,13 @@ pub struct BudgetLedger {
 pub const MAX_MONTHLY_HOURS: u32 = 100_000;
 
 impl HourBudget {
-    /// Validates `spec`, naming errors with paths below `root`.
+    /// Validates `spec`; error paths are relative to it (`monthly_hours`).
     ///
     /// # Errors
     /// [`Error::InvalidValue`] if `monthly_hours` is negative, not a whole number of minutes or
     /// above [`MAX_MONTHLY_HOURS`], or a conversion ratio is negative.
-    pub fn from_spec_at(spec: HourBudgetSpec, root: &str) -> Result<HourBudget, Error> {
-        let path = join(root, "monthly_hours");
+    fn from_spec(spec: HourBudgetSpec) -> Result<HourBudget, Error> {
+        let path = "monthly_hours".to_owned();
         let bad = || Error::InvalidValue {
             path: path.clone(),
             value: spec.monthly_hours.to_string(),
@@ -163,11 +163,7 @@ impl HourBudget {
         }
         let monthly_minutes = u32::try_from(minutes).map_err(|_| bad())?;
         if let ExpiryPolicy::ConvertToDevelopment { ratio } = spec.on_expiry {
-            non_negative(
-                ratio,
-                &join(root, "on_expiry.convert_to_development.ratio"),
-                "ratio",
-            )?;
+            non_negative(ratio, "on_expiry.convert_to_development.ratio", "ratio")?;
         }
         Ok(HourBudget {
             monthly_hours: spec.monthly_hours,
@@ -283,7 +279,7 @@ impl TryFrom<HourBudgetSpec> for HourBudget {
     type Error = Error;
 
     fn try_from(spec: HourBudgetSpec) -> Result<Self, Error> {
-        HourBudget::from_spec_at(spec, "")
+        HourBudget::from_spec(spec)
     }
 }
 
@@ -398,13 +394,13 @@ mod tests {
             on_expiry: ExpiryPolicy::Forfeit,
         };
         assert_eq!(
-            HourBudget::from_spec_at(spec("1.001"), "budget").unwrap_err().to_string(),
+            HourBudget::try_from(spec("1.001")).map_err(|e| e.at("budget")).unwrap_err().to_string(),
             "budget.monthly_hours: invalid value `1.001`: expected a number of hours from 0 to 100000 that comes to whole minutes, such as \"7.5\""
         );
         // The largest grant loads; one minute more is refused, naming the field.
         assert!(HourBudget::try_from(spec("100000")).is_ok());
         assert_eq!(
-            HourBudget::from_spec_at(spec("100001"), "budget").unwrap_err().to_string(),
+            HourBudget::try_from(spec("100001")).map_err(|e| e.at("budget")).unwrap_err().to_string(),
             "budget.monthly_hours: invalid value `100001`: expected a number of hours from 0 to 100000 that comes to whole minutes, such as \"7.5\""
         );
         assert!(HourBudget::try_from(spec("71582788")).is_err());
@@ -417,7 +413,7 @@ mod tests {
             ..spec("1")
         };
         assert_eq!(
-            HourBudget::from_spec_at(neg, "budget").unwrap_err().to_string(),
+            HourBudget::try_from(neg).map_err(|e| e.at("budget")).unwrap_err().to_string(),
             "budget.on_expiry.convert_to_development.ratio: invalid value `-0.5`: expected a non-negative ratio"
         );
         let b = budget(r#"{"monthly_hours":"7.5","carry_over_months":3,"on_expiry":"forfeit"}"#);

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::currency::expect_currency;
 use super::invoice::Lines;
-use super::{at_path, config_amount, join, mul, non_negative, percent_of, sub};
+use super::{config_amount, mul, non_negative, percent_of, sub};
 use super::{Currency, Invoice, LineDetail, Money, RoundingMode};
 use crate::error::Error;
 
@@ -101,7 +101,6 @@ pub enum CreditCapSpec {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "CreditPolicySpec", into = "CreditPolicySpec")]
 pub struct CreditPolicy {
-    root: String,
     currency: Currency,
     rounding: RoundingMode,
     /// Sorted by `below`, highest first.
@@ -162,8 +161,8 @@ impl CreditInputs {
 }
 
 impl CreditPolicy {
-    /// Validates `spec`, naming errors with paths below `root`; `root` also prefixes the paths
-    /// of the invoice lines.
+    /// Validates `spec`; error paths and the paths of invoice lines are relative to it
+    /// (`availability[1]`, `cap.amount`).
     ///
     /// # Errors
     /// * [`Error::InvalidValue`] / [`Error::UnknownName`] for a bad currency code or amount, a
@@ -171,12 +170,12 @@ impl CreditPolicy {
     ///   the highest threshold to the lowest (or repeated), and a lower tier that credits less
     ///   than a higher one;
     /// * [`Error::CurrencyMismatch`] for an amount in another currency.
-    pub fn from_spec_at(spec: CreditPolicySpec, root: &str) -> Result<CreditPolicy, Error> {
-        let currency_path = join(root, "currency");
-        let currency = Currency::new(&spec.currency).map_err(|e| at_path(e, &currency_path))?;
+    fn from_spec(spec: CreditPolicySpec) -> Result<CreditPolicy, Error> {
+        let currency_path = "currency".to_owned();
+        let currency = Currency::new(&spec.currency).map_err(|e| e.at(&currency_path))?;
         let mut tiers: Vec<Tier> = Vec::with_capacity(spec.availability.len());
         for (i, t) in spec.availability.iter().enumerate() {
-            let at = join(root, &format!("availability[{i}]"));
+            let at = format!("availability[{i}]");
             if t.below <= Decimal::ZERO || t.below > Decimal::ONE_HUNDRED {
                 return Err(Error::InvalidValue {
                     path: format!("{at}.below"),
@@ -218,24 +217,21 @@ impl CreditPolicy {
         }
         let mut per_breach = BTreeMap::new();
         for (severity, s) in &spec.per_breach {
-            let path = join(root, &format!("per_breach.{severity}"));
+            let path = format!("per_breach.{severity}");
             per_breach.insert(severity.clone(), config_amount(s, &path, currency)?);
         }
         let cap = match &spec.cap {
             None => None,
-            Some(CreditCapSpec::Amount(s)) => Some(Cap::Amount(config_amount(
-                s,
-                &join(root, "cap.amount"),
-                currency,
-            )?)),
+            Some(CreditCapSpec::Amount(s)) => {
+                Some(Cap::Amount(config_amount(s, "cap.amount", currency)?))
+            }
             Some(CreditCapSpec::PercentOfFee(p)) => Some(Cap::PercentOfFee(non_negative(
                 *p,
-                &join(root, "cap.percent_of_fee"),
+                "cap.percent_of_fee",
                 "percentage",
             )?)),
         };
         Ok(CreditPolicy {
-            root: root.to_owned(),
             currency,
             rounding: spec.rounding,
             tiers,
@@ -280,7 +276,7 @@ impl CreditPolicy {
                 .rev()
                 .find(|(_, t)| availability < t.below);
             if let Some((i, t)) = tier {
-                let path = join(&self.root, &format!("availability[{i}]"));
+                let path = format!("availability[{i}]");
                 let amount = percent_of(fee, t.percent, &path)?;
                 out.push(
                     path,
@@ -307,7 +303,7 @@ impl CreditPolicy {
             if count == 0 {
                 continue;
             }
-            let path = join(&self.root, &format!("per_breach.{severity}"));
+            let path = format!("per_breach.{severity}");
             let amount = mul(per_breach, count.into(), &path)?;
             out.push(
                 path,
@@ -320,7 +316,7 @@ impl CreditPolicy {
             )?;
         }
         if let Some(cap) = self.cap {
-            let path = join(&self.root, "cap");
+            let path = "cap".to_owned();
             let maximum = match cap {
                 Cap::Amount(a) => a,
                 Cap::PercentOfFee(p) => percent_of(fee, p, &path)?,
@@ -331,7 +327,7 @@ impl CreditPolicy {
                 out.push(path, LineDetail::Maximum { before, maximum }, lower)?;
             }
         }
-        out.finish(self.currency, self.rounding, &self.root)
+        out.finish(self.currency, self.rounding, "")
     }
 }
 
@@ -339,7 +335,7 @@ impl TryFrom<CreditPolicySpec> for CreditPolicy {
     type Error = Error;
 
     fn try_from(spec: CreditPolicySpec) -> Result<Self, Error> {
-        CreditPolicy::from_spec_at(spec, "")
+        CreditPolicy::from_spec(spec)
     }
 }
 
@@ -382,7 +378,9 @@ mod tests {
     }
 
     fn policy() -> CreditPolicy {
-        CreditPolicy::from_spec_at(serde_json::from_str(POLICY).unwrap(), "credits").unwrap()
+        CreditPolicy::try_from(serde_json::from_str::<CreditPolicySpec>(POLICY).unwrap())
+            .map_err(|e: crate::Error| e.at("credits"))
+            .unwrap()
     }
 
     fn fee() -> CreditInputs {
@@ -429,7 +427,7 @@ mod tests {
             )
             .unwrap();
         assert_eq!(inv.lines.len(), 3);
-        assert_eq!(inv.lines[2].path, "credits.cap");
+        assert_eq!(inv.lines[2].path, "cap");
         assert_eq!(inv.lines[2].amount, d("-150"));
         assert_eq!(inv.total.amount, d("500"));
         let text = inv.to_string();
@@ -478,7 +476,8 @@ mod tests {
     #[test]
     fn spec_errors() {
         let err = |json: &str| {
-            CreditPolicy::from_spec_at(serde_json::from_str(json).unwrap(), "credits")
+            CreditPolicy::try_from(serde_json::from_str::<CreditPolicySpec>(json).unwrap())
+                .map_err(|e: crate::Error| e.at("credits"))
                 .unwrap_err()
                 .to_string()
         };

@@ -111,7 +111,6 @@ pub use work::{
 
 use rust_decimal::Decimal;
 
-use crate::config::join;
 use crate::error::Error;
 
 /// `a + b`, exactly: [`Error::ArithmeticOverflow`] naming `path` if it does not fit,
@@ -274,31 +273,9 @@ fn overflow(path: &str) -> Error {
     }
 }
 
-/// Fills in the config path of an error raised by a `FromStr` that could not know it.
-fn at_path(err: Error, at: &str) -> Error {
-    match err {
-        Error::InvalidValue {
-            value, expected, ..
-        } => Error::InvalidValue {
-            path: at.to_owned(),
-            value,
-            expected,
-        },
-        Error::UnknownName {
-            kind, name, known, ..
-        } => Error::UnknownName {
-            path: at.to_owned(),
-            kind,
-            name,
-            known,
-        },
-        other => other,
-    }
-}
-
 /// Parses a configured amount at `path`: a [`Money`] string, non-negative, in `currency`.
 fn config_amount(s: &str, path: &str, currency: Currency) -> Result<Decimal, Error> {
-    let money: Money = s.parse().map_err(|e| at_path(e, path))?;
+    let money: Money = s.parse().map_err(|e: Error| e.at(path))?;
     currency::expect_currency(currency, money.currency, path)?;
     non_negative(money.amount, path, "amount")
 }

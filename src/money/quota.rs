@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
-use super::{at_path, join, non_negative, Money};
+use super::{non_negative, Money};
 use crate::error::Error;
 use crate::time::{local_date, PeriodUnit};
 
@@ -121,17 +121,17 @@ pub enum NextCase {
 }
 
 impl CaseQuota {
-    /// Validates `spec`, naming errors with paths below `root`.
+    /// Validates `spec`; error paths are relative to it (`overage.charge.price`).
     ///
     /// # Errors
     /// [`Error::InvalidValue`] / [`Error::UnknownName`] for a malformed, unknown-currency or
     /// negative overage price.
-    pub fn from_spec_at(spec: CaseQuotaSpec, root: &str) -> Result<CaseQuota, Error> {
+    fn from_spec(spec: CaseQuotaSpec) -> Result<CaseQuota, Error> {
         let overage = match spec.overage {
             OveragePolicySpec::Refuse => OveragePolicy::Refuse,
             OveragePolicySpec::Charge { price } => {
-                let path = join(root, "overage.charge.price");
-                let price: Money = price.parse().map_err(|e| at_path(e, &path))?;
+                let path = "overage.charge.price".to_owned();
+                let price: Money = price.parse().map_err(|e: Error| e.at(&path))?;
                 non_negative(price.amount, &path, "price")?;
                 OveragePolicy::Charge { price }
             }
@@ -229,7 +229,7 @@ impl TryFrom<CaseQuotaSpec> for CaseQuota {
     type Error = Error;
 
     fn try_from(spec: CaseQuotaSpec) -> Result<Self, Error> {
-        CaseQuota::from_spec_at(spec, "")
+        CaseQuota::from_spec(spec)
     }
 }
 
@@ -336,7 +336,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            CaseQuota::from_spec_at(spec, "plans.basic.quota")
+            CaseQuota::try_from(spec).map_err(|e| e.at("plans.basic.quota"))
                 .unwrap_err()
                 .to_string(),
             "plans.basic.quota.overage.charge.price: invalid value `-1`: expected a non-negative price"

@@ -369,7 +369,8 @@ const TM: &str = r#"{
 
 fn agreement_err(json: &str) -> String {
     let spec: AvailabilityAgreementSpec = serde_json::from_str(json).unwrap();
-    AvailabilityAgreement::from_spec_at(spec, "contract.availability")
+    AvailabilityAgreement::try_from(spec)
+        .map_err(|e| e.at("contract.availability"))
         .unwrap_err()
         .to_string()
 }
@@ -492,7 +493,8 @@ fn every_evaluation_error_is_exact() {
 
 fn tm_err(json: &str) -> String {
     let spec: TimeAndMaterialsSpec = serde_json::from_str(json).unwrap();
-    TimeAndMaterials::from_spec_at(spec, "third_party")
+    TimeAndMaterials::try_from(spec)
+        .map_err(|e| e.at("third_party"))
         .unwrap_err()
         .to_string()
 }

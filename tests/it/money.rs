@@ -46,7 +46,9 @@ fn load(json: &str) -> Plans {
             .plans
             .into_iter()
             .map(|(name, spec)| {
-                let schedule = FeeSchedule::from_spec_at(spec, &format!("plans.{name}")).unwrap();
+                let schedule = FeeSchedule::try_from(spec)
+                    .map_err(|e| e.at(&format!("plans.{name}")))
+                    .unwrap();
                 (name, schedule)
             })
             .collect(),
@@ -54,7 +56,9 @@ fn load(json: &str) -> Plans {
             .quotas
             .into_iter()
             .map(|(name, spec)| {
-                let quota = CaseQuota::from_spec_at(spec, &format!("quotas.{name}")).unwrap();
+                let quota = CaseQuota::try_from(spec)
+                    .map_err(|e| e.at(&format!("quotas.{name}")))
+                    .unwrap();
                 (name, quota)
             })
             .collect(),
@@ -115,13 +119,10 @@ fn aws_business_85000() {
     assert_eq!(inv.total, money("6150.00 USD"));
     let amounts: Vec<Decimal> = inv.lines.iter().map(|l| l.amount).collect();
     assert_eq!(amounts, [d("1000"), d("4900"), d("250")]);
-    assert_eq!(
-        inv.lines[1].path,
-        "plans.business.fee.greater_of[1].graduated.bands[1]"
-    );
+    assert_eq!(inv.lines[1].path, "fee.greater_of[1].graduated.bands[1]");
     assert_eq!(
         inv.notes,
-        ["plans.business.fee.greater_of: greater of [0] 100.00, [1] 6150.00 USD: took [1]"]
+        ["fee.greater_of: greater of [0] 100.00, [1] 6150.00 USD: took [1]"]
     );
     assert_explained(&inv);
 }
@@ -131,7 +132,7 @@ fn aws_business_500() {
     let inv = fee(&aws(), "business", "500.00 USD");
     assert_eq!(inv.total, money("100.00 USD"));
     assert_eq!(inv.lines.len(), 1);
-    assert_eq!(inv.lines[0].path, "plans.business.fee.greater_of[0].fixed");
+    assert_eq!(inv.lines[0].path, "fee.greater_of[0].fixed");
     assert_explained(&inv);
 }
 
@@ -154,13 +155,13 @@ fn aws_enterprise_100000() {
 fn aws_invoice_prints_and_serializes() {
     let inv = fee(&aws(), "business", "85000.00 USD");
     let want = "\
-plans.business.fee.greater_of[1].graduated.bands[0]
+fee.greater_of[1].graduated.bands[0]
   10 % of 10000 (usage band 0–10000)                             1000
-plans.business.fee.greater_of[1].graduated.bands[1]
+fee.greater_of[1].graduated.bands[1]
   7 % of 70000 (usage band 10000–80000)                          4900
-plans.business.fee.greater_of[1].graduated.bands[2]
+fee.greater_of[1].graduated.bands[2]
   5 % of 5000.00 (usage band 80000–250000)                     250.00
-note: plans.business.fee.greater_of: greater of [0] 100.00, [1] 6150.00 USD: took [1]
+note: fee.greater_of: greater of [0] 100.00, [1] 6150.00 USD: took [1]
 subtotal                                                      6150.00
 rounding (half_up)                                               0.00
 total                                                         6150.00 USD
@@ -266,7 +267,8 @@ fn credits_are_explained() {
 
 fn schedule_err(json: &str) -> String {
     let spec: FeeScheduleSpec = serde_json::from_str(json).unwrap();
-    FeeSchedule::from_spec_at(spec, "fees.premium")
+    FeeSchedule::try_from(spec)
+        .map_err(|e| e.at("fees.premium"))
         .unwrap_err()
         .to_string()
 }
@@ -379,7 +381,7 @@ fn evaluation_errors_are_exact() {
     let business = &plans.fees["business"];
     assert_eq!(
         business.invoice(&FeeInputs::new()).unwrap_err().to_string(),
-        "plans.business.fee.greater_of[1].graduated.of: unknown amount input `usage`"
+        "fee.greater_of[1].graduated.of: unknown amount input `usage`"
     );
     assert_eq!(
         business
@@ -391,7 +393,7 @@ fn evaluation_errors_are_exact() {
     let huge = FeeInputs::new().with_amount("usage", Money::new(Decimal::MAX, business.currency()));
     assert_eq!(
         business.invoice(&huge).unwrap_err().to_string(),
-        "plans.business.fee.greater_of[1].graduated.bands[3]: arithmetic overflow: the result exceeds the range of a 96-bit decimal"
+        "fee.greater_of[1].graduated.bands[3]: arithmetic overflow: the result exceeds the range of a 96-bit decimal"
     );
 }
 

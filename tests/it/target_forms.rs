@@ -264,7 +264,7 @@ mod reference {
                 cutoff: cutoff.map(hm),
                 ..TargetSpec::default()
             };
-            let target = Target::from_spec(&spec, "t").unwrap();
+            let target = Target::try_from(&spec).unwrap();
             let due = target.deadline(&cal, start).unwrap();
             prop_assert_eq!(due, expected(&cal, start, days, by, cutoff.unwrap_or(by)));
             prop_assert!(due >= start);

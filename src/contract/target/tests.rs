@@ -6,7 +6,7 @@ fn t(s: &str) -> DateTime<Utc> {
 
 fn target(json: &str) -> Result<Target, Error> {
     let spec: TargetSpec = serde_json::from_str(json).unwrap();
-    Target::from_spec(&spec, "plans.p.targets.1.reaction")
+    Target::try_from(&spec).map_err(|e| e.at("plans.p.targets.1.reaction"))
 }
 
 fn calendar(json: &str) -> Calendar {
@@ -30,7 +30,7 @@ fn specs_round_trip() {
         r#"{"end_of_business_day": 1, "count_from": "next_opening", "clock": "x"}"#,
     ] {
         let spec: TargetSpec = serde_json::from_str(json).unwrap();
-        let t = Target::from_spec(&spec, "t").unwrap();
+        let t = Target::try_from(&spec).unwrap();
         assert_eq!(t.to_spec(), spec, "{json}");
     }
 }

@@ -20,8 +20,7 @@ pub use spec::{BandSpec, ClampSpec, FeeRuleSpec, FeeScheduleSpec, RateSpec, Unit
 
 use serde::{Deserialize, Serialize};
 
-use super::{at_path, Currency, Invoice, RoundingMode};
-use crate::config::join;
+use super::{Currency, Invoice, RoundingMode};
 use crate::error::Error;
 use rule::Rule;
 
@@ -67,9 +66,8 @@ pub struct FeeSchedule {
 }
 
 impl FeeSchedule {
-    /// Validates `spec`, naming errors with paths below `root` (for example `plans.business`
-    /// gives `plans.business.fee.greater_of[0].fixed`). [`FeeSchedule::try_from`] is the same
-    /// with an empty root.
+    /// Validates `spec`; error paths and the paths of invoice lines are relative to it
+    /// (`fee.greater_of[0].fixed`; [`Error::at`] puts where the schedule was found in front).
     ///
     /// # Errors
     /// * [`Error::InvalidValue`] / [`Error::UnknownName`] for a malformed or unknown currency
@@ -77,10 +75,10 @@ impl FeeSchedule {
     ///   a clamp without bounds or with `min > max`, and band lists that do not start at 0,
     ///   are unordered, overlap, leave a gap, or are not open (no `to`) at the end only;
     /// * [`Error::CurrencyMismatch`] for an amount in another currency than the schedule's.
-    pub fn from_spec_at(spec: FeeScheduleSpec, root: &str) -> Result<FeeSchedule, Error> {
-        let currency_path = join(root, "currency");
-        let currency = Currency::new(&spec.currency).map_err(|e| at_path(e, &currency_path))?;
-        let rule = Rule::from_spec(spec.fee, &join(root, "fee"), currency)?;
+    fn from_spec(spec: FeeScheduleSpec) -> Result<FeeSchedule, Error> {
+        let currency_path = "currency".to_owned();
+        let currency = Currency::new(&spec.currency).map_err(|e| e.at(&currency_path))?;
+        let rule = Rule::from_spec(spec.fee, "fee", currency)?;
         Ok(FeeSchedule {
             currency,
             rounding: spec.rounding,
@@ -119,7 +117,7 @@ impl TryFrom<FeeScheduleSpec> for FeeSchedule {
     type Error = Error;
 
     fn try_from(spec: FeeScheduleSpec) -> Result<Self, Error> {
-        FeeSchedule::from_spec_at(spec, "")
+        FeeSchedule::from_spec(spec)
     }
 }
 

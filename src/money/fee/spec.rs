@@ -9,8 +9,9 @@ use super::super::RoundingMode;
 ///
 /// Amounts are [`Money`](crate::money::Money) strings (`"100.00 USD"`), every one in the schedule's `currency`;
 /// percentages and quantities are decimal strings (`"7.5"`); JSON numbers are rejected because
-/// they pass through `f64`. Convert with [`FeeSchedule::try_from`](super::FeeSchedule::try_from) or
-/// [`FeeSchedule::from_spec_at`](super::FeeSchedule::from_spec_at), or deserialize a [`FeeSchedule`](super::FeeSchedule) directly.
+/// they pass through `f64`. Convert with [`FeeSchedule::try_from`](super::FeeSchedule::try_from)
+/// (and [`Error::at`](crate::Error::at) to name where the schedule was found), or deserialize a
+/// [`FeeSchedule`](super::FeeSchedule) directly.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct FeeScheduleSpec {

@@ -11,7 +11,7 @@ fn d(s: &str) -> Decimal {
 
 fn schedule(json: &str) -> Result<FeeSchedule, Error> {
     let spec: FeeScheduleSpec = serde_json::from_str(json).unwrap();
-    FeeSchedule::from_spec_at(spec, "fees.premium")
+    FeeSchedule::try_from(spec)
 }
 
 fn err(json: &str) -> String {
@@ -35,7 +35,7 @@ fn graduated_bands_and_lines() {
     let inv = s.invoice(&usage("150")).unwrap();
     assert_eq!(inv.total.amount, d("12.50"));
     assert_eq!(inv.lines.len(), 2);
-    assert_eq!(inv.lines[1].path, "fees.premium.fee.graduated.bands[1]");
+    assert_eq!(inv.lines[1].path, "fee.graduated.bands[1]");
     assert_eq!(inv.lines[1].amount, d("2.5"));
     // A base of zero has no lines and a zero total.
     let zero = s.invoice(&usage("0")).unwrap();
@@ -67,7 +67,7 @@ fn clamp_adds_explaining_lines() {
     let low = s.invoice(&q(2)).unwrap();
     assert_eq!(low.total.amount, d("10"));
     assert_eq!(low.lines[1].amount, d("4"));
-    assert_eq!(low.lines[1].path, "fees.premium.fee.clamp.min");
+    assert_eq!(low.lines[1].path, "fee.clamp.min");
     let high = s.invoice(&q(10)).unwrap();
     assert_eq!(high.total.amount, d("20"));
     assert_eq!(high.lines[1].amount, d("-10"));
@@ -83,10 +83,10 @@ fn lesser_of_takes_the_first_smallest() {
     .unwrap();
     let inv = s.invoice(&FeeInputs::new()).unwrap();
     assert_eq!(inv.lines.len(), 1);
-    assert_eq!(inv.lines[0].path, "fees.premium.fee.lesser_of[0].fixed");
+    assert_eq!(inv.lines[0].path, "fee.lesser_of[0].fixed");
     assert_eq!(
         inv.notes,
-        ["fees.premium.fee.lesser_of: lesser of [0] 5.00, [1] 5, [2] 7.999 EUR: took [0]"]
+        ["fee.lesser_of: lesser of [0] 5.00, [1] 5, [2] 7.999 EUR: took [0]"]
     );
 }
 
@@ -170,39 +170,39 @@ fn band_errors() {
     let cases: &[(&str, &str)] = &[
         (
             r#"{"from":"10","to":"100","percent":"10"},{"from":"100","percent":"5"}"#,
-            "fees.premium.fee.graduated.bands[0].from: invalid value `10`: expected 0 (the first band must start at 0)",
+            "fee.graduated.bands[0].from: invalid value `10`: expected 0 (the first band must start at 0)",
         ),
         (
             r#"{"from":"0","to":"100","percent":"10"},{"from":"120","percent":"5"}"#,
-            "fees.premium.fee.graduated.bands[1].from: invalid value `120`: expected 100, where the previous band ends (bands must not leave a gap)",
+            "fee.graduated.bands[1].from: invalid value `120`: expected 100, where the previous band ends (bands must not leave a gap)",
         ),
         (
             r#"{"from":"0","to":"100","percent":"10"},{"from":"80","percent":"5"}"#,
-            "fees.premium.fee.graduated.bands[1].from: invalid value `80`: expected 100, where the previous band ends (bands must not overlap)",
+            "fee.graduated.bands[1].from: invalid value `80`: expected 100, where the previous band ends (bands must not overlap)",
         ),
         (
             r#"{"from":"0","to":"100","percent":"10"},{"from":"200","percent":"3"},{"from":"100","to":"200","percent":"5"}"#,
-            "fees.premium.fee.graduated.bands[1].from: invalid value `200`: expected 100, where the previous band ends (bands must be listed in ascending order)",
+            "fee.graduated.bands[1].from: invalid value `200`: expected 100, where the previous band ends (bands must be listed in ascending order)",
         ),
         (
             r#"{"from":"0","to":"0","percent":"10"},{"from":"0","percent":"5"}"#,
-            "fees.premium.fee.graduated.bands[0].to: invalid value `0`: expected a bound greater than the band's `from` (0)",
+            "fee.graduated.bands[0].to: invalid value `0`: expected a bound greater than the band's `from` (0)",
         ),
         (
             r#"{"from":"0","to":"100","percent":"10"},{"from":"100","to":"200","percent":"5"}"#,
-            "fees.premium.fee.graduated.bands[1].to: invalid value `200`: expected no `to` on the last band: it must be open so that every base falls in a band",
+            "fee.graduated.bands[1].to: invalid value `200`: expected no `to` on the last band: it must be open so that every base falls in a band",
         ),
         (
             r#"{"from":"0","percent":"10"},{"from":"100","percent":"5"}"#,
-            "fees.premium.fee.graduated.bands[0].to: invalid value `(none)`: expected an upper bound: only the last band may be open",
+            "fee.graduated.bands[0].to: invalid value `(none)`: expected an upper bound: only the last band may be open",
         ),
         (
             r#"{"from":"0","percent":"-1"}"#,
-            "fees.premium.fee.graduated.bands[0].percent: invalid value `-1`: expected a non-negative percentage",
+            "fee.graduated.bands[0].percent: invalid value `-1`: expected a non-negative percentage",
         ),
         (
             "",
-            "fees.premium.fee.graduated.bands: invalid value `[]`: expected at least one band",
+            "fee.graduated.bands: invalid value `[]`: expected at least one band",
         ),
     ];
     for (bands, want) in cases {
@@ -215,39 +215,39 @@ fn rule_errors() {
     let cases: &[(&str, &str)] = &[
         (
             r#"{"currency":"EUR","fee":{"fixed":"-1.00 EUR"}}"#,
-            "fees.premium.fee.fixed: invalid value `-1.00`: expected a non-negative amount",
+            "fee.fixed: invalid value `-1.00`: expected a non-negative amount",
         ),
         (
             r#"{"currency":"EUR","fee":{"sum":[{"fixed":"1 EUR"},{"fixed":"1.00 USD"}]}}"#,
-            "fees.premium.fee.sum[1].fixed: currency mismatch: expected EUR, found USD",
+            "fee.sum[1].fixed: currency mismatch: expected EUR, found USD",
         ),
         (
             r#"{"currency":"EUR","fee":{"fixed":"1,00 EUR"}}"#,
-            "fees.premium.fee.fixed: invalid value `1,00 EUR`: expected an amount and a currency code separated by one space, such as `12.50 EUR`",
+            "fee.fixed: invalid value `1,00 EUR`: expected an amount and a currency code separated by one space, such as `12.50 EUR`",
         ),
         (
             r#"{"currency":"Euro","fee":{"fixed":"1 EUR"}}"#,
-            "fees.premium.currency: invalid value `Euro`: expected a three-letter ISO 4217 currency code in upper case, such as EUR",
+            "currency: invalid value `Euro`: expected a three-letter ISO 4217 currency code in upper case, such as EUR",
         ),
         (
             r#"{"currency":"EUR","fee":{"greater_of":[]}}"#,
-            "fees.premium.fee.greater_of: invalid value `[]`: expected at least one fee rule",
+            "fee.greater_of: invalid value `[]`: expected at least one fee rule",
         ),
         (
             r#"{"currency":"EUR","fee":{"clamp":{"fee":{"fixed":"1 EUR"}}}}"#,
-            "fees.premium.fee.clamp: invalid value `no min, no max`: expected a `min`, a `max` or both",
+            "fee.clamp: invalid value `no min, no max`: expected a `min`, a `max` or both",
         ),
         (
             r#"{"currency":"EUR","fee":{"clamp":{"min":"5 EUR","max":"4 EUR","fee":{"fixed":"1 EUR"}}}}"#,
-            "fees.premium.fee.clamp.max: invalid value `4`: expected an amount not below `min` (5)",
+            "fee.clamp.max: invalid value `4`: expected an amount not below `min` (5)",
         ),
         (
             r#"{"currency":"EUR","fee":{"per_unit":{"quantity":"q","price":"-2 EUR"}}}"#,
-            "fees.premium.fee.per_unit.price: invalid value `-2`: expected a non-negative amount",
+            "fee.per_unit.price: invalid value `-2`: expected a non-negative amount",
         ),
         (
             r#"{"currency":"EUR","fee":{"volume":{"of":"","bands":[{"from":"0","percent":"1"}]}}}"#,
-            "fees.premium.fee.volume.of: invalid value ``: expected the name of a base amount input, such as `usage`",
+            "fee.volume.of: invalid value ``: expected the name of a base amount input, such as `usage`",
         ),
     ];
     for (json, want) in cases {
@@ -255,7 +255,7 @@ fn rule_errors() {
     }
     let unknown = err(r#"{"currency":"XXX","fee":{"fixed":"1 EUR"}}"#);
     assert!(
-        unknown.starts_with("fees.premium.currency: unknown currency `XXX`: expected one of AUD"),
+        unknown.starts_with("currency: unknown currency `XXX`: expected one of AUD"),
         "{unknown}"
     );
 }
@@ -267,7 +267,7 @@ fn evaluation_errors() {
         s.invoice(&FeeInputs::new().with_amount("sales", Money::zero(Currency::EUR)))
             .unwrap_err()
             .to_string(),
-        "fees.premium.fee.graduated.of: unknown amount input `usage`: expected one of sales"
+        "fee.graduated.of: unknown amount input `usage`: expected one of sales"
     );
     assert_eq!(
         s.invoice(&FeeInputs::new().with_amount("usage", "5 USD".parse().unwrap()))
@@ -284,12 +284,12 @@ fn evaluation_errors() {
             .unwrap();
     assert_eq!(
         p.invoice(&FeeInputs::new()).unwrap_err().to_string(),
-        "fees.premium.fee.per_unit.quantity: unknown quantity input `cases`"
+        "fee.per_unit.quantity: unknown quantity input `cases`"
     );
     assert_eq!(
         p.invoice(&FeeInputs::new().with_quantity("cases", Decimal::MAX))
             .unwrap_err()
             .to_string(),
-        "fees.premium.fee.per_unit: arithmetic overflow: the result exceeds the range of a 96-bit decimal"
+        "fee.per_unit: arithmetic overflow: the result exceeds the range of a 96-bit decimal"
     );
 }

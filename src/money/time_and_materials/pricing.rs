@@ -11,7 +11,6 @@ use super::super::rounded::{add, mul, sub};
 use super::super::{overflow, Arithmetic};
 use super::super::{ClassifiedInterval, IncrementBasis, Invoice, LineDetail, WorkCategory};
 use super::HourlyRates;
-use crate::config::join;
 use crate::error::Error;
 use crate::time::{format_duration, seconds_of};
 
@@ -95,7 +94,7 @@ impl HourlyRates {
         for (date, day) in &days {
             self.price_day(*date, day, &mut out)?;
         }
-        out.finish(self.currency, self.rounding, &self.root)
+        out.finish(self.currency, self.rounding, "")
     }
 
     fn price_day(&self, date: NaiveDate, day: &Day, out: &mut Lines) -> Result<(), Error> {
@@ -124,7 +123,7 @@ impl HourlyRates {
             if time.is_zero() {
                 continue;
             }
-            let path = join(&self.root, field);
+            let path = field.to_owned();
             let seconds = seconds_of(time).ok_or_else(|| overflow(&path))?;
             let amount = charge(self.hourly_rate, seconds, percent, &path)?;
             day_sum = add(day_sum, amount, &path)?;
@@ -141,7 +140,7 @@ impl HourlyRates {
             )?;
         }
         if let (false, Some((minutes, basis))) = (day.rounding.is_zero(), self.increment) {
-            let path = join(&self.root, "increment");
+            let path = "increment".to_owned();
             let seconds = seconds_of(day.rounding).ok_or_else(|| overflow(&path))?;
             let amount = charge(self.hourly_rate, seconds, Decimal::ZERO, &path)?;
             day_sum = add(day_sum, amount, &path)?;
@@ -159,7 +158,7 @@ impl HourlyRates {
         }
         if let Some(daily_rate) = self.daily_rate {
             if day_sum > daily_rate {
-                let path = join(&self.root, "daily_rate");
+                let path = "daily_rate".to_owned();
                 let lower = sub(daily_rate, day_sum, &path)?;
                 out.push(
                     path,

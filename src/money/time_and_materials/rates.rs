@@ -3,9 +3,8 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::super::{at_path, config_amount, non_negative};
+use super::super::{config_amount, non_negative};
 use super::super::{Currency, IncrementBasis, RoundingMode};
-use crate::config::join;
 use crate::error::Error;
 
 /// A billing increment as written in configuration: `{"minutes": 15, "per": "interval"}`.
@@ -111,7 +110,6 @@ crate::config::tracked_serde!(HourlyRatesSpec);
 #[serde(try_from = "HourlyRatesSpec", into = "HourlyRatesSpec")]
 pub struct HourlyRates {
     spec: HourlyRatesSpec,
-    pub(super) root: String,
     pub(super) currency: Currency,
     pub(super) rounding: RoundingMode,
     pub(super) hourly_rate: Decimal,
@@ -122,25 +120,25 @@ pub struct HourlyRates {
 }
 
 impl HourlyRates {
-    /// Validates `spec`, naming errors with paths below `root`; `root` also prefixes the paths
-    /// of the invoice lines.
+    /// Validates `spec`; error paths and the paths of invoice lines are relative to it
+    /// (`hourly_rate`, `increment.minutes`).
     ///
     /// # Errors
     /// [`Error::InvalidValue`] / [`Error::UnknownName`] for a bad currency code, a malformed or
     /// negative rate, an increment of 0 or more than 1440 minutes, or a negative surcharge;
     /// [`Error::CurrencyMismatch`] for a rate in another currency.
-    pub fn from_spec_at(spec: HourlyRatesSpec, root: &str) -> Result<HourlyRates, Error> {
-        let currency_path = join(root, "currency");
-        let currency = Currency::new(&spec.currency).map_err(|e| at_path(e, &currency_path))?;
-        let hourly_rate = config_amount(&spec.hourly_rate, &join(root, "hourly_rate"), currency)?;
+    fn from_spec(spec: HourlyRatesSpec) -> Result<HourlyRates, Error> {
+        let currency_path = "currency".to_owned();
+        let currency = Currency::new(&spec.currency).map_err(|e| e.at(&currency_path))?;
+        let hourly_rate = config_amount(&spec.hourly_rate, "hourly_rate", currency)?;
         let daily_rate = match &spec.daily_rate {
-            Some(s) => Some(config_amount(s, &join(root, "daily_rate"), currency)?),
+            Some(s) => Some(config_amount(s, "daily_rate", currency)?),
             None => None,
         };
         let increment = match &spec.increment {
             Some(inc) if inc.minutes == 0 || inc.minutes > 1440 => {
                 return Err(Error::InvalidValue {
-                    path: join(root, "increment.minutes"),
+                    path: "increment.minutes".to_owned(),
                     value: inc.minutes.to_string(),
                     expected: "a whole number of minutes from 1 to 1440".to_owned(),
                 })
@@ -149,7 +147,7 @@ impl HourlyRates {
             None => None,
         };
         let percent = |p: Option<Decimal>, field: &str| match p {
-            Some(p) => non_negative(p, &join(root, field), "percentage"),
+            Some(p) => non_negative(p, field, "percentage"),
             None => Ok(Decimal::ZERO),
         };
         let outside_percent = percent(
@@ -158,7 +156,6 @@ impl HourlyRates {
         )?;
         let holiday_percent = percent(spec.surcharges.holiday, "surcharges.holiday")?;
         Ok(HourlyRates {
-            root: root.to_owned(),
             currency,
             rounding: spec.rounding,
             hourly_rate,
@@ -185,7 +182,7 @@ impl TryFrom<HourlyRatesSpec> for HourlyRates {
     type Error = Error;
 
     fn try_from(spec: HourlyRatesSpec) -> Result<Self, Error> {
-        HourlyRates::from_spec_at(spec, "")
+        HourlyRates::from_spec(spec)
     }
 }
 
