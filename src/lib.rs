@@ -71,16 +71,19 @@
 //!
 //! # Guide
 //!
+//! The configuration reference is in each family's module docs, with tested examples:
+//! [calendars and holidays](calendar#configuration-reference),
+//! [catalogs, plans, targets and incidents](contract#catalogs-plans-targets-and-incidents),
+//! [entitlements, terms and lifecycle](contract#entitlements-terms-and-lifecycle),
+//! [escalation ladders and the next wake-up](contract#escalation-ladders),
+//! [fees, quotas, hour budgets and credits](money#configuration-reference),
+//! [availability](availability#configuration-reference),
+//! [time and materials](calendar::TimeAndMaterials#configuration-reference),
+//! [the queue](queue#configuration-reference),
+//! [reports and compliance](report#configuration-reference).
+//!
 //! The [`guide`] holds the long-form documentation, each page with tested examples:
 //!
-//! - configuration reference, one page per family: [calendars and holidays](guide::config_calendar),
-//!   [catalogs, plans, targets and incidents](guide::config_contract),
-//!   [entitlements, terms and lifecycle](guide::config_entitlements),
-//!   [escalation ladders and the next wake-up](guide::config_ladder),
-//!   [fees, quotas, hour budgets and credits](guide::config_money),
-//!   [availability](guide::config_availability),
-//!   [time and materials](guide::config_time_and_materials), [the queue](guide::config_queue),
-//!   [reports and compliance](guide::config_report);
 //! - [design notes](guide::design): data flow, one clock, one evaluation record, the layers;
 //! - [DST semantics](guide::dst): what a calendar counts when clocks change;
 //! - [the incident lifecycle](guide::lifecycle): metric states, policies, escalation ladders,
@@ -438,7 +441,7 @@
 //! ## Recipe: holidays and presets
 //!
 //! Holidays are plain dates, rules (fixed days, nth weekdays, Easter offsets, observed days) and
-//! built-in presets; the [configuration reference](guide::config_calendar#holidays-rules-and-presets)
+//! built-in presets; the [configuration reference](calendar#holidays-rules-and-presets)
 //! lists every form.
 //!
 //! ```
@@ -546,7 +549,7 @@
 //! ## Recipe: a severity change and a reopening
 //!
 //! What happens when an incident is upgraded or reopened is configuration with documented
-//! defaults ([policies](guide::config_contract#catalogs-and-plans)): by default an upgrade
+//! defaults ([policies](contract#catalogs-and-plans)): by default an upgrade
 //! recomputes the new target from the report, but a breach is never dated before the upgrade
 //! that brought it; a reopening resumes the old clock without counting the time it was resolved.
 //!
@@ -589,7 +592,7 @@
 //!
 //! A plan's ladder notifies people as an incident drags on; [`next_wake_up`] says when to look
 //! again — the earliest instant anything discrete in the report changes. The
-//! [ladder reference](guide::config_ladder) has every trigger.
+//! [ladder reference](contract#escalation-ladders) has every trigger.
 //!
 //! ```
 //! use std::sync::Arc;
@@ -630,7 +633,7 @@
 //!
 //! AWS support prices (`fixtures/fees/aws.json`): the greater of a minimum or graduated
 //! percentages of the month's usage, computed exactly and rounded once; the invoice explains
-//! every line ([fee reference](guide::config_money#fee-schedules)).
+//! every line ([fee reference](money#fee-schedules)).
 //!
 //! ```
 //! use std::collections::BTreeMap;
@@ -662,7 +665,7 @@
 //!
 //! COSYS's rates for work on third-party faults (`fixtures/contracts/cosys-money.json`): an
 //! hourly rate, a surcharge outside service hours, 15-minute increments and a daily cap
-//! ([reference](guide::config_time_and_materials)).
+//! ([reference](calendar::TimeAndMaterials#configuration-reference)).
 //!
 //! ```
 //! use rust_decimal::Decimal;
@@ -688,7 +691,7 @@
 //! ## Recipe: a case quota at the door
 //!
 //! Comarch Basic includes 10 cases per calendar quarter; the eleventh is refused when it is
-//! reported ([quota reference](guide::config_money#case-quotas)).
+//! reported ([quota reference](money#case-quotas)).
 //!
 //! ```
 //! use std::collections::BTreeMap;
@@ -724,7 +727,7 @@
 //!
 //! COSYS's availability agreement (`fixtures/contracts/cosys-money.json`): 99 % in service hours
 //! minus a weekly maintenance window; the credit it earns when missed
-//! ([availability reference](guide::config_availability)).
+//! ([availability reference](availability#configuration-reference)).
 //!
 //! ```
 //! use chrono::{DateTime, TimeDelta, Utc};
@@ -757,7 +760,7 @@
 //! ## Recipe: a compliance report
 //!
 //! Many incidents of a month, against "95 % of reactions in time": counts, compliance,
-//! statistics, a table and CSV ([report reference](guide::config_report)).
+//! statistics, a table and CSV ([report reference](report#configuration-reference)).
 //!
 //! ```
 //! use std::sync::Arc;
@@ -801,7 +804,7 @@
 //! ## Recipe: a queue across plans
 //!
 //! Which open incident to work on next, across customers on different plans, and why
-//! ([queue reference](guide::config_queue)).
+//! ([queue reference](queue#configuration-reference)).
 //!
 //! ```
 //! use std::collections::BTreeMap;

@@ -53,7 +53,7 @@
 //! starts, pauses, resumes, fulfils, reopens — written in the [`evaluate`](crate::guide::lifecycle)
 //! module docs and run as a test. Policies a support organisation must choose (severity change,
 //! reopen, pauses per severity, how business-day targets count from outside business hours) are
-//! configuration with documented defaults ([contracts](super::config_contract)), never hidden
+//! configuration with documented defaults ([contracts](crate::contract#catalogs-plans-targets-and-incidents)), never hidden
 //! behaviour.
 //!
 //! # The layers

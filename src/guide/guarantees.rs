@@ -93,8 +93,9 @@
 //! ```
 //!
 //! More messages are quoted in each family's configuration reference
-//! ([calendars](super::config_calendar), [contracts](super::config_contract),
-//! [ladders](super::config_ladder), [money](super::config_money)).
+//! ([calendars](crate::calendar#configuration-reference),
+//! [contracts](crate::contract#catalogs-plans-targets-and-incidents),
+//! [ladders](crate::contract#escalation-ladders), [money](crate::money#configuration-reference)).
 //!
 //! # Correctness
 //!

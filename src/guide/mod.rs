@@ -6,19 +6,19 @@
 //!
 //! # Configuration reference
 //!
-//! One page per family of configuration, in the order the data flows:
+//! Each family module's docs are its configuration reference, in the order the data flows:
 //!
-//! | page | configures |
+//! | module docs | configure |
 //! | --- | --- |
-//! | [`config_calendar`] | calendars: time zone, weekly shifts, holidays (every form, presets), exceptions, operations, union / intersection / difference |
-//! | [`config_contract`] | catalogs, severities, plans, targets and their forms, pause rules, severity-change and reopen policies, a customer's terms, incident events |
-//! | [`config_entitlements`] | channels, channel rules, named contacts, case quotas at the door, support levels, the contract term, product lifecycle and extended maintenance |
-//! | [`config_ladder`] | escalation ladders: triggers, halts, firing, validation; the next wake-up |
-//! | [`config_money`] | money values, currencies and rounding, fee schedules, case quotas, hour budgets, service credits |
-//! | [`config_availability`] | availability agreements: service hours, maintenance, outages, the target |
-//! | [`config_time_and_materials`] | hourly billing with surcharges, increments and a daily cap |
-//! | [`config_queue`] | the queue's keys, explanations and incremental use |
-//! | [`config_report`] | batch evaluation, compliance periods, targets and statistics, CSV, SVG |
+//! | [calendar](crate::calendar#configuration-reference) | calendars: time zone, weekly shifts, holidays (every form, presets), exceptions, operations, union / intersection / difference |
+//! | [contract](crate::contract#catalogs-plans-targets-and-incidents) | catalogs, severities, plans, targets and their forms, pause rules, severity-change and reopen policies, a customer's terms, incident events |
+//! | [contract: entitlements](crate::contract#entitlements-terms-and-lifecycle) | channels, channel rules, named contacts, case quotas at the door, support levels, the contract term, product lifecycle and extended maintenance |
+//! | [contract: escalation ladders](crate::contract#escalation-ladders) | escalation ladders: triggers, halts, firing, validation; the next wake-up |
+//! | [money](crate::money#configuration-reference) | money values, currencies and rounding, fee schedules, case quotas, hour budgets, service credits |
+//! | [availability](crate::availability#configuration-reference) | availability agreements: service hours, maintenance, outages, the target |
+//! | [calendar::TimeAndMaterials](crate::calendar::TimeAndMaterials#configuration-reference) | hourly billing with surcharges, increments and a daily cap |
+//! | [queue](crate::queue#configuration-reference) | the queue's keys, explanations and incremental use |
+//! | [report](crate::report#configuration-reference) | batch evaluation, compliance periods, targets and statistics, CSV, SVG |
 //!
 //! # Background
 //!
@@ -38,15 +38,6 @@
 
 pub mod clock;
 pub mod compliance;
-pub mod config_availability;
-pub mod config_calendar;
-pub mod config_contract;
-pub mod config_entitlements;
-pub mod config_ladder;
-pub mod config_money;
-pub mod config_queue;
-pub mod config_report;
-pub mod config_time_and_materials;
 pub mod design;
 pub mod dst;
 pub mod guarantees;

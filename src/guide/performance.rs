@@ -85,7 +85,7 @@
 //! 50 ms budget holds for ordering; ordering *and* evaluating 100,000 incidents from scratch does
 //! not (about 160 ms on one core), which is why the two are measured apart and why
 //! [`Queue`](crate::queue::Queue) re-evaluates only what changed (the cost of each operation is in the
-//! [queue reference](super::config_queue)).
+//! [queue reference](crate::queue#configuration-reference)).
 //!
 //! # Batches and compliance
 //!

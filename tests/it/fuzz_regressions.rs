@@ -207,7 +207,7 @@ fn f4_an_exception_in_9999_does_not_make_add_walk() {
 
 /// A calendar that does not repeat every 400 years (an Easter rule open on both sides): its
 /// arithmetic is exact within 1583–2599 and `Error::OutOfRange` where it would have to cross
-/// years outside them (`slacalc::guide::config_calendar`, "Easter and long spans").
+/// years outside them (`slacalc::calendar` module docs, "Easter and long spans").
 fn easter_monday() -> Calendar {
     serde_json::from_str(
         r#"{"timezone": "UTC", "hours": {"mon": ["09:00-17:00"]},
@@ -251,7 +251,7 @@ fn f5_add_of_a_huge_duration_far_in_the_past_does_not_walk() {
 // before 1583, which `between` (and `add` after 2599, `sub` before 1583) refuse with
 // `OutOfRange`: `sub(3000-01-01, 4160 h)` = 2989-11-09T09:00Z, but
 // `between(2989-11-09T09:00Z, 3000-01-01)` is `OutOfRange`, and so is `add(3000-01-01, 4160 h)`.
-// The calendar guide (`slacalc::guide::config_calendar`) says crossing years outside the range is `OutOfRange`; whichever way it is
+// The calendar docs (`slacalc::calendar`) say crossing years outside the range is `OutOfRange`; whichever way it is
 // fixed, `sub`/`add` and `between` must agree (`between(sub(t, d), t) == d`).
 
 #[test]
