@@ -12,11 +12,11 @@
 //! decimals (`rust_decimal::Decimal`, never floats) with checked arithmetic: an overflow is
 //! `Error::ArithmeticOverflow`, never a panic. Every configuration type comes in two forms: a
 //! plain serde *spec* (`FeeScheduleSpec`, `CaseQuotaSpec`, `HourBudgetSpec`, `CreditPolicySpec`)
-//! and a validated type ([`FeeSchedule`],
-//! [`CaseQuota`], [`HourBudget`],
-//! [`CreditPolicy`]) made from it with `TryFrom` or
-//! `from_spec_at(spec, "config.path")`. Deserializing the validated type validates it; errors
-//! name the config path and the bad value (an example under [Fee schedules](#fee-schedules)).
+//! and a validated type ([`FeeSchedule`], [`CaseQuota`], [`HourBudget`], [`CreditPolicy`])
+//! made from it with `TryFrom`. Deserializing the validated type validates it; errors name the
+//! config path and the bad value, relative to the type, and
+//! [`Error::at`](crate::Error::at) puts where it was found in front (an example under
+//! [Fee schedules](#fee-schedules)).
 //! Time and materials has [its own page](crate::calendar::TimeAndMaterials#configuration-reference).
 //!
 //! ## Values
@@ -136,7 +136,8 @@
 //!     {"fixed": "100.00 USD"}, {"graduated": {"of": "usage", "bands": [
 //!     {"from": "0", "to": "10000", "percent": "10"}, {"from": "10000", "to": "80000", "percent": "7"},
 //!     {"from": "90000", "percent": "5"}]}}]}}"#)?;
-//! let error = FeeSchedule::from_spec_at(spec, "plans.business").err().ok_or("accepted")?;
+//! let error = FeeSchedule::try_from(spec).map_err(|e| e.at("plans.business"))
+//!     .err().ok_or("accepted")?;
 //! assert_eq!(error.to_string(), "plans.business.fee.greater_of[1].graduated.bands[2].from: invalid \
 //!     value `90000`: expected 80000, where the previous band ends (bands must not leave a gap)");
 //! // Decimals are strings: a JSON number is refused.
