@@ -218,8 +218,15 @@ pub(crate) fn read(
             deadline: None,
         });
     }
-    let overflow = || Error::OutOfRange {
-        operation: "Clock::read",
+    let overflow = || {
+        crate::error::out_of_range(
+            "Clock::read",
+            format_args!(
+                "target {} at {}",
+                crate::time::format_duration(target),
+                crate::time::rfc3339(now)
+            ),
+        )
     };
     let mut elapsed = TimeDelta::zero();
     let mut remaining = target;
@@ -338,8 +345,15 @@ pub(crate) fn reach(
             reason: format!("negative amount {amount}"),
         });
     }
-    let overflow = || Error::OutOfRange {
-        operation: "clock reach",
+    let overflow = || {
+        crate::error::out_of_range(
+            "clock reach",
+            format_args!(
+                "amount {} at {}",
+                crate::time::format_duration(amount),
+                crate::time::rfc3339(now)
+            ),
+        )
     };
     let mut remaining = amount;
     let mut open: Option<DateTime<Utc>> = None;

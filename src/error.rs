@@ -144,10 +144,12 @@ pub enum Error {
 
     /// A result or an intermediate instant falls outside the range of dates chrono can
     /// represent (about ±262,000 years).
-    #[error("{operation}: result out of the representable range of instants")]
+    #[error("{operation} `{value}`: result out of the representable range of instants")]
     OutOfRange {
         /// The operation that overflowed.
         operation: &'static str,
+        /// The operation's inputs, such as `2026-11-23T08:00:00Z + 1000000000h`.
+        value: String,
     },
 
     /// An argument that violates the operation's precondition (for example `from > to`).
@@ -276,6 +278,14 @@ impl Error {
             | Error::InvalidEvent { .. }
             | Error::NoServiceTime { .. } => None,
         }
+    }
+}
+
+/// An [`Error::OutOfRange`] of `operation` on the inputs `value`.
+pub(crate) fn out_of_range(operation: &'static str, value: impl std::fmt::Display) -> Error {
+    Error::OutOfRange {
+        operation,
+        value: value.to_string(),
     }
 }
 

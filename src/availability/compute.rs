@@ -7,14 +7,19 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::agreement::AvailabilityAgreement;
-use super::instant::rfc3339;
 use super::outage::{merge_outages, Outage};
 use crate::error::Error;
 use crate::evaluate::TargetOutcome;
 use crate::money::RoundingMode;
+use crate::time::rfc3339;
 use crate::time::{format_hms, seconds_of};
 
 const OP: &str = "availability";
+
+/// An out-of-range error of the availability over `[a, b)`.
+fn span(a: DateTime<Utc>, b: DateTime<Utc>) -> Error {
+    crate::error::out_of_range(OP, format_args!("{}..{}", rfc3339(a), rfc3339(b)))
+}
 
 /// A merged outage and the downtime it counted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -137,9 +142,7 @@ impl AvailabilityAgreement {
                 break;
             }
             let inside = self.effective.between(w.start().max(a), w.end().min(b))?;
-            time = time
-                .checked_sub(&inside)
-                .ok_or(Error::OutOfRange { operation: OP })?;
+            time = time.checked_sub(&inside).ok_or_else(|| span(a, b))?;
         }
         Ok(time)
     }
@@ -177,14 +180,12 @@ impl AvailabilityAgreement {
         let scheduled = self.service_hours.between(from, to)?;
         let maintenance_time = scheduled
             .checked_sub(&service_time)
-            .ok_or(Error::OutOfRange { operation: OP })?;
+            .ok_or_else(|| span(from, to))?;
         let mut downtime = TimeDelta::zero();
         let mut counted = Vec::with_capacity(merged.len());
         for o in merged {
             let d = self.counted(o.start.max(from), o.end.min(to))?;
-            downtime = downtime
-                .checked_add(&d)
-                .ok_or(Error::OutOfRange { operation: OP })?;
+            downtime = downtime.checked_add(&d).ok_or_else(|| span(from, to))?;
             counted.push(CountedOutage {
                 start: o.start,
                 end: o.end,

@@ -4,9 +4,9 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::instant::rfc3339;
 use crate::calendar::CalendarSpec;
 use crate::error::Error;
+use crate::time::rfc3339;
 
 /// An agreed one-off maintenance window, `[start, end)` in UTC, with `start < end`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -167,7 +167,6 @@
 mod agreement;
 mod compute;
 mod credit;
-mod instant;
 mod maintenance;
 mod outage;
 

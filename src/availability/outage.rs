@@ -3,8 +3,8 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::instant::rfc3339;
 use crate::error::Error;
+use crate::time::rfc3339;
 
 /// An interval during which the service was down, `[start, end)` in UTC.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

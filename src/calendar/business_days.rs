@@ -16,7 +16,8 @@ use super::timeline::{days_from_civil, HeapSize, MAX_YEAR, MIN_YEAR};
 use super::years::{Extreme, Period, ShapeTotals, WalkError, YearSeries};
 use super::zoned::{date_of_day, day_of_date};
 use super::{Calendar, Kind};
-use crate::error::Error;
+use crate::error::{out_of_range, Error};
+use crate::time::rfc3339;
 
 /// A number of business days: what [`Calendar::add_business_days`] moves by and
 /// [`Calendar::business_days_between`] counts, and what the business-day target forms and
@@ -221,6 +222,7 @@ impl Calendar {
         days: BusinessDays,
     ) -> Result<NaiveDate, Error> {
         let BusinessDays(days) = days;
+        let oor = || out_of_range("add_business_days", format_args!("{date} {days:+}"));
         let y = date.year();
         let day = day_of_date(date);
         let year = self.day_year(y);
@@ -228,9 +230,7 @@ impl Calendar {
         if days < 0 && !year.is_business(day) {
             k -= 1;
         }
-        let k = k.checked_add(days).ok_or(Error::OutOfRange {
-            operation: "add_business_days",
-        })?;
+        let k = k.checked_add(days).ok_or_else(oor)?;
         drop(year);
         let at = date
             .and_hms_opt(0, 0, 0)
@@ -243,13 +243,9 @@ impl Calendar {
                     at,
                     direction: if days < 0 { "before" } else { "after" },
                 },
-                WalkError::OutOfRange => Error::OutOfRange {
-                    operation: "add_business_days",
-                },
+                WalkError::OutOfRange => oor(),
             })?;
-        date_of_day(self.day_year(y).nth(k)).ok_or(Error::OutOfRange {
-            operation: "add_business_days",
-        })
+        date_of_day(self.day_year(y).nth(k)).ok_or_else(oor)
     }
 
     /// Business days in `[from, to)`; negative when `to` is before `from` (then it counts
@@ -277,9 +273,7 @@ impl Calendar {
         let head = a.total() - a.before(da);
         let middle = Days(self)
             .sum_years(ya + 1, yb - 1)
-            .map_err(|_| Error::OutOfRange {
-                operation: "business_days_between",
-            })?;
+            .map_err(|_| out_of_range("business_days_between", format_args!("{from}..{to}")))?;
         Ok(BusinessDays(head + middle + self.day_year(yb).before(db)))
     }
 }
@@ -356,17 +350,17 @@ impl Calendar {
         days: BusinessDays,
     ) -> Result<DateTime<Utc>, Error> {
         let z = self.zoned_for("business_days_later")?;
-        let local = crate::time::local_naive(&z.tz, at).ok_or(Error::OutOfRange {
-            operation: "business_days_later",
-        })?;
+        let oor = || {
+            out_of_range(
+                "business_days_later",
+                format_args!("{} {:+}", rfc3339(at), days.get()),
+            )
+        };
+        let local = crate::time::local_naive(&z.tz, at).ok_or_else(oor)?;
         let date = self.add_business_days(local.date(), days)?;
         let tod = i64::from(local.time().num_seconds_from_midnight());
         let secs = z.instant_of_local(day_of_date(date) * 86_400 + tod);
-        DateTime::from_timestamp(secs, local.time().nanosecond().min(999_999_999)).ok_or(
-            Error::OutOfRange {
-                operation: "business_days_later",
-            },
-        )
+        DateTime::from_timestamp(secs, local.time().nanosecond().min(999_999_999)).ok_or_else(oor)
     }
 
     /// "By the end of the `n`th business day": the end of the last shift that starts on the
@@ -407,11 +401,13 @@ impl Calendar {
             crate::time::local_date(&z.tz, at, "end_of_business_day")?,
             n,
         )?;
-        let end = z.last_shift_end(date).ok_or(Error::OutOfRange {
-            operation: "end_of_business_day",
-        })?;
-        DateTime::from_timestamp(z.end_instant_of_local(end), 0).ok_or(Error::OutOfRange {
-            operation: "end_of_business_day",
-        })
+        let oor = || {
+            out_of_range(
+                "end_of_business_day",
+                format_args!("{} {:+}", rfc3339(at), n.get()),
+            )
+        };
+        let end = z.last_shift_end(date).ok_or_else(oor)?;
+        DateTime::from_timestamp(z.end_instant_of_local(end), 0).ok_or_else(oor)
     }
 }

@@ -12,7 +12,8 @@ use super::compiled::Seconds;
 use super::timeline::{year_of_secs, year_start, Chunk, MAX_YEAR};
 use super::years::{self, Extreme, WalkError, YearSeries, PERIOD_YEARS};
 use super::{Calendar, Kind, NON_PERIODIC_FIRST_YEAR, NON_PERIODIC_LAST_YEAR};
-use crate::error::Error;
+use crate::error::{out_of_range, Error};
+use crate::time::{format_duration, rfc3339};
 
 const NANOS_PER_SEC: i64 = 1_000_000_000;
 
@@ -25,23 +26,41 @@ fn split(t: DateTime<Utc>) -> (i64, i64) {
 }
 
 #[inline]
-fn instant(secs: i64, nanos: i64, operation: &'static str) -> Result<DateTime<Utc>, Error> {
+fn instant(
+    secs: i64,
+    nanos: i64,
+    out_of_range: impl FnOnce() -> Error,
+) -> Result<DateTime<Utc>, Error> {
     u32::try_from(nanos)
         .ok()
         .and_then(|n| DateTime::from_timestamp(secs, n))
-        .ok_or(Error::OutOfRange { operation })
+        .ok_or_else(out_of_range)
+}
+
+/// `at + duration` (or `-`) as the inputs of an out-of-range error.
+fn moved(operation: &'static str, at: DateTime<Utc>, sign: char, duration: TimeDelta) -> Error {
+    out_of_range(
+        operation,
+        format_args!("{} {sign} {}", rfc3339(at), format_duration(duration)),
+    )
 }
 
 impl Calendar {
     /// Where the running total `c`, counted from the start of UTC year `y`, is reached
-    /// (earliest) or left (latest), as a Unix second.
-    fn locate(&self, y: i32, c: i64, extreme: Extreme, at: DateTime<Utc>) -> Result<i64, Error> {
+    /// (earliest) or left (latest), as a Unix second. Beyond chrono's years the error is
+    /// `out_of_range()`, which names the caller's operation and inputs.
+    fn locate(
+        &self,
+        y: i32,
+        c: i64,
+        extreme: Extreme,
+        at: DateTime<Utc>,
+        out_of_range: impl FnOnce() -> Error,
+    ) -> Result<i64, Error> {
         let direction = if c < 0 { "before" } else { "after" };
         let (y, c) = Seconds(self).walk(y, c, extreme).map_err(|e| match e {
             WalkError::Exhausted => Error::NoBusinessTime { at, direction },
-            WalkError::OutOfRange => Error::OutOfRange {
-                operation: "calendar arithmetic",
-            },
+            WalkError::OutOfRange => out_of_range(),
         })?;
         let chunk = self.chunk(y);
         Ok(match extreme {
@@ -77,7 +96,7 @@ impl Calendar {
         if duration < TimeDelta::zero() {
             let magnitude = TimeDelta::zero()
                 .checked_sub(&duration)
-                .ok_or(Error::OutOfRange { operation: "add" })?;
+                .ok_or_else(|| moved("add", at, '+', duration))?;
             return self.sub(at, magnitude);
         }
         if duration.is_zero() {
@@ -87,7 +106,7 @@ impl Calendar {
         let mut frac = counted_nanos + i64::from(duration.subsec_nanos());
         let mut need = cum
             .checked_add(duration.num_seconds())
-            .ok_or(Error::OutOfRange { operation: "add" })?;
+            .ok_or_else(|| moved("add", at, '+', duration))?;
         if frac >= NANOS_PER_SEC {
             frac -= NANOS_PER_SEC;
             need += 1;
@@ -112,11 +131,11 @@ impl Calendar {
                 Extreme::Latest if rest < next.total => next.latest_with_cum(rest),
                 _ => {
                     drop(next);
-                    self.locate(y, need, extreme, at)?
+                    self.locate(y, need, extreme, at, || moved("add", at, '+', duration))?
                 }
             }
         };
-        instant(r, frac, "add")
+        instant(r, frac, || moved("add", at, '+', duration))
     }
 
     /// The latest instant `r <= at` such that the business time in `[r, at)` equals
@@ -130,7 +149,7 @@ impl Calendar {
         if duration < TimeDelta::zero() {
             let magnitude = TimeDelta::zero()
                 .checked_sub(&duration)
-                .ok_or(Error::OutOfRange { operation: "sub" })?;
+                .ok_or_else(|| moved("sub", at, '-', duration))?;
             return self.add(at, magnitude);
         }
         if duration.is_zero() {
@@ -140,7 +159,7 @@ impl Calendar {
         let mut frac = counted_nanos - i64::from(duration.subsec_nanos());
         let mut target = cum
             .checked_sub(duration.num_seconds())
-            .ok_or(Error::OutOfRange { operation: "sub" })?;
+            .ok_or_else(|| moved("sub", at, '-', duration))?;
         if frac < 0 {
             frac += NANOS_PER_SEC;
             target -= 1;
@@ -156,10 +175,12 @@ impl Calendar {
                 prev.latest_with_cum(rest)
             } else {
                 drop(prev);
-                self.locate(y, target, Extreme::Latest, at)?
+                self.locate(y, target, Extreme::Latest, at, || {
+                    moved("sub", at, '-', duration)
+                })?
             }
         };
-        instant(r, frac, "sub")
+        instant(r, frac, || moved("sub", at, '-', duration))
     }
 
     /// Business time in `[from, to)`; negative when `to` is before `from`
@@ -168,11 +189,15 @@ impl Calendar {
     /// # Errors
     /// [`Error::OutOfRange`] only if the result cannot be represented as a `TimeDelta`.
     pub fn between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<TimeDelta, Error> {
+        let span = || {
+            out_of_range(
+                "between",
+                format_args!("{}..{}", rfc3339(from), rfc3339(to)),
+            )
+        };
         if to < from {
             let d = self.between(to, from)?;
-            return TimeDelta::zero().checked_sub(&d).ok_or(Error::OutOfRange {
-                operation: "between",
-            });
+            return TimeDelta::zero().checked_sub(&d).ok_or_else(span);
         }
         let (sa, na) = split(from);
         let (sb, nb) = split(to);
@@ -184,21 +209,16 @@ impl Calendar {
             (cum_b - cum_a, open_b)
         } else {
             let cb = self.chunk(yb);
-            let middle =
-                Seconds(self)
-                    .sum_years(ya + 1, yb - 1)
-                    .map_err(|_| Error::OutOfRange {
-                        operation: "between",
-                    })?;
+            let middle = Seconds(self)
+                .sum_years(ya + 1, yb - 1)
+                .map_err(|_| span())?;
             let (cum_b, open_b) = cb.cum_and_open(sb);
             ((ca.total - cum_a) + middle + cum_b, open_b)
         };
         let adjust = if open_b { nb } else { 0 } - if open_a { na } else { 0 };
         TimeDelta::try_seconds(secs)
             .and_then(|d| d.checked_add(&TimeDelta::nanoseconds(adjust)))
-            .ok_or(Error::OutOfRange {
-                operation: "between",
-            })
+            .ok_or_else(span)
     }
 
     /// Whether `at` is business time.
@@ -246,7 +266,9 @@ impl Calendar {
         let Some(next) = y.checked_add(1).filter(|&y| y <= MAX_YEAR) else {
             return Ok(None);
         };
-        match self.locate(next, 0, Extreme::Latest, at) {
+        match self.locate(next, 0, Extreme::Latest, at, || {
+            out_of_range("next_open", rfc3339(at))
+        }) {
             Ok(first_time) => Ok(DateTime::from_timestamp(first_time, 0)),
             Err(Error::NoBusinessTime { .. }) => Ok(None),
             // A periodic calendar only runs out of chrono's years: no opening before its end.
@@ -333,9 +355,7 @@ impl Calendar {
             if series.year_total(y) == next_start - year_start(y) {
                 // A whole year open around the clock lies between `at` and the answer.
                 if !periodic && !exact.contains(&y) {
-                    return Err(Error::OutOfRange {
-                        operation: "next_close",
-                    });
+                    return Err(out_of_range("next_close", rfc3339(at)));
                 }
                 end = next_start;
                 continue;

@@ -325,9 +325,7 @@ impl<T: Clone + HeapSize> YearCache<T> {
             }
             None => {
                 if !(MIN_YEAR..=MAX_YEAR).contains(&y) {
-                    return Err(Error::OutOfRange {
-                        operation: "calendar",
-                    });
+                    return Err(crate::error::out_of_range("calendar year", y));
                 }
                 Ok(Cow::Owned(build()?))
             }

@@ -66,8 +66,9 @@ pub struct WorkClassifier {
 
 const OP: &str = "TimeAndMaterials::invoice";
 
-fn out_of_range() -> Error {
-    Error::OutOfRange { operation: OP }
+/// An out-of-range error of classifying work, at the instant or on the values `value` names.
+fn out_of_range(value: impl std::fmt::Display) -> Error {
+    crate::error::out_of_range(OP, value)
 }
 
 impl WorkClassifier {
@@ -104,7 +105,8 @@ impl WorkClassifier {
     ///   starts or is longer than [`MAX_INTERVAL_DAYS`] days;
     /// * [`Error::OutOfRange`] at the far ends of chrono's range.
     pub fn classify(&self, work: &[WorkInterval]) -> Result<Vec<ClassifiedInterval>, Error> {
-        let max_len = TimeDelta::try_days(MAX_INTERVAL_DAYS).ok_or_else(out_of_range)?;
+        let max_len = TimeDelta::try_days(MAX_INTERVAL_DAYS)
+            .ok_or_else(|| out_of_range(format_args!("{MAX_INTERVAL_DAYS} days")))?;
         let mut out = Vec::with_capacity(work.len());
         for (i, w) in work.iter().enumerate() {
             if w.end < w.start {
@@ -132,14 +134,21 @@ impl WorkClassifier {
             };
             let mut at = w.start;
             while at < w.end {
-                let (date, next) = local_day(self.tz, at).ok_or_else(out_of_range)?;
+                let (date, next) =
+                    local_day(self.tz, at).ok_or_else(|| out_of_range(crate::time::rfc3339(at)))?;
                 let piece_end = next.min(w.end);
                 let length = piece_end.signed_duration_since(at);
                 if self.holidays.contains(&date) {
                     piece(date, WorkCategory::Holiday, length);
                 } else if let Some(service) = &self.service_hours {
                     let business = service.between(at, piece_end)?;
-                    let outside = length.checked_sub(&business).ok_or_else(out_of_range)?;
+                    let outside = length.checked_sub(&business).ok_or_else(|| {
+                        out_of_range(format_args!(
+                            "{}..{}",
+                            crate::time::rfc3339(at),
+                            crate::time::rfc3339(piece_end)
+                        ))
+                    })?;
                     piece(date, WorkCategory::Regular, business);
                     piece(date, WorkCategory::OutsideServiceHours, outside);
                 } else {

@@ -441,8 +441,11 @@ fn by_deadline(
     cutoff: TimeOfDay,
 ) -> Result<DateTime<Utc>, Error> {
     const OPERATION: &str = "business_days with by";
-    let out_of_range = || Error::OutOfRange {
-        operation: OPERATION,
+    let out_of_range = || {
+        crate::error::out_of_range(
+            OPERATION,
+            format_args!("{} {:+} by {by}", crate::time::rfc3339(from), days.get()),
+        )
     };
     let tz = calendar.timezone().ok_or_else(|| Error::InvalidArgument {
         operation: OPERATION,

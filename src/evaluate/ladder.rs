@@ -124,8 +124,11 @@ fn calendar<'a>(cx: &Context<'a>, name: &str) -> Result<&'a Calendar, Error> {
 /// The counted time at which a metric step fires: a share of the allowance (rounded up to
 /// the nanosecond) or the allowance plus the time after the breach.
 fn metric_amount(trigger: &Trigger, allowed: TimeDelta) -> Result<TimeDelta, Error> {
-    let overflow = || Error::OutOfRange {
-        operation: "escalation step",
+    let overflow = || {
+        crate::error::out_of_range(
+            "escalation step",
+            format_args!("allowance {}", crate::time::format_duration(allowed)),
+        )
     };
     match trigger {
         Trigger::Share { percent, .. } => {

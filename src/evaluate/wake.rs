@@ -103,11 +103,11 @@ fn timed_change(report: &Report, at: DateTime<Utc>) -> Result<Option<DateTime<Ut
             continue;
         };
         if let Some(open) = calendar.next_open(deadline.max(at))? {
-            let breach =
-                open.checked_add_signed(TimeDelta::nanoseconds(1))
-                    .ok_or(Error::OutOfRange {
-                        operation: "next_wake_up",
-                    })?;
+            let breach = open
+                .checked_add_signed(TimeDelta::nanoseconds(1))
+                .ok_or_else(|| {
+                    crate::error::out_of_range("next_wake_up", crate::time::rfc3339(open))
+                })?;
             consider(breach);
         }
     }

@@ -268,7 +268,7 @@ mod tests {
         );
         assert_eq!(
             quota.usage(&[], NaiveDate::MAX).unwrap_err().to_string(),
-            "PeriodUnit::containing: result out of the representable range of instants"
+            "PeriodUnit::containing `+262142-12-31`: result out of the representable range of instants"
         );
     }
 

@@ -178,9 +178,10 @@ impl Queue {
     ) -> Result<EntryId, Error> {
         let entry = QueueEntry::new(&contract, &incident, self.now)?;
         let id = EntryId(self.next);
-        self.next = self.next.checked_add(1).ok_or(Error::OutOfRange {
-            operation: "Queue::insert",
-        })?;
+        self.next = self
+            .next
+            .checked_add(1)
+            .ok_or_else(|| crate::error::out_of_range("Queue::insert", self.next))?;
         self.put(
             id,
             Item {

@@ -57,7 +57,7 @@ pub(crate) fn local_date(
 ) -> Result<NaiveDate, Error> {
     local_naive(tz, at)
         .map(|n| n.date())
-        .ok_or(Error::OutOfRange { operation })
+        .ok_or_else(|| crate::error::out_of_range(operation, super::rfc3339(at)))
 }
 
 /// The first instant whose wall clock in `tz` reads `date` 00:00 or later after `after`: the

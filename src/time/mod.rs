@@ -22,6 +22,7 @@
 
 mod date;
 mod duration;
+mod instant;
 mod of_day;
 mod period;
 mod weekday;
@@ -32,6 +33,7 @@ pub use duration::{
     IsoDuration,
 };
 pub(crate) use duration::{format_hms, format_whole_seconds, seconds_of};
+pub(crate) use instant::rfc3339;
 pub use of_day::{Shift, TimeOfDay};
 pub use period::{Period, PeriodUnit};
 pub use weekday::WeekdayKey;

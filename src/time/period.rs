@@ -48,9 +48,7 @@ impl PeriodUnit {
     /// [`Error::OutOfRange`] when the next period would start after the last date chrono can
     /// represent.
     pub fn containing(self, date: NaiveDate) -> Result<Period, Error> {
-        let out = || Error::OutOfRange {
-            operation: "PeriodUnit::containing",
-        };
+        let out = || crate::error::out_of_range("PeriodUnit::containing", date);
         let (year, month) = (date.year(), date.month());
         let (first_month, months, form) = match self {
             PeriodUnit::Month => (month, 1, PeriodForm::Month),
@@ -342,7 +340,7 @@ mod tests {
                 .containing(NaiveDate::MAX)
                 .unwrap_err()
                 .to_string(),
-            "PeriodUnit::containing: result out of the representable range of instants"
+            "PeriodUnit::containing `+262142-12-31`: result out of the representable range of instants"
         );
     }
 

@@ -76,7 +76,7 @@ fn every_variant_names_what_is_wrong() {
             always()
                 .add(DateTime::<Utc>::MAX_UTC, TimeDelta::hours(1))
                 .unwrap_err(),
-            "calendar arithmetic: result out of the representable range of instants",
+            "add `+262142-12-31T23:59:59.999999999Z + 1h`: result out of the representable range of instants",
         ),
         (
             always()

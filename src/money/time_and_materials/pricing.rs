@@ -31,14 +31,19 @@ impl Day {
     }
 }
 
-fn out_of_range() -> Error {
-    Error::OutOfRange {
-        operation: "HourlyRates::price",
-    }
+/// An out-of-range error of pricing, on the durations `value` names.
+fn out_of_range(value: std::fmt::Arguments<'_>) -> Error {
+    crate::error::out_of_range("HourlyRates::price", value)
 }
 
 fn plus(a: TimeDelta, b: TimeDelta) -> Result<TimeDelta, Error> {
-    a.checked_add(&b).ok_or_else(out_of_range)
+    a.checked_add(&b).ok_or_else(|| {
+        out_of_range(format_args!(
+            "{} + {}",
+            format_duration(a),
+            format_duration(b)
+        ))
+    })
 }
 
 impl HourlyRates {
@@ -76,15 +81,27 @@ impl HourlyRates {
             if let (Some((minutes, IncrementBasis::Interval)), Some(last)) =
                 (self.increment, interval.pieces.last())
             {
-                let extra = round_up_extra(len, minutes).ok_or_else(out_of_range)?;
+                let extra = round_up_extra(len, minutes).ok_or_else(|| {
+                    out_of_range(format_args!(
+                        "{} in steps of {minutes}m",
+                        format_duration(len)
+                    ))
+                })?;
                 let day = days.entry(last.date).or_default();
                 day.rounding = plus(day.rounding, extra)?;
             }
         }
         if let Some((minutes, IncrementBasis::Day)) = self.increment {
             for day in days.values_mut() {
-                let worked = day.worked().ok_or_else(out_of_range)?;
-                day.rounding = round_up_extra(worked, minutes).ok_or_else(out_of_range)?;
+                let worked = day
+                    .worked()
+                    .ok_or_else(|| out_of_range(format_args!("the work of one day")))?;
+                day.rounding = round_up_extra(worked, minutes).ok_or_else(|| {
+                    out_of_range(format_args!(
+                        "{} in steps of {minutes}m",
+                        format_duration(worked)
+                    ))
+                })?;
             }
         }
         let mut out = Lines {

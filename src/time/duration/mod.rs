@@ -196,9 +196,7 @@ fn parse_signed_duration(s: &str) -> Result<chrono::TimeDelta, Error> {
             .and_then(|d| {
                 chrono::TimeDelta::zero()
                     .checked_sub(&d)
-                    .ok_or(Error::OutOfRange {
-                        operation: "parse_duration",
-                    })
+                    .ok_or_else(|| crate::error::out_of_range("parse_duration", s))
             })
             .map_err(|_| Error::InvalidValue {
                 path: String::new(),
