@@ -47,9 +47,9 @@
 //! belongs to a family, a public namespace whose own files are private and whose items are
 //! re-exported once at the family level (`slacalc::calendar::Holidays`, never
 //! `slacalc::calendar::holiday::Holidays`). An item at the root is not also public in its
-//! family, with one exception: [`Calendar`] is defined in `calendar`'s own module file, so it
-//! is also `slacalc::calendar::Calendar` (the same type). The other modules (`error`, `config`,
-//! `incident`, `clock`, `evaluate`) are private: their public items are at the root.
+//! family: [`Calendar`] is `slacalc::Calendar` only, though it lives in `calendar/model.rs`.
+//! The other modules (`error`, `config`, `incident`, `clock`, `evaluate`) are private: their
+//! public items are at the root.
 //!
 //! In dependency order: each module uses only those above it (the [design notes](guide::design)
 //! show how to check, and list what the redesign of issue 16 still has to move):
@@ -894,7 +894,7 @@ pub mod queue;
 pub mod report;
 pub mod time;
 
-pub use calendar::Calendar;
+pub use calendar::model::Calendar;
 pub use clock::{Clock, ClockEvent, ClockEventKind, ClockReading, ClockState};
 pub use contract::agreement::{Contract, ContractSpec};
 pub use contract::catalog::Catalog;

@@ -7,10 +7,11 @@ use serde::{Deserialize, Serialize};
 use super::maintenance::{merge_windows, MaintenanceSpec, MaintenanceWindow, WindowSpec};
 #[cfg(doc)]
 use super::outage::Outage;
-use crate::calendar::{Calendar, CalendarSpec};
+use crate::calendar::CalendarSpec;
 use crate::error::Error;
 #[cfg(doc)]
 use crate::evaluate::TargetOutcome;
+use crate::Calendar;
 
 /// An availability agreement as written in configuration.
 ///

@@ -161,7 +161,7 @@
 //! configuration (`agreement`), the computation and its [`AvailabilityReport`] (`compute`),
 //! and credits by availability, [`CreditReport`] (`credit`).
 //!
-//! [`Calendar`]: crate::calendar::Calendar
+//! [`Calendar`]: crate::Calendar
 //! [`Decimal`]: rust_decimal::Decimal
 
 mod agreement;

@@ -17,8 +17,9 @@ use super::names::{
 use super::plan::Plan;
 use super::target::TargetSpec;
 use super::term::{Term, TermSpec};
-use crate::calendar::{Calendar, HolidaySpec};
+use crate::calendar::HolidaySpec;
 use crate::error::Error;
+use crate::Calendar;
 
 /// The plain serde form of a customer's contract (without the catalog, which contracts
 /// share).

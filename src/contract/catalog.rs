@@ -8,8 +8,9 @@ use super::entitlement;
 use super::lifecycle::{Lifecycle, LifecycleSpec};
 use super::names::{calendar_names, check_zoned, BUSINESS, WALL_CLOCK};
 use super::plan::{Plan, PlanSpec};
-use crate::calendar::{Calendar, CalendarSpec};
+use crate::calendar::CalendarSpec;
 use crate::error::Error;
+use crate::Calendar;
 
 /// A severity class as configured.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -7,7 +7,6 @@ use rust_decimal::Decimal;
 
 use super::lifecycle::{self, fulfils, reopenable, Rules, Trace};
 use super::report::{Cycle, MetricReport, MetricState, PauseInterval};
-use crate::calendar::Calendar;
 use crate::clock::{self, ClockEvent, ClockEventKind, ClockReading};
 use crate::contract::{
     Contract, DowngradePolicy, Metric, ReopenPolicy, SeverityChangePolicy, StartRule, Target,
@@ -15,6 +14,7 @@ use crate::contract::{
 };
 use crate::error::Error;
 use crate::incident::{Event, EventKind, EventTag, Incident};
+use crate::Calendar;
 
 /// What every metric of one evaluation shares: the contract, the incident and its events
 /// known at `now`, and where the incident stands.

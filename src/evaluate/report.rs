@@ -8,11 +8,11 @@ use chrono::{DateTime, TimeDelta, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::Calendar;
 use crate::clock::ClockState;
 use crate::contract::{Metric, TargetForm, Trigger};
 use crate::incident::EventTag;
 use crate::time::format_duration;
+use crate::Calendar;
 
 /// A metric's state as of `now`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
