@@ -117,7 +117,7 @@ fn benches(c: &mut Criterion) {
         serde_json::from_str(r#"{"default": {"reaction": "95", "resolution": "90"}}"#)
             .expect("targets");
 
-    let expected = ComplianceReport::build(&contracts, &incidents, &period, &targets, now);
+    let expected = ComplianceReport::build(&pairs, &period, &targets, now);
     assert_eq!(expected.incidents, N as u64);
     assert!(expected.failures.is_empty());
     assert_eq!(expected.rows.len(), 3 * 3);
@@ -129,13 +129,7 @@ fn benches(c: &mut Criterion) {
     group.measurement_time(StdDuration::from_secs(20));
     group.bench_function("compliance/1m-incidents", |b| {
         b.iter(|| {
-            let r = ComplianceReport::build(
-                black_box(&contracts),
-                black_box(&incidents),
-                &period,
-                &targets,
-                black_box(now),
-            );
+            let r = ComplianceReport::build(black_box(&pairs), &period, &targets, black_box(now));
             assert_eq!(r.incidents, N as u64);
             assert_eq!(r.totals, expected.totals);
             r

@@ -773,21 +773,22 @@
 //!   "severities": [{"key": "high", "name": "High"}],
 //!   "plans": {"p": {"name": "P", "targets": {"high": {"reaction": {"within": "1h", "clock": "24x7"}}}}}}"#)?;
 //! let terms = ContractSpec { customer: "ACME".into(), plan: "p".into(), ..Default::default() };
-//! let contracts = vec![Contract::new(Arc::new(catalog), terms)?];
+//! let acme = Contract::new(Arc::new(catalog), terms)?;
 //! let incident = |id: &str, reported: &str, responded: &str| serde_json::from_str::<Incident>(
 //!     &format!(r#"{{"id": "{id}", "events": [
 //!         {{"at": "{reported}", "kind": "reported", "severity": "high"}},
 //!         {{"at": "{responded}", "kind": "responded"}}]}}"#));
 //! let incidents = vec![
-//!     (0, incident("A-1", "2026-11-02T09:00:00Z", "2026-11-02T09:20:00Z")?),
-//!     (0, incident("A-2", "2026-11-03T09:00:00Z", "2026-11-03T09:50:00Z")?),
-//!     (0, incident("A-3", "2026-11-04T09:00:00Z", "2026-11-04T11:00:00Z")?), // late
-//!     (0, incident("A-4", "2026-12-01T09:00:00Z", "2026-12-01T09:10:00Z")?), // December
+//!     incident("A-1", "2026-11-02T09:00:00Z", "2026-11-02T09:20:00Z")?,
+//!     incident("A-2", "2026-11-03T09:00:00Z", "2026-11-03T09:50:00Z")?,
+//!     incident("A-3", "2026-11-04T09:00:00Z", "2026-11-04T11:00:00Z")?, // late
+//!     incident("A-4", "2026-12-01T09:00:00Z", "2026-12-01T09:10:00Z")?, // December
 //! ];
+//! // Each incident with its contract, as for `evaluate_all`.
+//! let pairs: Vec<_> = incidents.iter().map(|i| (&acme, i)).collect();
 //! let targets: ComplianceTargets = serde_json::from_str(r#"{"default": {"reaction": "95"}}"#)?;
 //! let now = "2026-12-02T00:00:00Z".parse()?;
-//! let report = ComplianceReport::build(&contracts, &incidents, &"2026-11".parse::<Period>()?,
-//!                                      &targets, now);
+//! let report = ComplianceReport::build(&pairs, &"2026-11".parse::<Period>()?, &targets, now);
 //! let row = &report.rows[0];
 //! assert_eq!((row.incidents, row.met, row.breached, report.outside_period), (3, 2, 1, 1));
 //! assert_eq!(row.compliance, Some("66.66".parse::<Decimal>()?)); // rounded toward zero
@@ -795,7 +796,6 @@
 //! assert!(report.csv().to_string().lines().count() == 2);
 //! println!("{report}");
 //! // The same incidents one by one: one result per incident, in input order.
-//! let pairs: Vec<_> = incidents.iter().map(|(k, i)| (&contracts[*k], i)).collect();
 //! let reports = evaluate_all(&pairs, now);
 //! assert_eq!(reports.len(), 4);
 //! # Ok::<(), Box<dyn std::error::Error>>(())

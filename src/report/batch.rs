@@ -34,23 +34,6 @@ pub(crate) fn map_ordered<T, R>(items: &[T], f: impl Fn(usize, &T) -> R) -> Vec<
     items.iter().enumerate().map(|(i, t)| f(i, t)).collect()
 }
 
-/// The contract an incident of a batch refers to, or an error naming the incident.
-pub(crate) fn contract_of(
-    contracts: &[Contract],
-    index: usize,
-    contract: usize,
-) -> Result<&Contract, Error> {
-    contracts
-        .get(contract)
-        .ok_or_else(|| Error::InvalidArgument {
-            operation: "batch",
-            reason: format!(
-                "incidents[{index}] refers to contract {contract}, but there are only {} contracts",
-                contracts.len()
-            ),
-        })
-}
-
 /// Evaluates (contract, incident) pairs as of `now`.
 ///
 /// Returns one result per pair, in the order given, each exactly what

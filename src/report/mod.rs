@@ -33,9 +33,10 @@
 //!
 //! ## Compliance over a period
 //!
-//! [`ComplianceReport::build(&contracts, &incidents, &period, &targets, now)`](crate::report::ComplianceReport::build)
-//! evaluates the incidents of a period and aggregates them into rows per contract (customer) ×
-//! severity × metric, plus `totals` per severity × metric over all contracts.
+//! [`ComplianceReport::build(&pairs, &period, &targets, now)`](crate::report::ComplianceReport::build)
+//! evaluates the incidents of a period, each paired with its contract as for
+//! [`evaluate_all`], and aggregates them into rows per contract (customer) × severity ×
+//! metric, plus `totals` per severity × metric over all contracts.
 //!
 //! | period form | meaning |
 //! | --- | --- |

@@ -177,8 +177,7 @@ fn a_reaction_given_before_the_customers_call_is_met() {
     assert!(entry.slack.is_none(), "{:?}", entry.slack);
     // March compliance counts it met, not open.
     let report = ComplianceReport::build(
-        std::slice::from_ref(&c),
-        &[(0, i)],
+        &[(&c, &i)],
         &"2026-03".parse().unwrap(),
         &ComplianceTargets::none(),
         now,
@@ -225,8 +224,7 @@ fn a_level_that_never_took_the_incident_over_had_nothing_to_meet() {
         assert_eq!(m.state, MetricState::NotApplicable, "{}", m.metric);
     }
     let report = ComplianceReport::build(
-        std::slice::from_ref(&c),
-        &[(0, i)],
+        &[(&c, &i)],
         &"2026-03".parse().unwrap(),
         &ComplianceTargets::none(),
         now,

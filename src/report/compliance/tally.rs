@@ -14,7 +14,6 @@ use crate::contract::{Contract, Metric};
 use crate::error::Error;
 use crate::evaluate::{evaluate, MetricState, Report, TargetOutcome};
 use crate::incident::Incident;
-use crate::report::batch::contract_of;
 use crate::time::Period;
 
 /// Counts and elapsed seconds of one row, before statistics.
@@ -122,7 +121,8 @@ fn compliance_of(
     (percent, outcome)
 }
 
-/// Row key: contract index, severity rank in the contract's catalog, metric.
+/// Row key: the contract's first position in the input, severity rank in the contract's
+/// catalog, metric.
 type Key = (usize, usize, Metric);
 
 /// The accumulation of a compliance report, mergeable (for parallel folds).
@@ -177,20 +177,13 @@ impl Tally {
 
     fn visit(
         &mut self,
-        contracts: &[Contract],
+        contract: &Contract,
         period: &Period,
         now: DateTime<Utc>,
         index: usize,
         contract_index: usize,
         incident: &Incident,
     ) {
-        let contract = match contract_of(contracts, index, contract_index) {
-            Ok(c) => c,
-            Err(e) => {
-                self.failures.push(Failure { index, error: e });
-                return;
-            }
-        };
         if !belongs_to(period, contract, incident.reported_at()) {
             self.outside = self.outside.saturating_add(1);
             return;
@@ -212,9 +205,9 @@ impl Tally {
         self
     }
 
-    fn finish(
+    fn finish<'a>(
         self,
-        contracts: &[Contract],
+        contract_at: impl Fn(usize) -> Option<&'a Contract>,
         period: Period,
         targets: &ComplianceTargets,
         now: DateTime<Utc>,
@@ -224,7 +217,7 @@ impl Tally {
         let mut totals: BTreeMap<(usize, String, Metric), Acc> = BTreeMap::new();
         let mut rows = Vec::with_capacity(self.rows.len());
         for ((c, rank, metric), acc) in self.rows {
-            let Some(contract) = contracts.get(c) else {
+            let Some(contract) = contract_at(c) else {
                 continue;
             };
             let severity = contract
@@ -263,10 +256,13 @@ impl Tally {
 }
 
 impl ComplianceReport {
-    /// Evaluates the incidents attributed to `period` (each an index into `contracts` and the
-    /// incident) as of `now` and aggregates them. Incidents outside the period are counted
-    /// but not evaluated. With the `rayon` feature the work runs in parallel; the report is
-    /// identical either way.
+    /// Evaluates the incidents attributed to `period` (each with its contract, as
+    /// [`evaluate_all`](crate::report::evaluate_all) takes them) as of `now` and aggregates
+    /// them. Rows are per contract — one `Contract` in memory, however many incidents refer to
+    /// it (a clone is another contract) — in the order contracts first appear, then by
+    /// severity and metric. Incidents
+    /// outside the period are counted but not evaluated. With the `rayon` feature the work
+    /// runs in parallel; the report is identical either way.
     ///
     /// Incidents that cannot be evaluated are listed in [`ComplianceReport::failures`]; they
     /// do not stop the others.
@@ -287,15 +283,15 @@ impl ComplianceReport {
     ///   "plans": {"std": {"name": "Standard",
     ///     "targets": {"high": {"reaction": {"within": "1h", "clock": "24x7"}}}}}
     /// }"#)?;
-    /// let contracts = vec![Contract::new(Arc::new(catalog), ContractSpec {
+    /// let acme = Contract::new(Arc::new(catalog), ContractSpec {
     ///     customer: "Acme".into(), plan: "std".into(), ..ContractSpec::default()
-    /// })?];
+    /// })?;
     /// let t = |s: &str| s.parse::<DateTime<Utc>>();
     /// let incident = |id: &str, at: &str, answered: &str| -> Result<_, Box<dyn std::error::Error>> {
-    ///     Ok((0, Incident::new(id, vec![
+    ///     Ok(Incident::new(id, vec![
     ///         Event::new(t(at)?, EventKind::Reported {
     ///             severity: "high".into(), channel: None, contact: None }),
-    ///         Event::new(t(answered)?, EventKind::Responded)])?))
+    ///         Event::new(t(answered)?, EventKind::Responded)])?)
     /// };
     /// let incidents = vec![
     ///     incident("A-1", "2026-11-02T09:00:00Z", "2026-11-02T09:10:00Z")?,
@@ -305,8 +301,9 @@ impl ComplianceReport {
     /// ];
     /// let targets: ComplianceTargets =
     ///     serde_json::from_str(r#"{"default": {"reaction": "95"}}"#)?;
-    /// let report = ComplianceReport::build(&contracts, &incidents, &"2026-11".parse::<Period>()?,
-    ///     &targets, t("2026-12-01T00:00:00Z")?);
+    /// let pairs: Vec<_> = incidents.iter().map(|i| (&acme, i)).collect();
+    /// let report = ComplianceReport::build(&pairs, &"2026-11".parse::<Period>()?, &targets,
+    ///     t("2026-12-01T00:00:00Z")?);
     /// let row = &report.rows[0];
     /// assert_eq!((row.incidents, row.met, row.breached), (3, 2, 1));
     /// assert_eq!(row.compliance, Some("66.66".parse::<Decimal>()?));
@@ -317,25 +314,25 @@ impl ComplianceReport {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn build(
-        contracts: &[Contract],
-        incidents: &[(usize, Incident)],
+        incidents: &[(&Contract, &Incident)],
         period: &Period,
         targets: &ComplianceTargets,
         now: DateTime<Utc>,
     ) -> ComplianceReport {
-        let tally = fold(incidents, |t, i, (k, incident)| {
-            t.visit(contracts, period, now, i, *k, incident);
+        let first = first_positions(incidents);
+        let tally = fold(incidents, |t, i, (contract, incident)| {
+            let k = first.get(i).copied().unwrap_or(i);
+            t.visit(contract, period, now, i, k, incident);
         });
-        tally.finish(contracts, *period, targets, now)
+        let contract_at = |k: usize| incidents.get(k).map(|(c, _)| *c);
+        tally.finish(contract_at, *period, targets, now)
     }
 
-    /// Aggregates reports already evaluated (each with the index of its contract in
-    /// `contracts`). Reports outside `period` by [`Report::reported_at`] are counted as
-    /// outside; a contract index out of range or a severity the contract's catalog does not
-    /// know is a [`Failure`].
+    /// Aggregates reports already evaluated, each with its contract. Reports outside `period`
+    /// by [`Report::reported_at`] are counted as outside; a severity the contract's catalog
+    /// does not know is a [`Failure`].
     pub fn from_reports(
-        contracts: &[Contract],
-        reports: &[(usize, Report)],
+        reports: &[(&Contract, &Report)],
         period: &Period,
         targets: &ComplianceTargets,
     ) -> ComplianceReport {
@@ -344,17 +341,39 @@ impl ComplianceReport {
             .map(|(_, r)| r.now)
             .max()
             .unwrap_or(DateTime::<Utc>::MIN_UTC);
-        let tally = fold(reports, |t, i, (k, report)| {
-            match contract_of(contracts, i, *k) {
-                Ok(c) if !belongs_to(period, c, report.reported_at) => {
-                    t.outside = t.outside.saturating_add(1);
-                }
-                Ok(c) => t.add_report(i, *k, c, report),
-                Err(e) => t.failures.push(Failure { index: i, error: e }),
+        let first = first_positions(reports);
+        let tally = fold(reports, |t, i, (contract, report)| {
+            let k = first.get(i).copied().unwrap_or(i);
+            if belongs_to(period, contract, report.reported_at) {
+                t.add_report(i, k, contract, report);
+            } else {
+                t.outside = t.outside.saturating_add(1);
             }
         });
-        tally.finish(contracts, *period, targets, now)
+        let contract_at = |k: usize| reports.get(k).map(|(c, _)| *c);
+        tally.finish(contract_at, *period, targets, now)
     }
+}
+
+/// For each pair, the position of the first pair with the same contract (the same value in
+/// memory, `std::ptr::eq`): rows are per contract, in the order contracts first appear.
+fn first_positions<T>(pairs: &[(&Contract, T)]) -> Vec<usize> {
+    let mut seen: BTreeMap<*const Contract, usize> = BTreeMap::new();
+    let mut last: Option<(*const Contract, usize)> = None;
+    pairs
+        .iter()
+        .enumerate()
+        .map(|(i, (c, _))| {
+            let ptr = std::ptr::from_ref(*c);
+            let first = match last {
+                // Incidents of one contract often come together.
+                Some((p, k)) if p == ptr => k,
+                _ => *seen.entry(ptr).or_insert(i),
+            };
+            last = Some((ptr, first));
+            first
+        })
+        .collect()
 }
 
 /// Folds `items` into a [`Tally`], in parallel with the `rayon` feature. The result does not
@@ -415,33 +434,25 @@ mod tests {
         .unwrap();
         let now = "2026-11-02T12:00:00Z".parse().unwrap();
         let report = evaluate(&urgent, &incident, now).unwrap();
-        // Counted against the `high` catalog, or against a contract that does not exist.
+        // Counted against the `high` catalog it fails; against its own contract it counts.
         let period: Period = "2026-11".parse().unwrap();
-        let reports = [(0, report.clone()), (5, report)];
+        let reports = [(&high, &report), (&urgent, &report)];
         let compliance =
-            ComplianceReport::from_reports(&[high], &reports, &period, &ComplianceTargets::none());
-        assert_eq!(compliance.incidents, 0);
+            ComplianceReport::from_reports(&reports, &period, &ComplianceTargets::none());
+        assert_eq!(compliance.incidents, 1);
+        assert_eq!(compliance.rows.len(), 1);
+        assert_eq!(compliance.rows[0].severity, "urgent");
         assert_eq!(
             compliance.failures,
-            vec![
-                Failure {
-                    index: 0,
-                    error: Error::UnknownName {
-                        path: "reports[0].severity".into(),
-                        kind: "severity".into(),
-                        name: "urgent".into(),
-                        known: vec!["high".into()],
-                    },
+            vec![Failure {
+                index: 0,
+                error: Error::UnknownName {
+                    path: "reports[0].severity".into(),
+                    kind: "severity".into(),
+                    name: "urgent".into(),
+                    known: vec!["high".into()],
                 },
-                Failure {
-                    index: 1,
-                    error: Error::InvalidArgument {
-                        operation: "batch",
-                        reason: "incidents[1] refers to contract 5, but there are only 1 contracts"
-                            .into(),
-                    },
-                },
-            ]
+            }]
         );
         let json = serde_json::to_value(&compliance.failures).unwrap();
         assert_eq!(
@@ -449,8 +460,6 @@ mod tests {
             serde_json::json!([
                 {"index": 0,
                  "message": "reports[0].severity: unknown severity `urgent`: expected one of high"},
-                {"index": 1,
-                 "message": "batch: incidents[1] refers to contract 5, but there are only 1 contracts"},
             ])
         );
     }
