@@ -52,7 +52,7 @@
 //! public items are at the root.
 //!
 //! In dependency order: each module uses only those above it (the [design notes](guide::design)
-//! show how to check, and list what the redesign of issue 16 still has to move):
+//! show how to check, and list what the redesign has not reached yet):
 //!
 //! | module | public as | holds |
 //! | --- | --- | --- |
