@@ -40,6 +40,15 @@
 //! | `calendar/is_open` | 11 ns (14 ns) |
 //! | `calendar/build/emea-office` (parse + validate, 13 years of holidays) | 63 µs (83 µs) |
 //!
+//! Re-measured on 2026-12-02 after the changes of that afternoon to `query.rs` (errors that
+//! name their inputs, built only on the error path) and to the first-call year sums, in one
+//! session against the commit before them (`7608ce4`, its own worktree, run back to back):
+//! `add/1h` 96 ns (96 ns before), `add/40h` 96 ns (100), `add/2000h` 100 ns (99), `sub/40h`
+//! 95 ns (100), `between/1d` 47 ns (53), `between/1y` 51 ns (56), `is_open` 19 ns (18),
+//! `build/emea-office` 91 µs (98) — no change beyond noise. The machine ran about a quarter
+//! slower that hour for both commits (`is_open`, untouched, 18 ns against 11 ns in the table),
+//! so the table above stays the figure of `49750b7`; compare runs of one session only.
+//!
 //! Memory: a calendar holds its configuration, 400 empty cache slots (3 KiB) and about 8 KiB per
 //! compiled year of an office calendar (a 24x7 calendar: under 4 KiB per year);
 //! [`Calendar::memory_bytes`](crate::Calendar::memory_bytes) reports it. The limits and time
@@ -109,6 +118,12 @@
 //! the floor" sets the target of 1.0 s. Earlier figures here (0.97 s) came from a faster machine
 //! and are withdrawn. About 80 % of the time is `evaluate` itself; the aggregation is counts plus
 //! a linear-time selection for the median and p90.
+//!
+//! `ComplianceReport::build` now takes (contract, incident) pairs and finds each contract's
+//! first position once (a pointer lookup per incident). Re-measured on 2026-12-02 against the
+//! commit before (`7608ce4`) back to back on a machine running about twice as slow as in the
+//! table that hour: `batch/compliance/1m-incidents` 3.31 s (3.59 s before),
+//! `batch/evaluate/1m-incidents` 5.15 s (5.07 s) — no change beyond noise.
 //!
 //! Memory: the 1,000,000 input incidents take 943 MB (88 bytes per event); the aggregation
 //! keeps only counts and one 8-byte sample per met or breached metric (24 MB for 3,000,000
