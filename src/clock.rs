@@ -218,16 +218,7 @@ pub(crate) fn read(
             deadline: None,
         });
     }
-    let overflow = || {
-        crate::error::out_of_range(
-            "Clock::read",
-            format_args!(
-                "target {} at {}",
-                crate::time::format_duration(target),
-                crate::time::rfc3339(now)
-            ),
-        )
-    };
+    let overflow = || overflow_of("Clock::read", "target", target, now);
     let mut elapsed = TimeDelta::zero();
     let mut remaining = target;
     let mut deadline: Option<DateTime<Utc>> = None;
@@ -345,16 +336,7 @@ pub(crate) fn reach(
             reason: format!("negative amount {amount}"),
         });
     }
-    let overflow = || {
-        crate::error::out_of_range(
-            "clock reach",
-            format_args!(
-                "amount {} at {}",
-                crate::time::format_duration(amount),
-                crate::time::rfc3339(now)
-            ),
-        )
-    };
+    let overflow = || overflow_of("clock reach", "amount", amount, now);
     let mut remaining = amount;
     let mut open: Option<DateTime<Utc>> = None;
     for e in events.iter().take_while(|e| e.at <= now) {
@@ -384,6 +366,23 @@ pub(crate) fn reach(
         Err(Error::NoBusinessTime { .. }) => Ok(Reach::Never),
         Err(e) => Err(e),
     }
+}
+
+/// An out-of-range error of a clock computation of `duration` (its `what`) as of `now`.
+fn overflow_of(
+    operation: &'static str,
+    what: &str,
+    duration: TimeDelta,
+    now: DateTime<Utc>,
+) -> Error {
+    crate::error::out_of_range(
+        operation,
+        format_args!(
+            "{what} {} at {}",
+            crate::time::format_duration(duration),
+            crate::time::rfc3339(now)
+        ),
+    )
 }
 
 #[cfg(test)]

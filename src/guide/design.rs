@@ -139,4 +139,3 @@
 //!   segments where parts meet, but within a part helper functions still take the path they
 //!   report (`Holidays::from_specs(specs, "holidays")`, the plan and ladder validators, the fee
 //!   rule tree, whose nodes keep their paths for invoice lines).
-
