@@ -7,7 +7,7 @@
 //! This module prices work that is **already classified**: [`HourlyRates::price`](crate::money::HourlyRates::price) takes
 //! [`ClassifiedInterval`](crate::money::ClassifiedInterval)s, pieces of worked time on local dates, each a [`WorkCategory`](crate::money::WorkCategory). It
 //! knows no time zone and no calendar (money depends only on `time`, see the
-//! [money docs](super#layers)).
+//! [money docs](crate::money#layers)).
 //!
 //! The classification is the calendar's:
 //! [`calendar::WorkClassifier`](crate::calendar::WorkClassifier) cuts each worked interval
