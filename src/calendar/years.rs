@@ -269,9 +269,10 @@ pub(crate) trait YearSeries {
             let by_shape = self.calendar().totals_follow_year_shape();
             let shared = self.shape_totals();
             let (lower, upper) = self.region_bounds(k);
-            // A region whose signature cannot be told has one of its own.
+            // A region whose signature cannot be told has one of its own: one number long,
+            // where every told signature holds two or more per zone.
             let id = by_shape.then(|| {
-                let own = || vec![-1, i64::try_from(k).unwrap_or(i64::MAX)];
+                let own = || vec![i64::try_from(k).unwrap_or(i64::MAX)];
                 let signature = lower
                     .or(upper)
                     .and_then(|y| self.calendar().region_signature(y))
