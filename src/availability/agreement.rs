@@ -99,7 +99,6 @@ impl AvailabilityAgreement {
         recurring_maintenance: Option<Calendar>,
         windows: Vec<MaintenanceWindow>,
     ) -> Result<AvailabilityAgreement, Error> {
-        let recurring = recurring_maintenance;
         if target < Decimal::ZERO || target > Decimal::ONE_HUNDRED {
             return Err(Error::InvalidValue {
                 path: "target".to_owned(),
@@ -107,14 +106,14 @@ impl AvailabilityAgreement {
                 expected: "a percentage from 0 to 100".to_owned(),
             });
         }
-        let effective = match &recurring {
+        let effective = match &recurring_maintenance {
             Some(m) => service_hours.difference(std::slice::from_ref(m))?,
             None => service_hours.clone(),
         };
         Ok(AvailabilityAgreement {
             target,
             service_hours,
-            recurring,
+            recurring: recurring_maintenance,
             windows: merge_windows(windows),
             effective,
         })

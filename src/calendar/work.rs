@@ -437,7 +437,6 @@ mod tests {
 
     fn terms(json: &str) -> TimeAndMaterials {
         TimeAndMaterials::try_from(serde_json::from_str::<TimeAndMaterialsSpec>(json).unwrap())
-            .map_err(|e: crate::Error| e.at("rates"))
             .unwrap()
     }
 

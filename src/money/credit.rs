@@ -171,8 +171,7 @@ impl CreditPolicy {
     ///   than a higher one;
     /// * [`Error::CurrencyMismatch`] for an amount in another currency.
     fn from_spec(spec: CreditPolicySpec) -> Result<CreditPolicy, Error> {
-        let currency_path = "currency".to_owned();
-        let currency = Currency::new(&spec.currency).map_err(|e| e.at(&currency_path))?;
+        let currency = Currency::new(&spec.currency).map_err(|e| e.at("currency"))?;
         let mut tiers: Vec<Tier> = Vec::with_capacity(spec.availability.len());
         for (i, t) in spec.availability.iter().enumerate() {
             let at = format!("availability[{i}]");
@@ -378,9 +377,7 @@ mod tests {
     }
 
     fn policy() -> CreditPolicy {
-        CreditPolicy::try_from(serde_json::from_str::<CreditPolicySpec>(POLICY).unwrap())
-            .map_err(|e: crate::Error| e.at("credits"))
-            .unwrap()
+        CreditPolicy::try_from(serde_json::from_str::<CreditPolicySpec>(POLICY).unwrap()).unwrap()
     }
 
     fn fee() -> CreditInputs {

@@ -130,9 +130,9 @@ impl CaseQuota {
         let overage = match spec.overage {
             OveragePolicySpec::Refuse => OveragePolicy::Refuse,
             OveragePolicySpec::Charge { price } => {
-                let path = "overage.charge.price".to_owned();
-                let price: Money = price.parse().map_err(|e: Error| e.at(&path))?;
-                non_negative(price.amount, &path, "price")?;
+                let path = "overage.charge.price";
+                let price: Money = price.parse().map_err(|e: Error| e.at(path))?;
+                non_negative(price.amount, path, "price")?;
                 OveragePolicy::Charge { price }
             }
         };

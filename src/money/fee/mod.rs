@@ -76,8 +76,7 @@ impl FeeSchedule {
     ///   are unordered, overlap, leave a gap, or are not open (no `to`) at the end only;
     /// * [`Error::CurrencyMismatch`] for an amount in another currency than the schedule's.
     fn from_spec(spec: FeeScheduleSpec) -> Result<FeeSchedule, Error> {
-        let currency_path = "currency".to_owned();
-        let currency = Currency::new(&spec.currency).map_err(|e| e.at(&currency_path))?;
+        let currency = Currency::new(&spec.currency).map_err(|e| e.at("currency"))?;
         let rule = Rule::from_spec(spec.fee, "fee", currency)?;
         Ok(FeeSchedule {
             currency,

@@ -128,8 +128,7 @@ impl HourlyRates {
     /// negative rate, an increment of 0 or more than 1440 minutes, or a negative surcharge;
     /// [`Error::CurrencyMismatch`] for a rate in another currency.
     fn from_spec(spec: HourlyRatesSpec) -> Result<HourlyRates, Error> {
-        let currency_path = "currency".to_owned();
-        let currency = Currency::new(&spec.currency).map_err(|e| e.at(&currency_path))?;
+        let currency = Currency::new(&spec.currency).map_err(|e| e.at("currency"))?;
         let hourly_rate = config_amount(&spec.hourly_rate, "hourly_rate", currency)?;
         let daily_rate = match &spec.daily_rate {
             Some(s) => Some(config_amount(s, "daily_rate", currency)?),
