@@ -100,6 +100,17 @@ pub(crate) fn info(key: &str) -> Result<PresetInfo, Error> {
                 };
                 (Some(from), until, dates)
             }
+            // The Chinese calendar's month table and the equinox formula cover stated years:
+            // exact within them, absent outside.
+            Kind::Chinese { .. } | Kind::Equinox(_) => {
+                let (first, last) = match rule.table_years() {
+                    Some(years) => years,
+                    None => super::japan::EQUINOX_YEARS,
+                };
+                let from = rule.from.map_or(first, |f| f.max(first));
+                let until = rule.until.map_or(last, |u| u.min(last));
+                (Some(from), Some(until), DateQuality::Exact)
+            }
             _ => (rule.from, rule.until, DateQuality::Exact),
         };
         match holidays.iter_mut().find(|h| h.name == rule.name) {

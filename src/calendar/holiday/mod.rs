@@ -2,8 +2,10 @@
 //!
 //! The long-form documentation is the guide page [`guide::holidays`](crate::guide::holidays).
 
+mod chinese;
 mod hebrew;
 mod hijri;
+mod japan;
 mod listing;
 mod observance;
 mod orthodox;
@@ -24,6 +26,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::time::parse_date;
+pub use chinese::{LunisolarCalendar, LunisolarDate};
+pub use japan::{Between, Equinox};
 pub use listing::{DateQuality, PresetHoliday, PresetInfo};
 pub use observance::Observance;
 pub use orthodox::orthodox_easter;
@@ -567,6 +571,7 @@ impl Holidays {
                 sources.push(Source::Own(&r.name));
             }
         }
+        self.add_days_between(&mut own, keep);
         let mut shifted: Vec<(NaiveDate, Source<'_>)> = Vec::new();
         for (d, r) in &occurrences {
             let to = match (r.observed, d.weekday()) {
@@ -628,6 +633,46 @@ impl Holidays {
         // Substitute days are never taken days: sorting by date leaves no duplicates.
         out.sort_by_key(|(d, _)| *d);
         out
+    }
+
+    /// Adds to `own` (the rules' own dates, sorted, one entry per date) every day between two
+    /// of them that a `between` rule applies in (Japan's citizens' holiday), before observed
+    /// and substitute days are placed: those are not holidays the law counts, and a day
+    /// found here is not counted for another.
+    fn add_days_between<'a>(&'a self, own: &mut Vec<(NaiveDate, Vec<Source<'a>>)>, keep: Names) {
+        let rules: Vec<&Rule> = self
+            .yearly
+            .iter()
+            .filter(|r| matches!(r.kind, rule::Kind::Between(_)))
+            .collect();
+        if rules.is_empty() {
+            return;
+        }
+        let middles: Vec<NaiveDate> = own
+            .windows(2)
+            .filter_map(|w| {
+                let (a, b) = (w.first()?.0, w.get(1)?.0);
+                let m = a.succ_opt()?;
+                (m.succ_opt()? == b).then_some(m)
+            })
+            .collect();
+        for m in middles {
+            let names: Vec<Source<'a>> = rules
+                .iter()
+                .filter(|r| r.applies(m.year()))
+                .map(|r| Source::Own(&r.name))
+                .collect();
+            if names.is_empty() {
+                continue;
+            }
+            let at = own.partition_point(|(d, _)| *d < m);
+            let sources = if keep == Names::Keep {
+                names
+            } else {
+                Vec::new()
+            };
+            own.insert(at, (m, sources));
+        }
     }
 
     /// Whether the holidays repeat with the 400-year Gregorian cycle outside

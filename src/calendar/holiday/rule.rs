@@ -41,6 +41,19 @@ pub(crate) enum Kind {
     },
     /// The dates of a published table (see [`super::table`]), moved by `offset` days.
     Table { table: u16, offset: i8 },
+    /// A date of the Chinese lunisolar calendar (see [`super::chinese`]) in the Chinese
+    /// year that begins in the rule year, moved by `offset` days.
+    Chinese {
+        calendar: super::chinese::LunisolarCalendar,
+        month: u32,
+        day: u32,
+        offset: i8,
+    },
+    /// An equinox day by Japan's formula (see [`super::japan`]).
+    Equinox(super::japan::Equinox),
+    /// A day between two holidays (see [`super::japan::Between`]): found by the holiday
+    /// computation of a year, never by [`Kind::date_in`].
+    Between(super::japan::Between),
     /// A fixed day moved by the shift of its weekday (see [`super::shift`]).
     Moved {
         month: u32,
@@ -155,8 +168,19 @@ impl Kind {
             Kind::OrthodoxEaster { offset } => {
                 add_days(super::orthodox::orthodox_easter(year)?, offset)
             }
-            // A table or a Hebrew date may give several dates a year: see `Rule::dates_in`.
-            Kind::Table { .. } | Kind::Hebrew { .. } => None,
+            Kind::Chinese {
+                calendar,
+                month,
+                day,
+                offset,
+            } => add_days(
+                super::chinese::date(calendar, year, month, day)?,
+                i64::from(offset),
+            ),
+            Kind::Equinox(e) => super::japan::equinox(e, year),
+            // A table or a Hebrew date may give several dates a year: see `Rule::dates_in`;
+            // a day between holidays depends on the other rules (`Holidays::compute`).
+            Kind::Table { .. } | Kind::Hebrew { .. } | Kind::Between(_) => None,
         }
     }
 }
@@ -214,12 +238,21 @@ impl Rule {
         }
     }
 
-    /// The first and last year a table rule can give a date for (`None` for other kinds).
+    /// The first and last year a table rule (a date table, or the Chinese calendar's month
+    /// table) can give a date for (`None` for other kinds).
     pub(crate) fn table_years(&self) -> Option<(i32, i32)> {
         match self.kind {
             Kind::Table { table, .. } => super::table::get(table).ok().map(|t| t.years),
+            Kind::Chinese { calendar, .. } => super::chinese::years(calendar),
+            Kind::Equinox(_) => Some(super::japan::EQUINOX_YEARS),
             _ => None,
         }
+    }
+
+    /// Whether rule year `year` is within the rule's range and cycle (for the rules whose
+    /// dates the holiday computation finds, as a day between holidays).
+    pub(crate) fn applies(&self, year: i32) -> bool {
+        self.applies_in(year)
     }
 
     /// The date of a one-off rule.

@@ -332,14 +332,14 @@ mod tests {
         );
         assert_eq!(
             err(r#"[{"name": "X", "easter": 1, "offset": 1}]"#),
-            "holidays[0].offset: invalid value `1`: expected `offset` only with `table` (an \
-             Easter rule counts its days in `easter`)"
+            "holidays[0].offset: invalid value `1`: expected `offset` only with `table` or \
+             `chinese` (an Easter rule counts its days in `easter`)"
         );
         assert_eq!(
             err(r#"[{"name": "X", "table": "my-vesak", "easter": 1}]"#),
             "holidays[0]: invalid value `easter + table`: expected one of: `date`; `month` + \
              `day`; `month` + `weekday` + `nth`; `weekday` + `on_or_after`; `easter`; \
-             `orthodox_easter`; `hebrew`; `table`; `preset`"
+             `orthodox_easter`; `hebrew`; `chinese`; `equinox`; `between`; `table`; `preset`"
         );
     }
 

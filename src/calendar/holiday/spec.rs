@@ -83,6 +83,9 @@ impl<'de> Deserialize<'de> for HolidaySpec {
 /// | `easter` | that many days after Western (Gregorian) Easter Sunday, −200 to 200 |
 /// | `orthodox_easter` | that many days after Orthodox (Julian) Easter Sunday, −200 to 200 |
 /// | `hebrew: {month, day}` | that date of the Hebrew calendar (arithmetic, exact), months from 1 Nisan to 12 Adar and 13 Adar II |
+/// | `chinese: {month, day}` (+ `offset`) | that date of the Chinese lunisolar calendar (the regular month, never the leap one) in the Chinese year beginning in the rule year, by the published month table (1900–2099); `"calendar": "korean"` or `"vietnamese"` for Korea's (1961–2099) or Vietnam's (1968–2099) reckoning (see [`LunisolarDate`](super::LunisolarDate)); `offset` days after it (−60 to 60: `{"month": 1, "day": 1}` with `-1` is New Year's Eve); nothing outside those years |
+/// | `equinox` | `"march"` or `"september"`: the equinox day in Japan (JST) by the published formula, 1900–2099 (see [`Equinox`](super::Equinox)); nothing outside those years |
+/// | `between` | `"holidays"`: a day that is no holiday but lies between two holidays' own dates (Japan's citizens' holiday; see [`Between`](super::Between)) |
 /// | `table` (+ `offset`) | the dates of a built-in date table (lunisolar and Islamic festivals), `offset` days after them (−60 to 60); nothing outside the table's years |
 /// | `date` | a one-off date `YYYY-MM-DD` |
 /// | `preset` | all holidays of a built-in preset (see [`Holidays::PRESETS`](super::Holidays::PRESETS)); no other field |
@@ -147,7 +150,17 @@ pub struct HolidayRule {
     /// dates (see the holiday module's docs for the tables and their years).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table: Option<String>,
-    /// With `table`: days after the table's dates (negative: before), -60 to 60.
+    /// A date of the Chinese lunisolar calendar, `{"month", "day"}` with an optional
+    /// `"calendar"` (`chinese`, `korean`, `vietnamese`), by the published month table.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chinese: Option<super::chinese::LunisolarDate>,
+    /// An equinox day in Japan (`"march"`, `"september"`), by the published formula.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub equinox: Option<super::japan::Equinox>,
+    /// `"holidays"`: a day between two holidays (Japan's citizens' holiday).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub between: Option<super::japan::Between>,
+    /// With `table` or `chinese`: days after the dates (negative: before), -60 to 60.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offset: Option<i64>,
     /// `move`: on a `month` + `day` rule, the days the holiday moves by when its date falls on
@@ -234,7 +247,7 @@ fn year_of(path: &str, y: i64) -> Result<i32, Error> {
 }
 
 const FORMS: &str = "one of: `date`; `month` + `day`; `month` + `weekday` + `nth`; \
-                     `weekday` + `on_or_after`; `easter`; `orthodox_easter`; `hebrew`; `table`; `preset`";
+                     `weekday` + `on_or_after`; `easter`; `orthodox_easter`; `hebrew`; `chinese`; `equinox`; `between`; `table`; `preset`";
 
 /// What a rule object contributes: its own rule or a preset's name.
 pub(crate) enum Compiled {
@@ -257,6 +270,9 @@ impl HolidayRule {
             ("easter", self.easter.is_some()),
             ("orthodox_easter", self.orthodox_easter.is_some()),
             ("hebrew", self.hebrew.is_some()),
+            ("chinese", self.chinese.is_some()),
+            ("equinox", self.equinox.is_some()),
+            ("between", self.between.is_some()),
             ("table", self.table.is_some()),
         ]
         .into_iter()
@@ -388,19 +404,38 @@ impl HolidayRule {
             (["table"], ..) => {
                 let key = self.table.as_deref().unwrap_or_default();
                 let table = super::table::index_of(&field("table"), key)?;
-                let offset = self.offset.unwrap_or(0);
-                let limit = super::table::OFFSET_LIMIT;
-                let offset = i8::try_from(offset)
-                    .ok()
-                    .filter(|o| (-limit..=limit).contains(&i64::from(*o)))
-                    .ok_or_else(|| {
-                        invalid(
-                            &field("offset"),
-                            offset,
-                            format!("an offset from -{limit} to {limit} days"),
-                        )
-                    })?;
+                let offset = offset_of(&field("offset"), self.offset)?;
                 Kind::Table { table, offset }
+            }
+            (["equinox"], ..) => match self.equinox {
+                Some(e) => Kind::Equinox(e),
+                None => return Err(invalid(path, "equinox", FORMS)),
+            },
+            (["between"], ..) => match self.between {
+                Some(b) => Kind::Between(b),
+                None => return Err(invalid(path, "between", FORMS)),
+            },
+            (["chinese"], ..) => {
+                let date = self.chinese.unwrap_or_default();
+                let month = u32::try_from(date.month)
+                    .ok()
+                    .filter(|m| (1..=12).contains(m))
+                    .ok_or_else(|| {
+                        invalid(&field("chinese.month"), date.month, "a month from 1 to 12")
+                    })?;
+                let day = u32::try_from(date.day)
+                    .ok()
+                    .filter(|d| (1..=30).contains(d))
+                    .ok_or_else(|| {
+                        invalid(&field("chinese.day"), date.day, "a day from 1 to 30")
+                    })?;
+                super::chinese::check()?;
+                Kind::Chinese {
+                    calendar: date.calendar,
+                    month,
+                    day,
+                    offset: offset_of(&field("offset"), self.offset)?,
+                }
             }
             (["easter"], .., Some(offset)) => {
                 if !(-EASTER_OFFSET_LIMIT..=EASTER_OFFSET_LIMIT).contains(&offset) {
@@ -437,11 +472,15 @@ impl HolidayRule {
                 ));
             }
         }
-        if let (Some(offset), false) = (self.offset, matches!(kind, Kind::Table { .. })) {
+        if let (Some(offset), false) = (
+            self.offset,
+            matches!(kind, Kind::Table { .. } | Kind::Chinese { .. }),
+        ) {
             return Err(invalid(
                 &field("offset"),
                 offset,
-                "`offset` only with `table` (an Easter rule counts its days in `easter`)",
+                "`offset` only with `table` or `chinese` (an Easter rule counts its days in \
+                 `easter`)",
             ));
         }
         let kind = with_move(kind, self.moves, self.not_on.as_deref(), path)?;
@@ -508,6 +547,23 @@ fn with_move(
             })
         }
     }
+}
+
+/// Validates the `offset` of a table or Chinese-calendar rule (found at `path`; 0 when
+/// absent): −60 to 60 days.
+fn offset_of(path: &str, offset: Option<i64>) -> Result<i8, Error> {
+    let offset = offset.unwrap_or(0);
+    let limit = super::table::OFFSET_LIMIT;
+    i8::try_from(offset)
+        .ok()
+        .filter(|o| (-limit..=limit).contains(&i64::from(*o)))
+        .ok_or_else(|| {
+            invalid(
+                path,
+                offset,
+                format!("an offset from -{limit} to {limit} days"),
+            )
+        })
 }
 
 /// Largest accepted `every`.
