@@ -30,7 +30,11 @@
 //! Every entry of a `holidays` list is a plain date or a [`HolidayRule`](crate::calendar::HolidayRule): a fixed day, the
 //! `nth` weekday of a month, the first weekday on or after a day, days from Western or
 //! Orthodox Easter, a date of the Hebrew calendar (computed arithmetically, exact in every
-//! year), the dates of a built-in date table, a one-off date, or a whole preset.
+//! year), a date of the Chinese lunisolar calendar (`{"chinese": {"month": 8, "day": 15}}`,
+//! by its published month table, in China's, Korea's or Vietnam's reckoning), an equinox day
+//! in Japan by the published formula (`{"equinox": "march"}`), a day between two holidays
+//! (`{"between": "holidays"}`: Japan's citizens' holiday), the dates of a built-in date
+//! table, a one-off date, or a whole preset.
 //! Yearly rules take `from`/`until` year bounds and an `every` cycle; a fixed day may `move`
 //! by its weekday ("moved to Monday" laws, a holiday kept off the weekend) or be `not_on`
 //! some weekdays (dropped there); an [`Observance`](crate::calendar::Observance)
@@ -81,6 +85,7 @@
 //! - India: `in`
 //! - Iceland: `is`
 //! - Italy: `it`
+//! - Japan: `jp`
 //! - Kenya: `ke`
 //! - Liechtenstein: `li`
 //! - Lithuania: `lt`
@@ -90,6 +95,7 @@
 //! - Malta: `mt`
 //! - Mexico: `mx`
 //! - Malaysia: `my`
+//! - Nigeria: `ng`
 //! - Netherlands: `nl`
 //! - Norway: `no`
 //! - New Zealand: `nz`
@@ -107,13 +113,58 @@
 //! - United States: `us`, `us-ak`, `us-al`, `us-ar`, `us-az`, `us-ca`, `us-co`, `us-ct`, `us-dc`, `us-de`, `us-fl`, `us-ga`, `us-hi`, `us-ia`, `us-id`, `us-il`, `us-in`, `us-ks`, `us-ky`, `us-la`, `us-ma`, `us-md`, `us-me`, `us-mi`, `us-mn`, `us-mo`, `us-ms`, `us-mt`, `us-nc`, `us-nd`, `us-ne`, `us-nh`, `us-nj`, `us-nm`, `us-nv`, `us-ny`, `us-oh`, `us-ok`, `us-or`, `us-pa`, `us-ri`, `us-sc`, `us-sd`, `us-tn`, `us-tx`, `us-ut`, `us-va`, `us-vt`, `us-wa`, `us-wi`, `us-wv`, `us-wy`
 //! - South Africa: `za`
 //!
-//! 170 presets in all. Not shipped yet (33; their reference files are in `tests/presets/`,
+//! 172 presets in all. Not shipped yet (31; their reference files are in `tests/presets/`,
 //! and the test lists them):
 //! Argentina (`ar`), Bulgaria (`bg`), Switzerland (`ch-gl`), Chile (`cl`), China (`cn`), Egypt
 //! (`eg`), Spain (`es-cb`, `es-ce`, `es-cl`, `es-cm`, `es-cn`, `es-ct`, `es-ex`, `es-ga`, `es-ib`,
 //! `es-mc`, `es-md`, `es-ml`, `es-nc`, `es-pv`, `es-ri`, `es-vc`), Greece (`gr`), Hong Kong (`hk`),
-//! Japan (`jp`), South Korea (`kr`), Nigeria (`ng`), Russia (`ru`), Saudi Arabia (`sa`), Thailand
-//! (`th`), Taiwan (`tw`), Ukraine (`ua`), Vietnam (`vn`).
+//! South Korea (`kr`), Russia (`ru`), Saudi Arabia (`sa`), Thailand (`th`), Taiwan (`tw`),
+//! Ukraine (`ua`), Vietnam (`vn`).
+//!
+//! # The Chinese calendar
+//!
+//! A `chinese` rule takes its date from one month table of the Chinese lunisolar calendar,
+//! embedded with the crate: for each Chinese year 1900–2099, the Gregorian date of its first
+//! day, its leap month and the length of each month (the widely used lunar table, corrected
+//! to the Hong Kong Observatory's published calendar where they differ: 1916, 1978, 2057).
+//! Any festival follows from it — Chinese New Year `{"month": 1, "day": 1}` (its eve with
+//! `"offset": -1`), the Dragon Boat Festival `{"month": 5, "day": 5}`, Mid-Autumn
+//! `{"month": 8, "day": 15}`, the Double Ninth `{"month": 9, "day": 9}`. The month is always
+//! the regular one, never the leap month after it; a 30th day in a 29-day month gives no
+//! date. Korea and Vietnam reckon the same calendar at UTC+9 and UTC+7, so in some years a
+//! month begins a day later or earlier, or another month is the leap one (Korea 2012):
+//! `"calendar": "korean"` (covered 1961–2099) and `"calendar": "vietnamese"` (1968–2099) use
+//! their own rows for those years. Outside the covered years a rule gives no date, and the
+//! listing's `from`/`until` say so; the dates within are exact.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use slacalc::calendar::{HolidaySpec, Holidays};
+//!
+//! let specs: Vec<HolidaySpec> = serde_json::from_str(r#"[
+//!     {"name": "Chinese New Year's Eve", "chinese": {"month": 1, "day": 1}, "offset": -1},
+//!     {"name": "Mid-Autumn Festival", "chinese": {"month": 8, "day": 15}},
+//!     {"name": "Seollal", "chinese": {"month": 1, "day": 1, "calendar": "korean"}},
+//!     {"name": "Vernal Equinox Day", "equinox": "march"},
+//!     {"name": "Respect for the Aged Day", "month": 9, "weekday": "mon", "nth": 3},
+//!     {"name": "Autumnal Equinox Day", "equinox": "september"},
+//!     {"name": "National Holiday", "between": "holidays", "from": 2007}
+//! ]"#)?;
+//! let holidays = Holidays::from_specs(&specs, "holidays")?;
+//! let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+//! assert!(holidays.contains(d(2027, 2, 5))); // China's New Year 6 February: its eve
+//! assert!(holidays.contains(d(2027, 2, 7))); // Korea's Seollal, a day later
+//! assert!(holidays.contains(d(2026, 9, 25))); // Mid-Autumn
+//! assert!(holidays.contains(d(2026, 3, 20))); // the equinox by the formula
+//! assert!(holidays.contains(d(2026, 9, 22))); // between 21 (Monday) and 23 (equinox)
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! Japan's equinox days follow the formula the National Astronomical Observatory of Japan's
+//! announced dates follow, `int(C + 0.242194 × (year − 1980) − int((year − Y0) / 4))`, for
+//! 1900–2099 (nothing outside). A `between` rule makes a holiday of a day that is no holiday
+//! but lies between two holidays' own dates (not observed or substitute days): Japan's
+//! citizens' holiday, as 22 September 2015.
 //!
 //! # Date tables
 //!
@@ -170,6 +221,9 @@
 //! | `my-islamic-new-year` | Islamic New Year (1 Muharram) in Malaysia | 1990–2077 | 2001–2027 |
 //! | `my-mawlid` | Prophet Muhammad's Birthday (12 Rabi' al-Awwal) in Malaysia | 1990–2077 | 2001–2027 |
 //! | `my-vesak` | Vesak Day (the full moon of the 4th month, in May) in Malaysia | 1990–2100 | 2001–2027 |
+//! | `ng-eid-al-adha` | Eid al-Adha (10 Dhu al-Hijjah) in Nigeria | 1990–2100 | 1990–2025 |
+//! | `ng-eid-al-fitr` | Eid al-Fitr (1 Shawwal) in Nigeria | 1990–2100 | 1990–2026 |
+//! | `ng-prophet-s-birthday` | Prophet's Birthday (12 Rabi' al-Awwal) in Nigeria | 1990–2100 | 1990–2025 |
 //! | `nz-matariki` | Matariki (New Zealand) | 2022–2052 | 2022–2052 |
 //! | `ph-chinese-new-year` | Chinese New Year (Philippines) | 2012–2100 | 2012–2100 |
 //! | `ph-eid-al-adha` | Eid al-Adha (Philippines) | 2010–2100 | 2010–2026 |
