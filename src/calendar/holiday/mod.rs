@@ -92,6 +92,15 @@ fn memoized<T>(memo: &YearMemo<T>, year: i32, compute: impl FnOnce() -> Vec<T>) 
     computed
 }
 
+/// Which way a substitute day is looked for from its holiday.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Direction {
+    /// The next free working day.
+    Forward,
+    /// The previous free working day.
+    Backward,
+}
+
 /// Whether a computation keeps where each holiday's name comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Names {
@@ -594,31 +603,42 @@ impl Holidays {
         // holiday and its substitute is taken), so one forward scan assigns them all; a
         // substitute lies after every earlier one, so only the days taken above can be in
         // its way.
-        let mut sources: Vec<(NaiveDate, Vec<&str>)> = Vec::new();
+        let mut sources: Vec<(NaiveDate, Direction, Vec<&str>)> = Vec::new();
         for (d, r) in &occurrences {
-            let substituted = match r.observed {
-                Observance::Substitute => is_weekend(*d),
-                Observance::SundaySubstitute => d.weekday() == Weekday::Sun,
-                _ => false,
+            let direction = match (r.observed, d.weekday()) {
+                (Observance::Substitute, Weekday::Sat | Weekday::Sun)
+                | (
+                    Observance::SundaySubstitute | Observance::SaturdayBackSundayForward,
+                    Weekday::Sun,
+                ) => Direction::Forward,
+                (Observance::SaturdayBackSundayForward, Weekday::Sat) => Direction::Backward,
+                _ => continue,
             };
-            if substituted {
-                if sources.last().is_none_or(|(last, _)| last != d) {
-                    sources.push((*d, Vec::new()));
-                }
-                if let (Names::Keep, Some((_, names))) = (keep, sources.last_mut()) {
-                    names.push(&r.name);
-                }
+            if sources
+                .last()
+                .is_none_or(|(last, dir, _)| last != d || *dir != direction)
+            {
+                sources.push((*d, direction, Vec::new()));
+            }
+            if let (Names::Keep, Some((_, _, names))) = (keep, sources.last_mut()) {
+                names.push(&r.name);
             }
         }
+        // Each substitute day is the first free working day (no weekend day, holiday or
+        // substitute day already given) after its holiday, or before it for a Saturday
+        // substituted backwards.
         let mut substitutes: Vec<(NaiveDate, Vec<Source<'_>>)> = Vec::new();
-        let mut last_taken: Option<NaiveDate> = None;
-        for (d, names) in sources {
-            let mut c = last_taken.map_or(d, |t| t.max(d));
-            while let Some(next) = c.succ_opt() {
+        for (d, direction, names) in sources {
+            let mut c = d;
+            loop {
+                let next = match direction {
+                    Direction::Forward => c.succ_opt(),
+                    Direction::Backward => c.pred_opt(),
+                };
+                let Some(next) = next else { break };
                 c = next;
-                if !is_weekend(c) && !taken(c) {
+                if !is_weekend(c) && !taken(c) && !substitutes.iter().any(|(s, _)| *s == c) {
                     substitutes.push((c, names.iter().map(|n| Source::Observed(n)).collect()));
-                    last_taken = Some(c);
                     break;
                 }
             }

@@ -30,6 +30,10 @@ pub enum Observance {
     /// `"sunday_substitute"`: as `"substitute"`, for a Sunday holiday only (Malaysia's
     /// Holidays Act: the next day that is neither a weekend day nor a holiday).
     SundaySubstitute,
+    /// `"saturday_back_sunday_forward"`: a Sunday holiday is also observed on the next
+    /// Monday to Friday that is not already a holiday or substitute day, a Saturday holiday
+    /// on the previous such day (Vietnam's Lunar New Year days since 2014).
+    SaturdayBackSundayForward,
     /// `{"shift": {"fri": -1, "sat": -1, "sun": -2}}`: a holiday on one of the listed
     /// weekdays is also observed that many days later (negative: earlier), whether or not that
     /// day is already a holiday (the form of US Christmas Eve: Friday → Thursday, weekend →

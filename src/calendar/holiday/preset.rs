@@ -38,7 +38,7 @@ presets![
     "us-md", "us-me", "us-mi", "us-mn", "us-mo", "us-ms", "us-mt", "us-nc", "us-nd", "us-ne",
     "us-nh", "us-nj", "us-nm", "us-nv", "us-ny", "us-oh", "us-ok", "us-or", "us-pa", "us-ri",
     "us-sc", "us-sd", "us-tn", "us-tx", "us-ut", "us-va", "us-vt", "us-wa", "us-wi", "us-wv",
-    "us-wy", "za",
+    "us-wy", "vn", "za",
 ];
 
 /// A parsed, validated preset.

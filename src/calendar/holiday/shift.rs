@@ -295,6 +295,38 @@ mod tests {
     }
 
     #[test]
+    fn saturday_back_sunday_forward_substitutes_both_ways() {
+        // Friday 1 May 2026 a holiday; Saturday 2 May is substituted backwards on the first
+        // free working day before it, Thursday 30 April; Sunday 3 May forwards on Monday 4.
+        // Saturday 9 May backwards: Friday 8 May.
+        let h = build(
+            r#"[{"name": "A", "date": "2026-05-01"},
+                {"name": "B", "date": "2026-05-02", "observed": "saturday_back_sunday_forward"},
+                {"name": "C", "date": "2026-05-03", "observed": "saturday_back_sunday_forward"},
+                {"name": "D", "date": "2026-05-09", "observed": "saturday_back_sunday_forward"}]"#,
+        );
+        assert_eq!(
+            h.dates_in_year(2026),
+            [
+                d(2026, 4, 30),
+                d(2026, 5, 1),
+                d(2026, 5, 2),
+                d(2026, 5, 3),
+                d(2026, 5, 4),
+                d(2026, 5, 8),
+                d(2026, 5, 9)
+            ]
+        );
+        assert_eq!(h.in_year(2026)[0].name, "B (observed)");
+        // Across the new year: Saturday 1 January 2028 is observed on Friday 31 December 2027.
+        let h = build(
+            r#"[{"name": "E", "month": 1, "day": 1, "observed": "saturday_back_sunday_forward"}]"#,
+        );
+        assert!(h.contains(d(2027, 12, 31)));
+        assert_eq!(h.dates_in_year(2028), [d(2028, 1, 1)]);
+    }
+
+    #[test]
     fn table_rules_give_every_date_of_a_year() {
         let h = build(
             r#"[{"name": "Eid al-Fitr", "table": "my-eid-al-fitr"},
