@@ -40,7 +40,8 @@
 //! some weekdays (dropped there); an [`Observance`](crate::calendar::Observance)
 //! adds observed or substitute days for a holiday on a weekend (US Friday/Monday, Sunday to
 //! Monday, the next free working day after a Saturday or Sunday or only after a Sunday, the
-//! previous free working day for a Saturday and the next for a Sunday, or
+//! previous free working day for a Saturday and the next for a Sunday, the next free
+//! working day also for a holiday that shares its date with another (Korea), or
 //! fixed per-weekday shifts as in [`WeekdayShifts`](crate::calendar::WeekdayShifts)).
 //!
 //! # Built-in presets
@@ -88,6 +89,7 @@
 //! - Italy: `it`
 //! - Japan: `jp`
 //! - Kenya: `ke`
+//! - South Korea: `kr`
 //! - Liechtenstein: `li`
 //! - Lithuania: `lt`
 //! - Luxembourg: `lu`
@@ -115,12 +117,12 @@
 //! - Vietnam: `vn`
 //! - South Africa: `za`
 //!
-//! 173 presets in all. Not shipped yet (30; their reference files are in `tests/presets/`,
+//! 174 presets in all. Not shipped yet (29; their reference files are in `tests/presets/`,
 //! and the test lists them):
 //! Argentina (`ar`), Bulgaria (`bg`), Switzerland (`ch-gl`), Chile (`cl`), China (`cn`), Egypt
 //! (`eg`), Spain (`es-cb`, `es-ce`, `es-cl`, `es-cm`, `es-cn`, `es-ct`, `es-ex`, `es-ga`, `es-ib`,
 //! `es-mc`, `es-md`, `es-ml`, `es-nc`, `es-pv`, `es-ri`, `es-vc`), Greece (`gr`), Hong Kong (`hk`),
-//! South Korea (`kr`), Russia (`ru`), Saudi Arabia (`sa`), Thailand (`th`), Taiwan (`tw`),
+//! Russia (`ru`), Saudi Arabia (`sa`), Thailand (`th`), Taiwan (`tw`),
 //! Ukraine (`ua`).
 //!
 //! # The Chinese calendar

@@ -566,7 +566,10 @@ impl Holidays {
         occurrences.sort_by_key(|(d, _)| *d);
         if keep == Names::Drop {
             // Without names, rules on one date with one observance are one rule.
-            occurrences.dedup_by(|(d, r), (pd, pr)| d == pd && r.observed == pr.observed);
+            // Not those whose observance depends on the names sharing a date.
+            occurrences.dedup_by(|(d, r), (pd, pr)| {
+                d == pd && r.observed == pr.observed && !r.observed.counts_shared()
+            });
         }
 
         // The days taken by a rule or an observed day, sorted: the rules' dates come in
@@ -605,13 +608,30 @@ impl Holidays {
         // its way.
         let mut sources: Vec<(NaiveDate, Direction, Vec<&str>)> = Vec::new();
         for (d, r) in &occurrences {
+            // Occurrences are sorted by date: those on `d` follow each other.
+            let shared = || {
+                let on_d = occurrences.partition_point(|(x, _)| x < d);
+                r.observed.counts_shared()
+                    && occurrences
+                        .get(on_d..)
+                        .unwrap_or(&[])
+                        .iter()
+                        .take_while(|(x, _)| x == d)
+                        .any(|(_, r2)| r2.name != r.name)
+            };
             let direction = match (r.observed, d.weekday()) {
-                (Observance::Substitute, Weekday::Sat | Weekday::Sun)
+                (
+                    Observance::Substitute | Observance::SubstituteOrShared,
+                    Weekday::Sat | Weekday::Sun,
+                )
                 | (
-                    Observance::SundaySubstitute | Observance::SaturdayBackSundayForward,
+                    Observance::SundaySubstitute
+                    | Observance::SundaySubstituteOrShared
+                    | Observance::SaturdayBackSundayForward,
                     Weekday::Sun,
                 ) => Direction::Forward,
                 (Observance::SaturdayBackSundayForward, Weekday::Sat) => Direction::Backward,
+                _ if shared() => Direction::Forward,
                 _ => continue,
             };
             if sources

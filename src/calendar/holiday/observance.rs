@@ -30,6 +30,14 @@ pub enum Observance {
     /// `"sunday_substitute"`: as `"substitute"`, for a Sunday holiday only (Malaysia's
     /// Holidays Act: the next day that is neither a weekend day nor a holiday).
     SundaySubstitute,
+    /// `"substitute_or_shared"`: as `"substitute"`, and also when the holiday shares its
+    /// date with a holiday of another name, whatever the weekday (Korea's alternative
+    /// holidays).
+    SubstituteOrShared,
+    /// `"sunday_substitute_or_shared"`: as `"sunday_substitute"`, and also when the holiday
+    /// shares its date with a holiday of another name (Korea's alternative holidays for
+    /// Seollal and Chuseok).
+    SundaySubstituteOrShared,
     /// `"saturday_back_sunday_forward"`: a Sunday holiday is also observed on the next
     /// Monday to Friday that is not already a holiday or substitute day, a Saturday holiday
     /// on the previous such day (Vietnam's Lunar New Year days since 2014).
@@ -45,5 +53,13 @@ impl Observance {
     /// Whether this is [`Observance::None`].
     pub fn is_none(&self) -> bool {
         *self == Observance::None
+    }
+
+    /// Whether the observance depends on the other holidays sharing the date.
+    pub(crate) fn counts_shared(&self) -> bool {
+        matches!(
+            self,
+            Observance::SubstituteOrShared | Observance::SundaySubstituteOrShared
+        )
     }
 }

@@ -31,14 +31,14 @@ presets![
     "cy", "cz", "de", "de-bb", "de-be", "de-bw", "de-by", "de-hb", "de-he", "de-hh", "de-mv",
     "de-ni", "de-nw", "de-rp", "de-sh", "de-sl", "de-sn", "de-st", "de-th", "dk", "ee", "es",
     "es-an", "es-ar", "es-as", "fi", "fr", "gb", "gb-eng", "gb-nir", "gb-sct", "gb-wls", "hr",
-    "hu", "id", "ie", "il", "in", "is", "it", "jp", "ke", "li", "lt", "lu", "lv", "ma", "mt", "mx",
-    "my", "ng", "nl", "no", "nz", "pe", "ph", "pl", "pt", "ro", "rs", "se", "sg", "si", "sk", "tr",
-    "us", "us-ak", "us-al", "us-ar", "us-az", "us-ca", "us-co", "us-ct", "us-dc", "us-de", "us-fl",
-    "us-ga", "us-hi", "us-ia", "us-id", "us-il", "us-in", "us-ks", "us-ky", "us-la", "us-ma",
-    "us-md", "us-me", "us-mi", "us-mn", "us-mo", "us-ms", "us-mt", "us-nc", "us-nd", "us-ne",
-    "us-nh", "us-nj", "us-nm", "us-nv", "us-ny", "us-oh", "us-ok", "us-or", "us-pa", "us-ri",
-    "us-sc", "us-sd", "us-tn", "us-tx", "us-ut", "us-va", "us-vt", "us-wa", "us-wi", "us-wv",
-    "us-wy", "vn", "za",
+    "hu", "id", "ie", "il", "in", "is", "it", "jp", "ke", "kr", "li", "lt", "lu", "lv", "ma", "mt",
+    "mx", "my", "ng", "nl", "no", "nz", "pe", "ph", "pl", "pt", "ro", "rs", "se", "sg", "si", "sk",
+    "tr", "us", "us-ak", "us-al", "us-ar", "us-az", "us-ca", "us-co", "us-ct", "us-dc", "us-de",
+    "us-fl", "us-ga", "us-hi", "us-ia", "us-id", "us-il", "us-in", "us-ks", "us-ky", "us-la",
+    "us-ma", "us-md", "us-me", "us-mi", "us-mn", "us-mo", "us-ms", "us-mt", "us-nc", "us-nd",
+    "us-ne", "us-nh", "us-nj", "us-nm", "us-nv", "us-ny", "us-oh", "us-ok", "us-or", "us-pa",
+    "us-ri", "us-sc", "us-sd", "us-tn", "us-tx", "us-ut", "us-va", "us-vt", "us-wa", "us-wi",
+    "us-wv", "us-wy", "vn", "za",
 ];
 
 /// A parsed, validated preset.

@@ -327,6 +327,46 @@ mod tests {
     }
 
     #[test]
+    fn a_date_shared_with_another_holiday_is_substituted() {
+        // Korea 2017: the day before Chuseok (Tuesday 3 October) is also National Foundation
+        // Day; Chuseok and its second day take Wednesday 4 and Thursday 5, so the
+        // alternative holiday is Friday 6.
+        let h = build(
+            r#"[{"name": "Chuseok eve", "date": "2017-10-03", "observed": "sunday_substitute_or_shared"},
+                {"name": "National Foundation Day", "date": "2017-10-03"},
+                {"name": "Chuseok", "date": "2017-10-04", "observed": "sunday_substitute_or_shared"},
+                {"name": "Chuseok 2", "date": "2017-10-05", "observed": "sunday_substitute_or_shared"}]"#,
+        );
+        assert_eq!(
+            h.dates_in_year(2017),
+            [
+                d(2017, 10, 3),
+                d(2017, 10, 4),
+                d(2017, 10, 5),
+                d(2017, 10, 6)
+            ]
+        );
+        assert_eq!(h.in_year(2017)[3].name, "Chuseok eve (observed)");
+        // A Saturday alone: no substitute for the Sunday-only form, one for the other; the
+        // same holiday listed twice is not shared.
+        let h = build(
+            r#"[{"name": "A", "date": "2026-10-03", "observed": "sunday_substitute_or_shared"},
+                {"name": "B", "date": "2026-10-10", "observed": "substitute_or_shared"},
+                {"name": "C", "date": "2026-10-14", "observed": "substitute_or_shared"},
+                {"name": "C", "date": "2026-10-14", "observed": "substitute_or_shared"}]"#,
+        );
+        assert_eq!(
+            h.dates_in_year(2026),
+            [
+                d(2026, 10, 3),
+                d(2026, 10, 10),
+                d(2026, 10, 12),
+                d(2026, 10, 14)
+            ]
+        );
+    }
+
+    #[test]
     fn table_rules_give_every_date_of_a_year() {
         let h = build(
             r#"[{"name": "Eid al-Fitr", "table": "my-eid-al-fitr"},

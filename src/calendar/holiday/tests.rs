@@ -517,7 +517,7 @@ fn error_unknown_field_and_bad_observance() {
     assert_eq!(
         e,
         "unknown variant `uk`, expected one of `none`, `us`, `sunday_to_monday`, `substitute`, \
-         `sunday_substitute`, `saturday_back_sunday_forward`, `shift` at line 1 column 40"
+         `sunday_substitute`, `substitute_or_shared`, `sunday_substitute_or_shared`, `saturday_back_sunday_forward`, `shift` at line 1 column 40"
     );
     let e = serde_json::from_str::<Vec<HolidaySpec>>("[5]")
         .unwrap_err()
