@@ -360,7 +360,7 @@ pub use business_days::BusinessDays;
 pub use holiday::{
     easter, orthodox_easter, Between, DateQuality, Equinox, Holiday, HolidayRule, HolidaySpec,
     Holidays, LunisolarCalendar, LunisolarDate, MonthDay, Observance, PresetHoliday, PresetInfo,
-    WeekdayShifts,
+    SolarTerm, WeekdayShifts,
 };
 pub use limits::{
     MAX_COMBINED_CALENDARS, MAX_EXCEPTIONS, MAX_HOLIDAY_RULES, MAX_NESTING_DEPTH,

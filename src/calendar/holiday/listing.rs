@@ -100,9 +100,10 @@ pub(crate) fn info(key: &str) -> Result<PresetInfo, Error> {
                 };
                 (Some(from), until, dates)
             }
-            // The Chinese calendar's month table and the equinox formula cover stated years:
+            // The Chinese calendar's month table and the equinox and solar-term formulas
+            // cover stated years:
             // exact within them, absent outside.
-            Kind::Chinese { .. } | Kind::Equinox(_) => {
+            Kind::Chinese { .. } | Kind::Equinox(_) | Kind::SolarTerm(_) => {
                 let (first, last) = match rule.table_years() {
                     Some(years) => years,
                     None => super::japan::EQUINOX_YEARS,

@@ -12,6 +12,7 @@ mod orthodox;
 mod preset;
 mod rule;
 mod shift;
+mod solar_term;
 mod spec;
 mod table;
 #[cfg(test)]
@@ -34,6 +35,7 @@ pub use orthodox::orthodox_easter;
 pub use rule::easter;
 use rule::Rule;
 pub use shift::WeekdayShifts;
+pub use solar_term::SolarTerm;
 use spec::Compiled;
 pub use spec::{HolidayRule, HolidaySpec, MonthDay};
 
@@ -568,7 +570,7 @@ impl Holidays {
             // Without names, rules on one date with one observance are one rule.
             // Not those whose observance depends on the names sharing a date.
             occurrences.dedup_by(|(d, r), (pd, pr)| {
-                d == pd && r.observed == pr.observed && !r.observed.counts_shared()
+                d == pd && r.observed == pr.observed && !r.observed.depends_on_names()
             });
         }
 
@@ -606,7 +608,8 @@ impl Holidays {
         // holiday and its substitute is taken), so one forward scan assigns them all; a
         // substitute lies after every earlier one, so only the days taken above can be in
         // its way.
-        let mut sources: Vec<(NaiveDate, Direction, Vec<&str>)> = Vec::new();
+        // (date, direction, the name of a holiday substituted on its own, names).
+        let mut sources: Vec<(NaiveDate, Direction, Option<&str>, Vec<&str>)> = Vec::new();
         for (d, r) in &occurrences {
             // Occurrences are sorted by date: those on `d` follow each other.
             let shared = || {
@@ -621,7 +624,9 @@ impl Holidays {
             };
             let direction = match (r.observed, d.weekday()) {
                 (
-                    Observance::Substitute | Observance::SubstituteOrShared,
+                    Observance::Substitute
+                    | Observance::SubstituteOrShared
+                    | Observance::SubstituteEach,
                     Weekday::Sat | Weekday::Sun,
                 )
                 | (
@@ -634,13 +639,14 @@ impl Holidays {
                 _ if shared() => Direction::Forward,
                 _ => continue,
             };
+            let own = (r.observed == Observance::SubstituteEach).then_some(r.name.as_str());
             if sources
                 .last()
-                .is_none_or(|(last, dir, _)| last != d || *dir != direction)
+                .is_none_or(|(last, dir, o, _)| last != d || *dir != direction || *o != own)
             {
-                sources.push((*d, direction, Vec::new()));
+                sources.push((*d, direction, own, Vec::new()));
             }
-            if let (Names::Keep, Some((_, _, names))) = (keep, sources.last_mut()) {
+            if let (Names::Keep, Some((_, _, _, names))) = (keep, sources.last_mut()) {
                 names.push(&r.name);
             }
         }
@@ -648,7 +654,7 @@ impl Holidays {
         // substitute day already given) after its holiday, or before it for a Saturday
         // substituted backwards.
         let mut substitutes: Vec<(NaiveDate, Vec<Source<'_>>)> = Vec::new();
-        for (d, direction, names) in sources {
+        for (d, direction, _, names) in sources {
             let mut c = d;
             loop {
                 let next = match direction {

@@ -30,6 +30,10 @@ pub enum Observance {
     /// `"sunday_substitute"`: as `"substitute"`, for a Sunday holiday only (Malaysia's
     /// Holidays Act: the next day that is neither a weekend day nor a holiday).
     SundaySubstitute,
+    /// `"substitute_each"`: as `"substitute"`, but each holiday of its own name on a
+    /// weekend date gets its own substitute day, also when several share the date (China:
+    /// Mid-Autumn and National Day on Saturday 3 October 2009 took Monday 5 and Tuesday 6).
+    SubstituteEach,
     /// `"substitute_or_shared"`: as `"substitute"`, and also when the holiday shares its
     /// date with a holiday of another name, whatever the weekday (Korea's alternative
     /// holidays).
@@ -61,5 +65,11 @@ impl Observance {
             self,
             Observance::SubstituteOrShared | Observance::SundaySubstituteOrShared
         )
+    }
+
+    /// Whether the observed days depend on the holidays' names (whether several share a
+    /// date, or each gets its own day), so that rules on one date are never merged.
+    pub(crate) fn depends_on_names(&self) -> bool {
+        self.counts_shared() || *self == Observance::SubstituteEach
     }
 }

@@ -51,6 +51,8 @@ pub(crate) enum Kind {
     },
     /// An equinox day by Japan's formula (see [`super::japan`]).
     Equinox(super::japan::Equinox),
+    /// A solar term of the Chinese calendar (see [`super::solar_term`]).
+    SolarTerm(super::solar_term::SolarTerm),
     /// A day between two holidays (see [`super::japan::Between`]): found by the holiday
     /// computation of a year, never by [`Kind::date_in`].
     Between(super::japan::Between),
@@ -178,6 +180,7 @@ impl Kind {
                 i64::from(offset),
             ),
             Kind::Equinox(e) => super::japan::equinox(e, year),
+            Kind::SolarTerm(t) => super::solar_term::date(t, year),
             // A table or a Hebrew date may give several dates a year: see `Rule::dates_in`;
             // a day between holidays depends on the other rules (`Holidays::compute`).
             Kind::Table { .. } | Kind::Hebrew { .. } | Kind::Between(_) => None,
@@ -245,6 +248,7 @@ impl Rule {
             Kind::Table { table, .. } => super::table::get(table).ok().map(|t| t.years),
             Kind::Chinese { calendar, .. } => super::chinese::years(calendar),
             Kind::Equinox(_) => Some(super::japan::EQUINOX_YEARS),
+            Kind::SolarTerm(_) => Some(super::solar_term::YEARS),
             _ => None,
         }
     }

@@ -367,6 +367,42 @@ mod tests {
     }
 
     #[test]
+    fn substitute_each_gives_every_name_its_own_day() {
+        // China 2009: National Day 1–3 October (Thursday to Saturday) and Mid-Autumn on
+        // Saturday 3: each of the two holidays on the Saturday takes its own working day,
+        // Monday 5 and Tuesday 6 (Sunday 4 is a weekend day).
+        let h = build(
+            r#"[{"name": "National Day", "month": 10, "day": 1, "observed": "substitute_each"},
+                {"name": "National Day", "month": 10, "day": 2, "observed": "substitute_each"},
+                {"name": "National Day", "month": 10, "day": 3, "observed": "substitute_each"},
+                {"name": "Mid-Autumn", "date": "2009-10-03", "observed": "substitute_each"}]"#,
+        );
+        let got: Vec<String> = h
+            .in_year(2009)
+            .into_iter()
+            .map(|h| format!("{} {}", h.date, h.name))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "2009-10-01 National Day",
+                "2009-10-02 National Day",
+                "2009-10-03 Mid-Autumn; National Day",
+                "2009-10-05 National Day (observed)",
+                "2009-10-06 Mid-Autumn (observed)",
+            ]
+        );
+        // The same date counted once without names too.
+        assert_eq!(h.dates_in_year(2009).len(), 5);
+        // With "substitute", the two share one day.
+        let one = build(
+            r#"[{"name": "National Day", "date": "2009-10-03", "observed": "substitute"},
+                {"name": "Mid-Autumn", "date": "2009-10-03", "observed": "substitute"}]"#,
+        );
+        assert_eq!(one.dates_in_year(2009), [d(2009, 10, 3), d(2009, 10, 5)]);
+    }
+
+    #[test]
     fn table_rules_give_every_date_of_a_year() {
         let h = build(
             r#"[{"name": "Eid al-Fitr", "table": "my-eid-al-fitr"},
@@ -411,7 +447,7 @@ mod tests {
             err(r#"[{"name": "X", "table": "my-vesak", "easter": 1}]"#),
             "holidays[0]: invalid value `easter + table`: expected one of: `date`; `month` + \
              `day`; `month` + `weekday` + `nth`; `weekday` + `on_or_after`; `easter`; \
-             `orthodox_easter`; `hebrew`; `chinese`; `equinox`; `between`; `table`; `preset`"
+             `orthodox_easter`; `hebrew`; `chinese`; `equinox`; `solar_term`; `between`; `table`; `preset`"
         );
     }
 

@@ -85,6 +85,7 @@ impl<'de> Deserialize<'de> for HolidaySpec {
 /// | `hebrew: {month, day}` | that date of the Hebrew calendar (arithmetic, exact), months from 1 Nisan to 12 Adar and 13 Adar II |
 /// | `chinese: {month, day}` (+ `offset`) | that date of the Chinese lunisolar calendar (the regular month, never the leap one) in the Chinese year beginning in the rule year, by the published month table (1900–2099); `"calendar": "korean"` or `"vietnamese"` for Korea's (1961–2099) or Vietnam's (1968–2099) reckoning (see [`LunisolarDate`](super::LunisolarDate)); `offset` days after it (−60 to 60: `{"month": 1, "day": 1}` with `-1` is New Year's Eve); nothing outside those years |
 /// | `equinox` | `"march"` or `"september"`: the equinox day in Japan (JST) by the published formula, 1900–2099 (see [`Equinox`](super::Equinox)); nothing outside those years |
+/// | `solar_term` | `"qingming"`: the day of that solar term of the Chinese calendar (UTC+8) by the published formula, 1901–2099 (see [`SolarTerm`](super::SolarTerm)); nothing outside those years |
 /// | `between` | `"holidays"`: a day that is no holiday but lies between two holidays' own dates (Japan's citizens' holiday; see [`Between`](super::Between)) |
 /// | `table` (+ `offset`) | the dates of a built-in date table (lunisolar and Islamic festivals), `offset` days after them (−60 to 60); nothing outside the table's years |
 /// | `date` | a one-off date `YYYY-MM-DD` |
@@ -157,6 +158,9 @@ pub struct HolidayRule {
     /// An equinox day in Japan (`"march"`, `"september"`), by the published formula.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub equinox: Option<super::japan::Equinox>,
+    /// A solar term of the Chinese calendar (`"qingming"`), by the published formula.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub solar_term: Option<super::solar_term::SolarTerm>,
     /// `"holidays"`: a day between two holidays (Japan's citizens' holiday).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub between: Option<super::japan::Between>,
@@ -247,7 +251,7 @@ fn year_of(path: &str, y: i64) -> Result<i32, Error> {
 }
 
 const FORMS: &str = "one of: `date`; `month` + `day`; `month` + `weekday` + `nth`; \
-                     `weekday` + `on_or_after`; `easter`; `orthodox_easter`; `hebrew`; `chinese`; `equinox`; `between`; `table`; `preset`";
+                     `weekday` + `on_or_after`; `easter`; `orthodox_easter`; `hebrew`; `chinese`; `equinox`; `solar_term`; `between`; `table`; `preset`";
 
 /// What a rule object contributes: its own rule or a preset's name.
 pub(crate) enum Compiled {
@@ -272,6 +276,7 @@ impl HolidayRule {
             ("hebrew", self.hebrew.is_some()),
             ("chinese", self.chinese.is_some()),
             ("equinox", self.equinox.is_some()),
+            ("solar_term", self.solar_term.is_some()),
             ("between", self.between.is_some()),
             ("table", self.table.is_some()),
         ]
@@ -410,6 +415,10 @@ impl HolidayRule {
             (["equinox"], ..) => match self.equinox {
                 Some(e) => Kind::Equinox(e),
                 None => return Err(invalid(path, "equinox", FORMS)),
+            },
+            (["solar_term"], ..) => match self.solar_term {
+                Some(t) => Kind::SolarTerm(t),
+                None => return Err(invalid(path, "solar_term", FORMS)),
             },
             (["between"], ..) => match self.between {
                 Some(b) => Kind::Between(b),
