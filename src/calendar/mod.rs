@@ -358,8 +358,8 @@ mod zoned;
 pub use activity::{NON_PERIODIC_FIRST_YEAR, NON_PERIODIC_LAST_YEAR};
 pub use business_days::BusinessDays;
 pub use holiday::{
-    easter, orthodox_easter, DateQuality, Holiday, HolidayRule, HolidaySpec, Holidays, MonthDay,
-    Observance, PresetHoliday, PresetInfo, WeekdayShifts,
+    easter, orthodox_easter, DateQuality, EasterClash, Holiday, HolidayRule, HolidaySpec, Holidays,
+    MonthDay, Observance, PresetHoliday, PresetInfo, WeekdayShifts,
 };
 pub use limits::{
     MAX_COMBINED_CALENDARS, MAX_EXCEPTIONS, MAX_HOLIDAY_RULES, MAX_NESTING_DEPTH,

@@ -61,6 +61,8 @@ pub(crate) struct Rule {
     pub(crate) until: Option<i32>,
     /// Applies only every that many years, counted from `from`.
     pub(crate) every: Option<u16>,
+    /// Moves the date when it meets an Easter feast.
+    pub(crate) clash: Option<super::clash::Clash>,
 }
 
 /// Western (Gregorian) Easter Sunday of `year`, by the anonymous Gregorian algorithm
@@ -167,7 +169,11 @@ impl Rule {
         if !self.applies_in(year) {
             return None;
         }
-        self.kind.date_in(year)
+        let date = self.kind.date_in(year)?;
+        match self.clash {
+            Some(c) => c.apply(date, year),
+            None => Some(date),
+        }
     }
 
     /// Calls `f` with every date of a yearly rule for rule year `year`, within its
