@@ -3,10 +3,10 @@
 //! Thursday is Maundy Thursday). The configuration form is [`EasterClash`]; it is registered
 //! in [`super::spec`] and applied by [`super::rule::Rule::date_in`].
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::rule::{Kind, EASTER_OFFSET_LIMIT};
+use super::rule::{add_days, Kind, EASTER_OFFSET_LIMIT};
 use super::shift::SHIFT_LIMIT;
 use crate::error::Error;
 
@@ -126,15 +126,6 @@ pub(crate) fn compile_on(clash: &EasterClash, kind: &Kind, path: &str) -> Result
             "`clash` only on a `month` + `day`, `month` + `weekday` + `nth` or `weekday` + \
              `on_or_after` rule",
         )),
-    }
-}
-
-fn add_days(date: NaiveDate, days: i64) -> Option<NaiveDate> {
-    let n = Days::new(days.unsigned_abs());
-    if days >= 0 {
-        date.checked_add_days(n)
-    } else {
-        date.checked_sub_days(n)
     }
 }
 

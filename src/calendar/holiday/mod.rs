@@ -639,9 +639,9 @@ impl Holidays {
     /// [`Holidays::special_year_list`]. Easter moves on a cycle of 5.7 million years and the
     /// Hebrew calendar on none that divides 400 years, so a set with such a rule open on
     /// either side (no `from` or no `until`), a rule with a `clash` on Easter open on either
-    /// side, a rule kept `every` N years where N does not
-    /// divide 400, or a table open towards later years, is not periodic; the engine then
-    /// computes every year it is asked for within 1583–2599 and refuses beyond.
+    /// side, a rule kept `every` N years where N does not divide 400, or a table open
+    /// towards later years, is not periodic; the engine then computes every year it is
+    /// asked for within 1583–2599 and refuses beyond.
     pub(crate) fn is_periodic(&self) -> bool {
         self.yearly.iter().all(|r| {
             (!matches!(

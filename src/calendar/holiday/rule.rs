@@ -98,7 +98,8 @@ fn days_in_month(year: i32, month: u32) -> Option<u32> {
     next.pred_opt().map(|d| d.day())
 }
 
-fn add_days(date: NaiveDate, days: i64) -> Option<NaiveDate> {
+/// `date` moved by `days` (negative: earlier); `None` out of chrono's range.
+pub(crate) fn add_days(date: NaiveDate, days: i64) -> Option<NaiveDate> {
     let n = Days::new(days.unsigned_abs());
     if days >= 0 {
         date.checked_add_days(n)
