@@ -358,9 +358,9 @@ mod zoned;
 pub use activity::{NON_PERIODIC_FIRST_YEAR, NON_PERIODIC_LAST_YEAR};
 pub use business_days::BusinessDays;
 pub use holiday::{
-    easter, orthodox_easter, Between, DateQuality, Equinox, Holiday, HolidayRule, HolidaySpec,
-    Holidays, LunisolarCalendar, LunisolarDate, MonthDay, Observance, PresetHoliday, PresetInfo,
-    SolarTerm, WeekdayShifts,
+    easter, orthodox_easter, Between, DateQuality, EasterClash, Equinox, Holiday, HolidayRule,
+    HolidaySpec, Holidays, LunisolarCalendar, LunisolarDate, MonthDay, Observance, PresetHoliday,
+    PresetInfo, SolarTerm, WeekdayShifts,
 };
 pub use limits::{
     MAX_COMBINED_CALENDARS, MAX_EXCEPTIONS, MAX_HOLIDAY_RULES, MAX_NESTING_DEPTH,

@@ -3,6 +3,7 @@
 //! The long-form documentation is the guide page [`guide::holidays`](crate::guide::holidays).
 
 mod chinese;
+mod clash;
 mod hebrew;
 mod hijri;
 mod japan;
@@ -28,6 +29,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::Error;
 use crate::time::parse_date;
 pub use chinese::{LunisolarCalendar, LunisolarDate};
+pub use clash::EasterClash;
 pub use japan::{Between, Equinox};
 pub use listing::{DateQuality, PresetHoliday, PresetInfo};
 pub use observance::Observance;
@@ -233,6 +235,7 @@ fn compile_into(
                 from: None,
                 until: None,
                 every: None,
+                clash: None,
             }),
             HolidaySpec::Rule(r) => match r.compile(&at)? {
                 Compiled::Rule(rule) => out.push(rule),
@@ -385,10 +388,12 @@ impl Holidays {
     /// Whether every yearly rule gives a date that depends only on how its year falls on
     /// weekdays (a fixed day, an nth weekday, a weekday on or after a day) — not Easter, nor
     /// any other kind: the calendar engine compiles one year per shape of year for them.
-    /// A rule kept only `every` so many years depends on the year itself, so it is excluded.
+    /// A rule kept only `every` so many years depends on the year itself, and one with a
+    /// `clash` on Easter, so both are excluded.
     pub(crate) fn follow_weekdays_only(&self) -> bool {
         self.yearly.iter().all(|r| {
             r.every.is_none()
+                && r.clash.is_none()
                 && matches!(
                     r.kind,
                     rule::Kind::Fixed { .. }
@@ -724,9 +729,10 @@ impl Holidays {
     /// Whether the holidays repeat with the 400-year Gregorian cycle outside
     /// [`Holidays::special_year_list`]. Easter moves on a cycle of 5.7 million years and the
     /// Hebrew calendar on none that divides 400 years, so a set with such a rule open on
-    /// either side (no `from` or no `until`), a rule kept `every` N years where N does not
-    /// divide 400, or a table open towards later years, is not periodic; the engine then
-    /// computes every year it is asked for within 1583–2599 and refuses beyond.
+    /// either side (no `from` or no `until`), a rule with a `clash` on Easter open on either
+    /// side, a rule kept `every` N years where N does not divide 400, or a table open
+    /// towards later years, is not periodic; the engine then computes every year it is
+    /// asked for within 1583–2599 and refuses beyond.
     pub(crate) fn is_periodic(&self) -> bool {
         self.yearly.iter().all(|r| {
             (!matches!(
@@ -734,7 +740,8 @@ impl Holidays {
                 rule::Kind::Easter { .. }
                     | rule::Kind::OrthodoxEaster { .. }
                     | rule::Kind::Hebrew { .. }
-            ) && shift::cycle_divides_400(r.every)
+            ) && r.clash.is_none()
+                && shift::cycle_divides_400(r.every)
                 && !r.open_table())
                 || (r.from.is_some() && r.until.is_some())
         })

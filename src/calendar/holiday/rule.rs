@@ -76,6 +76,8 @@ pub(crate) struct Rule {
     pub(crate) until: Option<i32>,
     /// Applies only every that many years, counted from `from`.
     pub(crate) every: Option<u16>,
+    /// Moves the date when it meets an Easter feast.
+    pub(crate) clash: Option<super::clash::Clash>,
 }
 
 /// Western (Gregorian) Easter Sunday of `year`, by the anonymous Gregorian algorithm
@@ -111,7 +113,8 @@ fn days_in_month(year: i32, month: u32) -> Option<u32> {
     next.pred_opt().map(|d| d.day())
 }
 
-fn add_days(date: NaiveDate, days: i64) -> Option<NaiveDate> {
+/// `date` moved by `days` (negative: earlier); `None` out of chrono's range.
+pub(crate) fn add_days(date: NaiveDate, days: i64) -> Option<NaiveDate> {
     let n = Days::new(days.unsigned_abs());
     if days >= 0 {
         date.checked_add_days(n)
@@ -194,7 +197,11 @@ impl Rule {
         if !self.applies_in(year) {
             return None;
         }
-        self.kind.date_in(year)
+        let date = self.kind.date_in(year)?;
+        match self.clash {
+            Some(c) => c.apply(date, year),
+            None => Some(date),
+        }
     }
 
     /// Calls `f` with every date of a yearly rule for rule year `year`, within its

@@ -6,6 +6,7 @@ use chrono::Weekday;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
+use super::clash::EasterClash;
 use super::observance::Observance;
 use super::rule::{Kind, Rule, EASTER_OFFSET_LIMIT};
 use super::shift::WeekdayShifts;
@@ -99,7 +100,10 @@ impl<'de> Deserialize<'de> for HolidaySpec {
 /// `month` + `day` or `hebrew` rule may add `move` (a [`WeekdayShifts`]): the holiday itself moves by the
 /// days given for the weekday its date falls on (`{"sat": -1, "sun": 1}`: to the nearest
 /// weekday; `{"tue": -1, "wed": -2, "thu": 4, "fri": 3}`: a "moved to Monday" law) and
-/// `not_on` (weekday keys on which the holiday is not kept at all). A `nth`
+/// `not_on` (weekday keys on which the holiday is not kept at all). A `month` + `day`, `nth`
+/// weekday or `on_or_after` rule may add `clash` (an [`EasterClash`]): on the given day of
+/// Western or Orthodox Easter it moves by the given days (`{"easter": -3, "move": 7}`: a
+/// week later when it is Maundy Thursday). A `nth`
 /// weekday that a month lacks (a fifth Monday) gives no holiday that year.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -179,6 +183,10 @@ pub struct HolidayRule {
     /// required with it: `{"from": 2008, "every": 2}` gives 2008, 2010, …
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub every: Option<i64>,
+    /// `clash`: on a `month` + `day`, nth weekday or `on_or_after` rule, the Easter-relative
+    /// day the holiday must not fall on and how far it moves then (see [`EasterClash`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clash: Option<EasterClash>,
 }
 
 /// A month and a day, as in `{"month": 5, "day": 25}`.
@@ -294,6 +302,7 @@ impl HolidayRule {
                 ("not_on", self.not_on.is_some()),
                 ("every", self.every.is_some()),
                 ("offset", self.offset.is_some()),
+                ("clash", self.clash.is_some()),
             ];
             if let Some(other) = shape
                 .iter()
@@ -492,6 +501,10 @@ impl HolidayRule {
                  `easter`)",
             ));
         }
+        let clash = self
+            .clash
+            .map(|c| super::clash::compile_on(&c, &kind, &field("clash")))
+            .transpose()?;
         let kind = with_move(kind, self.moves, self.not_on.as_deref(), path)?;
         let every = self
             .every
@@ -504,6 +517,7 @@ impl HolidayRule {
             from,
             until,
             every,
+            clash,
         }))
     }
 }
