@@ -645,13 +645,22 @@ impl Holidays {
                 _ => continue,
             };
             let own = (r.observed == Observance::SubstituteEach).then_some(r.name.as_str());
-            if sources
-                .last()
-                .is_none_or(|(last, dir, o, _)| last != d || *dir != direction || *o != own)
-            {
-                sources.push((*d, direction, own, Vec::new()));
-            }
-            if let (Names::Keep, Some((_, _, _, names))) = (keep, sources.last_mut()) {
+            // The groups of this date are the last ones: join the one of the same kind (the
+            // same name, for a holiday substituted on its own, however the rules are
+            // ordered), or start one.
+            let group = sources
+                .iter()
+                .rev()
+                .take_while(|(last, ..)| last == d)
+                .position(|(_, dir, o, _)| *dir == direction && *o == own);
+            let at = match group {
+                Some(back) => sources.len() - 1 - back,
+                None => {
+                    sources.push((*d, direction, own, Vec::new()));
+                    sources.len() - 1
+                }
+            };
+            if let (Names::Keep, Some((_, _, _, names))) = (keep, sources.get_mut(at)) {
                 names.push(&r.name);
             }
         }

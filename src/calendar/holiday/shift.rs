@@ -394,6 +394,18 @@ mod tests {
         );
         // The same date counted once without names too.
         assert_eq!(h.dates_in_year(2009).len(), 5);
+        // The rules listed twice are the same holidays: one substitute day per name still.
+        let twice = build(
+            r#"[{"name": "National Day", "date": "2009-10-03", "observed": "substitute_each"},
+                {"name": "Mid-Autumn", "date": "2009-10-03", "observed": "substitute_each"},
+                {"name": "National Day", "date": "2009-10-03", "observed": "substitute_each"},
+                {"name": "Mid-Autumn", "date": "2009-10-03", "observed": "substitute_each"}]"#,
+        );
+        assert_eq!(
+            twice.dates_in_year(2009),
+            [d(2009, 10, 3), d(2009, 10, 5), d(2009, 10, 6)]
+        );
+        assert_eq!(twice.in_year(2009)[1].name, "National Day (observed)");
         // With "substitute", the two share one day.
         let one = build(
             r#"[{"name": "National Day", "date": "2009-10-03", "observed": "substitute"},
