@@ -146,6 +146,8 @@ pub struct Holidays {
     yearly: Vec<Rule>,
     /// Which yearly rules can apply in a year, without testing them all.
     index: RuleIndex,
+    /// The indices of the `between` rules (days between two holidays), usually none.
+    between: Vec<usize>,
     memo: Memo,
 }
 
@@ -314,6 +316,12 @@ impl Holidays {
         Holidays {
             one_offs,
             index: RuleIndex::new(&yearly),
+            between: yearly
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| matches!(r.kind, rule::Kind::Between(_)))
+                .map(|(i, _)| i)
+                .collect(),
             yearly,
             memo: Memo::default(),
         }
@@ -700,14 +708,14 @@ impl Holidays {
     /// and substitute days are placed: those are not holidays the law counts, and a day
     /// found here is not counted for another.
     fn add_days_between<'a>(&'a self, own: &mut Vec<(NaiveDate, Vec<Source<'a>>)>, keep: Names) {
-        let rules: Vec<&Rule> = self
-            .yearly
-            .iter()
-            .filter(|r| matches!(r.kind, rule::Kind::Between(_)))
-            .collect();
-        if rules.is_empty() {
+        if self.between.is_empty() {
             return;
         }
+        let rules: Vec<&Rule> = self
+            .between
+            .iter()
+            .filter_map(|&i| self.yearly.get(i))
+            .collect();
         let middles: Vec<NaiveDate> = own
             .windows(2)
             .filter_map(|w| {
