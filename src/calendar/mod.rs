@@ -348,6 +348,7 @@ mod limits;
 pub(crate) mod model;
 mod pattern;
 mod query;
+mod shared;
 mod spec;
 mod timeline;
 mod validate;
@@ -366,5 +367,6 @@ pub use limits::{
     MAX_SHIFTS_PER_DAY, MAX_WEEKLY_SHIFTS,
 };
 use model::{Calendar, Inner, Kind};
+pub(crate) use shared::CalendarPool;
 pub use spec::CalendarSpec;
 pub use work::{TimeAndMaterials, TimeAndMaterialsSpec, WorkClassifier};

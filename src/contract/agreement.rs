@@ -11,9 +11,7 @@ use super::catalog::Catalog;
 use super::entitlement::ContactSpec;
 use super::lifecycle::ExtendedMaintenance;
 use super::metric::Metric;
-use super::names::{
-    always_open, check_zoned, set_operation, zoned_calendar_needed, BUSINESS, WALL_CLOCK,
-};
+use super::names::{always_open, check_zoned, set_operation, zoned_calendar_needed, BUSINESS};
 use super::plan::Plan;
 use super::target::TargetSpec;
 use super::term::{Term, TermSpec};
@@ -98,37 +96,24 @@ impl Contract {
         // The terms' holidays are merged into catalog calendars below; checked here first so
         // that an error names them where the user wrote them (`holidays[1].nth`).
         crate::calendar::Holidays::from_specs(&terms.holidays, "holidays")?;
-        let mut calendars = BTreeMap::new();
-        calendars.insert(WALL_CLOCK.to_owned(), Calendar::try_from(always_open())?);
-        for (name, spec) in &catalog.spec().calendars {
-            calendars.insert(
-                name.clone(),
-                Calendar::try_from(spec.clone()).map_err(|e| e.at(&format!("calendars.{name}")))?,
-            );
-        }
+        let mut calendars = catalog.calendars().clone();
         let region_calendar = |region: &str, path: &str| -> Result<Calendar, Error> {
-            let mut spec = catalog
-                .spec()
-                .calendars
-                .get(region)
-                .cloned()
+            catalog
+                .calendar_with_holidays(Some(region), &terms.holidays)
                 .ok_or_else(|| Error::UnknownName {
                     path: path.to_owned(),
                     kind: "calendar".into(),
                     name: region.to_owned(),
                     known: catalog.spec().calendars.keys().cloned().collect(),
-                })?;
-            spec.holidays.extend(terms.holidays.iter().cloned());
-            Calendar::try_from(spec).map_err(|e| e.at(&format!("calendars.{region}")))
+                })?
+                .map_err(|e| e.at(&format!("calendars.{region}")))
         };
         let business = match &terms.region {
             Some(region) => region_calendar(region, "region")?,
-            None => {
-                let mut spec = always_open();
-                spec.holidays.extend(terms.holidays.iter().cloned());
-                // Made of the terms' own `holidays`: paths are the terms' paths.
-                Calendar::try_from(spec)?
-            }
+            // Made of the terms' own `holidays`: paths are the terms' paths.
+            None => catalog
+                .calendar_with_holidays(None, &terms.holidays)
+                .unwrap_or_else(|| Calendar::try_from(always_open()))?,
         };
         let limits = plan.entitlements().contacts;
         let count = u32::try_from(terms.contacts.len()).unwrap_or(u32::MAX);
