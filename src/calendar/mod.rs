@@ -349,6 +349,7 @@ pub(crate) mod model;
 mod pattern;
 mod query;
 mod spec;
+mod special_hours;
 mod timeline;
 mod validate;
 mod work;
@@ -363,8 +364,9 @@ pub use holiday::{
 };
 pub use limits::{
     MAX_COMBINED_CALENDARS, MAX_EXCEPTIONS, MAX_HOLIDAY_RULES, MAX_NESTING_DEPTH,
-    MAX_SHIFTS_PER_DAY, MAX_WEEKLY_SHIFTS,
+    MAX_SHIFTS_PER_DAY, MAX_SPECIAL_HOURS_RULES, MAX_WEEKLY_SHIFTS,
 };
 use model::{Calendar, Inner, Kind};
 pub use spec::CalendarSpec;
+pub use special_hours::SpecialHoursRule;
 pub use work::{TimeAndMaterials, TimeAndMaterialsSpec, WorkClassifier};
