@@ -422,3 +422,31 @@ fn shared_year_totals_stay_exact() {
         assert_eq!(days.year_total(y), days.direct_total(y), "days {y}");
     }
 }
+
+/// Rules open towards chrono's first and last years, and on-or-after rules of the last
+/// year, answer at the ends of time without a panic or a hang.
+#[test]
+fn extreme_years() {
+    let c = cal(
+        r#"{"timezone": "Pacific/Kiritimati", "hours": {"sat": ["23:00-01:00"]},
+            "special_hours": [
+                {"day": 31, "hours": ["23:00-01:00"], "from": -262143},
+                {"weekday": "sun", "nth": -5, "hours": ["00:00-24:00"], "until": 262142},
+                {"weekday": "mon", "on_or_after": {"month": 12, "day": 29}, "hours": [],
+                 "from": 262142}]}"#,
+    );
+    let (min, max) = (DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC);
+    let all = c.between(min, max).unwrap();
+    assert!(all > TimeDelta::zero());
+    assert_eq!(c.between(max, min).unwrap(), -all);
+    assert!(c.add(min, all).is_ok());
+    assert!(c.sub(max, all).is_ok());
+    assert!(c.next_open(max).is_ok() && c.next_open(min).is_ok());
+    let (first, last) = (NaiveDate::MIN, NaiveDate::MAX);
+    let days = c.business_days_between(first, last).unwrap().get();
+    assert!(days > 0);
+    assert!(c.add_business_days(first, BusinessDays(days + 1)).is_err());
+    for d in [first, last] {
+        let _ = c.is_business_day(d);
+    }
+}
