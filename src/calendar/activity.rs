@@ -1,6 +1,7 @@
 //! Which years of a calendar can hold business time ([`Activity`]): none, a finite list, or
 //! every year, with the irregular years that need individual attention (offset changes,
-//! exceptions, one-off holidays and the bounds of holiday and special-hours rules) and whether the rest repeat every 400 years.
+//! exceptions, one-off holidays and the bounds of holiday and special-hours rules) and
+//! whether the rest repeat every 400 years.
 
 use std::sync::OnceLock;
 

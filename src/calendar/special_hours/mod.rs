@@ -174,12 +174,14 @@ impl SpecialHours {
     /// The days `d0 ..= d1` (day numbers) that a rule gives, with their shifts, sorted.
     pub(crate) fn days_between(&self, d0: i64, d1: i64) -> Vec<(i64, &Spans)> {
         let mut out = Vec::new();
-        let (Some(a), Some(b)) = (date_of_day(d0), date_of_day(d1)) else {
-            return out;
-        };
         if self.rules.is_empty() {
             return out;
         }
+        // Days beyond chrono's dates have no date, and no rule gives them.
+        let (lo, hi) = (day_of_date(NaiveDate::MIN), day_of_date(NaiveDate::MAX));
+        let (Some(a), Some(b)) = (date_of_day(d0.max(lo)), date_of_day(d1.min(hi))) else {
+            return out;
+        };
         for y in a.year()..=b.year() {
             let dates = self.year(y);
             let start = dates.partition_point(|e| e.0 < a);
