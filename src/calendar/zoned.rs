@@ -342,21 +342,13 @@ impl Zoned {
         }
     }
 
-    /// The business intervals within `[start, end)`, sorted by start, disjoint or touching.
-    pub(crate) fn intervals_in(&self, start: i64, end: i64) -> Vec<(i64, i64)> {
-        let pieces = offset_pieces(&self.tz, start, end);
-        let min_off = pieces.iter().map(|p| p.2).min().unwrap_or(0);
-        let max_off = pieces.iter().map(|p| p.2).max().unwrap_or(0);
-        // Local naive seconds of instants in [start, end) lie in [start + min_off,
-        // end + max_off); a shift of day D reaches at most D + 2 days.
-        let (d0, d1) = Self::day_range(start, end, min_off, max_off);
-
+    /// Calls `f` with each local day of `d0 ..= d1` (day numbers, ascending) and its shifts,
+    /// by the precedence of [`Zoned::day_shifts`], reading the holidays, exceptions and
+    /// special-hours dates of those days once.
+    fn for_each_day(&self, d0: i64, d1: i64, mut f: impl FnMut(i64, &[(i64, i64)])) {
         let holidays = self.holiday_days(year_of_day(d0), year_of_day(d1));
         let exceptions = self.exceptions_between(d0, d1);
         let special = self.special.days_between(d0, d1);
-
-        let mut merged: Vec<(i64, i64)> =
-            Vec::with_capacity(usize::try_from(d1 - d0 + 1).unwrap_or(0) * 2);
         let (mut hi, mut ei, mut si) = (0usize, 0usize, 0usize);
         let mut weekday = weekday_index(d0);
         for day in d0..=d1 {
@@ -369,16 +361,47 @@ impl Zoned {
             while special.get(si).is_some_and(|e| e.0 < day) {
                 si += 1;
             }
-            let exception = exceptions.get(ei).filter(|e| e.0 == day).map(|e| e.1);
-            // The precedence of `day_shifts`, with the weekday counted along.
-            let shifts: &[(i64, i64)] = match exception {
-                Some(spans) => spans,
+            let shifts: &[(i64, i64)] = match exceptions.get(ei).filter(|e| e.0 == day) {
+                Some(e) => e.1,
                 None if holidays.get(hi) == Some(&day) => &[],
                 None => match special.get(si).filter(|e| e.0 == day) {
                     Some(e) => e.1,
                     None => self.weekly.get(weekday).map_or(&[], Vec::as_slice),
                 },
             };
+            f(day, shifts);
+            weekday = if weekday == 6 { 0 } else { weekday + 1 };
+        }
+    }
+
+    /// Whether a shift starts on each local day of `d0 ..= d1` (day numbers):
+    /// [`Zoned::is_business_day`] for a run of days (a skipped day or one beyond chrono's
+    /// dates is none).
+    pub(crate) fn business_days_in(&self, d0: i64, d1: i64) -> Vec<bool> {
+        let skipped = self.skipped_days(d0, d1);
+        let mut out = Vec::with_capacity(usize::try_from(d1 - d0 + 1).unwrap_or(0));
+        self.for_each_day(d0, d1, |day, shifts| {
+            out.push(
+                !shifts.is_empty()
+                    && skipped.binary_search(&day).is_err()
+                    && date_of_day(day).is_some(),
+            );
+        });
+        out
+    }
+
+    /// The business intervals within `[start, end)`, sorted by start, disjoint or touching.
+    pub(crate) fn intervals_in(&self, start: i64, end: i64) -> Vec<(i64, i64)> {
+        let pieces = offset_pieces(&self.tz, start, end);
+        let min_off = pieces.iter().map(|p| p.2).min().unwrap_or(0);
+        let max_off = pieces.iter().map(|p| p.2).max().unwrap_or(0);
+        // Local naive seconds of instants in [start, end) lie in [start + min_off,
+        // end + max_off); a shift of day D reaches at most D + 2 days.
+        let (d0, d1) = Self::day_range(start, end, min_off, max_off);
+
+        let mut merged: Vec<(i64, i64)> =
+            Vec::with_capacity(usize::try_from(d1 - d0 + 1).unwrap_or(0) * 2);
+        self.for_each_day(d0, d1, |day, shifts| {
             let base = day * SECS_PER_DAY;
             // Shifts of one day are sorted by start and days ascend, so the ranges come
             // sorted by start: merge them as they come.
@@ -389,8 +412,7 @@ impl Zoned {
                     _ => merged.push((a, b)),
                 }
             }
-            weekday = if weekday == 6 { 0 } else { weekday + 1 };
-        }
+        });
 
         let mut out: Vec<(i64, i64)> = Vec::with_capacity(merged.len() + 2);
         for &(p0, p1, off) in &pieces {

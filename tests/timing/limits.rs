@@ -311,7 +311,7 @@ fn a_monthly_rule_over_ten_thousand_years() {
     let back = first("add it back", || c.add(a, span)).unwrap();
     assert_eq!(
         back,
-        t("+12026-12-31T16:00:00Z"),
+        t("+12026-12-25T13:00:00Z"),
         "the last Friday of 12026, 14:00 CET"
     );
     let d = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
@@ -326,7 +326,7 @@ fn a_monthly_rule_over_ten_thousand_years() {
     assert!(extra < 256 << 10, "{extra} bytes more for the rule");
 }
 
-/// The most special-hours rules, monthly, one year each, 50 years apart from 2100 to 7050,
+/// The most special-hours rules, monthly, one year each, 50 years apart from 2100 to 7000,
 /// plus one open-ended: every bound is a year computed on its own.
 #[test]
 fn most_special_hours_rules() {
