@@ -399,6 +399,16 @@ fn special_hours_round_trip() {
     assert_eq!(serde_json::to_string(&back).unwrap(), json);
     let toml = toml::to_string(&c).unwrap();
     assert_eq!(toml::from_str::<Calendar>(&toml).unwrap(), c);
+    // Every field, a nested `on_or_after` among them, in both forms.
+    let every = cal(
+        r#"{"timezone": "UTC", "special_hours": [{"name": "Spring", "weekday": "mon",
+            "on_or_after": {"month": 5, "day": 18}, "from": 2020, "until": 2040,
+            "every": 2, "hours": ["22:00-24:00"]}]}"#,
+    );
+    let json = serde_json::to_string(&every).unwrap();
+    assert_eq!(serde_json::from_str::<Calendar>(&json).unwrap(), every);
+    let toml = toml::to_string(&every).unwrap();
+    assert_eq!(toml::from_str::<Calendar>(&toml).unwrap(), every, "{toml}");
 }
 
 /// Regions between rule bounds share year totals by signature and shape: with rules in
