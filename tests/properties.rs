@@ -10,7 +10,8 @@
 //!   minute-by-minute scans),
 //! - instant-wise definitions of union, intersection and difference,
 //! - a naive minute-by-minute re-implementation of the SLA clock,
-//! - a naive day-by-day reference for business days.
+//! - a naive day-by-day reference for business days,
+//! - the same calendar with its special-hours rules expanded into single-date exceptions.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -19,7 +20,7 @@ use chrono_tz::Tz;
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use slacalc::calendar::BusinessDays;
-use slacalc::calendar::{CalendarSpec, HolidaySpec};
+use slacalc::calendar::{CalendarSpec, HolidaySpec, MonthDay, SpecialHoursRule};
 use slacalc::{Calendar, Clock, ClockEvent, ClockEventKind, ClockState, Error};
 
 // ------------------------------------------------------------------------------------------
@@ -1048,6 +1049,243 @@ proptest! {
             if let Ok(r) = fast {
                 prop_assert_eq!(cal.business_days_between(date, r).map(BusinessDays::get).unwrap(), n);
             }
+        }
+    }
+}
+
+// ------------------------------------------------------------------------------------------
+// Recurring special hours against their expansion into single-date exceptions
+// ------------------------------------------------------------------------------------------
+
+/// The dates of a random special-hours rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum When {
+    /// `month` + `day`, yearly.
+    Fixed(u32, u32),
+    /// `weekday` (Monday 0) + `nth`, of one month (yearly) or of every month.
+    Nth(Option<u32>, u32, i64),
+    /// `weekday` + `on_or_after: {month, day}`, yearly.
+    OnOrAfter(u32, u32, u32),
+    /// `day` of every month.
+    Day(u32),
+}
+
+#[derive(Clone, Debug)]
+struct SpecialCase {
+    when: When,
+    hours: Vec<Sh>,
+    from: Option<i32>,
+    until: Option<i32>,
+    every: Option<u16>,
+}
+
+impl When {
+    fn yearly(self) -> bool {
+        !matches!(self, When::Nth(None, ..) | When::Day(_))
+    }
+}
+
+fn days_in_month(d: NaiveDate) -> u32 {
+    let next = if d.month() == 12 {
+        NaiveDate::from_ymd_opt(d.year() + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(d.year(), d.month() + 1, 1)
+    };
+    next.and_then(|n| n.pred_opt()).unwrap().day()
+}
+
+impl SpecialCase {
+    /// Whether the rule applies in rule year `y` (its range and cycle).
+    fn applies(&self, y: i32) -> bool {
+        self.from.is_none_or(|f| f <= y)
+            && self.until.is_none_or(|u| y <= u)
+            && self
+                .every
+                .is_none_or(|n| (y - self.from.unwrap_or(y)).rem_euclid(i32::from(n)) == 0)
+    }
+
+    /// Whether the rule gives date `d`, straight from the definitions.
+    fn gives(&self, d: NaiveDate) -> bool {
+        let wd = d.weekday().num_days_from_monday();
+        match self.when {
+            When::Fixed(m, day) => d.month() == m && d.day() == day && self.applies(d.year()),
+            When::Day(day) => d.day() == day && self.applies(d.year()),
+            When::Nth(month, w, n) => {
+                let week = if n > 0 {
+                    i64::from((d.day() - 1) / 7) + 1
+                } else {
+                    -(i64::from((days_in_month(d) - d.day()) / 7) + 1)
+                };
+                month.is_none_or(|m| d.month() == m)
+                    && wd == w
+                    && week == n
+                    && self.applies(d.year())
+            }
+            When::OnOrAfter(w, m, day) => [d.year() - 1, d.year()].into_iter().any(|ry| {
+                let start = NaiveDate::from_ymd_opt(ry, m, day)
+                    .or_else(|| NaiveDate::from_ymd_opt(ry, 3, 1).filter(|_| m == 2))
+                    .unwrap();
+                wd == w && start <= d && d < date_plus(start, 7) && self.applies(ry)
+            }),
+        }
+    }
+
+    fn spec(&self) -> SpecialHoursRule {
+        let mut r = SpecialHoursRule {
+            hours: self.hours.iter().copied().map(fmt_shift).collect(),
+            from: self.from.map(i64::from),
+            until: self.until.map(i64::from),
+            every: self.every.map(i64::from),
+            ..SpecialHoursRule::default()
+        };
+        let key = |w: u32| Some(KEYS[w as usize].to_owned());
+        match self.when {
+            When::Fixed(m, d) => (r.month, r.day) = (Some(m.into()), Some(d.into())),
+            When::Day(d) => r.day = Some(d.into()),
+            When::Nth(m, w, n) => {
+                (r.month, r.weekday, r.nth) = (m.map(i64::from), key(w), Some(n));
+            }
+            When::OnOrAfter(w, m, d) => {
+                r.weekday = key(w);
+                r.on_or_after = Some(MonthDay {
+                    month: m.into(),
+                    day: d.into(),
+                });
+            }
+        }
+        r
+    }
+}
+
+/// The shifts the rules give `d`: the first yearly rule giving it, else the first monthly.
+fn ref_special(rules: &[SpecialCase], d: NaiveDate) -> Option<&Vec<Sh>> {
+    let first = |yearly: bool| {
+        rules
+            .iter()
+            .find(|r| r.when.yearly() == yearly && r.gives(d))
+    };
+    first(true).or_else(|| first(false)).map(|r| &r.hours)
+}
+
+fn when_strategy() -> impl Strategy<Value = When> {
+    let nth = prop_oneof![1i64..=5, -5i64..=-1];
+    prop_oneof![
+        (1u32..=12, 1u32..=28).prop_map(|(m, d)| When::Fixed(m, d)),
+        Just(When::Fixed(2, 29)),
+        Just(When::Fixed(12, 31)),
+        (proptest::option::of(1u32..=12), 0u32..7, nth).prop_map(|(m, w, n)| When::Nth(m, w, n)),
+        (0u32..7, 1u32..=12, 1u32..=28).prop_map(|(w, m, d)| When::OnOrAfter(w, m, d)),
+        (0u32..7).prop_map(|w| When::OnOrAfter(w, 12, 29)),
+        (1u32..=31).prop_map(When::Day),
+    ]
+}
+
+/// A rule with a year range around `year` (or none) and, when yearly with a `from`, maybe
+/// a cycle.
+fn special_strategy() -> impl Strategy<Value = (When, Vec<Sh>, i32, i32, u8, u16)> {
+    (
+        when_strategy(),
+        shifts(2),
+        -3i32..=4,
+        0i32..=6,
+        0u8..6,
+        1u16..=4,
+    )
+}
+
+/// A random year: mostly around now, sometimes far in the past or future (before 9996:
+/// the expansion writes its dates `YYYY-MM-DD`).
+fn year_strategy() -> impl Strategy<Value = i32> {
+    prop_oneof![3 => 2015i32..2035, 1 => 1850i32..2015, 1 => 2035i32..2600, 1 => 2600i32..9990]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(160))]
+
+    /// A calendar with special-hours rules answers exactly as the same calendar with the
+    /// rules expanded into single-date exceptions (the naive reference) over the years
+    /// `year .. year + 3`, holidays and exceptions taking precedence over the rules.
+    #[test]
+    fn special_hours_match_their_expansion(
+        zone in proptest::sample::select(ZONES),
+        weekly in proptest::array::uniform7(shifts(2)),
+        year in year_strategy(),
+        raw in proptest::collection::vec(special_strategy(), 1..4),
+        hol in proptest::collection::vec(0i64..1096, 0..6),
+        exc in proptest::collection::vec((0i64..1096, shifts(2)), 0..3),
+        points in proptest::collection::vec((0i64..3 * 365 * 86_400, 0i64..3 * 365 * 86_400), 4),
+    ) {
+        let first = NaiveDate::from_ymd_opt(year, 1, 1).unwrap();
+        let mut rules: Vec<SpecialCase> = Vec::new();
+        for (when, hours, from, len, bounds, every) in raw {
+            // One rule per form of dates: two would be refused (see the unit tests).
+            if rules.iter().any(|r| r.when == when) {
+                continue;
+            }
+            let from = (bounds & 1 == 1 || bounds >= 4).then_some(year + from);
+            let until = (bounds & 2 == 2).then(|| from.unwrap_or(year) + len);
+            let every = (when.yearly() && from.is_some() && bounds >= 4).then_some(every);
+            rules.push(SpecialCase { when, hours, from, until, every });
+        }
+        let exceptions: BTreeMap<NaiveDate, Vec<Sh>> =
+            exc.into_iter().map(|(o, s)| (date_plus(first, o), s)).collect();
+        let holidays: BTreeSet<NaiveDate> = hol
+            .into_iter()
+            .map(|o| date_plus(first, o))
+            .filter(|d| !exceptions.contains_key(d))
+            .collect();
+        let cfg = Cfg { zone, weekly, holidays, exceptions, base: first };
+        let mut spec = cfg.spec();
+        spec.special_hours = rules.iter().map(SpecialCase::spec).collect();
+        let ruled = Calendar::try_from(spec.clone()).unwrap();
+        let reparsed: Calendar = serde_json::from_str(&serde_json::to_string(&ruled).unwrap()).unwrap();
+        prop_assert_eq!(&reparsed, &ruled);
+
+        // The expansion: every date of `year - 1 ..= year + 3` a rule gives that is neither
+        // a holiday nor an exception already.
+        let mut expanded = cfg.clone();
+        let mut d = NaiveDate::from_ymd_opt(year - 1, 1, 1).unwrap();
+        let end = NaiveDate::from_ymd_opt(year + 4, 1, 1).unwrap();
+        while d < end {
+            if !cfg.holidays.contains(&d) && !cfg.exceptions.contains_key(&d) {
+                if let Some(hours) = ref_special(&rules, d) {
+                    expanded.exceptions.insert(d, hours.clone());
+                }
+            }
+            d = d.succ_opt().unwrap();
+        }
+        let naive = expanded.calendar();
+
+        let w0 = first.and_hms_opt(0, 0, 0).unwrap().and_utc();
+        let w1 = NaiveDate::from_ymd_opt(year + 3, 1, 1).unwrap().and_hms_opt(0, 0, 0).unwrap().and_utc();
+        // An open-ended rule kept every 3 years does not repeat every 400 years: like an
+        // open-ended Easter rule, its calendar computes 1583-2599 and refuses beyond.
+        let periodic = rules.iter().all(|r| r.every.is_none_or(|n| 400 % n == 0) || r.until.is_some());
+        if !periodic && !(1584..=2596).contains(&year) {
+            let refused = matches!(ruled.between(w0, w1), Err(Error::OutOfRange { .. }));
+            prop_assert!(refused || !cfg.has_time(), "year {}", year);
+            return Ok(());
+        }
+        prop_assert_eq!(ruled.between(w0, w1).unwrap(), naive.between(w0, w1).unwrap(), "year {}", year);
+        prop_assert_eq!(
+            ruled.business_days_between(first, w1.date_naive()).unwrap(),
+            naive.business_days_between(first, w1.date_naive()).unwrap()
+        );
+        for (i, &(x, y)) in points.iter().enumerate() {
+            let (a, b) = (plus(w0, secs(x.min(y))), plus(w0, secs(x.max(y))));
+            prop_assert_eq!(ruled.is_open(a), naive.is_open(a), "is_open({})", a);
+            let span = naive.between(a, b).unwrap();
+            prop_assert_eq!(ruled.between(a, b).unwrap(), span, "between({}, {})", a, b);
+            if span > TimeDelta::zero() {
+                prop_assert_eq!(ruled.add(a, span).unwrap(), naive.add(a, span).unwrap(), "add({}, {})", a, span);
+                prop_assert_eq!(ruled.sub(b, span).unwrap(), naive.sub(b, span).unwrap(), "sub({}, {})", b, span);
+            }
+            let open = naive.next_open(a).unwrap().filter(|&t| t < w1);
+            if let Some(o) = open {
+                prop_assert_eq!(ruled.next_open(a).unwrap(), Some(o), "next_open({})", a);
+            }
+            let date = date_plus(first, x / 86_400);
+            prop_assert_eq!(ruled.is_business_day(date), naive.is_business_day(date), "is_business_day({}) {}", date, i);
         }
     }
 }

@@ -16,6 +16,7 @@ use chrono::{DateTime, NaiveDate, Offset, TimeZone};
 use chrono_tz::Tz;
 
 use super::holiday::Holidays;
+use super::special_hours::SpecialHours;
 use super::timeline::{year_of_day, year_of_secs, year_start, SECS_PER_DAY};
 
 /// Shift spans in seconds from the start of their own local date (end may exceed a day).
@@ -29,6 +30,8 @@ pub(crate) struct Zoned {
     pub(crate) weekly: [Spans; 7],
     pub(crate) holidays: Holidays,
     pub(crate) exceptions: BTreeMap<NaiveDate, Spans>,
+    /// Recurring special hours: below exceptions and holidays, above the weekly shifts.
+    pub(crate) special: SpecialHours,
 }
 
 /// Unix epoch as a day number from the Common Era (chrono's `num_days_from_ce`).
@@ -214,17 +217,20 @@ impl Zoned {
         self.weekly.iter().any(|s| !s.is_empty())
     }
 
-    /// Shifts of a day given its holiday status.
+    /// Shifts of a day given its exception, holiday status and special hours, in that order
+    /// of precedence (see the [module docs](super#special-hours)).
     fn day_shifts<'a>(
         &'a self,
         day: i64,
         exception: Option<&'a Spans>,
         holiday: bool,
+        special: Option<&'a Spans>,
     ) -> &'a [(i64, i64)] {
-        match exception {
-            Some(spans) => spans,
-            None if holiday => &[],
-            None => self
+        match (exception, special) {
+            (Some(spans), _) => spans,
+            (None, _) if holiday => &[],
+            (None, Some(spans)) => spans,
+            (None, None) => self
                 .weekly
                 .get(weekday_index(day))
                 .map_or(&[], Vec::as_slice),
@@ -245,6 +251,9 @@ impl Zoned {
         }
         if self.holidays.contains(date) {
             return false;
+        }
+        if let Some(spans) = self.special.spans_on(date) {
+            return !spans.is_empty();
         }
         let day = day_of_date(date);
         self.weekly
@@ -333,6 +342,54 @@ impl Zoned {
         }
     }
 
+    /// Calls `f` with each local day of `d0 ..= d1` (day numbers, ascending) and its shifts,
+    /// by the precedence of [`Zoned::day_shifts`], reading the holidays, exceptions and
+    /// special-hours dates of those days once.
+    fn for_each_day(&self, d0: i64, d1: i64, mut f: impl FnMut(i64, &[(i64, i64)])) {
+        let holidays = self.holiday_days(year_of_day(d0), year_of_day(d1));
+        let exceptions = self.exceptions_between(d0, d1);
+        let special = self.special.days_between(d0, d1);
+        let (mut hi, mut ei, mut si) = (0usize, 0usize, 0usize);
+        let mut weekday = weekday_index(d0);
+        for day in d0..=d1 {
+            while holidays.get(hi).is_some_and(|&h| h < day) {
+                hi += 1;
+            }
+            while exceptions.get(ei).is_some_and(|e| e.0 < day) {
+                ei += 1;
+            }
+            while special.get(si).is_some_and(|e| e.0 < day) {
+                si += 1;
+            }
+            let shifts: &[(i64, i64)] = match exceptions.get(ei).filter(|e| e.0 == day) {
+                Some(e) => e.1,
+                None if holidays.get(hi) == Some(&day) => &[],
+                None => match special.get(si).filter(|e| e.0 == day) {
+                    Some(e) => e.1,
+                    None => self.weekly.get(weekday).map_or(&[], Vec::as_slice),
+                },
+            };
+            f(day, shifts);
+            weekday = if weekday == 6 { 0 } else { weekday + 1 };
+        }
+    }
+
+    /// Whether a shift starts on each local day of `d0 ..= d1` (day numbers):
+    /// [`Zoned::is_business_day`] for a run of days (a skipped day or one beyond chrono's
+    /// dates is none).
+    pub(crate) fn business_days_in(&self, d0: i64, d1: i64) -> Vec<bool> {
+        let skipped = self.skipped_days(d0, d1);
+        let mut out = Vec::with_capacity(usize::try_from(d1 - d0 + 1).unwrap_or(0));
+        self.for_each_day(d0, d1, |day, shifts| {
+            out.push(
+                !shifts.is_empty()
+                    && skipped.binary_search(&day).is_err()
+                    && date_of_day(day).is_some(),
+            );
+        });
+        out
+    }
+
     /// The business intervals within `[start, end)`, sorted by start, disjoint or touching.
     pub(crate) fn intervals_in(&self, start: i64, end: i64) -> Vec<(i64, i64)> {
         let pieces = offset_pieces(&self.tz, start, end);
@@ -342,26 +399,9 @@ impl Zoned {
         // end + max_off); a shift of day D reaches at most D + 2 days.
         let (d0, d1) = Self::day_range(start, end, min_off, max_off);
 
-        let holidays = self.holiday_days(year_of_day(d0), year_of_day(d1));
-        let exceptions = self.exceptions_between(d0, d1);
-
         let mut merged: Vec<(i64, i64)> =
             Vec::with_capacity(usize::try_from(d1 - d0 + 1).unwrap_or(0) * 2);
-        let (mut hi, mut ei) = (0usize, 0usize);
-        let mut weekday = weekday_index(d0);
-        for day in d0..=d1 {
-            while holidays.get(hi).is_some_and(|&h| h < day) {
-                hi += 1;
-            }
-            while exceptions.get(ei).is_some_and(|e| e.0 < day) {
-                ei += 1;
-            }
-            let exception = exceptions.get(ei).filter(|e| e.0 == day).map(|e| e.1);
-            let shifts: &[(i64, i64)] = match exception {
-                Some(spans) => spans,
-                None if holidays.get(hi) == Some(&day) => &[],
-                None => self.weekly.get(weekday).map_or(&[], Vec::as_slice),
-            };
+        self.for_each_day(d0, d1, |day, shifts| {
             let base = day * SECS_PER_DAY;
             // Shifts of one day are sorted by start and days ascend, so the ranges come
             // sorted by start: merge them as they come.
@@ -372,8 +412,7 @@ impl Zoned {
                     _ => merged.push((a, b)),
                 }
             }
-            weekday = if weekday == 6 { 0 } else { weekday + 1 };
-        }
+        });
 
         let mut out: Vec<(i64, i64)> = Vec::with_capacity(merged.len() + 2);
         for &(p0, p1, off) in &pieces {
@@ -394,10 +433,10 @@ impl Zoned {
     }
 
     /// The instants of `[start, end)` whose business time may differ from the weekly
-    /// pattern: around every local day that is a holiday on a weekday with shifts, or an
-    /// exception, the instants that can read that day or the next (a shift of day `D` lies
-    /// within `[D, D + 2 days)`), for offsets `min_off ..= max_off`. Sorted, possibly
-    /// overlapping, not clipped.
+    /// pattern: around every local day that is a holiday on a weekday with shifts, an
+    /// exception or a special-hours date, the instants that can read that day or the next
+    /// (a shift of day `D` lies within `[D, D + 2 days)`), for offsets `min_off ..= max_off`.
+    /// Possibly overlapping, not clipped.
     pub(crate) fn irregular_windows(
         &self,
         start: i64,
@@ -418,6 +457,9 @@ impl Zoned {
             }
         }
         for (d, _) in self.exceptions_between(d0, d1) {
+            out.push(window(d));
+        }
+        for (d, _) in self.special.days_between(d0, d1) {
             out.push(window(d));
         }
     }
@@ -498,7 +540,8 @@ impl Zoned {
         let day = day_of_date(date);
         let exception = self.exceptions.get(&date);
         let holiday = exception.is_none() && self.holidays.contains(date);
-        self.day_shifts(day, exception, holiday)
+        let special = self.special.spans_on(date);
+        self.day_shifts(day, exception, holiday, special)
             .iter()
             .map(|&(_, e)| day * SECS_PER_DAY + e)
             .max()
