@@ -139,7 +139,7 @@
 //! use std::sync::Arc;
 //! use rust_decimal::Decimal;
 //! use slacalc::Money;
-//! use slacalc::money::{FeeInputs, FeeSchedule};
+//! use slacalc::money::FeeInputs;
 //! use slacalc::{evaluate, Catalog, Contract, ContractSpec, Incident, Metric, MetricState};
 //!
 //! let catalog: Arc<Catalog> =
@@ -169,13 +169,12 @@
 //! assert_eq!(reaction("premium", &outage)?,
 //!            Some((MetricState::Met, Some("2026-11-28T02:30:00Z".parse()?))));
 //!
-//! // Advanced costs 1,500 EUR plus graduated percentages of the monthly usage fee.
-//! #[derive(serde::Deserialize)]
-//! struct Fees { plans: BTreeMap<String, FeeSchedule> }
-//! let fees: Fees = serde_json::from_str(include_str!("../fixtures/fees/comarch.json"))?;
+//! // Advanced costs 1,500 EUR plus graduated percentages of the monthly usage fee: the
+//! // plan's `fee` in the catalog.
+//! let advanced = catalog.plan("advanced").and_then(|p| p.fee()).ok_or("no price")?;
 //! let price = |usage: &str| -> Result<Decimal, Box<dyn std::error::Error>> {
 //!     let inputs = FeeInputs::new().with_amount("usage", usage.parse::<Money>()?);
-//!     Ok(fees.plans["advanced"].invoice(&inputs)?.total.amount)
+//!     Ok(advanced.invoice(&inputs)?.total.amount)
 //! };
 //! assert_eq!(price("3000.00 EUR")?, Decimal::from(1500));
 //! assert_eq!(price("15000.00 EUR")?, Decimal::from(2850));
@@ -284,7 +283,6 @@
 //! use std::collections::BTreeMap;
 //! use std::sync::Arc;
 //! use chrono::NaiveDate;
-//! use slacalc::money::HourBudget;
 //! use slacalc::{evaluate, Catalog, Contract, ContractSpec, Incident, Metric};
 //!
 //! let catalog: Arc<Catalog> =
@@ -310,11 +308,10 @@
 //! let today = NaiveDate::from_ymd_opt(2026, 11, 23).ok_or("date")?;
 //! assert_eq!(term.next_renewal(today), NaiveDate::from_ymd_opt(2027, 4, 1));
 //!
-//! #[derive(serde::Deserialize)]
-//! struct Money { hour_budget: HourBudget }
-//! let money: Money = serde_json::from_str(include_str!("../fixtures/contracts/ciit-money.json"))?;
-//! // 16 hours a month, carried over for 3 months, then converted one to one.
-//! let ledger = money.hour_budget.ledger(&[600, 300, 1500, 0, 240, 900])?;
+//! // The contract's hour budget: 16 hours a month, carried over for 3 months, then converted
+//! // one to one.
+//! let budget = contract.billing().hour_budget().ok_or("no hour budget")?;
+//! let ledger = budget.ledger(&[600, 300, 1500, 0, 240, 900])?;
 //! assert_eq!(ledger.months[0].granted, 960);
 //! assert_eq!(ledger.total_development_minutes, ledger.total_expired.into());
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -663,24 +660,28 @@
 //!
 //! ## Recipe: time and materials
 //!
-//! COSYS's rates for work on third-party faults (`fixtures/contracts/cosys-money.json`): an
-//! hourly rate, a surcharge outside service hours, 15-minute increments and a daily cap
+//! COSYS's rates for work on third-party faults (the `billing.time_and_materials` of the
+//! customer in `fixtures/contracts/cosys-customers.json`): an hourly rate, a surcharge outside
+//! service hours, 15-minute increments and a daily cap
 //! ([reference](calendar::TimeAndMaterials#configuration-reference)).
 //!
 //! ```
+//! use std::collections::BTreeMap;
+//! use std::sync::Arc;
 //! use rust_decimal::Decimal;
-//! use slacalc::calendar::TimeAndMaterials;
-//! use slacalc::Money;
 //! use slacalc::money::WorkInterval;
+//! use slacalc::{Catalog, Contract, ContractSpec, Money};
 //!
-//! #[derive(serde::Deserialize)]
-//! struct Cosys { third_party: TimeAndMaterials }
-//! let cosys: Cosys =
-//!     serde_json::from_str(include_str!("../fixtures/contracts/cosys-money.json"))?;
+//! let catalog: Arc<Catalog> =
+//!     Arc::new(serde_json::from_str(include_str!("../fixtures/contracts/cosys.json"))?);
+//! let customers: BTreeMap<String, ContractSpec> =
+//!     serde_json::from_str(include_str!("../fixtures/contracts/cosys-customers.json"))?;
+//! let contract = Contract::new(catalog, customers["logistics"].clone())?;
+//! let rates = contract.billing().time_and_materials().ok_or("no rates")?;
 //! // Monday 16 March 2026, 16:10-19:00 Berlin: 1 h 50 min within service hours, 1 h outside
 //! // (+50 %), and 10 minutes to round 2 h 50 min up to 3 h.
 //! let work = [WorkInterval::new("2026-03-16T15:10:00Z".parse()?, "2026-03-16T18:00:00Z".parse()?)];
-//! let invoice = cosys.third_party.invoice(&work)?;
+//! let invoice = rates.invoice(&work)?;
 //! assert_eq!(invoice.lines.len(), 3);
 //! assert_eq!(invoice.lines.iter().map(|l| l.amount).sum::<Decimal>(), invoice.subtotal);
 //! // 229.1666… + 187.50 + 20.8333… = 437.50, rounded once.
@@ -725,30 +726,36 @@
 //!
 //! ## Recipe: availability and a service credit
 //!
-//! COSYS's availability agreement (`fixtures/contracts/cosys-money.json`): 99 % in service hours
-//! minus a weekly maintenance window; the credit it earns when missed
-//! ([availability reference](availability#configuration-reference)).
+//! COSYS's availability agreement (the `billing` of the customer in
+//! `fixtures/contracts/cosys-customers.json`): 99 % in service hours minus a weekly
+//! maintenance window; the credit it earns when missed
+//! ([availability reference](availability#configuration-reference)). The
+//! [monthly statement](#recipe-a-monthly-statement) does the same in one call.
 //!
 //! ```
+//! use std::collections::BTreeMap;
+//! use std::sync::Arc;
 //! use chrono::{DateTime, TimeDelta, Utc};
-//! use slacalc::TargetOutcome;
-//! use slacalc::availability::{AvailabilityAgreement, MaintenanceWindow, Outage};
-//! use slacalc::Money;
-//! use slacalc::money::{CreditInputs, CreditPolicy};
+//! use slacalc::availability::{MaintenanceWindow, Outage};
+//! use slacalc::money::{CreditInputs, FeeInputs};
+//! use slacalc::{Catalog, Contract, ContractSpec, Money, TargetOutcome};
 //!
-//! // The fixture also holds rates this recipe does not read; serde skips them.
-//! #[derive(serde::Deserialize)]
-//! struct Cosys { availability: AvailabilityAgreement, monthly_fee: Money, credits: CreditPolicy }
-//! let cosys: Cosys =
-//!     serde_json::from_str(include_str!("../fixtures/contracts/cosys-money.json"))?;
+//! let catalog: Arc<Catalog> =
+//!     Arc::new(serde_json::from_str(include_str!("../fixtures/contracts/cosys.json"))?);
+//! let customers: BTreeMap<String, ContractSpec> =
+//!     serde_json::from_str(include_str!("../fixtures/contracts/cosys-customers.json"))?;
+//! let contract = Contract::new(catalog, customers["logistics"].clone())?;
+//! let billing = contract.billing();
+//! let fee = billing.fee().ok_or("no fee")?.invoice(&FeeInputs::new())?.total;
+//! let credits = billing.credits().ok_or("no credits")?;
 //! let t = |s: &str| s.parse::<DateTime<Utc>>();
 //! // March 2026 in Berlin, with a one-off window on Thursday 19 March, 14:00-16:00.
-//! let agreement = cosys.availability.with_windows([MaintenanceWindow::new(
+//! let agreement = billing.availability().ok_or("no agreement")?.with_windows([MaintenanceWindow::new(
 //!     t("2026-03-19T13:00:00Z")?, t("2026-03-19T15:00:00Z")?)?]);
 //! let outages = [Outage::new(t("2026-03-10T08:00:00Z")?, t("2026-03-10T11:15:00Z")?),
 //!                Outage::new(t("2026-03-25T15:30:00Z")?, t("2026-03-25T18:00:00Z")?)];
 //! let month = agreement.credit(t("2026-02-28T23:00:00Z")?, t("2026-03-31T22:00:00Z")?, &outages,
-//!                              &cosys.credits, CreditInputs::new(cosys.monthly_fee))?;
+//!                              credits, CreditInputs::new(fee))?;
 //! assert_eq!(month.availability.service_time, TimeDelta::hours(214));
 //! assert_eq!(month.availability.downtime, TimeDelta::minutes(225));
 //! assert_eq!(month.availability.outcome, TargetOutcome::Missed);
@@ -890,8 +897,10 @@ mod evaluate;
 pub mod guide;
 mod incident;
 pub mod money;
+mod outcome;
 pub mod queue;
 pub mod report;
+pub mod statement;
 pub mod time;
 
 pub use calendar::model::Calendar;
@@ -902,10 +911,12 @@ pub use contract::metric::Metric;
 pub use error::{Error, Result};
 pub use evaluate::{
     evaluate, next_wake_up, Cycle, MetricReport, MetricState, PauseInterval, Report, StepReport,
-    StepState, TargetOutcome,
+    StepState,
 };
 pub use incident::{Event, EventKind, EventTag, Incident};
 pub use money::currency::Money;
+pub use outcome::TargetOutcome;
+pub use statement::model::Statement;
 
 /// The README's example, run as a doctest so that the README stays true.
 #[doc = include_str!("../README.md")]

@@ -501,6 +501,7 @@
 //! levels (`grep -n "use super::" src/contract/*.rs`).
 
 pub(crate) mod agreement;
+mod billing;
 pub(crate) mod catalog;
 mod entitlement;
 mod intake;
@@ -516,6 +517,7 @@ mod target_form;
 mod term;
 
 pub(crate) use agreement::Contract;
+pub use billing::{Billing, BillingSpec};
 pub use catalog::{CatalogSpec, Severity};
 pub use entitlement::{
     ChannelRule, ChannelSpec, ContactLimits, ContactSpec, DayKind, EntitlementSpec, Party,
