@@ -30,5 +30,6 @@ mod periodicity;
 mod presets;
 mod queue;
 mod report;
+mod statement;
 mod strict_config;
 mod target_forms;
