@@ -222,6 +222,8 @@ fn quota(
         Some(day) if at_end.period_start < month.from() => quota.usage(&opened, day)?.over_limit,
         _ => 0,
     };
+    // A quota has no rounding mode of its own; the charge is rounded like the fee (exact in
+    // practice: a count times a price in minor units).
     let rounding = contract
         .billing()
         .fee()
