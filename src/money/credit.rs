@@ -449,6 +449,11 @@ mod tests {
             text.contains("3 × 150.00 (breached `critical` incidents)"),
             "{text}"
         );
+        let one = p.invoice(&fee().with_breaches("high", 1)).unwrap();
+        assert_eq!(
+            one.lines[0].detail.to_string(),
+            "1 × 50.00 (breached `high` incident)"
+        );
     }
 
     #[test]

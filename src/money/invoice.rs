@@ -278,7 +278,11 @@ impl fmt::Display for LineDetail {
                 severity,
                 count,
                 per_breach,
-            } => write!(f, "{count} × {per_breach} (breached `{severity}` incidents)"),
+            } => write!(
+                f,
+                "{count} × {per_breach} (breached `{severity}` {})",
+                if *count == 1 { "incident" } else { "incidents" }
+            ),
             LineDetail::CaseOverage {
                 cases,
                 limit,

@@ -224,9 +224,7 @@ impl CaseQuota {
             .collect::<Result<Vec<NaiveDate>, Error>>()?;
         self.usage(&dates, date(at)?)
     }
-}
 
-impl CaseQuota {
     /// The charge for `cases` opened beyond the allowance, as an [`Invoice`] with one
     /// [`LineDetail::CaseOverage`] line (path `overage.charge.price`), rounded once with
     /// `rounding`; `None` when the quota refuses extra cases or `cases` is 0.
