@@ -43,13 +43,14 @@
 //! **One path per item.** The core nouns live at the root: [`Calendar`], [`Catalog`],
 //! [`Contract`] and [`ContractSpec`], [`Incident`] and its [`Event`]s, [`evaluate()`] and the
 //! [`Report`] it returns (with [`MetricReport`], [`StepReport`] and their states),
-//! [`next_wake_up`], the pausable [`Clock`], [`Money`] and the one [`Error`]. Everything else
+//! [`next_wake_up`], the pausable [`Clock`], [`Money`], a month's [`Statement`],
+//! [`TargetOutcome`] and the one [`Error`]. Everything else
 //! belongs to a family, a public namespace whose own files are private and whose items are
 //! re-exported once at the family level (`slacalc::calendar::Holidays`, never
 //! `slacalc::calendar::holiday::Holidays`). An item at the root is not also public in its
 //! family: [`Calendar`] is `slacalc::Calendar` only, though it lives in `calendar/model.rs`.
-//! The other modules (`error`, `config`, `incident`, `clock`, `evaluate`) are private: their
-//! public items are at the root.
+//! The other modules (`error`, `config`, `outcome`, `incident`, `clock`, `evaluate`) are
+//! private: their public items are at the root.
 //!
 //! In dependency order: each module uses only those above it (the [design notes](guide::design)
 //! show how to check, and list what the redesign has not reached yet):
@@ -59,15 +60,17 @@
 //! | `error` | root | [`Error`], the one error type: every message names the config path or event and the bad value |
 //! | `config` | private | what the serde forms share: strict maps (a key given twice is refused), `YYYY-MM-DD` dates, paths in errors |
 //! | [`time`] | family | leaf vocabulary: [`TimeOfDay`](time::TimeOfDay) (allows `24:00`), [`Shift`](time::Shift) (`"08:00-17:00"`), [`WeekdayKey`](time::WeekdayKey), periods, durations and their text form |
+//! | `outcome` | root | [`TargetOutcome`]: whether a measured figure reached its target |
 //! | [`money`] | family | [`Money`] (root), [`Currency`](money::Currency), [`RoundingMode`](money::RoundingMode), [`FeeSchedule`](money::FeeSchedule), case quotas, hour budgets, service credits, time and materials, the [`Invoice`](money::Invoice) they produce |
 //! | [`calendar`] | family | [`Calendar`] (root): business hours in a time zone, holidays and presets ([`Holidays`](calendar::Holidays)), business days, union / intersection / difference |
+//! | [`availability`] | family | [`AvailabilityAgreement`](availability::AvailabilityAgreement): service time minus maintenance, outages, achieved availability |
 //! | `incident` | root | [`Incident`]: a validated list of [`Event`]s |
-//! | [`contract`] | family | [`Catalog`] (root; severities, calendars, plans, targets, ladders, entitlements, lifecycle) and a customer's [`Contract`] (root) |
+//! | [`contract`] | family | [`Catalog`] (root; severities, calendars, plans, targets, ladders, entitlements, lifecycle, a plan's price) and a customer's [`Contract`] (root) with its money terms |
 //! | `clock` | root | [`Clock`]: business time from a start, outside pauses, until a stop, read against a target |
 //! | `evaluate` | root | [`evaluate()`]: a contract, an incident and `now` give a [`Report`], one record per metric; escalation steps; [`next_wake_up`] |
-//! | [`availability`] | family | [`AvailabilityAgreement`](availability::AvailabilityAgreement): service time minus maintenance, outages, achieved availability |
 //! | [`queue`] | family | [`Queue`](queue::Queue) / [`queue::order`]: which open incident to work on next, and why |
 //! | [`report`] | family | many incidents: batch evaluation, [`ComplianceReport`](report::ComplianceReport) per period, CSV, SVG |
+//! | [`statement`] | family | [`Statement`] (root): a customer's month from the contract's money terms, its incidents and [`Usage`](statement::Usage) |
 //!
 //! # Guide
 //!
@@ -77,6 +80,7 @@
 //! [entitlements, terms and lifecycle](contract#entitlements-terms-and-lifecycle),
 //! [escalation ladders and the next wake-up](contract#escalation-ladders),
 //! [fees, quotas, hour budgets and credits](money#configuration-reference),
+//! [money terms in plans and contracts, and the monthly statement](contract#money-terms-and-the-monthly-statement),
 //! [availability](availability#configuration-reference),
 //! [time and materials](calendar::TimeAndMaterials#configuration-reference),
 //! [the queue](queue#configuration-reference),
@@ -125,6 +129,7 @@
 //! - [time and materials](#recipe-time-and-materials)
 //! - [a case quota at the door](#recipe-a-case-quota-at-the-door)
 //! - [availability and a service credit](#recipe-availability-and-a-service-credit)
+//! - [a monthly statement](#recipe-a-monthly-statement)
 //! - [a compliance report](#recipe-a-compliance-report)
 //! - [a queue across plans](#recipe-a-queue-across-plans)
 //! - [an SVG timeline](#recipe-an-svg-timeline)
@@ -139,7 +144,7 @@
 //! use std::sync::Arc;
 //! use rust_decimal::Decimal;
 //! use slacalc::Money;
-//! use slacalc::money::{FeeInputs, FeeSchedule};
+//! use slacalc::money::FeeInputs;
 //! use slacalc::{evaluate, Catalog, Contract, ContractSpec, Incident, Metric, MetricState};
 //!
 //! let catalog: Arc<Catalog> =
@@ -169,13 +174,12 @@
 //! assert_eq!(reaction("premium", &outage)?,
 //!            Some((MetricState::Met, Some("2026-11-28T02:30:00Z".parse()?))));
 //!
-//! // Advanced costs 1,500 EUR plus graduated percentages of the monthly usage fee.
-//! #[derive(serde::Deserialize)]
-//! struct Fees { plans: BTreeMap<String, FeeSchedule> }
-//! let fees: Fees = serde_json::from_str(include_str!("../fixtures/fees/comarch.json"))?;
+//! // Advanced costs 1,500 EUR plus graduated percentages of the monthly usage fee: the
+//! // plan's `fee` in the catalog.
+//! let advanced = catalog.plan("advanced").and_then(|p| p.fee()).ok_or("no price")?;
 //! let price = |usage: &str| -> Result<Decimal, Box<dyn std::error::Error>> {
 //!     let inputs = FeeInputs::new().with_amount("usage", usage.parse::<Money>()?);
-//!     Ok(fees.plans["advanced"].invoice(&inputs)?.total.amount)
+//!     Ok(advanced.invoice(&inputs)?.total.amount)
 //! };
 //! assert_eq!(price("3000.00 EUR")?, Decimal::from(1500));
 //! assert_eq!(price("15000.00 EUR")?, Decimal::from(2850));
@@ -284,7 +288,6 @@
 //! use std::collections::BTreeMap;
 //! use std::sync::Arc;
 //! use chrono::NaiveDate;
-//! use slacalc::money::HourBudget;
 //! use slacalc::{evaluate, Catalog, Contract, ContractSpec, Incident, Metric};
 //!
 //! let catalog: Arc<Catalog> =
@@ -310,11 +313,10 @@
 //! let today = NaiveDate::from_ymd_opt(2026, 11, 23).ok_or("date")?;
 //! assert_eq!(term.next_renewal(today), NaiveDate::from_ymd_opt(2027, 4, 1));
 //!
-//! #[derive(serde::Deserialize)]
-//! struct Money { hour_budget: HourBudget }
-//! let money: Money = serde_json::from_str(include_str!("../fixtures/contracts/ciit-money.json"))?;
-//! // 16 hours a month, carried over for 3 months, then converted one to one.
-//! let ledger = money.hour_budget.ledger(&[600, 300, 1500, 0, 240, 900])?;
+//! // The contract's hour budget: 16 hours a month, carried over for 3 months, then converted
+//! // one to one.
+//! let budget = contract.billing().hour_budget().ok_or("no hour budget")?;
+//! let ledger = budget.ledger(&[600, 300, 1500, 0, 240, 900])?;
 //! assert_eq!(ledger.months[0].granted, 960);
 //! assert_eq!(ledger.total_development_minutes, ledger.total_expired.into());
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -663,24 +665,28 @@
 //!
 //! ## Recipe: time and materials
 //!
-//! COSYS's rates for work on third-party faults (`fixtures/contracts/cosys-money.json`): an
-//! hourly rate, a surcharge outside service hours, 15-minute increments and a daily cap
+//! COSYS's rates for work on third-party faults (the `billing.time_and_materials` of the
+//! customer in `fixtures/contracts/cosys-customers.json`): an hourly rate, a surcharge outside
+//! service hours, 15-minute increments and a daily cap
 //! ([reference](calendar::TimeAndMaterials#configuration-reference)).
 //!
 //! ```
+//! use std::collections::BTreeMap;
+//! use std::sync::Arc;
 //! use rust_decimal::Decimal;
-//! use slacalc::calendar::TimeAndMaterials;
-//! use slacalc::Money;
 //! use slacalc::money::WorkInterval;
+//! use slacalc::{Catalog, Contract, ContractSpec, Money};
 //!
-//! #[derive(serde::Deserialize)]
-//! struct Cosys { third_party: TimeAndMaterials }
-//! let cosys: Cosys =
-//!     serde_json::from_str(include_str!("../fixtures/contracts/cosys-money.json"))?;
+//! let catalog: Arc<Catalog> =
+//!     Arc::new(serde_json::from_str(include_str!("../fixtures/contracts/cosys.json"))?);
+//! let customers: BTreeMap<String, ContractSpec> =
+//!     serde_json::from_str(include_str!("../fixtures/contracts/cosys-customers.json"))?;
+//! let contract = Contract::new(catalog, customers["logistics"].clone())?;
+//! let rates = contract.billing().time_and_materials().ok_or("no rates")?;
 //! // Monday 16 March 2026, 16:10-19:00 Berlin: 1 h 50 min within service hours, 1 h outside
 //! // (+50 %), and 10 minutes to round 2 h 50 min up to 3 h.
 //! let work = [WorkInterval::new("2026-03-16T15:10:00Z".parse()?, "2026-03-16T18:00:00Z".parse()?)];
-//! let invoice = cosys.third_party.invoice(&work)?;
+//! let invoice = rates.invoice(&work)?;
 //! assert_eq!(invoice.lines.len(), 3);
 //! assert_eq!(invoice.lines.iter().map(|l| l.amount).sum::<Decimal>(), invoice.subtotal);
 //! // 229.1666… + 187.50 + 20.8333… = 437.50, rounded once.
@@ -725,35 +731,89 @@
 //!
 //! ## Recipe: availability and a service credit
 //!
-//! COSYS's availability agreement (`fixtures/contracts/cosys-money.json`): 99 % in service hours
-//! minus a weekly maintenance window; the credit it earns when missed
-//! ([availability reference](availability#configuration-reference)).
+//! COSYS's availability agreement (the `billing` of the customer in
+//! `fixtures/contracts/cosys-customers.json`): 99 % in service hours minus a weekly
+//! maintenance window; the credit it earns when missed
+//! ([availability reference](availability#configuration-reference)). The
+//! [monthly statement](#recipe-a-monthly-statement) does the same in one call.
 //!
 //! ```
+//! use std::collections::BTreeMap;
+//! use std::sync::Arc;
 //! use chrono::{DateTime, TimeDelta, Utc};
-//! use slacalc::TargetOutcome;
-//! use slacalc::availability::{AvailabilityAgreement, MaintenanceWindow, Outage};
-//! use slacalc::Money;
-//! use slacalc::money::{CreditInputs, CreditPolicy};
+//! use slacalc::availability::{MaintenanceWindow, Outage};
+//! use slacalc::money::{CreditInputs, FeeInputs};
+//! use slacalc::{Catalog, Contract, ContractSpec, Money, TargetOutcome};
 //!
-//! // The fixture also holds rates this recipe does not read; serde skips them.
-//! #[derive(serde::Deserialize)]
-//! struct Cosys { availability: AvailabilityAgreement, monthly_fee: Money, credits: CreditPolicy }
-//! let cosys: Cosys =
-//!     serde_json::from_str(include_str!("../fixtures/contracts/cosys-money.json"))?;
+//! let catalog: Arc<Catalog> =
+//!     Arc::new(serde_json::from_str(include_str!("../fixtures/contracts/cosys.json"))?);
+//! let customers: BTreeMap<String, ContractSpec> =
+//!     serde_json::from_str(include_str!("../fixtures/contracts/cosys-customers.json"))?;
+//! let contract = Contract::new(catalog, customers["logistics"].clone())?;
+//! let billing = contract.billing();
+//! let fee = billing.fee().ok_or("no fee")?.invoice(&FeeInputs::new())?.total;
+//! let credits = billing.credits().ok_or("no credits")?;
 //! let t = |s: &str| s.parse::<DateTime<Utc>>();
 //! // March 2026 in Berlin, with a one-off window on Thursday 19 March, 14:00-16:00.
-//! let agreement = cosys.availability.with_windows([MaintenanceWindow::new(
+//! let agreement = billing.availability().ok_or("no agreement")?.with_windows([MaintenanceWindow::new(
 //!     t("2026-03-19T13:00:00Z")?, t("2026-03-19T15:00:00Z")?)?]);
 //! let outages = [Outage::new(t("2026-03-10T08:00:00Z")?, t("2026-03-10T11:15:00Z")?),
 //!                Outage::new(t("2026-03-25T15:30:00Z")?, t("2026-03-25T18:00:00Z")?)];
 //! let month = agreement.credit(t("2026-02-28T23:00:00Z")?, t("2026-03-31T22:00:00Z")?, &outages,
-//!                              &cosys.credits, CreditInputs::new(cosys.monthly_fee))?;
+//!                              credits, CreditInputs::new(fee))?;
 //! assert_eq!(month.availability.service_time, TimeDelta::hours(214));
 //! assert_eq!(month.availability.downtime, TimeDelta::minutes(225));
 //! assert_eq!(month.availability.outcome, TargetOutcome::Missed);
 //! // Below 99 % but not below 98 %: 5 % of 2,500 EUR.
 //! assert_eq!(month.credit.total, "125.00 EUR".parse::<Money>()?);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Recipe: a monthly statement
+//!
+//! COSYS's March 2026 for its customer, from the contract alone (its `billing` in
+//! `fixtures/contracts/cosys-customers.json`): the fee, a day of extended service hours,
+//! third-party work, the availability and the credit it earns; every line names the
+//! configuration it comes from ([money terms](contract#money-terms-and-the-monthly-statement),
+//! [`statement`]).
+//!
+//! ```
+//! use std::collections::BTreeMap;
+//! use std::sync::Arc;
+//! use chrono::{DateTime, Utc};
+//! use rust_decimal::Decimal;
+//! use slacalc::availability::{MaintenanceWindow, Outage};
+//! use slacalc::money::{FeeInputs, WorkInterval};
+//! use slacalc::statement::Usage;
+//! use slacalc::{Catalog, Contract, ContractSpec, Money, Statement, TargetOutcome};
+//!
+//! let catalog: Arc<Catalog> =
+//!     Arc::new(serde_json::from_str(include_str!("../fixtures/contracts/cosys.json"))?);
+//! let customers: BTreeMap<String, ContractSpec> =
+//!     serde_json::from_str(include_str!("../fixtures/contracts/cosys-customers.json"))?;
+//! let contract = Contract::new(catalog, customers["logistics"].clone())?;
+//! let t = |s: &str| s.parse::<DateTime<Utc>>();
+//! let usage = Usage::new()
+//!     .with_fee_inputs(FeeInputs::new().with_quantity("extension_days", Decimal::ONE))
+//!     // A one-off window on Thursday 19 March, 14:00-16:00 Berlin.
+//!     .with_maintenance_windows([MaintenanceWindow::new(t("2026-03-19T13:00:00Z")?,
+//!                                                       t("2026-03-19T15:00:00Z")?)?])
+//!     .with_outages([Outage::new(t("2026-03-10T08:00:00Z")?, t("2026-03-10T11:15:00Z")?),
+//!                    Outage::new(t("2026-03-25T15:30:00Z")?, t("2026-03-25T18:00:00Z")?)])
+//!     // Tuesday 17 March 08:00-17:30 Berlin: 9.5 h × 125, capped at the day rate 950.
+//!     .with_work([WorkInterval::new(t("2026-03-17T07:00:00Z")?, t("2026-03-17T16:30:00Z")?)]);
+//! let march = Statement::compute(&contract, "2026-03".parse()?, &[], &usage,
+//!                                t("2026-04-01T00:00:00Z")?)?;
+//! let availability = march.availability.as_ref().ok_or("no agreement")?;
+//! assert_eq!(availability.outcome, TargetOutcome::Missed); // 98.25 % of 214 h
+//! let total = march.total.ok_or("no amounts")?;
+//! // 2,500 + 350 + 950 = 3,800; below 99 %: 5 % of the 2,500 fee back.
+//! assert_eq!(total.charges, "3800.00 EUR".parse::<Money>()?);
+//! assert_eq!(total.credit, "125.00 EUR".parse::<Money>()?);
+//! assert_eq!(total.due, "3675.00 EUR".parse::<Money>()?);
+//! let text = march.to_string();
+//! assert!(text.contains("billing.time_and_materials.daily_rate"));
+//! assert!(text.contains("0 incidents breached"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
@@ -890,8 +950,10 @@ mod evaluate;
 pub mod guide;
 mod incident;
 pub mod money;
+mod outcome;
 pub mod queue;
 pub mod report;
+pub mod statement;
 pub mod time;
 
 pub use calendar::model::Calendar;
@@ -902,10 +964,12 @@ pub use contract::metric::Metric;
 pub use error::{Error, Result};
 pub use evaluate::{
     evaluate, next_wake_up, Cycle, MetricReport, MetricState, PauseInterval, Report, StepReport,
-    StepState, TargetOutcome,
+    StepState,
 };
 pub use incident::{Event, EventKind, EventTag, Incident};
 pub use money::currency::Money;
+pub use outcome::TargetOutcome;
+pub use statement::model::Statement;
 
 /// The README's example, run as a doctest so that the README stays true.
 #[doc = include_str!("../README.md")]

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::billing::{Billing, BillingSpec};
 use super::catalog::Catalog;
 use super::entitlement::ContactSpec;
 use super::lifecycle::ExtendedMaintenance;
@@ -56,6 +57,10 @@ pub struct ContractSpec {
     /// Extended maintenance (EME) agreements for release lines past end of maintenance.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extended_maintenance: Vec<ExtendedMaintenance>,
+    /// The money terms: fee (replacing the plan's), extras, credits, availability, hour
+    /// budget, time and materials ([reference](crate::contract#money-terms-and-the-monthly-statement)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub billing: Option<BillingSpec>,
 }
 
 crate::config::tracked_serde!(ContractSpec);
@@ -72,6 +77,7 @@ pub struct Contract {
     pub(super) calendars: BTreeMap<String, Calendar>,
     /// Business calendars of the contacts' default regions, by contact name.
     pub(super) contact_calendars: BTreeMap<String, Calendar>,
+    pub(super) billing: Billing,
 }
 
 impl Contract {
@@ -82,7 +88,8 @@ impl Contract {
     /// [`Error::InvalidDate`] for a malformed start; [`Error::InvalidValue`] for a business-day
     /// target or ladder step whose clock has no single time zone (a union, intersection or
     /// difference; for the `business` clock the `region`'s or a contact's region's calendar);
-    /// target and calendar errors with their config paths.
+    /// target and calendar errors with their config paths; the money terms' errors (see
+    /// [`Billing`]) with their paths (`billing.credits.per_breach`).
     pub fn new(catalog: Arc<Catalog>, terms: ContractSpec) -> Result<Contract, Error> {
         let plan = catalog
             .plan(&terms.plan)
@@ -199,6 +206,7 @@ impl Contract {
             (None, Some(t)) => Some(t.start()),
             (None, None) => None,
         };
+        let billing = Billing::new(terms.billing.as_ref(), &plan, &keys, start)?;
         Ok(Contract {
             catalog,
             spec: terms,
@@ -208,6 +216,7 @@ impl Contract {
             business,
             calendars,
             contact_calendars,
+            billing,
         })
     }
 
@@ -264,6 +273,11 @@ impl Contract {
     /// The contract's term, if configured.
     pub fn term(&self) -> Option<&Term> {
         self.term.as_ref()
+    }
+
+    /// The contract's money terms (its `billing`, with the plan's fee when it gives none).
+    pub fn billing(&self) -> &Billing {
+        &self.billing
     }
 
     /// The contract's business calendar (the region's hours with the contract's holidays).

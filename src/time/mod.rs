@@ -27,7 +27,7 @@ mod of_day;
 mod period;
 mod weekday;
 
-pub(crate) use date::{local_date, local_day, local_naive, parse_date};
+pub(crate) use date::{first_instant_reading, local_date, local_day, local_naive, parse_date};
 pub use duration::{
     format_duration, format_iso_duration, iso_duration, parse_duration, parse_iso_duration,
     IsoDuration,

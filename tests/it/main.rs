@@ -31,5 +31,6 @@ mod presets;
 mod queue;
 mod report;
 mod shared_calendars;
+mod statement;
 mod strict_config;
 mod target_forms;
