@@ -30,6 +30,7 @@ mod periodicity;
 mod presets;
 mod queue;
 mod report;
+mod report_text;
 mod shared_calendars;
 mod strict_config;
 mod target_forms;
