@@ -218,6 +218,13 @@
 //! // The resolution plan is due 4 real hours after the report: 04:50 CEST, not 03:50.
 //! let plan = report.metric(Metric::ResolutionPlan).ok_or("no plan target")?;
 //! assert_eq!(plan.deadline, Some(t("2026-03-29T02:50:00Z")?));
+//! // For people, `Display` shows instants in local time with the offset; a 24x7 clock (UTC
+//! // only by construction) in the zone of the contact's business calendar, Berlin. The
+//! // serialized report keeps RFC 3339 in UTC.
+//! let text = report.to_string();
+//! assert!(text.contains("reported 2026-03-28 23:50 CET (+01:00)"), "{text}");
+//! assert!(text.contains("2026-03-29 04:50 CEST (+02:00)"), "{text}");
+//! assert_eq!(serde_json::to_value(&report)?["metrics"][1]["deadline"], "2026-03-29T02:50:00Z");
 //! // While the customer tests, the ladder is halted: its next step has no due time.
 //! let halted = evaluate(&contract, &crisis, t("2026-03-30T12:00:00Z")?)?;
 //! assert_eq!((halted.steps[0].state, halted.steps[0].due), (StepState::Halted, None));

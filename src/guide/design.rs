@@ -44,7 +44,9 @@
 //! happened to it ([`MetricReport`](crate::MetricReport)): when and by which event it started,
 //! its running and paused intervals (and what paused them), fulfilment, deadline, breach.
 //! Everything downstream reads that record: escalation steps, the next wake-up, the queue's
-//! slack, compliance tallies, the SVG timeline. None of them recomputes a clock, re-applies
+//! slack, compliance tallies, the SVG timeline, the report's `Display` (which shows each
+//! metric's instants in the zone the record resolved with its calendar,
+//! [`MetricReport::zone`](crate::MetricReport::zone)). None of them recomputes a clock, re-applies
 //! pause rules, or resolves a calendar by name again (the one resolver knows the reporting
 //! contact's region). When a consumer needs something the record lacks, it is added to the
 //! record.

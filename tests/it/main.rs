@@ -30,6 +30,7 @@ mod periodicity;
 mod presets;
 mod queue;
 mod report;
+mod report_text;
 mod shared_calendars;
 mod statement;
 mod strict_config;
