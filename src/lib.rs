@@ -880,6 +880,7 @@
     )
 )]
 
+pub mod agenda;
 pub mod availability;
 pub mod calendar;
 mod clock;
