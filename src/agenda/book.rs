@@ -331,3 +331,152 @@ impl Agenda {
             .map(|(id, e)| (*id, &e.incident, &e.contract))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::agenda::Change;
+    use crate::contract::Metric;
+    use crate::{Catalog, ContractSpec};
+
+    fn t(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap_or(DateTime::<Utc>::MIN_UTC)
+    }
+
+    /// A 30-minute reaction on 24x7 with a warning at half of it.
+    fn contract() -> Arc<Contract> {
+        let catalog: Catalog = serde_json::from_str(
+            r#"{"name": "Example", "severities": [{"key": "high", "name": "High"}],
+            "plans": {"p": {"name": "P",
+              "targets": {"high": {"reaction": {"within": "30m", "clock": "24x7"}}},
+              "ladders": {"high": {"steps": [
+                {"share": "50", "metric": "reaction", "notify": "Team lead"}]}}}}}"#,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let terms = ContractSpec {
+            customer: "ACME".into(),
+            plan: "p".into(),
+            ..Default::default()
+        };
+        Arc::new(Contract::new(Arc::new(catalog), terms).unwrap_or_else(|e| panic!("{e}")))
+    }
+
+    fn incident(id: &str, at: &str, severity: &str) -> Incident {
+        serde_json::from_str(&format!(
+            r#"{{"id": "{id}", "events": [{{"at": "{at}", "kind": "reported", "severity": "{severity}"}}]}}"#
+        ))
+        .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn changes_come_in_order_and_advancing_hands_them_over() {
+        let c = contract();
+        let mut agenda = Agenda::new(t("2026-03-02T10:00:00Z"));
+        let a = agenda
+            .insert(c.clone(), incident("A", "2026-03-02T10:00:00Z", "high"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let b = agenda
+            .insert(c.clone(), incident("B", "2026-03-02T09:50:00Z", "high"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        // B: warning at 10:05, breach 10:20 + 1 ns; A: warning 10:15, breach 10:30 + 1 ns.
+        let at: Vec<_> = agenda
+            .due_before(t("2026-03-02T11:00:00Z"))
+            .iter()
+            .map(|i| (i.at, i.entry))
+            .collect();
+        let ns = chrono::TimeDelta::nanoseconds(1);
+        assert_eq!(
+            at,
+            [
+                (t("2026-03-02T10:05:00Z"), b),
+                (t("2026-03-02T10:15:00Z"), a),
+                (t("2026-03-02T10:20:00Z") + ns, b),
+                (t("2026-03-02T10:30:00Z") + ns, a),
+            ]
+        );
+        // `due_before` excludes its bound.
+        assert_eq!(agenda.due_before(t("2026-03-02T10:15:00Z")).len(), 1);
+        assert_eq!(agenda.next_instant(), Some(t("2026-03-02T10:05:00Z")));
+        let popped = agenda.pop();
+        assert_eq!(popped.len(), 1);
+        assert_eq!(agenda.now(), t("2026-03-02T10:05:00Z"));
+        let handed = agenda
+            .advance(t("2026-03-02T10:20:00Z") + ns)
+            .unwrap_or_default();
+        assert_eq!(
+            handed
+                .iter()
+                .map(|i| (i.entry, &i.change))
+                .collect::<Vec<_>>(),
+            [
+                (a, &popped[0].change),
+                (
+                    b,
+                    &Change::Breach {
+                        metric: Metric::Reaction
+                    }
+                )
+            ]
+        );
+        assert_eq!(agenda.scheduled(a).count(), 1);
+        assert_eq!(agenda.scheduled(b).count(), 0);
+        // Removing A leaves nothing scheduled; popping then changes nothing.
+        assert!(agenda.remove(a).is_some());
+        assert_eq!(agenda.next_instant(), None);
+        assert!(agenda.pop().is_empty());
+        assert_eq!(agenda.now(), t("2026-03-02T10:20:00Z") + ns);
+        assert_eq!(agenda.len(), 1);
+    }
+
+    #[test]
+    fn bad_calls_leave_the_agenda_unchanged() {
+        let c = contract();
+        let mut agenda = Agenda::new(t("2026-03-02T10:00:00Z"));
+        let a = agenda
+            .insert(c.clone(), incident("A", "2026-03-02T10:00:00Z", "high"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let back = agenda.advance(t("2026-03-02T09:00:00Z"));
+        assert_eq!(
+            back.err().map(|e| e.to_string()),
+            Some(
+                "Agenda::advance: 2026-03-02T09:00:00Z is before the agenda's now \
+                 2026-03-02T10:00:00Z"
+                    .into()
+            )
+        );
+        let unknown = agenda.update(
+            AgendaId(9),
+            c.clone(),
+            incident("A", "2026-03-02T10:00:00Z", "high"),
+        );
+        assert_eq!(
+            unknown.err().map(|e| e.to_string()),
+            Some("agenda: unknown agenda entry `#9`".into())
+        );
+        // The second incident's severity is unknown: nothing is inserted, and its position
+        // is named.
+        let err = agenda.insert_all([
+            (c.clone(), incident("B", "2026-03-02T10:00:00Z", "high")),
+            (c.clone(), incident("C", "2026-03-02T10:00:00Z", "urgent")),
+        ]);
+        assert!(
+            err.as_ref()
+                .is_err_and(|e| e.to_string().starts_with("incidents[1].events[0].severity")),
+            "{err:?}"
+        );
+        let bad = agenda.update(
+            a,
+            c.clone(),
+            incident("A", "2026-03-02T10:00:00Z", "urgent"),
+        );
+        assert!(bad.is_err());
+        assert_eq!(agenda.len(), 1);
+        assert_eq!(agenda.scheduled(a).count(), 2);
+        assert_eq!(agenda.now(), t("2026-03-02T10:00:00Z"));
+        // Handles keep counting after a failed bulk insert.
+        let ids = agenda
+            .insert_all([(c, incident("B", "2026-03-02T10:00:00Z", "high"))])
+            .unwrap_or_default();
+        assert_eq!(ids, [AgendaId(1)]);
+    }
+}

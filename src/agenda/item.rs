@@ -130,3 +130,61 @@ impl fmt::Display for AgendaItem {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items_round_trip_through_json_and_refuse_unknown_fields() {
+        let item = AgendaItem {
+            at: "2026-03-10T08:30:00.000000001Z".parse().unwrap_or_default(),
+            entry: AgendaId(3),
+            incident: "CCI-3001".into(),
+            customer: "Exempel Bank SE".into(),
+            change: Change::Warning {
+                step: 1,
+                notify: "Duty manager".into(),
+                metric: Metric::Reaction,
+                percent: Decimal::new(875, 1),
+            },
+        };
+        let json = serde_json::to_string(&item).unwrap_or_default();
+        assert_eq!(
+            json,
+            r#"{"at":"2026-03-10T08:30:00.000000001Z","entry":3,"incident":"CCI-3001","customer":"Exempel Bank SE","change":{"warning":{"step":1,"notify":"Duty manager","metric":"reaction","percent":"87.5"}}}"#
+        );
+        assert_eq!(serde_json::from_str::<AgendaItem>(&json).ok(), Some(item));
+        let extra = r#"{"breach": {"metric": "reaction", "by": "me"}}"#;
+        assert!(serde_json::from_str::<Change>(extra).is_err());
+    }
+
+    #[test]
+    fn changes_read_as_sentences() {
+        let escalation = Change::Escalation {
+            step: 0,
+            notify: "Regional Director Support".into(),
+            trigger: Trigger::After {
+                duration: chrono::TimeDelta::days(1),
+                calendar: "24x7".into(),
+            },
+        };
+        assert_eq!(
+            escalation.to_string(),
+            "escalation step 0 to Regional Director Support (24h @ 24x7)"
+        );
+        let event = Change::Event {
+            index: 3,
+            event: EventTag::Resolved,
+        };
+        assert_eq!(event.to_string(), "event 3 (resolved) takes effect");
+        assert_eq!(
+            Change::Breach {
+                metric: Metric::Update
+            }
+            .to_string(),
+            "update breached"
+        );
+        assert_eq!(AgendaId(7).to_string(), "#7");
+    }
+}
