@@ -31,18 +31,24 @@ impl Entry {
         now: DateTime<Utc>,
     ) -> Result<Entry, Error> {
         let changes = schedule(&contract, &incident, now)?;
-        let name: Arc<str> = incident.id().into();
-        let customer: Arc<str> = contract.customer().into();
-        let items = changes
-            .into_iter()
-            .map(|(at, change)| AgendaItem {
-                at,
-                entry: id,
-                incident: name.clone(),
-                customer: customer.clone(),
-                change,
-            })
-            .collect();
+        let items = if changes.is_empty() {
+            // Nothing to name: no allocation (most incidents of a large agenda, whose
+            // metrics are settled and which have no ladder).
+            VecDeque::new()
+        } else {
+            let name: Arc<str> = incident.id().into();
+            let customer: Arc<str> = contract.customer().into();
+            changes
+                .into_iter()
+                .map(|(at, change)| AgendaItem {
+                    at,
+                    entry: id,
+                    incident: name.clone(),
+                    customer: customer.clone(),
+                    change,
+                })
+                .collect()
+        };
         Ok(Entry {
             contract,
             incident,
@@ -114,15 +120,6 @@ impl Agenda {
         self.entries.is_empty()
     }
 
-    fn take_id(&mut self) -> Result<AgendaId, Error> {
-        let id = AgendaId(self.next);
-        self.next = self
-            .next
-            .checked_add(1)
-            .ok_or_else(|| crate::error::out_of_range("Agenda::insert", self.next))?;
-        Ok(id)
-    }
-
     fn put(&mut self, id: AgendaId, entry: Entry) {
         if let Some(at) = entry.head() {
             self.index.insert((at, id));
@@ -140,14 +137,19 @@ impl Agenda {
         incident: Incident,
     ) -> Result<AgendaId, Error> {
         let id = AgendaId(self.next);
+        let next = self
+            .next
+            .checked_add(1)
+            .ok_or_else(|| crate::error::out_of_range("Agenda::insert", self.next))?;
         let entry = Entry::new(id, contract, incident, self.now)?;
-        self.take_id()?;
+        self.next = next;
         self.put(id, entry);
         Ok(id)
     }
 
     /// Schedules many incidents at once, their handles in input order. Building an agenda
-    /// this way sorts the index once instead of inserting into it one by one.
+    /// this way sorts the index once instead of inserting into it one by one; with the cargo
+    /// feature `rayon` the incidents are evaluated on rayon's thread pool (same result).
     ///
     /// # Errors
     /// As [`evaluate`]; an error that carries a path names the incident by its position
@@ -156,17 +158,33 @@ impl Agenda {
         &mut self,
         incidents: impl IntoIterator<Item = (Arc<Contract>, Incident)>,
     ) -> Result<Vec<AgendaId>, Error> {
-        let mut next = self.next;
-        let mut fresh = Vec::new();
-        for (k, (contract, incident)) in incidents.into_iter().enumerate() {
-            let id = AgendaId(next);
-            next = next
-                .checked_add(1)
-                .ok_or_else(|| crate::error::out_of_range("Agenda::insert_all", next))?;
-            let entry = Entry::new(id, contract, incident, self.now)
-                .map_err(|e| e.at(&format!("incidents[{k}]")))?;
-            fresh.push((id, entry));
-        }
+        let input: Vec<(Arc<Contract>, Incident)> = incidents.into_iter().collect();
+        let first = self.next;
+        let next = u64::try_from(input.len())
+            .ok()
+            .and_then(|n| first.checked_add(n))
+            .ok_or_else(|| crate::error::out_of_range("Agenda::insert_all", first))?;
+        let now = self.now;
+        let build = |(k, (contract, incident)): (usize, (Arc<Contract>, Incident))| {
+            let id = u64::try_from(k)
+                .ok()
+                .and_then(|k| first.checked_add(k))
+                .map(AgendaId)
+                .ok_or_else(|| crate::error::out_of_range("Agenda::insert_all", first))?;
+            Entry::new(id, contract, incident, now)
+                .map(|entry| (id, entry))
+                .map_err(|e| e.at(&format!("incidents[{k}]")))
+        };
+        #[cfg(feature = "rayon")]
+        let results: Vec<Result<(AgendaId, Entry), Error>> = {
+            use rayon::prelude::*;
+            input.into_par_iter().enumerate().map(build).collect()
+        };
+        #[cfg(not(feature = "rayon"))]
+        let results: Vec<Result<(AgendaId, Entry), Error>> =
+            input.into_iter().enumerate().map(build).collect();
+        // The first error in input order, with or without `rayon`.
+        let fresh = results.into_iter().collect::<Result<Vec<_>, Error>>()?;
         self.next = next;
         let ids = fresh.iter().map(|(id, _)| *id).collect();
         let heads = fresh
@@ -178,8 +196,13 @@ impl Agenda {
         } else {
             self.index.extend(heads);
         }
-        // The new handles are larger than every old one: appended in order.
-        self.entries.extend(fresh);
+        if self.entries.is_empty() {
+            // Already sorted by handle: collecting builds the tree in bulk.
+            self.entries = fresh.into_iter().collect();
+        } else {
+            // The new handles are larger than every old one: appended in order.
+            self.entries.extend(fresh);
+        }
         Ok(ids)
     }
 
@@ -243,10 +266,16 @@ impl Agenda {
     /// What changes at [`next_instant`](Agenda::next_instant), in order (empty when nothing is
     /// scheduled).
     pub fn peek(&self) -> Vec<&AgendaItem> {
-        match self.next_instant() {
-            Some(at) => self.due_through(at),
-            None => Vec::new(),
-        }
+        let Some(at) = self.next_instant() else {
+            return Vec::new();
+        };
+        // The index lists the incidents due at `at` by handle, each incident its items in
+        // order: already sorted.
+        self.index
+            .range(..=(at, AgendaId(u64::MAX)))
+            .filter_map(|(_, id)| self.entries.get(id))
+            .flat_map(|e| e.items.iter().take_while(|i| i.at <= at))
+            .collect()
     }
 
     /// Everything due after `now` and strictly before `until`, in order (instant, then
@@ -260,18 +289,6 @@ impl Agenda {
             .flat_map(|e| e.items.iter().take_while(|i| i.at < until))
             .collect();
         // Stable: one incident's items stay in its order.
-        out.sort_by_key(|i| (i.at, i.entry));
-        out
-    }
-
-    /// Everything due after `now` and at or before `until`, in order.
-    fn due_through(&self, until: DateTime<Utc>) -> Vec<&AgendaItem> {
-        let mut out: Vec<&AgendaItem> = self
-            .index
-            .range(..=(until, AgendaId(u64::MAX)))
-            .filter_map(|(_, id)| self.entries.get(id))
-            .flat_map(|e| e.items.iter().take_while(|i| i.at <= until))
-            .collect();
         out.sort_by_key(|i| (i.at, i.entry));
         out
     }

@@ -35,16 +35,21 @@ pub(super) fn schedule(
     let mut next = events.partition_point(|e| e.at <= at);
     // Each round moves past the events of one more instant: bounded by the events.
     loop {
-        let mut timed = Vec::new();
-        timed_changes(&report, from, |t, c| timed.push((t, c)))?;
-        // Stable: steps before breaches at one instant, each in report order.
-        timed.sort_by_key(|(t, _)| *t);
         let Some(e) = events.get(next).map(|x| x.at) else {
-            for (t, c) in timed {
+            // The common case, without events after `from`: straight into the output.
+            let start = out.len();
+            timed_changes(&report, from, |t, c| {
                 out.extend(change(&report, c).map(|c| (t, c)));
+            })?;
+            // Stable: steps before breaches at one instant, each in report order.
+            if let Some(segment) = out.get_mut(start..) {
+                segment.sort_by_key(|(t, _)| *t);
             }
             return Ok(out);
         };
+        let mut timed = Vec::new();
+        timed_changes(&report, from, |t, c| timed.push((t, c)))?;
+        timed.sort_by_key(|(t, _)| *t);
         let end = next.saturating_add(
             events
                 .get(next..)

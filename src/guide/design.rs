@@ -72,12 +72,13 @@
 //! | 8 | `clock` (private; [`Clock`](crate::Clock) at the root) | the pausable business-time clock |
 //! | 9 | `evaluate` (private; [`evaluate`](crate::evaluate()) and [`Report`](crate::Report) at the root, [lifecycle guide](crate::guide::lifecycle)) | `evaluate(contract, incident, now)`: the per-metric record, ladders, the next wake-up |
 //! | 10 | [`availability`](crate::availability) | service time minus maintenance, outages, availability credits |
-//! | 11 | [`queue`](crate::queue) | many open incidents: which to work on next |
-//! | 12 | [`report`](crate::report) | many incidents: batch evaluation, compliance, CSV, SVG |
+//! | 11 | [`agenda`](crate::agenda) | many open incidents: when anything next changes, and what (beside `queue`: neither imports the other) |
+//! | 12 | [`queue`](crate::queue) | many open incidents: which to work on next |
+//! | 13 | [`report`](crate::report) | many incidents: batch evaluation, compliance, CSV, SVG |
 //!
 //! Public paths follow one rule (the crate docs' module map): the core nouns are at the root
 //! and nowhere else; a family (`time`, `money`, `calendar`, `contract`, `availability`,
-//! `queue`, `report`) is a public namespace whose files are private, each item re-exported
+//! `agenda`, `queue`, `report`) is a public namespace whose files are private, each item re-exported
 //! once at the family level; every other module is private.
 //!
 //! Within a module the files are layered the same way: a `mod.rs` declares its files and
