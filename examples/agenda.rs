@@ -34,7 +34,7 @@ fn local(at: DateTime<Utc>) -> String {
 
 /// What comes in at the desk.
 enum Happening {
-    /// A new incident: severity, channel.
+    /// A new incident: its id, the contract (customer key), the severity, the channel.
     Reported(&'static str, &'static str, &'static str, &'static str),
     /// An event on an open incident.
     Event(&'static str, EventKind),
@@ -199,7 +199,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // Tomorrow's first 24 hours, as the night shift sees them.
     println!(
-        "\nDue before {} tomorrow:",
+        "\nDue tomorrow (before {}):",
         local(midnight + TimeDelta::hours(24))
     );
     let tomorrow: Vec<AgendaItem> = agenda
