@@ -68,6 +68,7 @@
 //! | [`contract`] | family | [`Catalog`] (root; severities, calendars, plans, targets, ladders, entitlements, lifecycle, a plan's price) and a customer's [`Contract`] (root) with its money terms |
 //! | `clock` | root | [`Clock`]: business time from a start, outside pauses, until a stop, read against a target |
 //! | `evaluate` | root | [`evaluate()`]: a contract, an incident and `now` give a [`Report`], one record per metric; escalation steps; [`next_wake_up`] |
+//! | [`agenda`] | family | [`Agenda`](agenda::Agenda): many open incidents across contracts, when anything next changes and what (breach, warning, escalation) |
 //! | [`queue`] | family | [`Queue`](queue::Queue) / [`queue::order`]: which open incident to work on next, and why |
 //! | [`report`] | family | many incidents: batch evaluation, [`ComplianceReport`](report::ComplianceReport) per period, CSV, SVG |
 //! | [`statement`] | family | [`Statement`] (root): a customer's month from the contract's money terms, its incidents and [`Usage`](statement::Usage) |
@@ -132,6 +133,7 @@
 //! - [a monthly statement](#recipe-a-monthly-statement)
 //! - [a compliance report](#recipe-a-compliance-report)
 //! - [a queue across plans](#recipe-a-queue-across-plans)
+//! - [an agenda over many incidents](#recipe-an-agenda-over-many-incidents)
 //! - [an SVG timeline](#recipe-an-svg-timeline)
 //!
 //! ## Recipe: Comarch, reaction times per plan
@@ -901,6 +903,71 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! ## Recipe: an agenda over many incidents
+//!
+//! One timer for every open incident ([agenda reference](agenda)): sleep until
+//! `next_instant`, act on what `pop` hands over, and tell the agenda when an incident gains an
+//! event. A Cumulocity Crisis with its Management Assistance Process beside a Comarch Premium
+//! incident (`examples/agenda.rs` replays a whole day).
+//!
+//! ```
+//! use std::collections::BTreeMap;
+//! use std::sync::Arc;
+//! use chrono::{DateTime, TimeDelta, Utc};
+//! use slacalc::agenda::Agenda;
+//! use slacalc::{Catalog, Contract, ContractSpec, Event, EventKind, Incident};
+//!
+//! let contract = |catalog: &str, customers: &str, key: &str| -> Result<_, Box<dyn std::error::Error>> {
+//!     let catalog: Arc<Catalog> = Arc::new(serde_json::from_str(catalog)?);
+//!     let customers: BTreeMap<String, ContractSpec> = serde_json::from_str(customers)?;
+//!     Ok(Arc::new(Contract::new(catalog, customers[key].clone())?))
+//! };
+//! let muster = contract(include_str!("../fixtures/contracts/cumulocity.json"),
+//!     include_str!("../fixtures/contracts/cumulocity-customers.json"), "emea-de")?;
+//! let bank = contract(include_str!("../fixtures/contracts/comarch.json"),
+//!     include_str!("../fixtures/contracts/comarch-customers.json"), "premium")?;
+//! let t = |s: &str| s.parse::<DateTime<Utc>>();
+//! let reported = |id: &str, at: &str, severity: &str| -> Result<Incident, Box<dyn std::error::Error>> {
+//!     Ok(Incident::new(id, vec![Event::new(t(at)?, EventKind::Reported {
+//!         severity: severity.into(), channel: Some("phone".into()), contact: None })])?)
+//! };
+//! // Monday 2026-03-09, 10:00 Berlin: a Crisis, answered within its 30 minutes.
+//! let mut crisis = reported("C8Y-1", "2026-03-09T09:00:00Z", "crisis")?;
+//! crisis.push(Event::new(t("2026-03-09T09:10:00Z")?, EventKind::Responded))?;
+//! crisis.push(Event::new(t("2026-03-09T11:00:00Z")?, EventKind::ResolutionPlanProvided))?;
+//! let mut agenda = Agenda::new(t("2026-03-09T12:00:00Z")?);
+//! let c8y = agenda.insert(muster.clone(), crisis.clone())?;
+//! // Tuesday 09:30 Berlin: the bank reports a severity 2 (1 hour, 24x7).
+//! let mut log = Vec::new();
+//! let mut run_until = |agenda: &mut Agenda, until: DateTime<Utc>| {
+//!     while agenda.next_instant().is_some_and(|next| next <= until) {
+//!         for item in agenda.pop() {
+//!             log.push(item.to_string());
+//!         }
+//!     }
+//! };
+//! run_until(&mut agenda, t("2026-03-10T08:30:00Z")?);
+//! agenda.advance(t("2026-03-10T08:30:00Z")?)?;
+//! agenda.insert(bank, reported("CCI-1", "2026-03-10T08:30:00Z", "2")?)?;
+//! // 12:00 Berlin: the Crisis team proposes a solution, which halts the ladder.
+//! run_until(&mut agenda, t("2026-03-10T11:00:00Z")?);
+//! agenda.advance(t("2026-03-10T11:00:00Z")?)?;
+//! crisis.push(Event::new(t("2026-03-10T11:00:00Z")?, EventKind::SolutionProposed))?;
+//! agenda.update(c8y, muster, crisis)?;
+//! run_until(&mut agenda, t("2026-03-11T11:00:00Z")?);
+//! assert_eq!(log, [
+//!     // One day of wall time after the Crisis was reported.
+//!     "2026-03-10 09:00:00 UTC C8Y-1 (Muster Maschinenbau GmbH (Germany)): \
+//!      escalation step 0 to Regional Director Support (24h @ 24x7)",
+//!     // The bank's hour ran out at 10:30 Berlin.
+//!     "2026-03-10 09:30:00.000000001 UTC CCI-1 (Exempel Bank SE): reaction breached",
+//! ]);
+//! // The day-2 step (Wednesday 10:00 Berlin) waits for the customer's test, so nothing is due.
+//! assert_eq!(agenda.next_instant(), None);
+//! assert!(agenda.due_before(t("2026-03-10T09:00:00Z")? + TimeDelta::days(30)).is_empty());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! ## Recipe: an SVG timeline
 //!
 //! An incident's events, each metric's clock with business hours shaded, pauses hatched,
@@ -947,6 +1014,7 @@
     )
 )]
 
+pub mod agenda;
 pub mod availability;
 pub mod calendar;
 mod clock;

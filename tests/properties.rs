@@ -1286,6 +1286,351 @@ proptest! {
             }
             let date = date_plus(first, x / 86_400);
             prop_assert_eq!(ruled.is_business_day(date), naive.is_business_day(date), "is_business_day({}) {}", date, i);
+
+// The agenda against a brute-force minimum over `next_wake_up`
+// ------------------------------------------------------------------------------------------
+
+mod agenda {
+    use std::collections::BTreeMap;
+    use std::sync::Arc;
+
+    use chrono::{DateTime, TimeDelta, Utc};
+    use proptest::prelude::*;
+    use proptest::test_runner::TestCaseError;
+    use slacalc::agenda::{Agenda, AgendaId, AgendaItem, Change};
+    use slacalc::{
+        evaluate, next_wake_up, Catalog, Contract, ContractSpec, Event, EventKind, Incident,
+        MetricState, StepState,
+    };
+
+    /// The six seed contracts of Cumulocity and Comarch, and Comarch Premium with a help
+    /// desk's own warning and escalation steps (the seeds have no `share` steps).
+    fn contracts() -> Vec<Arc<Contract>> {
+        let mut out = Vec::new();
+        for (catalog, customers, ladders) in [
+            (
+                include_str!("../fixtures/contracts/cumulocity.json"),
+                include_str!("../fixtures/contracts/cumulocity-customers.json"),
+                false,
+            ),
+            (
+                include_str!("../fixtures/contracts/comarch.json"),
+                include_str!("../fixtures/contracts/comarch-customers.json"),
+                false,
+            ),
+            (
+                include_str!("../fixtures/contracts/comarch.json"),
+                include_str!("../fixtures/contracts/comarch-customers.json"),
+                true,
+            ),
+        ] {
+            let mut catalog: serde_json::Value = serde_json::from_str(catalog).unwrap();
+            if ladders {
+                let steps = serde_json::json!({"steps": [
+                    {"share": "50", "metric": "reaction", "notify": "Team lead"},
+                    {"share": "100", "metric": "reaction", "notify": "Duty manager"},
+                    {"after_breach": "1h", "metric": "reaction", "notify": "Head of Support"},
+                    {"after": "4h", "clock": "business", "notify": "Account manager"}
+                ]});
+                for sev in ["1", "2", "3", "4"] {
+                    catalog["plans"]["premium"]["ladders"][sev] = steps.clone();
+                }
+            }
+            let catalog: Arc<Catalog> = Arc::new(serde_json::from_value(catalog).unwrap());
+            let customers: BTreeMap<String, ContractSpec> =
+                serde_json::from_str(customers).unwrap();
+            for (key, terms) in customers {
+                if ladders && key != "premium" {
+                    continue;
+                }
+                out.push(Arc::new(Contract::new(catalog.clone(), terms).unwrap()));
+            }
+        }
+        out
+    }
+
+    fn menu() -> Vec<EventKind> {
+        vec![
+            EventKind::Responded,
+            EventKind::ContactEstablished,
+            EventKind::ResolutionPlanProvided,
+            EventKind::WorkaroundProvided,
+            EventKind::UpdateSent,
+            EventKind::AwaitingCustomer,
+            EventKind::CustomerReplied,
+            EventKind::SolutionProposed,
+            EventKind::SolutionConfirmed,
+            EventKind::SolutionRejected,
+            EventKind::Resolved,
+            EventKind::Closed,
+            EventKind::Reopened,
+        ]
+    }
+
+    /// An incident of `contract` from random picks, keeping the events that leave it valid.
+    fn build(
+        id: &str,
+        contract: &Contract,
+        sev: usize,
+        start: i64,
+        picks: &[(usize, i64)],
+    ) -> Incident {
+        let severities = contract.catalog().severities();
+        let severity = severities[sev % severities.len()].key.clone();
+        let at = |s: i64| DateTime::from_timestamp(s, 0).unwrap();
+        let mut events = vec![Event::new(
+            at(start),
+            EventKind::Reported {
+                severity,
+                channel: None,
+                contact: None,
+            },
+        )];
+        let mut now = start;
+        let menu = menu();
+        for (k, gap) in picks {
+            now += gap;
+            let mut next = events.clone();
+            next.push(Event::new(at(now), menu[k % menu.len()].clone()));
+            if Incident::new(id, next.clone()).is_ok() {
+                events = next;
+            }
+        }
+        Incident::new(id, events).unwrap()
+    }
+
+    /// The brute-force schedule of one incident: the chain of `next_wake_up` from `now`, up to
+    /// `until` (inclusive).
+    fn chain(
+        c: &Contract,
+        i: &Incident,
+        now: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> Vec<DateTime<Utc>> {
+        let mut out = Vec::new();
+        let mut at = now;
+        while let Some(w) = next_wake_up(c, i, at).unwrap() {
+            if w > until {
+                break;
+            }
+            out.push(w);
+            at = w;
+        }
+        out
+    }
+
+    /// The distinct (entry, instant) pairs of a list of items.
+    fn pairs<'a>(
+        items: impl IntoIterator<Item = &'a AgendaItem>,
+    ) -> Vec<(AgendaId, DateTime<Utc>)> {
+        let mut v: Vec<_> = items.into_iter().map(|i| (i.entry, i.at)).collect();
+        v.dedup();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    /// What the item says changes is what evaluating the incident at its instant shows, and
+    /// one nanosecond earlier does not.
+    fn check_item(agenda: &Agenda, item: &AgendaItem) -> Result<(), TestCaseError> {
+        let (i, c) = agenda.get(item.entry).unwrap();
+        prop_assert_eq!(&*item.incident, i.id());
+        prop_assert_eq!(&*item.customer, c.customer());
+        let at = evaluate(c, i, item.at).unwrap();
+        let before = evaluate(c, i, item.at - TimeDelta::nanoseconds(1)).unwrap();
+        match &item.change {
+            Change::Breach { metric } => {
+                prop_assert_eq!(
+                    at.metric(*metric).map(|m| m.state),
+                    Some(MetricState::Breached),
+                    "{}",
+                    item
+                );
+                prop_assert_ne!(
+                    before.metric(*metric).map(|m| m.state),
+                    Some(MetricState::Breached),
+                    "{}",
+                    item
+                );
+            }
+            Change::Warning { step, .. } | Change::Escalation { step, .. } => {
+                let s = at.steps.get(*step).unwrap();
+                prop_assert_eq!(
+                    (s.state, s.fired_at),
+                    (StepState::Fired, Some(item.at)),
+                    "{}",
+                    item
+                );
+                prop_assert_ne!(
+                    before.steps.get(*step).map(|s| s.state),
+                    Some(StepState::Fired),
+                    "{}",
+                    item
+                );
+            }
+            Change::Event { index, .. } => {
+                prop_assert_eq!(i.events()[*index].at, item.at, "{}", item);
+                prop_assert!(!at.same_state(&before), "{}", item);
+            }
+        }
+        Ok(())
+    }
+
+    /// The agenda equals the brute force: its next instant is the minimum of `next_wake_up`
+    /// over every incident, and what it has due within `horizon` is every incident's chain of
+    /// wake-ups there; every item is checked against the evaluations.
+    fn check(
+        agenda: &Agenda,
+        live: &BTreeMap<AgendaId, (Arc<Contract>, Incident)>,
+        horizon: TimeDelta,
+    ) -> Result<(), TestCaseError> {
+        let now = agenda.now();
+        let min = live
+            .values()
+            .filter_map(|(c, i)| next_wake_up(c, i, now).unwrap())
+            .min();
+        prop_assert_eq!(agenda.next_instant(), min);
+        let peek = agenda.peek();
+        prop_assert!(peek.iter().all(|i| Some(i.at) == min));
+        prop_assert_eq!(peek.is_empty(), min.is_none());
+        let until = now + horizon;
+        let mut expected = Vec::new();
+        for (id, (c, i)) in live {
+            for w in chain(c, i, now, until - TimeDelta::nanoseconds(1)) {
+                expected.push((*id, w));
+            }
+        }
+        expected.sort();
+        let due = agenda.due_before(until);
+        prop_assert_eq!(pairs(due.iter().copied()), expected);
+        prop_assert!(due
+            .windows(2)
+            .all(|w| (w[0].at, w[0].entry) <= (w[1].at, w[1].entry)));
+        for item in due {
+            check_item(agenda, item)?;
+        }
+        Ok(())
+    }
+
+    #[derive(Clone, Debug)]
+    enum Op {
+        /// Append a random event to incident `k` (at the agenda's now or a little later).
+        Append(usize, usize, i64),
+        /// Replace incident `k` with a fresh one.
+        Replace(usize, usize, i64, Vec<(usize, i64)>),
+        Remove(usize),
+        /// Advance by this many seconds.
+        Advance(i64),
+        Pop,
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        prop_oneof![
+            (0usize..20, 0usize..13, 0i64..7_200).prop_map(|(k, e, g)| Op::Append(k, e, g)),
+            (
+                0usize..20,
+                0usize..8,
+                0i64..86_400,
+                prop::collection::vec((0usize..13, 0i64..20_000), 0..6)
+            )
+                .prop_map(|(k, s, st, p)| Op::Replace(k, s, st, p)),
+            (0usize..20).prop_map(Op::Remove),
+            (0i64..200_000).prop_map(Op::Advance),
+            Just(Op::Pop),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(96))]
+
+        /// Random sets of incidents over the seed contracts (events before and after the
+        /// agenda's `now`), random updates, removals, advances and pops: after every step the
+        /// agenda equals the brute force over `next_wake_up`, and what `advance` and `pop`
+        /// hand over is exactly each incident's chain of wake-ups in that span.
+        #[test]
+        fn agenda_equals_the_brute_force_minimum_over_next_wake_up(
+            start in 1_767_225_600i64..1_798_761_600, // 2026
+            incidents in prop::collection::vec(
+                (0usize..7, 0usize..8, 0i64..172_800, prop::collection::vec((0usize..13, 0i64..20_000), 0..6)),
+                1..8,
+            ),
+            now_offset in 0i64..172_800,
+            ops in prop::collection::vec(op(), 0..8),
+        ) {
+            let contracts = contracts();
+            let now = DateTime::from_timestamp(start + now_offset, 0).unwrap();
+            let mut agenda = Agenda::new(now);
+            let mut live = BTreeMap::new();
+            let mut input = Vec::new();
+            for (n, (c, s, off, picks)) in incidents.iter().enumerate() {
+                let contract = contracts[c % contracts.len()].clone();
+                let i = build(&format!("P-{n}"), &contract, *s, start + off, picks);
+                input.push((contract, i));
+            }
+            // Half the cases build in bulk, half one by one: the same agenda.
+            let ids = if start % 2 == 0 {
+                agenda.insert_all(input.clone()).unwrap()
+            } else {
+                input.iter().map(|(c, i)| agenda.insert(c.clone(), i.clone()).unwrap()).collect()
+            };
+            for (id, x) in ids.iter().zip(input) {
+                live.insert(*id, x);
+            }
+            let horizon = TimeDelta::days(3);
+            check(&agenda, &live, horizon)?;
+            for op in ops {
+                let keys: Vec<AgendaId> = live.keys().copied().collect();
+                let pick = |k: usize| keys.get(k % keys.len().max(1)).copied();
+                match op {
+                    Op::Append(k, e, gap) => {
+                        let Some(id) = pick(k) else { continue };
+                        let (c, i) = live[&id].clone();
+                        let last = i.events().last().map_or(agenda.now(), |x| x.at).max(agenda.now());
+                        let mut next = i.clone();
+                        if next.push(Event::new(last + TimeDelta::seconds(gap), menu()[e].clone())).is_err() {
+                            continue;
+                        }
+                        agenda.update(id, c.clone(), next.clone()).unwrap();
+                        live.insert(id, (c, next));
+                    }
+                    Op::Replace(k, s, off, picks) => {
+                        let Some(id) = pick(k) else { continue };
+                        let c = live[&id].0.clone();
+                        let i = build(&format!("R-{}", id.get()), &c, s, start + off, &picks);
+                        agenda.update(id, c.clone(), i.clone()).unwrap();
+                        live.insert(id, (c, i));
+                    }
+                    Op::Remove(k) => {
+                        let Some(id) = pick(k) else { continue };
+                        let (c, i) = agenda.remove(id).unwrap();
+                        let (lc, li) = live.remove(&id).unwrap();
+                        prop_assert!(Arc::ptr_eq(&c, &lc) && i == li);
+                        prop_assert!(agenda.scheduled(id).next().is_none());
+                    }
+                    Op::Advance(secs) => {
+                        let from = agenda.now();
+                        let to = from + TimeDelta::seconds(secs);
+                        let handed = agenda.advance(to).unwrap();
+                        let mut expected = Vec::new();
+                        for (id, (c, i)) in &live {
+                            for w in chain(c, i, from, to) {
+                                expected.push((*id, w));
+                            }
+                        }
+                        expected.sort();
+                        prop_assert_eq!(pairs(&handed), expected);
+                        prop_assert_eq!(agenda.now(), to);
+                    }
+                    Op::Pop => {
+                        let expected = agenda.next_instant();
+                        let handed = agenda.pop();
+                        prop_assert_eq!(handed.first().map(|i| i.at), expected);
+                        prop_assert!(handed.iter().all(|i| Some(i.at) == expected));
+                    }
+                }
+                prop_assert_eq!(agenda.len(), live.len());
+                check(&agenda, &live, horizon)?;
+            }
         }
     }
 }

@@ -14,3 +14,4 @@ pub use evaluation::evaluate;
 pub(crate) use crate::outcome::TargetOutcome;
 pub use report::{Cycle, MetricReport, MetricState, PauseInterval, Report, StepReport, StepState};
 pub use wake::next_wake_up;
+pub(crate) use wake::{timed_changes, TimedChange};

@@ -75,13 +75,14 @@
 //! | 9 | [`contract`](crate::contract) | catalogs, severities, metrics, targets, plans, ladders, entitlements, terms, lifecycle, money terms |
 //! | 10 | `clock` (private; [`Clock`](crate::Clock) at the root) | the pausable business-time clock |
 //! | 11 | `evaluate` (private; [`evaluate`](crate::evaluate()) and [`Report`](crate::Report) at the root, [lifecycle guide](crate::guide::lifecycle)) | `evaluate(contract, incident, now)`: the per-metric record, ladders, the next wake-up |
-//! | 12 | [`queue`](crate::queue) | many open incidents: which to work on next |
-//! | 13 | [`report`](crate::report) | many incidents: batch evaluation, compliance, CSV, SVG |
-//! | 14 | [`statement`](crate::statement) ([`Statement`](crate::Statement) at the root) | a customer's month: charges, credits, availability, breaches, quota, hour budget |
+//! | 12 | [`agenda`](crate::agenda) | many open incidents: when anything next changes, and what (beside `queue`: neither imports the other) |
+//! | 13 | [`queue`](crate::queue) | many open incidents: which to work on next |
+//! | 14 | [`report`](crate::report) | many incidents: batch evaluation, compliance, CSV, SVG |
+//! | 15 | [`statement`](crate::statement) ([`Statement`](crate::Statement) at the root) | a customer's month: charges, credits, availability, breaches, quota, hour budget |
 //!
 //! Public paths follow one rule (the crate docs' module map): the core nouns are at the root
 //! and nowhere else; a family (`time`, `money`, `calendar`, `contract`, `availability`,
-//! `queue`, `report`, `statement`) is a public namespace whose files are private, each item re-exported
+//! `agenda`, `queue`, `report`, `statement`) is a public namespace whose files are private, each item re-exported
 //! once at the family level; every other module is private.
 //!
 //! Within a module the files are layered the same way: a `mod.rs` declares its files and

@@ -14,6 +14,7 @@
 
 mod util;
 
+mod agenda;
 mod availability;
 mod calendar_edges;
 mod calendar_exact;
