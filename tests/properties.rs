@@ -1286,7 +1286,11 @@ proptest! {
             }
             let date = date_plus(first, x / 86_400);
             prop_assert_eq!(ruled.is_business_day(date), naive.is_business_day(date), "is_business_day({}) {}", date, i);
+        }
+    }
+}
 
+// ------------------------------------------------------------------------------------------
 // The agenda against a brute-force minimum over `next_wake_up`
 // ------------------------------------------------------------------------------------------
 
