@@ -907,6 +907,12 @@ pub use evaluate::{
 pub use incident::{Event, EventKind, EventTag, Incident};
 pub use money::currency::Money;
 
+/// The release of the IANA tz database this build uses (`"2025b"`, say): that of the
+/// chrono-tz the build links, `chrono_tz::IANA_TZDB_VERSION`. slacalc depends on a semver
+/// range of chrono-tz, so the host's `Cargo.lock` decides it; `cargo update -p chrono-tz`
+/// takes newer data. See [the calendar docs](calendar#time-zone-data).
+pub const TZDB_VERSION: &str = chrono_tz::IANA_TZDB_VERSION;
+
 /// The README's example, run as a doctest so that the README stays true.
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]

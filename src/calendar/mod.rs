@@ -368,13 +368,38 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! # Time-zone data
+//!
+//! Zones and their offsets come from the IANA tz database that
+//! [chrono-tz](https://docs.rs/chrono-tz) compiles in: slacalc depends on `chrono-tz =
+//! "0.10.2"` (any 0.10 from 0.10.2), so the build's `Cargo.lock` decides which release, and [`crate::TZDB_VERSION`] says which
+//! tz data it embeds (`"2025b"` with chrono-tz 0.10.4, the version slacalc's own lock file
+//! keeps and its conformance vectors were computed with). To take newer tz data into a
+//! service, update chrono-tz in the service's lock file:
+//!
+//! ```text
+//! cargo update -p chrono-tz
+//! ```
+//!
+//! Nothing in slacalc is fixed to one release of the data: each zone's offset changes are
+//! found in the build's data the first time a calendar in that zone is built, and the years
+//! outside them (where a calendar repeats with the 400-year cycle) are checked for further
+//! changes. Answers about instants the newer data changes change with it, as they should.
+//!
+//! ```
+//! assert_eq!(slacalc::TZDB_VERSION, chrono_tz::IANA_TZDB_VERSION);
+//! assert!(slacalc::TZDB_VERSION.len() >= 5); // "2025b": a year and a letter
+//! ```
+//!
 //! # How it is computed
 //!
 //! Each UTC year is compiled, the first time it is touched, into sorted disjoint business
 //! intervals with running totals and a per-day index (a *chunk*). Every operation is then a
 //! lookup in one or two chunks plus one addition per year that needs individual attention
-//! (the years in which the zone's offset changes — for most zones some of 1843–2100, none
-//! for UTC — and a year either side of every exception, one-off holiday and rule bound);
+//! (the years in which the zone's offset changes — for most zones some of 1844–2099 with
+//! tzdata 2025b, none for UTC; found in the build's tz data, see [Time-zone
+//! data](#time-zone-data) — and a year either side of every exception, one-off holiday and
+//! rule bound);
 //! between those, business time repeats with the 400-year Gregorian cycle and a table per
 //! stretch answers sums and searches at once. The cost grows with the configuration, never
 //! with how much business time is added or how long a span is. A year that is only summed is
