@@ -98,6 +98,7 @@
 //! | feature | default | effect |
 //! | --- | --- | --- |
 //! | `rayon` | off | [`report::evaluate_all`] and compliance reports run on rayon's thread pool; results are identical ([`report::PARALLEL`] says which was built) |
+//! | `icalendar` | off | iCalendar (RFC 5545) import of holidays and closures and export of holidays: `calendar::IcsImport`, `Holidays::to_ics` (see [calendar](calendar#icalendar-cargo-feature-icalendar)); adds the `rrule` crate |
 //!
 //! # Recipes
 //!
