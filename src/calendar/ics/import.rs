@@ -6,6 +6,7 @@ use std::ops::RangeInclusive;
 use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
+use super::invalid;
 use super::lines::{content_lines, unescape, ContentLine};
 use super::recurrence::{simple_rule, Occurrences, SimpleRule};
 use super::{IcsClosure, IcsImport};
@@ -27,14 +28,6 @@ pub const MAX_ICS_PERIODS: i64 = 20_000;
 pub const MAX_ICS_YEARS: i32 = 400;
 /// An all-day event lasts at most this many days; a timed event at most this many days too.
 pub const MAX_ICS_EVENT_DAYS: i64 = 366;
-
-fn invalid(path: &str, value: impl ToString, expected: &str) -> Error {
-    Error::InvalidValue {
-        path: path.to_owned(),
-        value: value.to_string(),
-        expected: expected.to_owned(),
-    }
-}
 
 /// A `DTSTART`, `DTEND` or `EXDATE` value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

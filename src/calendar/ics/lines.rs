@@ -1,6 +1,7 @@
 //! RFC 5545 content lines: unfolding (section 3.1) with the number of each logical line's
 //! first physical line, and the split of a line into name, parameters and value.
 
+use super::invalid;
 use crate::error::Error;
 
 /// One unfolded content line.
@@ -81,14 +82,6 @@ fn too_long(number: usize) -> Error {
         format!("more than {MAX_LINE_BYTES} bytes"),
         "a shorter content line",
     )
-}
-
-fn invalid(path: &str, value: impl ToString, expected: &str) -> Error {
-    Error::InvalidValue {
-        path: path.to_owned(),
-        value: value.to_string(),
-        expected: expected.to_owned(),
-    }
 }
 
 /// Splits one logical line: `NAME *(";" param) ":" value`, parameter values possibly quoted.

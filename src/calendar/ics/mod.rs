@@ -22,6 +22,15 @@ pub use import::{
     MAX_ICS_YEARS,
 };
 
+/// The error for a bad `value` at `path` (`line 7 DTSTART`), with what was `expected`.
+fn invalid(path: &str, value: impl ToString, expected: &str) -> Error {
+    Error::InvalidValue {
+        path: path.to_owned(),
+        value: value.to_string(),
+        expected: expected.to_owned(),
+    }
+}
+
 /// What an iCalendar text brings into a calendar: holidays (from all-day events) and
 /// closures (from timed events). Build it with [`IcsImport::parse`], then add it to a
 /// calendar's configuration with [`IcsImport::apply_to`].

@@ -10,11 +10,7 @@ use crate::calendar::holiday::{HolidayRule, HolidaySpec};
 use crate::error::Error;
 
 fn invalid(line: &ContentLine, value: impl ToString, expected: &str) -> Error {
-    Error::InvalidValue {
-        path: line.path(),
-        value: value.to_string(),
-        expected: expected.to_owned(),
-    }
+    super::invalid(&line.path(), value, expected)
 }
 
 /// A parsed `RRULE` with its `DTSTART`.
@@ -181,10 +177,12 @@ impl Occurrences {
     ) -> Result<Vec<DateTime<Utc>>, Error> {
         let mut exclude = Vec::with_capacity(exdates.len());
         for (w, n) in exdates {
-            let at = |value: &str| Error::InvalidValue {
-                path: format!("line {n} EXDATE"),
-                value: value.to_owned(),
-                expected: "a date-time, as DTSTART is a date-time".to_owned(),
+            let at = |value: &str| {
+                super::invalid(
+                    &format!("line {n} EXDATE"),
+                    value,
+                    "a date-time, as DTSTART is a date-time",
+                )
             };
             match w {
                 When::Time(naive, tz) => {
