@@ -103,6 +103,7 @@
 //! | feature | default | effect |
 //! | --- | --- | --- |
 //! | `rayon` | off | [`report::evaluate_all`] and compliance reports run on rayon's thread pool; results are identical ([`report::PARALLEL`] says which was built) |
+//! | `icalendar` | off | iCalendar (RFC 5545) import of holidays and closures and export of holidays: `calendar::IcsImport`, `Holidays::to_ics` (see [calendar](calendar#icalendar-cargo-feature-icalendar)); adds the `rrule` crate |
 //!
 //! # Recipes
 //!
@@ -1045,6 +1046,12 @@ pub use incident::{Event, EventKind, EventTag, Incident};
 pub use money::currency::Money;
 pub use outcome::TargetOutcome;
 pub use statement::model::Statement;
+
+/// The release of the IANA tz database this build uses (`"2025b"`, say): that of the
+/// chrono-tz the build links, `chrono_tz::IANA_TZDB_VERSION`. slacalc depends on a semver
+/// range of chrono-tz, so the host's `Cargo.lock` decides it; `cargo update -p chrono-tz`
+/// takes newer data. See [the calendar docs](calendar#time-zone-data).
+pub const TZDB_VERSION: &str = chrono_tz::IANA_TZDB_VERSION;
 
 /// The README's example, run as a doctest so that the README stays true.
 #[doc = include_str!("../README.md")]

@@ -1638,3 +1638,108 @@ mod agenda {
         }
     }
 }
+
+// ------------------------------------------------------------------------------------------
+// iCalendar round trip (`--features icalendar`)
+// ------------------------------------------------------------------------------------------
+
+#[cfg(feature = "icalendar")]
+mod ics {
+    use proptest::prelude::*;
+    use slacalc::calendar::{HolidaySpec, Holidays, IcsImport};
+
+    fn holiday_rule() -> impl Strategy<Value = String> {
+        // Names with the characters TEXT values escape, and long enough to be folded.
+        let name = prop::sample::select(vec![
+            "Day",
+            "Tag der Deutschen Einheit, Feiertag; bundesweit \\ alle Länder — ein langer Name",
+            "a,b;c",
+        ]);
+        prop_oneof![
+            (1i64..=12, 1i64..=28, name.clone())
+                .prop_map(|(m, d, n)| format!(r#"{{"name": "{}", "month": {m}, "day": {d}, "observed": "us"}}"#, n.replace('\\', "\\\\"))),
+            (1i64..=12, 0usize..7, prop_oneof![1i64..=5, -5i64..=-1], name.clone()).prop_map(|(m, w, nth, n)| {
+                let wd = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][w];
+                format!(r#"{{"name": "{}", "month": {m}, "weekday": "{wd}", "nth": {nth}, "from": 2001}}"#, n.replace('\\', "\\\\"))
+            }),
+            (-60i64..=60).prop_map(|e| format!(r#"{{"easter": {e}}}"#)),
+            (2000i32..=2040, 1u32..=365).prop_map(|(y, o)| format!(r#""{}""#, chrono::NaiveDate::from_yo_opt(y, o).unwrap())),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Exporting holidays and importing the text gives the same dates and names.
+        #[test]
+        fn export_then_import_gives_the_same_holidays(
+            rules in prop::collection::vec(holiday_rule(), 1..6),
+            first in 1995i32..2040,
+            len in 0i32..12,
+        ) {
+            let specs: Vec<HolidaySpec> = rules.iter().map(|r| serde_json::from_str(r).unwrap()).collect();
+            let holidays = Holidays::from_specs(&specs, "holidays").unwrap();
+            let years = first..=first + len;
+            let text = holidays.to_ics(years.clone()).unwrap();
+            let import = IcsImport::parse(&text, years.clone(), chrono_tz::UTC).unwrap();
+            prop_assert!(import.closures.is_empty());
+            let back = Holidays::from_specs(&import.holidays, "holidays").unwrap();
+            for y in years {
+                prop_assert_eq!(back.in_year(y), holidays.in_year(y), "{}", y);
+            }
+        }
+
+        /// A simple yearly RRULE imported as a holiday rule gives the dates `rrule` expands
+        /// for the same recurrence (made non-simple with `BYSETPOS=1`, which selects the same
+        /// single date each year), EXDATEs and COUNT/UNTIL included.
+        #[test]
+        fn simple_rules_match_their_expansion(
+            month in 1u32..=12,
+            day in 1u32..=28,
+            nth in prop_oneof![Just(0i8), 1i8..=4, -4i8..=-1],
+            weekday in 0usize..7,
+            start_year in 2000i32..2030,
+            interval in 1u16..4,
+            end in prop_oneof![Just(String::new()), (1u32..15).prop_map(|c| format!(";COUNT={c}")), (0i32..30).prop_map(|y| format!(";UNTIL={}0615", 2000 + y))],
+            excluded in prop::collection::vec(0i32..40, 0..4),
+        ) {
+            let wd = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][weekday];
+            let (by, first) = if nth == 0 {
+                (format!("BYMONTH={month};BYMONTHDAY={day}"), chrono::NaiveDate::from_ymd_opt(start_year, month, day).unwrap())
+            } else {
+                let key = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][weekday];
+                let rule: HolidaySpec = serde_json::from_str(&format!(
+                    r#"{{"month": {month}, "weekday": "{key}", "nth": {nth}}}"#
+                ))
+                .unwrap();
+                let d = Holidays::from_specs(&[rule], "h").unwrap().dates_in_year(start_year)[0];
+                (format!("BYMONTH={month};BYDAY={nth}{wd}"), d)
+            };
+            // UNTIL before DTSTART is an error (tested in tests/it/ics.rs), not a rule.
+            let until_ok = !end.starts_with(";UNTIL") || end[7..15] >= *first.format("%Y%m%d").to_string();
+            prop_assume!(until_ok);
+            let exdates: String = excluded.iter().filter_map(|k| {
+                let y = start_year + k;
+                let h: HolidaySpec = if nth == 0 {
+                    serde_json::from_str(&format!(r#""{}""#, chrono::NaiveDate::from_ymd_opt(y, month, day)?)).ok()?
+                } else { return Some(format!("EXDATE;VALUE=DATE:{}0101\r\n", y)) };
+                let HolidaySpec::Date(d) = h else { return None };
+                Some(format!("EXDATE;VALUE=DATE:{}\r\n", d.replace('-', "")))
+            }).collect();
+            let event = |extra: &str| format!(
+                "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:{}\r\nRRULE:FREQ=YEARLY;INTERVAL={interval};{by}{extra}{end}\r\n{exdates}END:VEVENT\r\nEND:VCALENDAR\r\n",
+                first.format("%Y%m%d")
+            );
+            let years = 1990..=2080;
+            let simple = IcsImport::parse(&event(""), years.clone(), chrono_tz::UTC).unwrap();
+            let expanded = IcsImport::parse(&event(";BYSETPOS=1"), years.clone(), chrono_tz::UTC).unwrap();
+            // The simple form is rules, not dates.
+            prop_assert!(simple.holidays.iter().all(|h| matches!(h, HolidaySpec::Rule(r) if r.date.is_none())));
+            let a = Holidays::from_specs(&simple.holidays, "a").unwrap();
+            let b = Holidays::from_specs(&expanded.holidays, "b").unwrap();
+            for y in years {
+                prop_assert_eq!(a.dates_in_year(y), b.dates_in_year(y), "{}", y);
+            }
+        }
+    }
+}

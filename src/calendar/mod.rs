@@ -368,13 +368,109 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! # iCalendar (cargo feature `icalendar`)
+//!
+//! With `--features icalendar`, a customer's HR calendar or a published holiday feed
+//! (RFC 5545 `.ics` text) can be read into a calendar, and a calendar's holidays written as
+//! one. The crate does no I/O: `IcsImport::parse(text, years, zone)` takes the text and
+//! `Holidays::to_ics(years)` / `Calendar::holidays_to_ics(years)` return it. The `RRULE`s
+//! are parsed, validated and expanded by the [`rrule`](https://docs.rs/rrule) crate.
+//!
+//! How each `VEVENT` maps onto the calendar model:
+//!
+//! | event | becomes |
+//! | --- | --- |
+//! | all-day (`DTSTART;VALUE=DATE`), no `RRULE` | one-off holidays (`{"date", "name"}`), one per day up to `DTEND` (exclusive; default: one day) |
+//! | all-day, simple yearly `RRULE`: `FREQ=YEARLY` with at most `INTERVAL`, `COUNT`, `UNTIL`, one `BYMONTH` and one positive `BYMONTHDAY`, or one `BYMONTH` with one `BYDAY` ordinal (`4TH`, `-1MO`), first date = `DTSTART` | a holiday rule (`{"month", "day"}` or `{"month", "weekday", "nth"}` with `from`, `until`, `every`): valid in every year, not a list; each `EXDATE` splits it into year ranges around the excluded year |
+//! | all-day, any other `RRULE` (monthly, several days, 29 February, a fifth weekday with `COUNT`, a multi-day event) | one-off holidays: the occurrences in the UTC years `years`, less the `EXDATE`s |
+//! | timed (`DTSTART` a date-time with `Z`, `TZID` or floating in `zone`; `DTEND` required), with or without `RRULE` | closures (`IcsClosure`): the instants `[start, end)` of each occurrence in `years`; `IcsImport::apply_to` makes the calendar `{"difference": [calendar, a UTC calendar open during the closures]}`, closures widened to whole minutes |
+//!
+//! `DTSTART` counts as the first occurrence (RFC 5545), `SUMMARY` is the holiday's name,
+//! `UNTIL` without `Z` is read in the zone of `DTSTART` (a date `UNTIL` includes that day);
+//! a wall-clock time in a DST gap is the first instant after the gap, and in a fold a closure
+//! starts at the first and ends at the second reading. Other components (`VTIMEZONE`,
+//! `VTODO`, `VALARM`) and other properties are ignored; `TZID`s must be IANA names.
+//! `DURATION`, `RDATE` and `EXRULE` are refused, as an error rather than a guess.
+//!
+//! Malformed input is an [`Error::InvalidValue`](crate::Error::InvalidValue) whose path
+//! names the line and property: for example "line 7 DTSTART: invalid value `20261332`:
+//! expected a date YYYYMMDD". Sizes are bounded when the text is read (`MAX_ICS_BYTES`, `MAX_ICS_EVENTS`,
+//! `MAX_ICS_OCCURRENCES` for expanded dates and closures together, `MAX_ICS_PERIODS` from a
+//! recurrence's start to the end of the years, `MAX_ICS_EVENT_DAYS`, `MAX_ICS_YEARS`), each
+//! refused with an error; the calendar's own limits apply when the
+//! result is built. Export writes one all-day `VEVENT` per holiday date of the years asked
+//! for (names as `SUMMARY`, deterministic `UID`s); importing it gives the same dates and
+//! names back (a property test checks this).
+//!
+//! ```
+//! # #[cfg(feature = "icalendar")] {
+//! use slacalc::Calendar;
+//! use slacalc::calendar::{CalendarSpec, IcsImport};
+//! use chrono::{DateTime, NaiveDate, Utc};
+//!
+//! let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//HR//EN\r\n\
+//! BEGIN:VEVENT\r\nSUMMARY:Company Day\r\nDTSTART;VALUE=DATE:20260612\r\n\
+//! RRULE:FREQ=YEARLY;BYMONTH=6;BYDAY=2FR\r\nEXDATE;VALUE=DATE:20270611\r\nEND:VEVENT\r\n\
+//! BEGIN:VEVENT\r\nSUMMARY:All hands\r\nDTSTART;TZID=Europe/Berlin:20260901T140000\r\n\
+//! DTEND;TZID=Europe/Berlin:20260901T160000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+//! let import = IcsImport::parse(ics, 2026..=2030, chrono_tz::Europe::Berlin)?;
+//! // The second Friday of June as a rule, split around 2027.
+//! assert_eq!(import.holidays.len(), 2);
+//! let spec: CalendarSpec = serde_json::from_str(
+//!     r#"{"timezone": "Europe/Berlin", "hours": {"tue": ["09:00-17:00"], "fri": ["09:00-17:00"]}}"#,
+//! )?;
+//! let calendar = Calendar::try_from(import.apply_to(spec)?)?;
+//! let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+//! assert!(!calendar.is_business_day(day(2026, 6, 12)));
+//! assert!(calendar.is_business_day(day(2027, 6, 11))); // excluded
+//! assert!(!calendar.is_business_day(day(2028, 6, 9)));
+//! // The all-hands meeting closes 14:00-16:00 CEST (12:00-14:00Z) on 1 September 2026.
+//! let t = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+//! assert_eq!(
+//!     calendar.between(t("2026-09-01T00:00:00Z"), t("2026-09-02T00:00:00Z"))?.num_hours(),
+//!     6
+//! );
+//! // And back: the holidays of 2026-2028 as .ics text.
+//! let text = calendar.spec().difference.as_ref().unwrap()[0].clone();
+//! let text = Calendar::try_from(text)?.holidays_to_ics(2026..=2028)?;
+//! assert_eq!(text.matches("BEGIN:VEVENT").count(), 2);
+//! assert!(text.contains("DTSTART;VALUE=DATE:20280609\r\n"));
+//! # }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Time-zone data
+//!
+//! Zones and their offsets come from the IANA tz database that
+//! [chrono-tz](https://docs.rs/chrono-tz) compiles in: slacalc depends on `chrono-tz =
+//! "0.10.2"` (any 0.10 from 0.10.2), so the build's `Cargo.lock` decides which release, and [`crate::TZDB_VERSION`] says which
+//! tz data it embeds (`"2025b"` with chrono-tz 0.10.4, the version slacalc's own lock file
+//! keeps and its conformance vectors were computed with). To take newer tz data into a
+//! service, update chrono-tz in the service's lock file:
+//!
+//! ```text
+//! cargo update -p chrono-tz
+//! ```
+//!
+//! Nothing in slacalc is fixed to one release of the data: each zone's offset changes are
+//! found in the build's data the first time a calendar in that zone is built, and the years
+//! outside them (where a calendar repeats with the 400-year cycle) are checked for further
+//! changes. Answers about instants the newer data changes change with it, as they should.
+//!
+//! ```
+//! assert_eq!(slacalc::TZDB_VERSION, chrono_tz::IANA_TZDB_VERSION);
+//! assert!(slacalc::TZDB_VERSION.len() >= 5); // "2025b": a year and a letter
+//! ```
+//!
 //! # How it is computed
 //!
 //! Each UTC year is compiled, the first time it is touched, into sorted disjoint business
 //! intervals with running totals and a per-day index (a *chunk*). Every operation is then a
 //! lookup in one or two chunks plus one addition per year that needs individual attention
-//! (the years in which the zone's offset changes — for most zones some of 1843–2100, none
-//! for UTC — and a year either side of every exception, one-off holiday and rule bound);
+//! (the years in which the zone's offset changes — for most zones some of 1844–2099 with
+//! tzdata 2025b, none for UTC; found in the build's tz data, see [Time-zone
+//! data](#time-zone-data) — and a year either side of every exception, one-off holiday and
+//! rule bound);
 //! between those, business time repeats with the 400-year Gregorian cycle and a table per
 //! stretch answers sums and searches at once. The cost grows with the configuration, never
 //! with how much business time is added or how long a span is. A year that is only summed is
@@ -435,6 +531,8 @@ mod business_days;
 mod combination;
 mod compiled;
 mod holiday;
+#[cfg(feature = "icalendar")]
+mod ics;
 mod limits;
 pub(crate) mod model;
 mod pattern;
@@ -453,6 +551,11 @@ pub use business_days::BusinessDays;
 pub use holiday::{
     easter, orthodox_easter, DateQuality, EasterClash, Holiday, HolidayRule, HolidaySpec, Holidays,
     MonthDay, Observance, PresetHoliday, PresetInfo, WeekdayShifts,
+};
+#[cfg(feature = "icalendar")]
+pub use ics::{
+    IcsClosure, IcsImport, MAX_ICS_BYTES, MAX_ICS_EVENTS, MAX_ICS_EVENT_DAYS, MAX_ICS_OCCURRENCES,
+    MAX_ICS_PERIODS, MAX_ICS_YEARS,
 };
 pub use limits::{
     MAX_COMBINED_CALENDARS, MAX_EXCEPTIONS, MAX_HOLIDAY_RULES, MAX_NESTING_DEPTH,

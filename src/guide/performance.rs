@@ -12,7 +12,7 @@
 //! intervals with running totals and a per-day index; `add`, `sub` and `between` are then a
 //! lookup and a binary search in one or two years. Between the years that need individual
 //! attention — the years in which the zone's offset changes (for most zones some of
-//! 1843–2100, none for UTC) and a year either side of every
+//! 1844–2099 with tzdata 2025b, none for UTC) and a year either side of every
 //! exception, one-off holiday and rule bound — business time repeats with the 400-year Gregorian
 //! cycle, so longer spans cost one table lookup per such stretch: work grows with the size of the
 //! configuration, never with the length of a duration or span. The years 1800–2599 are cached

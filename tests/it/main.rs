@@ -24,6 +24,8 @@ mod entitlements;
 mod errors;
 mod escalation;
 mod fuzz_regressions;
+#[cfg(feature = "icalendar")]
+mod ics;
 mod iso_durations;
 mod lifecycle;
 mod money;
