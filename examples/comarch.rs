@@ -1,5 +1,6 @@
 //! Comarch Cloud Infraspace support (seed 004): the same incidents on the Basic, Advanced and
-//! Premium plans, and what each plan costs per month.
+//! Premium plans, what each plan costs per month, and November's statement for the Advanced
+//! customer.
 //!
 //! Run: `cargo run --example comarch`
 
@@ -8,15 +9,11 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
-use slacalc::money::{FeeInputs, FeeSchedule};
-use slacalc::Money;
+use slacalc::money::FeeInputs;
+use slacalc::statement::Usage;
 use slacalc::{evaluate, Contract, Event, EventKind, Incident, MetricState};
 use slacalc::{Catalog, ContractSpec, Metric};
-
-#[derive(serde::Deserialize)]
-struct Fees {
-    plans: BTreeMap<String, FeeSchedule>,
-}
+use slacalc::{Money, Statement};
 
 fn t(s: &str) -> Result<DateTime<Utc>, chrono::ParseError> {
     s.parse()
@@ -90,8 +87,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Some((MetricState::Met, Some(t("2026-11-28T02:30:00Z")?)))
     );
 
-    // Monthly support price by CCI usage fee.
-    let fees: Fees = serde_json::from_str(include_str!("../fixtures/fees/comarch.json"))?;
+    // Monthly support price by CCI usage fee: each plan's `fee` in the catalog.
+    let fee = |plan: &str| catalog.plan(plan).and_then(|p| p.fee()).ok_or("no price");
     println!("Monthly support price by monthly CCI usage fee (EUR)");
     println!(
         "{:>12} {:>12} {:>12} {:>12}",
@@ -102,7 +99,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let inputs =
             FeeInputs::new().with_amount("usage", format!("{usage}.00 EUR").parse::<Money>()?);
         let price = |plan: &str| -> Result<Decimal, Box<dyn std::error::Error>> {
-            Ok(fees.plans[plan].invoice(&inputs)?.total.amount)
+            Ok(fee(plan)?.invoice(&inputs)?.total.amount)
         };
         println!(
             "{:>12} {:>12} {:>12} {:>12}",
@@ -121,8 +118,33 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .collect::<Result<_, _>>()?;
     assert_eq!(advanced, expected);
 
-    let invoice = fees.plans["advanced"]
-        .invoice(&FeeInputs::new().with_amount("usage", "15000.00 EUR".parse::<Money>()?))?;
+    let usage = FeeInputs::new().with_amount("usage", "15000.00 EUR".parse::<Money>()?);
+    let invoice = fee("advanced")?.invoice(&usage)?;
     println!("\nAdvanced at 15,000 EUR usage, explained:\n{invoice}");
+
+    // November's statement for the Advanced customer, at 15,000 EUR of CCI usage: the plan's
+    // price, and the question that nobody answered within Advanced's 24 clock hours.
+    let advanced = Contract::new(catalog.clone(), customers["advanced"].clone())?;
+    let statement = Statement::compute(
+        &advanced,
+        "2026-11".parse()?,
+        &[question, outage],
+        &Usage::new().with_fee_inputs(usage),
+        t("2026-12-01T00:00:00Z")?,
+    )?;
+    println!("\n{statement}");
+    // 1,500 + 19 % × 2,000 + 14 % × 3,000 + 11 % × 5,000 = 2,850; Comarch grants no credits.
+    let total = statement.total.ok_or("no amounts")?;
+    assert_eq!(total.due, "2850.00 EUR".parse::<Money>()?);
+    assert!(statement.credit.is_none());
+    // Reported Friday 17:00 Berlin, due 24 hours later: breached Saturday 17:00 Berlin.
+    assert_eq!(statement.breaches.len(), 1);
+    assert_eq!(statement.breaches[0].incident, "CCI-4711");
+    assert_eq!(
+        statement.breaches[0].breached_at,
+        t("2026-11-28T16:00:00Z")?
+    );
+    // Advanced has no case quota (unlimited cases).
+    assert!(statement.quota.is_none());
     Ok(())
 }

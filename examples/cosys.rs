@@ -2,55 +2,47 @@
 //! first and second level to COSYS's third level, with response and recovery times in the
 //! agreed service hours and the contract's term; then, for March 2026, availability during
 //! service times against the 99 % target, the service credit it earns, a day of service-hour
-//! extension, and a time-and-materials invoice for work on a third-party fault.
+//! extension, a time-and-materials invoice for work on a third-party fault, and the month's
+//! statement that puts them together.
 //!
-//! The contract's numbers (service hours, rates, credits) are the example values of
-//! `fixtures/contracts/cosys-money.json`; its `about` field says which come from the seed.
+//! The contract's numbers (service hours, rates, credits) are the example values of the
+//! customer's `billing` in `fixtures/contracts/cosys-customers.json`; its `about` field says
+//! which come from the seed.
 //!
 //! Run with `cargo run --example cosys`.
 
 use std::error::Error;
 
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
 use chrono::{DateTime, TimeDelta, Utc};
 use rust_decimal::Decimal;
-use serde::Deserialize;
-use slacalc::availability::{AvailabilityAgreement, MaintenanceWindow, Outage};
-use slacalc::calendar::TimeAndMaterials;
-use slacalc::money::{
-    CreditInputs, CreditPolicy, FeeInputs, FeeSchedule, RoundingMode, WorkInterval,
-};
-use slacalc::Money;
-use slacalc::TargetOutcome;
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Contract {
-    #[allow(dead_code)]
-    about: String,
-    availability: AvailabilityAgreement,
-    monthly_fee: Money,
-    credits: CreditPolicy,
-    service_extension: FeeSchedule,
-    third_party: TimeAndMaterials,
-}
+use slacalc::availability::{MaintenanceWindow, Outage};
+use slacalc::money::{CreditInputs, FeeInputs, RoundingMode, WorkInterval};
+use slacalc::statement::{StatementItem, Usage};
+use slacalc::{Catalog, Contract, ContractSpec, Money, Statement, TargetOutcome};
 
 fn t(s: &str) -> Result<DateTime<Utc>, chrono::ParseError> {
     s.parse()
 }
 
-/// The incident side: error classes, service hours, support levels, the term.
-fn incident() -> Result<(), Box<dyn Error>> {
-    use slacalc::{evaluate, Event, EventKind, Incident, MetricState};
-    use slacalc::{Catalog, ContractSpec, Metric};
-    use std::collections::BTreeMap;
-    use std::sync::Arc;
-
+/// The customer's contract, money terms included.
+fn contract() -> Result<Contract, Box<dyn Error>> {
     let catalog: Arc<Catalog> = Arc::new(serde_json::from_str(include_str!(
         "../fixtures/contracts/cosys.json"
     ))?);
     let customers: BTreeMap<String, ContractSpec> =
         serde_json::from_str(include_str!("../fixtures/contracts/cosys-customers.json"))?;
-    let contract = slacalc::Contract::new(catalog, customers["logistics"].clone())?;
+    Ok(Contract::new(catalog, customers["logistics"].clone())?)
+}
+
+/// The incident side: error classes, service hours, support levels, the term.
+fn incident() -> Result<(), Box<dyn Error>> {
+    use slacalc::Metric;
+    use slacalc::{evaluate, Event, EventKind, Incident, MetricState};
+
+    let contract = contract()?;
     println!("{} — {}", contract.catalog().name(), contract.customer());
     // Thursday 2026-11-26, 17:00 Berlin: the customer's first level gets a serious defect
     // (class 2), its second level takes it at 17:10 and hands it to COSYS at 17:20. COSYS
@@ -146,8 +138,20 @@ fn incident() -> Result<(), Box<dyn Error>> {
 
 fn main() -> Result<(), Box<dyn Error>> {
     incident()?;
-    let contract: Contract =
-        serde_json::from_str(include_str!("../fixtures/contracts/cosys-money.json"))?;
+    let contract = contract()?;
+    let billing = contract.billing();
+    let availability = billing.availability().ok_or("no availability agreement")?;
+    let credits = billing.credits().ok_or("no credit policy")?;
+    let monthly_fee = billing
+        .fee()
+        .ok_or("no fee")?
+        .invoice(&FeeInputs::new())?
+        .total;
+    let service_extension = billing
+        .extras()
+        .get("service_extension")
+        .ok_or("no extension")?;
+    let third_party = billing.time_and_materials().ok_or("no rates")?;
 
     // March 2026 in Berlin: 00:00 CET on the 1st to 00:00 CEST on April 1st (DST began on
     // the 29th; service hours follow the wall clock, so nothing changes for them).
@@ -156,10 +160,8 @@ fn main() -> Result<(), Box<dyn Error>> {
 
     // This month's one-off maintenance window, agreed with the customer: Thursday 19 March,
     // 14:00-16:00 in Berlin. The agreement's recurring Wednesday window stays.
-    let agreement = contract.availability.with_windows([MaintenanceWindow::new(
-        t("2026-03-19T13:00:00Z")?,
-        t("2026-03-19T15:00:00Z")?,
-    )?]);
+    let window = MaintenanceWindow::new(t("2026-03-19T13:00:00Z")?, t("2026-03-19T15:00:00Z")?)?;
+    let agreement = availability.with_windows([window]);
 
     let outages = [
         // Tuesday 10 March, 09:00-11:30 Berlin: the database server fails.
@@ -172,13 +174,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         Outage::new(t("2026-03-25T15:30:00Z")?, t("2026-03-25T18:00:00Z")?),
     ];
 
-    let month = agreement.credit(
-        from,
-        to,
-        &outages,
-        &contract.credits,
-        CreditInputs::new(contract.monthly_fee),
-    )?;
+    let month = agreement.credit(from, to, &outages, credits, CreditInputs::new(monthly_fee))?;
     println!("COSYS, March 2026\n");
     println!("{month}");
 
@@ -202,8 +198,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     assert_eq!(month.credit.total, "125.00 EUR".parse::<Money>()?);
 
     // The customer ordered one day of extended service hours.
-    let extension = contract
-        .service_extension
+    let extension = service_extension
         .invoice(&FeeInputs::new().with_quantity("extension_days", Decimal::ONE))?;
     println!("service-hour extension\n{extension}");
     assert_eq!(extension.total, "350.00 EUR".parse::<Money>()?);
@@ -220,7 +215,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         // Good Friday, 3 April 09:00-10:00 CEST: one hour at +100 % = 250.
         WorkInterval::new(t("2026-04-03T07:00:00Z")?, t("2026-04-03T08:00:00Z")?),
     ];
-    let invoice = contract.third_party.invoice(&work)?;
+    let invoice = third_party.invoice(&work)?;
     println!("third-party work\n{invoice}");
     let sum = invoice
         .lines
@@ -231,5 +226,35 @@ fn main() -> Result<(), Box<dyn Error>> {
     assert_eq!(invoice.lines.len(), 8);
     // 437.50 + 950 + 83.333… + 250 = 1,720.833…
     assert_eq!(invoice.total, "1720.83 EUR".parse::<Money>()?);
+
+    // March's statement from the contract alone: the fee, the extension day, March's
+    // third-party work (Good Friday's hour belongs to April's statement), the availability
+    // credit, no incidents.
+    let usage = Usage::new()
+        .with_fee_inputs(FeeInputs::new().with_quantity("extension_days", Decimal::ONE))
+        .with_outages(outages)
+        .with_maintenance_windows([window])
+        .with_work(work.iter().take(3).copied());
+    let statement = Statement::compute(&contract, "2026-03".parse()?, &[], &usage, to)?;
+    println!("{statement}");
+    assert_eq!((statement.from, statement.to), (from, to));
+    let items: Vec<&StatementItem> = statement.charges.iter().map(|p| &p.item).collect();
+    assert_eq!(
+        items,
+        [
+            &StatementItem::Fee,
+            &StatementItem::Extra {
+                name: "service_extension".into()
+            },
+            &StatementItem::TimeAndMaterials
+        ]
+    );
+    // The same availability and credit as above.
+    assert_eq!(statement.availability.as_ref(), Some(&month.availability));
+    let total = statement.total.ok_or("no amounts")?;
+    // 2,500 + 350 + (437.50 + 950 + 83.333… = 1,470.83) = 4,320.83; minus 125.
+    assert_eq!(total.charges, "4320.83 EUR".parse::<Money>()?);
+    assert_eq!(total.credit, "125.00 EUR".parse::<Money>()?);
+    assert_eq!(total.due, "4195.83 EUR".parse::<Money>()?);
     Ok(())
 }

@@ -43,13 +43,14 @@
 //! **One path per item.** The core nouns live at the root: [`Calendar`], [`Catalog`],
 //! [`Contract`] and [`ContractSpec`], [`Incident`] and its [`Event`]s, [`evaluate()`] and the
 //! [`Report`] it returns (with [`MetricReport`], [`StepReport`] and their states),
-//! [`next_wake_up`], the pausable [`Clock`], [`Money`] and the one [`Error`]. Everything else
+//! [`next_wake_up`], the pausable [`Clock`], [`Money`], a month's [`Statement`],
+//! [`TargetOutcome`] and the one [`Error`]. Everything else
 //! belongs to a family, a public namespace whose own files are private and whose items are
 //! re-exported once at the family level (`slacalc::calendar::Holidays`, never
 //! `slacalc::calendar::holiday::Holidays`). An item at the root is not also public in its
 //! family: [`Calendar`] is `slacalc::Calendar` only, though it lives in `calendar/model.rs`.
-//! The other modules (`error`, `config`, `incident`, `clock`, `evaluate`) are private: their
-//! public items are at the root.
+//! The other modules (`error`, `config`, `outcome`, `incident`, `clock`, `evaluate`) are
+//! private: their public items are at the root.
 //!
 //! In dependency order: each module uses only those above it (the [design notes](guide::design)
 //! show how to check, and list what the redesign has not reached yet):
@@ -59,15 +60,18 @@
 //! | `error` | root | [`Error`], the one error type: every message names the config path or event and the bad value |
 //! | `config` | private | what the serde forms share: strict maps (a key given twice is refused), `YYYY-MM-DD` dates, paths in errors |
 //! | [`time`] | family | leaf vocabulary: [`TimeOfDay`](time::TimeOfDay) (allows `24:00`), [`Shift`](time::Shift) (`"08:00-17:00"`), [`WeekdayKey`](time::WeekdayKey), periods, durations and their text form |
+//! | `outcome` | root | [`TargetOutcome`]: whether a measured figure reached its target |
 //! | [`money`] | family | [`Money`] (root), [`Currency`](money::Currency), [`RoundingMode`](money::RoundingMode), [`FeeSchedule`](money::FeeSchedule), case quotas, hour budgets, service credits, time and materials, the [`Invoice`](money::Invoice) they produce |
 //! | [`calendar`] | family | [`Calendar`] (root): business hours in a time zone, holidays and presets ([`Holidays`](calendar::Holidays)), business days, union / intersection / difference |
+//! | [`availability`] | family | [`AvailabilityAgreement`](availability::AvailabilityAgreement): service time minus maintenance, outages, achieved availability |
 //! | `incident` | root | [`Incident`]: a validated list of [`Event`]s |
-//! | [`contract`] | family | [`Catalog`] (root; severities, calendars, plans, targets, ladders, entitlements, lifecycle) and a customer's [`Contract`] (root) |
+//! | [`contract`] | family | [`Catalog`] (root; severities, calendars, plans, targets, ladders, entitlements, lifecycle, a plan's price) and a customer's [`Contract`] (root) with its money terms |
 //! | `clock` | root | [`Clock`]: business time from a start, outside pauses, until a stop, read against a target |
 //! | `evaluate` | root | [`evaluate()`]: a contract, an incident and `now` give a [`Report`], one record per metric; escalation steps; [`next_wake_up`] |
-//! | [`availability`] | family | [`AvailabilityAgreement`](availability::AvailabilityAgreement): service time minus maintenance, outages, achieved availability |
+//! | [`agenda`] | family | [`Agenda`](agenda::Agenda): many open incidents across contracts, when anything next changes and what (breach, warning, escalation) |
 //! | [`queue`] | family | [`Queue`](queue::Queue) / [`queue::order`]: which open incident to work on next, and why |
 //! | [`report`] | family | many incidents: batch evaluation, [`ComplianceReport`](report::ComplianceReport) per period, CSV, SVG |
+//! | [`statement`] | family | [`Statement`] (root): a customer's month from the contract's money terms, its incidents and [`Usage`](statement::Usage) |
 //!
 //! # Guide
 //!
@@ -77,6 +81,7 @@
 //! [entitlements, terms and lifecycle](contract#entitlements-terms-and-lifecycle),
 //! [escalation ladders and the next wake-up](contract#escalation-ladders),
 //! [fees, quotas, hour budgets and credits](money#configuration-reference),
+//! [money terms in plans and contracts, and the monthly statement](contract#money-terms-and-the-monthly-statement),
 //! [availability](availability#configuration-reference),
 //! [time and materials](calendar::TimeAndMaterials#configuration-reference),
 //! [the queue](queue#configuration-reference),
@@ -98,6 +103,7 @@
 //! | feature | default | effect |
 //! | --- | --- | --- |
 //! | `rayon` | off | [`report::evaluate_all`] and compliance reports run on rayon's thread pool; results are identical ([`report::PARALLEL`] says which was built) |
+//! | `icalendar` | off | iCalendar (RFC 5545) import of holidays and closures and export of holidays: `calendar::IcsImport`, `Holidays::to_ics` (see [calendar](calendar#icalendar-cargo-feature-icalendar)); adds the `rrule` crate |
 //!
 //! # Recipes
 //!
@@ -125,8 +131,10 @@
 //! - [time and materials](#recipe-time-and-materials)
 //! - [a case quota at the door](#recipe-a-case-quota-at-the-door)
 //! - [availability and a service credit](#recipe-availability-and-a-service-credit)
+//! - [a monthly statement](#recipe-a-monthly-statement)
 //! - [a compliance report](#recipe-a-compliance-report)
 //! - [a queue across plans](#recipe-a-queue-across-plans)
+//! - [an agenda over many incidents](#recipe-an-agenda-over-many-incidents)
 //! - [an SVG timeline](#recipe-an-svg-timeline)
 //!
 //! ## Recipe: Comarch, reaction times per plan
@@ -139,7 +147,7 @@
 //! use std::sync::Arc;
 //! use rust_decimal::Decimal;
 //! use slacalc::Money;
-//! use slacalc::money::{FeeInputs, FeeSchedule};
+//! use slacalc::money::FeeInputs;
 //! use slacalc::{evaluate, Catalog, Contract, ContractSpec, Incident, Metric, MetricState};
 //!
 //! let catalog: Arc<Catalog> =
@@ -169,13 +177,12 @@
 //! assert_eq!(reaction("premium", &outage)?,
 //!            Some((MetricState::Met, Some("2026-11-28T02:30:00Z".parse()?))));
 //!
-//! // Advanced costs 1,500 EUR plus graduated percentages of the monthly usage fee.
-//! #[derive(serde::Deserialize)]
-//! struct Fees { plans: BTreeMap<String, FeeSchedule> }
-//! let fees: Fees = serde_json::from_str(include_str!("../fixtures/fees/comarch.json"))?;
+//! // Advanced costs 1,500 EUR plus graduated percentages of the monthly usage fee: the
+//! // plan's `fee` in the catalog.
+//! let advanced = catalog.plan("advanced").and_then(|p| p.fee()).ok_or("no price")?;
 //! let price = |usage: &str| -> Result<Decimal, Box<dyn std::error::Error>> {
 //!     let inputs = FeeInputs::new().with_amount("usage", usage.parse::<Money>()?);
-//!     Ok(fees.plans["advanced"].invoice(&inputs)?.total.amount)
+//!     Ok(advanced.invoice(&inputs)?.total.amount)
 //! };
 //! assert_eq!(price("3000.00 EUR")?, Decimal::from(1500));
 //! assert_eq!(price("15000.00 EUR")?, Decimal::from(2850));
@@ -214,6 +221,13 @@
 //! // The resolution plan is due 4 real hours after the report: 04:50 CEST, not 03:50.
 //! let plan = report.metric(Metric::ResolutionPlan).ok_or("no plan target")?;
 //! assert_eq!(plan.deadline, Some(t("2026-03-29T02:50:00Z")?));
+//! // For people, `Display` shows instants in local time with the offset; a 24x7 clock (UTC
+//! // only by construction) in the zone of the contact's business calendar, Berlin. The
+//! // serialized report keeps RFC 3339 in UTC.
+//! let text = report.to_string();
+//! assert!(text.contains("reported 2026-03-28 23:50 CET (+01:00)"), "{text}");
+//! assert!(text.contains("2026-03-29 04:50 CEST (+02:00)"), "{text}");
+//! assert_eq!(serde_json::to_value(&report)?["metrics"][1]["deadline"], "2026-03-29T02:50:00Z");
 //! // While the customer tests, the ladder is halted: its next step has no due time.
 //! let halted = evaluate(&contract, &crisis, t("2026-03-30T12:00:00Z")?)?;
 //! assert_eq!((halted.steps[0].state, halted.steps[0].due), (StepState::Halted, None));
@@ -284,7 +298,6 @@
 //! use std::collections::BTreeMap;
 //! use std::sync::Arc;
 //! use chrono::NaiveDate;
-//! use slacalc::money::HourBudget;
 //! use slacalc::{evaluate, Catalog, Contract, ContractSpec, Incident, Metric};
 //!
 //! let catalog: Arc<Catalog> =
@@ -310,11 +323,10 @@
 //! let today = NaiveDate::from_ymd_opt(2026, 11, 23).ok_or("date")?;
 //! assert_eq!(term.next_renewal(today), NaiveDate::from_ymd_opt(2027, 4, 1));
 //!
-//! #[derive(serde::Deserialize)]
-//! struct Money { hour_budget: HourBudget }
-//! let money: Money = serde_json::from_str(include_str!("../fixtures/contracts/ciit-money.json"))?;
-//! // 16 hours a month, carried over for 3 months, then converted one to one.
-//! let ledger = money.hour_budget.ledger(&[600, 300, 1500, 0, 240, 900])?;
+//! // The contract's hour budget: 16 hours a month, carried over for 3 months, then converted
+//! // one to one.
+//! let budget = contract.billing().hour_budget().ok_or("no hour budget")?;
+//! let ledger = budget.ledger(&[600, 300, 1500, 0, 240, 900])?;
 //! assert_eq!(ledger.months[0].granted, 960);
 //! assert_eq!(ledger.total_development_minutes, ledger.total_expired.into());
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -663,24 +675,28 @@
 //!
 //! ## Recipe: time and materials
 //!
-//! COSYS's rates for work on third-party faults (`fixtures/contracts/cosys-money.json`): an
-//! hourly rate, a surcharge outside service hours, 15-minute increments and a daily cap
+//! COSYS's rates for work on third-party faults (the `billing.time_and_materials` of the
+//! customer in `fixtures/contracts/cosys-customers.json`): an hourly rate, a surcharge outside
+//! service hours, 15-minute increments and a daily cap
 //! ([reference](calendar::TimeAndMaterials#configuration-reference)).
 //!
 //! ```
+//! use std::collections::BTreeMap;
+//! use std::sync::Arc;
 //! use rust_decimal::Decimal;
-//! use slacalc::calendar::TimeAndMaterials;
-//! use slacalc::Money;
 //! use slacalc::money::WorkInterval;
+//! use slacalc::{Catalog, Contract, ContractSpec, Money};
 //!
-//! #[derive(serde::Deserialize)]
-//! struct Cosys { third_party: TimeAndMaterials }
-//! let cosys: Cosys =
-//!     serde_json::from_str(include_str!("../fixtures/contracts/cosys-money.json"))?;
+//! let catalog: Arc<Catalog> =
+//!     Arc::new(serde_json::from_str(include_str!("../fixtures/contracts/cosys.json"))?);
+//! let customers: BTreeMap<String, ContractSpec> =
+//!     serde_json::from_str(include_str!("../fixtures/contracts/cosys-customers.json"))?;
+//! let contract = Contract::new(catalog, customers["logistics"].clone())?;
+//! let rates = contract.billing().time_and_materials().ok_or("no rates")?;
 //! // Monday 16 March 2026, 16:10-19:00 Berlin: 1 h 50 min within service hours, 1 h outside
 //! // (+50 %), and 10 minutes to round 2 h 50 min up to 3 h.
 //! let work = [WorkInterval::new("2026-03-16T15:10:00Z".parse()?, "2026-03-16T18:00:00Z".parse()?)];
-//! let invoice = cosys.third_party.invoice(&work)?;
+//! let invoice = rates.invoice(&work)?;
 //! assert_eq!(invoice.lines.len(), 3);
 //! assert_eq!(invoice.lines.iter().map(|l| l.amount).sum::<Decimal>(), invoice.subtotal);
 //! // 229.1666… + 187.50 + 20.8333… = 437.50, rounded once.
@@ -725,35 +741,89 @@
 //!
 //! ## Recipe: availability and a service credit
 //!
-//! COSYS's availability agreement (`fixtures/contracts/cosys-money.json`): 99 % in service hours
-//! minus a weekly maintenance window; the credit it earns when missed
-//! ([availability reference](availability#configuration-reference)).
+//! COSYS's availability agreement (the `billing` of the customer in
+//! `fixtures/contracts/cosys-customers.json`): 99 % in service hours minus a weekly
+//! maintenance window; the credit it earns when missed
+//! ([availability reference](availability#configuration-reference)). The
+//! [monthly statement](#recipe-a-monthly-statement) does the same in one call.
 //!
 //! ```
+//! use std::collections::BTreeMap;
+//! use std::sync::Arc;
 //! use chrono::{DateTime, TimeDelta, Utc};
-//! use slacalc::TargetOutcome;
-//! use slacalc::availability::{AvailabilityAgreement, MaintenanceWindow, Outage};
-//! use slacalc::Money;
-//! use slacalc::money::{CreditInputs, CreditPolicy};
+//! use slacalc::availability::{MaintenanceWindow, Outage};
+//! use slacalc::money::{CreditInputs, FeeInputs};
+//! use slacalc::{Catalog, Contract, ContractSpec, Money, TargetOutcome};
 //!
-//! // The fixture also holds rates this recipe does not read; serde skips them.
-//! #[derive(serde::Deserialize)]
-//! struct Cosys { availability: AvailabilityAgreement, monthly_fee: Money, credits: CreditPolicy }
-//! let cosys: Cosys =
-//!     serde_json::from_str(include_str!("../fixtures/contracts/cosys-money.json"))?;
+//! let catalog: Arc<Catalog> =
+//!     Arc::new(serde_json::from_str(include_str!("../fixtures/contracts/cosys.json"))?);
+//! let customers: BTreeMap<String, ContractSpec> =
+//!     serde_json::from_str(include_str!("../fixtures/contracts/cosys-customers.json"))?;
+//! let contract = Contract::new(catalog, customers["logistics"].clone())?;
+//! let billing = contract.billing();
+//! let fee = billing.fee().ok_or("no fee")?.invoice(&FeeInputs::new())?.total;
+//! let credits = billing.credits().ok_or("no credits")?;
 //! let t = |s: &str| s.parse::<DateTime<Utc>>();
 //! // March 2026 in Berlin, with a one-off window on Thursday 19 March, 14:00-16:00.
-//! let agreement = cosys.availability.with_windows([MaintenanceWindow::new(
+//! let agreement = billing.availability().ok_or("no agreement")?.with_windows([MaintenanceWindow::new(
 //!     t("2026-03-19T13:00:00Z")?, t("2026-03-19T15:00:00Z")?)?]);
 //! let outages = [Outage::new(t("2026-03-10T08:00:00Z")?, t("2026-03-10T11:15:00Z")?),
 //!                Outage::new(t("2026-03-25T15:30:00Z")?, t("2026-03-25T18:00:00Z")?)];
 //! let month = agreement.credit(t("2026-02-28T23:00:00Z")?, t("2026-03-31T22:00:00Z")?, &outages,
-//!                              &cosys.credits, CreditInputs::new(cosys.monthly_fee))?;
+//!                              credits, CreditInputs::new(fee))?;
 //! assert_eq!(month.availability.service_time, TimeDelta::hours(214));
 //! assert_eq!(month.availability.downtime, TimeDelta::minutes(225));
 //! assert_eq!(month.availability.outcome, TargetOutcome::Missed);
 //! // Below 99 % but not below 98 %: 5 % of 2,500 EUR.
 //! assert_eq!(month.credit.total, "125.00 EUR".parse::<Money>()?);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Recipe: a monthly statement
+//!
+//! COSYS's March 2026 for its customer, from the contract alone (its `billing` in
+//! `fixtures/contracts/cosys-customers.json`): the fee, a day of extended service hours,
+//! third-party work, the availability and the credit it earns; every line names the
+//! configuration it comes from ([money terms](contract#money-terms-and-the-monthly-statement),
+//! [`statement`]).
+//!
+//! ```
+//! use std::collections::BTreeMap;
+//! use std::sync::Arc;
+//! use chrono::{DateTime, Utc};
+//! use rust_decimal::Decimal;
+//! use slacalc::availability::{MaintenanceWindow, Outage};
+//! use slacalc::money::{FeeInputs, WorkInterval};
+//! use slacalc::statement::Usage;
+//! use slacalc::{Catalog, Contract, ContractSpec, Money, Statement, TargetOutcome};
+//!
+//! let catalog: Arc<Catalog> =
+//!     Arc::new(serde_json::from_str(include_str!("../fixtures/contracts/cosys.json"))?);
+//! let customers: BTreeMap<String, ContractSpec> =
+//!     serde_json::from_str(include_str!("../fixtures/contracts/cosys-customers.json"))?;
+//! let contract = Contract::new(catalog, customers["logistics"].clone())?;
+//! let t = |s: &str| s.parse::<DateTime<Utc>>();
+//! let usage = Usage::new()
+//!     .with_fee_inputs(FeeInputs::new().with_quantity("extension_days", Decimal::ONE))
+//!     // A one-off window on Thursday 19 March, 14:00-16:00 Berlin.
+//!     .with_maintenance_windows([MaintenanceWindow::new(t("2026-03-19T13:00:00Z")?,
+//!                                                       t("2026-03-19T15:00:00Z")?)?])
+//!     .with_outages([Outage::new(t("2026-03-10T08:00:00Z")?, t("2026-03-10T11:15:00Z")?),
+//!                    Outage::new(t("2026-03-25T15:30:00Z")?, t("2026-03-25T18:00:00Z")?)])
+//!     // Tuesday 17 March 08:00-17:30 Berlin: 9.5 h × 125, capped at the day rate 950.
+//!     .with_work([WorkInterval::new(t("2026-03-17T07:00:00Z")?, t("2026-03-17T16:30:00Z")?)]);
+//! let march = Statement::compute(&contract, "2026-03".parse()?, &[], &usage,
+//!                                t("2026-04-01T00:00:00Z")?)?;
+//! let availability = march.availability.as_ref().ok_or("no agreement")?;
+//! assert_eq!(availability.outcome, TargetOutcome::Missed); // 98.25 % of 214 h
+//! let total = march.total.ok_or("no amounts")?;
+//! // 2,500 + 350 + 950 = 3,800; below 99 %: 5 % of the 2,500 fee back.
+//! assert_eq!(total.charges, "3800.00 EUR".parse::<Money>()?);
+//! assert_eq!(total.credit, "125.00 EUR".parse::<Money>()?);
+//! assert_eq!(total.due, "3675.00 EUR".parse::<Money>()?);
+//! let text = march.to_string();
+//! assert!(text.contains("billing.time_and_materials.daily_rate"));
+//! assert!(text.contains("0 incidents breached"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
@@ -834,6 +904,71 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! ## Recipe: an agenda over many incidents
+//!
+//! One timer for every open incident ([agenda reference](agenda)): sleep until
+//! `next_instant`, act on what `pop` hands over, and tell the agenda when an incident gains an
+//! event. A Cumulocity Crisis with its Management Assistance Process beside a Comarch Premium
+//! incident (`examples/agenda.rs` replays a whole day).
+//!
+//! ```
+//! use std::collections::BTreeMap;
+//! use std::sync::Arc;
+//! use chrono::{DateTime, TimeDelta, Utc};
+//! use slacalc::agenda::Agenda;
+//! use slacalc::{Catalog, Contract, ContractSpec, Event, EventKind, Incident};
+//!
+//! let contract = |catalog: &str, customers: &str, key: &str| -> Result<_, Box<dyn std::error::Error>> {
+//!     let catalog: Arc<Catalog> = Arc::new(serde_json::from_str(catalog)?);
+//!     let customers: BTreeMap<String, ContractSpec> = serde_json::from_str(customers)?;
+//!     Ok(Arc::new(Contract::new(catalog, customers[key].clone())?))
+//! };
+//! let muster = contract(include_str!("../fixtures/contracts/cumulocity.json"),
+//!     include_str!("../fixtures/contracts/cumulocity-customers.json"), "emea-de")?;
+//! let bank = contract(include_str!("../fixtures/contracts/comarch.json"),
+//!     include_str!("../fixtures/contracts/comarch-customers.json"), "premium")?;
+//! let t = |s: &str| s.parse::<DateTime<Utc>>();
+//! let reported = |id: &str, at: &str, severity: &str| -> Result<Incident, Box<dyn std::error::Error>> {
+//!     Ok(Incident::new(id, vec![Event::new(t(at)?, EventKind::Reported {
+//!         severity: severity.into(), channel: Some("phone".into()), contact: None })])?)
+//! };
+//! // Monday 2026-03-09, 10:00 Berlin: a Crisis, answered within its 30 minutes.
+//! let mut crisis = reported("C8Y-1", "2026-03-09T09:00:00Z", "crisis")?;
+//! crisis.push(Event::new(t("2026-03-09T09:10:00Z")?, EventKind::Responded))?;
+//! crisis.push(Event::new(t("2026-03-09T11:00:00Z")?, EventKind::ResolutionPlanProvided))?;
+//! let mut agenda = Agenda::new(t("2026-03-09T12:00:00Z")?);
+//! let c8y = agenda.insert(muster.clone(), crisis.clone())?;
+//! // Tuesday 09:30 Berlin: the bank reports a severity 2 (1 hour, 24x7).
+//! let mut log = Vec::new();
+//! let mut run_until = |agenda: &mut Agenda, until: DateTime<Utc>| {
+//!     while agenda.next_instant().is_some_and(|next| next <= until) {
+//!         for item in agenda.pop() {
+//!             log.push(item.to_string());
+//!         }
+//!     }
+//! };
+//! run_until(&mut agenda, t("2026-03-10T08:30:00Z")?);
+//! agenda.advance(t("2026-03-10T08:30:00Z")?)?;
+//! agenda.insert(bank, reported("CCI-1", "2026-03-10T08:30:00Z", "2")?)?;
+//! // 12:00 Berlin: the Crisis team proposes a solution, which halts the ladder.
+//! run_until(&mut agenda, t("2026-03-10T11:00:00Z")?);
+//! agenda.advance(t("2026-03-10T11:00:00Z")?)?;
+//! crisis.push(Event::new(t("2026-03-10T11:00:00Z")?, EventKind::SolutionProposed))?;
+//! agenda.update(c8y, muster, crisis)?;
+//! run_until(&mut agenda, t("2026-03-11T11:00:00Z")?);
+//! assert_eq!(log, [
+//!     // One day of wall time after the Crisis was reported.
+//!     "2026-03-10 09:00:00 UTC C8Y-1 (Muster Maschinenbau GmbH (Germany)): \
+//!      escalation step 0 to Regional Director Support (24h @ 24x7)",
+//!     // The bank's hour ran out at 10:30 Berlin.
+//!     "2026-03-10 09:30:00.000000001 UTC CCI-1 (Exempel Bank SE): reaction breached",
+//! ]);
+//! // The day-2 step (Wednesday 10:00 Berlin) waits for the customer's test, so nothing is due.
+//! assert_eq!(agenda.next_instant(), None);
+//! assert!(agenda.due_before(t("2026-03-10T09:00:00Z")? + TimeDelta::days(30)).is_empty());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! ## Recipe: an SVG timeline
 //!
 //! An incident's events, each metric's clock with business hours shaded, pauses hatched,
@@ -880,6 +1015,7 @@
     )
 )]
 
+pub mod agenda;
 pub mod availability;
 pub mod calendar;
 mod clock;
@@ -890,8 +1026,10 @@ mod evaluate;
 pub mod guide;
 mod incident;
 pub mod money;
+mod outcome;
 pub mod queue;
 pub mod report;
+pub mod statement;
 pub mod time;
 
 pub use calendar::model::Calendar;
@@ -902,10 +1040,18 @@ pub use contract::metric::Metric;
 pub use error::{Error, Result};
 pub use evaluate::{
     evaluate, next_wake_up, Cycle, MetricReport, MetricState, PauseInterval, Report, StepReport,
-    StepState, TargetOutcome,
+    StepState,
 };
 pub use incident::{Event, EventKind, EventTag, Incident};
 pub use money::currency::Money;
+pub use outcome::TargetOutcome;
+pub use statement::model::Statement;
+
+/// The release of the IANA tz database this build uses (`"2025b"`, say): that of the
+/// chrono-tz the build links, `chrono_tz::IANA_TZDB_VERSION`. slacalc depends on a semver
+/// range of chrono-tz, so the host's `Cargo.lock` decides it; `cargo update -p chrono-tz`
+/// takes newer data. See [the calendar docs](calendar#time-zone-data).
+pub const TZDB_VERSION: &str = chrono_tz::IANA_TZDB_VERSION;
 
 /// The README's example, run as a doctest so that the README stays true.
 #[doc = include_str!("../README.md")]

@@ -10,7 +10,8 @@
 //!   minute-by-minute scans),
 //! - instant-wise definitions of union, intersection and difference,
 //! - a naive minute-by-minute re-implementation of the SLA clock,
-//! - a naive day-by-day reference for business days.
+//! - a naive day-by-day reference for business days,
+//! - the same calendar with its special-hours rules expanded into single-date exceptions.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -19,7 +20,7 @@ use chrono_tz::Tz;
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use slacalc::calendar::BusinessDays;
-use slacalc::calendar::{CalendarSpec, HolidaySpec};
+use slacalc::calendar::{CalendarSpec, HolidaySpec, MonthDay, SpecialHoursRule};
 use slacalc::{Calendar, Clock, ClockEvent, ClockEventKind, ClockState, Error};
 
 // ------------------------------------------------------------------------------------------
@@ -1047,6 +1048,697 @@ proptest! {
         if cfg.ref_is_business_day(date) && n >= 0 {
             if let Ok(r) = fast {
                 prop_assert_eq!(cal.business_days_between(date, r).map(BusinessDays::get).unwrap(), n);
+            }
+        }
+    }
+}
+
+// ------------------------------------------------------------------------------------------
+// Recurring special hours against their expansion into single-date exceptions
+// ------------------------------------------------------------------------------------------
+
+/// The dates of a random special-hours rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum When {
+    /// `month` + `day`, yearly.
+    Fixed(u32, u32),
+    /// `weekday` (Monday 0) + `nth`, of one month (yearly) or of every month.
+    Nth(Option<u32>, u32, i64),
+    /// `weekday` + `on_or_after: {month, day}`, yearly.
+    OnOrAfter(u32, u32, u32),
+    /// `day` of every month.
+    Day(u32),
+}
+
+#[derive(Clone, Debug)]
+struct SpecialCase {
+    when: When,
+    hours: Vec<Sh>,
+    from: Option<i32>,
+    until: Option<i32>,
+    every: Option<u16>,
+}
+
+impl When {
+    fn yearly(self) -> bool {
+        !matches!(self, When::Nth(None, ..) | When::Day(_))
+    }
+}
+
+fn days_in_month(d: NaiveDate) -> u32 {
+    let next = if d.month() == 12 {
+        NaiveDate::from_ymd_opt(d.year() + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(d.year(), d.month() + 1, 1)
+    };
+    next.and_then(|n| n.pred_opt()).unwrap().day()
+}
+
+impl SpecialCase {
+    /// Whether the rule applies in rule year `y` (its range and cycle).
+    fn applies(&self, y: i32) -> bool {
+        self.from.is_none_or(|f| f <= y)
+            && self.until.is_none_or(|u| y <= u)
+            && self
+                .every
+                .is_none_or(|n| (y - self.from.unwrap_or(y)).rem_euclid(i32::from(n)) == 0)
+    }
+
+    /// Whether the rule gives date `d`, straight from the definitions.
+    fn gives(&self, d: NaiveDate) -> bool {
+        let wd = d.weekday().num_days_from_monday();
+        match self.when {
+            When::Fixed(m, day) => d.month() == m && d.day() == day && self.applies(d.year()),
+            When::Day(day) => d.day() == day && self.applies(d.year()),
+            When::Nth(month, w, n) => {
+                let week = if n > 0 {
+                    i64::from((d.day() - 1) / 7) + 1
+                } else {
+                    -(i64::from((days_in_month(d) - d.day()) / 7) + 1)
+                };
+                month.is_none_or(|m| d.month() == m)
+                    && wd == w
+                    && week == n
+                    && self.applies(d.year())
+            }
+            When::OnOrAfter(w, m, day) => [d.year() - 1, d.year()].into_iter().any(|ry| {
+                let start = NaiveDate::from_ymd_opt(ry, m, day)
+                    .or_else(|| NaiveDate::from_ymd_opt(ry, 3, 1).filter(|_| m == 2))
+                    .unwrap();
+                wd == w && start <= d && d < date_plus(start, 7) && self.applies(ry)
+            }),
+        }
+    }
+
+    fn spec(&self) -> SpecialHoursRule {
+        let mut r = SpecialHoursRule {
+            hours: self.hours.iter().copied().map(fmt_shift).collect(),
+            from: self.from.map(i64::from),
+            until: self.until.map(i64::from),
+            every: self.every.map(i64::from),
+            ..SpecialHoursRule::default()
+        };
+        let key = |w: u32| Some(KEYS[w as usize].to_owned());
+        match self.when {
+            When::Fixed(m, d) => (r.month, r.day) = (Some(m.into()), Some(d.into())),
+            When::Day(d) => r.day = Some(d.into()),
+            When::Nth(m, w, n) => {
+                (r.month, r.weekday, r.nth) = (m.map(i64::from), key(w), Some(n));
+            }
+            When::OnOrAfter(w, m, d) => {
+                r.weekday = key(w);
+                r.on_or_after = Some(MonthDay {
+                    month: m.into(),
+                    day: d.into(),
+                });
+            }
+        }
+        r
+    }
+}
+
+/// The shifts the rules give `d`: the first yearly rule giving it, else the first monthly.
+fn ref_special(rules: &[SpecialCase], d: NaiveDate) -> Option<&Vec<Sh>> {
+    let first = |yearly: bool| {
+        rules
+            .iter()
+            .find(|r| r.when.yearly() == yearly && r.gives(d))
+    };
+    first(true).or_else(|| first(false)).map(|r| &r.hours)
+}
+
+fn when_strategy() -> impl Strategy<Value = When> {
+    let nth = prop_oneof![1i64..=5, -5i64..=-1];
+    prop_oneof![
+        (1u32..=12, 1u32..=28).prop_map(|(m, d)| When::Fixed(m, d)),
+        Just(When::Fixed(2, 29)),
+        Just(When::Fixed(12, 31)),
+        (proptest::option::of(1u32..=12), 0u32..7, nth).prop_map(|(m, w, n)| When::Nth(m, w, n)),
+        (0u32..7, 1u32..=12, 1u32..=28).prop_map(|(w, m, d)| When::OnOrAfter(w, m, d)),
+        (0u32..7).prop_map(|w| When::OnOrAfter(w, 12, 29)),
+        (1u32..=31).prop_map(When::Day),
+    ]
+}
+
+/// A rule with a year range around `year` (or none) and, when yearly with a `from`, maybe
+/// a cycle.
+fn special_strategy() -> impl Strategy<Value = (When, Vec<Sh>, i32, i32, u8, u16)> {
+    (
+        when_strategy(),
+        shifts(2),
+        -3i32..=4,
+        0i32..=6,
+        0u8..6,
+        1u16..=4,
+    )
+}
+
+/// A random year: mostly around now, sometimes far in the past or future (before 9996:
+/// the expansion writes its dates `YYYY-MM-DD`).
+fn year_strategy() -> impl Strategy<Value = i32> {
+    prop_oneof![3 => 2015i32..2035, 1 => 1850i32..2015, 1 => 2035i32..2600, 1 => 2600i32..9990]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(160))]
+
+    /// A calendar with special-hours rules answers exactly as the same calendar with the
+    /// rules expanded into single-date exceptions (the naive reference) over the years
+    /// `year .. year + 3`, holidays and exceptions taking precedence over the rules.
+    #[test]
+    fn special_hours_match_their_expansion(
+        zone in proptest::sample::select(ZONES),
+        weekly in proptest::array::uniform7(shifts(2)),
+        year in year_strategy(),
+        raw in proptest::collection::vec(special_strategy(), 1..4),
+        hol in proptest::collection::vec(0i64..1096, 0..6),
+        exc in proptest::collection::vec((0i64..1096, shifts(2)), 0..3),
+        points in proptest::collection::vec((0i64..3 * 365 * 86_400, 0i64..3 * 365 * 86_400), 4),
+    ) {
+        let first = NaiveDate::from_ymd_opt(year, 1, 1).unwrap();
+        let mut rules: Vec<SpecialCase> = Vec::new();
+        for (when, hours, from, len, bounds, every) in raw {
+            // One rule per form of dates: two would be refused (see the unit tests).
+            if rules.iter().any(|r| r.when == when) {
+                continue;
+            }
+            let from = (bounds & 1 == 1 || bounds >= 4).then_some(year + from);
+            let until = (bounds & 2 == 2).then(|| from.unwrap_or(year) + len);
+            let every = (when.yearly() && from.is_some() && bounds >= 4).then_some(every);
+            rules.push(SpecialCase { when, hours, from, until, every });
+        }
+        let exceptions: BTreeMap<NaiveDate, Vec<Sh>> =
+            exc.into_iter().map(|(o, s)| (date_plus(first, o), s)).collect();
+        let holidays: BTreeSet<NaiveDate> = hol
+            .into_iter()
+            .map(|o| date_plus(first, o))
+            .filter(|d| !exceptions.contains_key(d))
+            .collect();
+        let cfg = Cfg { zone, weekly, holidays, exceptions, base: first };
+        let mut spec = cfg.spec();
+        spec.special_hours = rules.iter().map(SpecialCase::spec).collect();
+        let ruled = Calendar::try_from(spec.clone()).unwrap();
+        let reparsed: Calendar = serde_json::from_str(&serde_json::to_string(&ruled).unwrap()).unwrap();
+        prop_assert_eq!(&reparsed, &ruled);
+
+        // The expansion: every date of `year - 1 ..= year + 3` a rule gives that is neither
+        // a holiday nor an exception already.
+        let mut expanded = cfg.clone();
+        let mut d = NaiveDate::from_ymd_opt(year - 1, 1, 1).unwrap();
+        let end = NaiveDate::from_ymd_opt(year + 4, 1, 1).unwrap();
+        while d < end {
+            if !cfg.holidays.contains(&d) && !cfg.exceptions.contains_key(&d) {
+                if let Some(hours) = ref_special(&rules, d) {
+                    expanded.exceptions.insert(d, hours.clone());
+                }
+            }
+            d = d.succ_opt().unwrap();
+        }
+        let naive = expanded.calendar();
+
+        let w0 = first.and_hms_opt(0, 0, 0).unwrap().and_utc();
+        let w1 = NaiveDate::from_ymd_opt(year + 3, 1, 1).unwrap().and_hms_opt(0, 0, 0).unwrap().and_utc();
+        // An open-ended rule kept every 3 years does not repeat every 400 years: like an
+        // open-ended Easter rule, its calendar computes 1583-2599 and refuses beyond.
+        let periodic = rules.iter().all(|r| r.every.is_none_or(|n| 400 % n == 0) || r.until.is_some());
+        if !periodic && !(1584..=2596).contains(&year) {
+            let refused = matches!(ruled.between(w0, w1), Err(Error::OutOfRange { .. }));
+            prop_assert!(refused || !cfg.has_time(), "year {}", year);
+            return Ok(());
+        }
+        prop_assert_eq!(ruled.between(w0, w1).unwrap(), naive.between(w0, w1).unwrap(), "year {}", year);
+        prop_assert_eq!(
+            ruled.business_days_between(first, w1.date_naive()).unwrap(),
+            naive.business_days_between(first, w1.date_naive()).unwrap()
+        );
+        for (i, &(x, y)) in points.iter().enumerate() {
+            let (a, b) = (plus(w0, secs(x.min(y))), plus(w0, secs(x.max(y))));
+            prop_assert_eq!(ruled.is_open(a), naive.is_open(a), "is_open({})", a);
+            let span = naive.between(a, b).unwrap();
+            prop_assert_eq!(ruled.between(a, b).unwrap(), span, "between({}, {})", a, b);
+            if span > TimeDelta::zero() {
+                prop_assert_eq!(ruled.add(a, span).unwrap(), naive.add(a, span).unwrap(), "add({}, {})", a, span);
+                prop_assert_eq!(ruled.sub(b, span).unwrap(), naive.sub(b, span).unwrap(), "sub({}, {})", b, span);
+            }
+            let open = naive.next_open(a).unwrap().filter(|&t| t < w1);
+            if let Some(o) = open {
+                prop_assert_eq!(ruled.next_open(a).unwrap(), Some(o), "next_open({})", a);
+            }
+            let date = date_plus(first, x / 86_400);
+            prop_assert_eq!(ruled.is_business_day(date), naive.is_business_day(date), "is_business_day({}) {}", date, i);
+        }
+    }
+}
+
+// ------------------------------------------------------------------------------------------
+// The agenda against a brute-force minimum over `next_wake_up`
+// ------------------------------------------------------------------------------------------
+
+mod agenda {
+    use std::collections::BTreeMap;
+    use std::sync::Arc;
+
+    use chrono::{DateTime, TimeDelta, Utc};
+    use proptest::prelude::*;
+    use proptest::test_runner::TestCaseError;
+    use slacalc::agenda::{Agenda, AgendaId, AgendaItem, Change};
+    use slacalc::{
+        evaluate, next_wake_up, Catalog, Contract, ContractSpec, Event, EventKind, Incident,
+        MetricState, StepState,
+    };
+
+    /// The six seed contracts of Cumulocity and Comarch, and Comarch Premium with a help
+    /// desk's own warning and escalation steps (the seeds have no `share` steps).
+    fn contracts() -> Vec<Arc<Contract>> {
+        let mut out = Vec::new();
+        for (catalog, customers, ladders) in [
+            (
+                include_str!("../fixtures/contracts/cumulocity.json"),
+                include_str!("../fixtures/contracts/cumulocity-customers.json"),
+                false,
+            ),
+            (
+                include_str!("../fixtures/contracts/comarch.json"),
+                include_str!("../fixtures/contracts/comarch-customers.json"),
+                false,
+            ),
+            (
+                include_str!("../fixtures/contracts/comarch.json"),
+                include_str!("../fixtures/contracts/comarch-customers.json"),
+                true,
+            ),
+        ] {
+            let mut catalog: serde_json::Value = serde_json::from_str(catalog).unwrap();
+            if ladders {
+                let steps = serde_json::json!({"steps": [
+                    {"share": "50", "metric": "reaction", "notify": "Team lead"},
+                    {"share": "100", "metric": "reaction", "notify": "Duty manager"},
+                    {"after_breach": "1h", "metric": "reaction", "notify": "Head of Support"},
+                    {"after": "4h", "clock": "business", "notify": "Account manager"}
+                ]});
+                for sev in ["1", "2", "3", "4"] {
+                    catalog["plans"]["premium"]["ladders"][sev] = steps.clone();
+                }
+            }
+            let catalog: Arc<Catalog> = Arc::new(serde_json::from_value(catalog).unwrap());
+            let customers: BTreeMap<String, ContractSpec> =
+                serde_json::from_str(customers).unwrap();
+            for (key, terms) in customers {
+                if ladders && key != "premium" {
+                    continue;
+                }
+                out.push(Arc::new(Contract::new(catalog.clone(), terms).unwrap()));
+            }
+        }
+        out
+    }
+
+    fn menu() -> Vec<EventKind> {
+        vec![
+            EventKind::Responded,
+            EventKind::ContactEstablished,
+            EventKind::ResolutionPlanProvided,
+            EventKind::WorkaroundProvided,
+            EventKind::UpdateSent,
+            EventKind::AwaitingCustomer,
+            EventKind::CustomerReplied,
+            EventKind::SolutionProposed,
+            EventKind::SolutionConfirmed,
+            EventKind::SolutionRejected,
+            EventKind::Resolved,
+            EventKind::Closed,
+            EventKind::Reopened,
+        ]
+    }
+
+    /// An incident of `contract` from random picks, keeping the events that leave it valid.
+    fn build(
+        id: &str,
+        contract: &Contract,
+        sev: usize,
+        start: i64,
+        picks: &[(usize, i64)],
+    ) -> Incident {
+        let severities = contract.catalog().severities();
+        let severity = severities[sev % severities.len()].key.clone();
+        let at = |s: i64| DateTime::from_timestamp(s, 0).unwrap();
+        let mut events = vec![Event::new(
+            at(start),
+            EventKind::Reported {
+                severity,
+                channel: None,
+                contact: None,
+            },
+        )];
+        let mut now = start;
+        let menu = menu();
+        for (k, gap) in picks {
+            now += gap;
+            let mut next = events.clone();
+            next.push(Event::new(at(now), menu[k % menu.len()].clone()));
+            if Incident::new(id, next.clone()).is_ok() {
+                events = next;
+            }
+        }
+        Incident::new(id, events).unwrap()
+    }
+
+    /// The brute-force schedule of one incident: the chain of `next_wake_up` from `now`, up to
+    /// `until` (inclusive).
+    fn chain(
+        c: &Contract,
+        i: &Incident,
+        now: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> Vec<DateTime<Utc>> {
+        let mut out = Vec::new();
+        let mut at = now;
+        while let Some(w) = next_wake_up(c, i, at).unwrap() {
+            if w > until {
+                break;
+            }
+            out.push(w);
+            at = w;
+        }
+        out
+    }
+
+    /// The distinct (entry, instant) pairs of a list of items.
+    fn pairs<'a>(
+        items: impl IntoIterator<Item = &'a AgendaItem>,
+    ) -> Vec<(AgendaId, DateTime<Utc>)> {
+        let mut v: Vec<_> = items.into_iter().map(|i| (i.entry, i.at)).collect();
+        v.dedup();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    /// What the item says changes is what evaluating the incident at its instant shows, and
+    /// one nanosecond earlier does not.
+    fn check_item(agenda: &Agenda, item: &AgendaItem) -> Result<(), TestCaseError> {
+        let (i, c) = agenda.get(item.entry).unwrap();
+        prop_assert_eq!(&*item.incident, i.id());
+        prop_assert_eq!(&*item.customer, c.customer());
+        let at = evaluate(c, i, item.at).unwrap();
+        let before = evaluate(c, i, item.at - TimeDelta::nanoseconds(1)).unwrap();
+        match &item.change {
+            Change::Breach { metric } => {
+                prop_assert_eq!(
+                    at.metric(*metric).map(|m| m.state),
+                    Some(MetricState::Breached),
+                    "{}",
+                    item
+                );
+                prop_assert_ne!(
+                    before.metric(*metric).map(|m| m.state),
+                    Some(MetricState::Breached),
+                    "{}",
+                    item
+                );
+            }
+            Change::Warning { step, .. } | Change::Escalation { step, .. } => {
+                let s = at.steps.get(*step).unwrap();
+                prop_assert_eq!(
+                    (s.state, s.fired_at),
+                    (StepState::Fired, Some(item.at)),
+                    "{}",
+                    item
+                );
+                prop_assert_ne!(
+                    before.steps.get(*step).map(|s| s.state),
+                    Some(StepState::Fired),
+                    "{}",
+                    item
+                );
+            }
+            Change::Event { index, .. } => {
+                prop_assert_eq!(i.events()[*index].at, item.at, "{}", item);
+                prop_assert!(!at.same_state(&before), "{}", item);
+            }
+        }
+        Ok(())
+    }
+
+    /// The agenda equals the brute force: its next instant is the minimum of `next_wake_up`
+    /// over every incident, and what it has due within `horizon` is every incident's chain of
+    /// wake-ups there; every item is checked against the evaluations.
+    fn check(
+        agenda: &Agenda,
+        live: &BTreeMap<AgendaId, (Arc<Contract>, Incident)>,
+        horizon: TimeDelta,
+    ) -> Result<(), TestCaseError> {
+        let now = agenda.now();
+        let min = live
+            .values()
+            .filter_map(|(c, i)| next_wake_up(c, i, now).unwrap())
+            .min();
+        prop_assert_eq!(agenda.next_instant(), min);
+        let peek = agenda.peek();
+        prop_assert!(peek.iter().all(|i| Some(i.at) == min));
+        prop_assert_eq!(peek.is_empty(), min.is_none());
+        let until = now + horizon;
+        let mut expected = Vec::new();
+        for (id, (c, i)) in live {
+            for w in chain(c, i, now, until - TimeDelta::nanoseconds(1)) {
+                expected.push((*id, w));
+            }
+        }
+        expected.sort();
+        let due = agenda.due_before(until);
+        prop_assert_eq!(pairs(due.iter().copied()), expected);
+        prop_assert!(due
+            .windows(2)
+            .all(|w| (w[0].at, w[0].entry) <= (w[1].at, w[1].entry)));
+        for item in due {
+            check_item(agenda, item)?;
+        }
+        Ok(())
+    }
+
+    #[derive(Clone, Debug)]
+    enum Op {
+        /// Append a random event to incident `k` (at the agenda's now or a little later).
+        Append(usize, usize, i64),
+        /// Replace incident `k` with a fresh one.
+        Replace(usize, usize, i64, Vec<(usize, i64)>),
+        Remove(usize),
+        /// Advance by this many seconds.
+        Advance(i64),
+        Pop,
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        prop_oneof![
+            (0usize..20, 0usize..13, 0i64..7_200).prop_map(|(k, e, g)| Op::Append(k, e, g)),
+            (
+                0usize..20,
+                0usize..8,
+                0i64..86_400,
+                prop::collection::vec((0usize..13, 0i64..20_000), 0..6)
+            )
+                .prop_map(|(k, s, st, p)| Op::Replace(k, s, st, p)),
+            (0usize..20).prop_map(Op::Remove),
+            (0i64..200_000).prop_map(Op::Advance),
+            Just(Op::Pop),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(96))]
+
+        /// Random sets of incidents over the seed contracts (events before and after the
+        /// agenda's `now`), random updates, removals, advances and pops: after every step the
+        /// agenda equals the brute force over `next_wake_up`, and what `advance` and `pop`
+        /// hand over is exactly each incident's chain of wake-ups in that span.
+        #[test]
+        fn agenda_equals_the_brute_force_minimum_over_next_wake_up(
+            start in 1_767_225_600i64..1_798_761_600, // 2026
+            incidents in prop::collection::vec(
+                (0usize..7, 0usize..8, 0i64..172_800, prop::collection::vec((0usize..13, 0i64..20_000), 0..6)),
+                1..8,
+            ),
+            now_offset in 0i64..172_800,
+            ops in prop::collection::vec(op(), 0..8),
+        ) {
+            let contracts = contracts();
+            let now = DateTime::from_timestamp(start + now_offset, 0).unwrap();
+            let mut agenda = Agenda::new(now);
+            let mut live = BTreeMap::new();
+            let mut input = Vec::new();
+            for (n, (c, s, off, picks)) in incidents.iter().enumerate() {
+                let contract = contracts[c % contracts.len()].clone();
+                let i = build(&format!("P-{n}"), &contract, *s, start + off, picks);
+                input.push((contract, i));
+            }
+            // Half the cases build in bulk, half one by one: the same agenda.
+            let ids = if start % 2 == 0 {
+                agenda.insert_all(input.clone()).unwrap()
+            } else {
+                input.iter().map(|(c, i)| agenda.insert(c.clone(), i.clone()).unwrap()).collect()
+            };
+            for (id, x) in ids.iter().zip(input) {
+                live.insert(*id, x);
+            }
+            let horizon = TimeDelta::days(3);
+            check(&agenda, &live, horizon)?;
+            for op in ops {
+                let keys: Vec<AgendaId> = live.keys().copied().collect();
+                let pick = |k: usize| keys.get(k % keys.len().max(1)).copied();
+                match op {
+                    Op::Append(k, e, gap) => {
+                        let Some(id) = pick(k) else { continue };
+                        let (c, i) = live[&id].clone();
+                        let last = i.events().last().map_or(agenda.now(), |x| x.at).max(agenda.now());
+                        let mut next = i.clone();
+                        if next.push(Event::new(last + TimeDelta::seconds(gap), menu()[e].clone())).is_err() {
+                            continue;
+                        }
+                        agenda.update(id, c.clone(), next.clone()).unwrap();
+                        live.insert(id, (c, next));
+                    }
+                    Op::Replace(k, s, off, picks) => {
+                        let Some(id) = pick(k) else { continue };
+                        let c = live[&id].0.clone();
+                        let i = build(&format!("R-{}", id.get()), &c, s, start + off, &picks);
+                        agenda.update(id, c.clone(), i.clone()).unwrap();
+                        live.insert(id, (c, i));
+                    }
+                    Op::Remove(k) => {
+                        let Some(id) = pick(k) else { continue };
+                        let (c, i) = agenda.remove(id).unwrap();
+                        let (lc, li) = live.remove(&id).unwrap();
+                        prop_assert!(Arc::ptr_eq(&c, &lc) && i == li);
+                        prop_assert!(agenda.scheduled(id).next().is_none());
+                    }
+                    Op::Advance(secs) => {
+                        let from = agenda.now();
+                        let to = from + TimeDelta::seconds(secs);
+                        let handed = agenda.advance(to).unwrap();
+                        let mut expected = Vec::new();
+                        for (id, (c, i)) in &live {
+                            for w in chain(c, i, from, to) {
+                                expected.push((*id, w));
+                            }
+                        }
+                        expected.sort();
+                        prop_assert_eq!(pairs(&handed), expected);
+                        prop_assert_eq!(agenda.now(), to);
+                    }
+                    Op::Pop => {
+                        let expected = agenda.next_instant();
+                        let handed = agenda.pop();
+                        prop_assert_eq!(handed.first().map(|i| i.at), expected);
+                        prop_assert!(handed.iter().all(|i| Some(i.at) == expected));
+                    }
+                }
+                prop_assert_eq!(agenda.len(), live.len());
+                check(&agenda, &live, horizon)?;
+            }
+        }
+    }
+}
+
+// ------------------------------------------------------------------------------------------
+// iCalendar round trip (`--features icalendar`)
+// ------------------------------------------------------------------------------------------
+
+#[cfg(feature = "icalendar")]
+mod ics {
+    use proptest::prelude::*;
+    use slacalc::calendar::{HolidaySpec, Holidays, IcsImport};
+
+    fn holiday_rule() -> impl Strategy<Value = String> {
+        // Names with the characters TEXT values escape, and long enough to be folded.
+        let name = prop::sample::select(vec![
+            "Day",
+            "Tag der Deutschen Einheit, Feiertag; bundesweit \\ alle Länder — ein langer Name",
+            "a,b;c",
+        ]);
+        prop_oneof![
+            (1i64..=12, 1i64..=28, name.clone())
+                .prop_map(|(m, d, n)| format!(r#"{{"name": "{}", "month": {m}, "day": {d}, "observed": "us"}}"#, n.replace('\\', "\\\\"))),
+            (1i64..=12, 0usize..7, prop_oneof![1i64..=5, -5i64..=-1], name.clone()).prop_map(|(m, w, nth, n)| {
+                let wd = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][w];
+                format!(r#"{{"name": "{}", "month": {m}, "weekday": "{wd}", "nth": {nth}, "from": 2001}}"#, n.replace('\\', "\\\\"))
+            }),
+            (-60i64..=60).prop_map(|e| format!(r#"{{"easter": {e}}}"#)),
+            (2000i32..=2040, 1u32..=365).prop_map(|(y, o)| format!(r#""{}""#, chrono::NaiveDate::from_yo_opt(y, o).unwrap())),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Exporting holidays and importing the text gives the same dates and names.
+        #[test]
+        fn export_then_import_gives_the_same_holidays(
+            rules in prop::collection::vec(holiday_rule(), 1..6),
+            first in 1995i32..2040,
+            len in 0i32..12,
+        ) {
+            let specs: Vec<HolidaySpec> = rules.iter().map(|r| serde_json::from_str(r).unwrap()).collect();
+            let holidays = Holidays::from_specs(&specs, "holidays").unwrap();
+            let years = first..=first + len;
+            let text = holidays.to_ics(years.clone()).unwrap();
+            let import = IcsImport::parse(&text, years.clone(), chrono_tz::UTC).unwrap();
+            prop_assert!(import.closures.is_empty());
+            let back = Holidays::from_specs(&import.holidays, "holidays").unwrap();
+            for y in years {
+                prop_assert_eq!(back.in_year(y), holidays.in_year(y), "{}", y);
+            }
+        }
+
+        /// A simple yearly RRULE imported as a holiday rule gives the dates `rrule` expands
+        /// for the same recurrence (made non-simple with `BYSETPOS=1`, which selects the same
+        /// single date each year), EXDATEs and COUNT/UNTIL included.
+        #[test]
+        fn simple_rules_match_their_expansion(
+            month in 1u32..=12,
+            day in 1u32..=28,
+            nth in prop_oneof![Just(0i8), 1i8..=4, -4i8..=-1],
+            weekday in 0usize..7,
+            start_year in 2000i32..2030,
+            interval in 1u16..4,
+            end in prop_oneof![Just(String::new()), (1u32..15).prop_map(|c| format!(";COUNT={c}")), (0i32..30).prop_map(|y| format!(";UNTIL={}0615", 2000 + y))],
+            excluded in prop::collection::vec(0i32..40, 0..4),
+        ) {
+            let wd = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][weekday];
+            let (by, first) = if nth == 0 {
+                (format!("BYMONTH={month};BYMONTHDAY={day}"), chrono::NaiveDate::from_ymd_opt(start_year, month, day).unwrap())
+            } else {
+                let key = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][weekday];
+                let rule: HolidaySpec = serde_json::from_str(&format!(
+                    r#"{{"month": {month}, "weekday": "{key}", "nth": {nth}}}"#
+                ))
+                .unwrap();
+                let d = Holidays::from_specs(&[rule], "h").unwrap().dates_in_year(start_year)[0];
+                (format!("BYMONTH={month};BYDAY={nth}{wd}"), d)
+            };
+            // UNTIL before DTSTART is an error (tested in tests/it/ics.rs), not a rule.
+            let until_ok = !end.starts_with(";UNTIL") || end[7..15] >= *first.format("%Y%m%d").to_string();
+            prop_assume!(until_ok);
+            let exdates: String = excluded.iter().filter_map(|k| {
+                let y = start_year + k;
+                let h: HolidaySpec = if nth == 0 {
+                    serde_json::from_str(&format!(r#""{}""#, chrono::NaiveDate::from_ymd_opt(y, month, day)?)).ok()?
+                } else { return Some(format!("EXDATE;VALUE=DATE:{}0101\r\n", y)) };
+                let HolidaySpec::Date(d) = h else { return None };
+                Some(format!("EXDATE;VALUE=DATE:{}\r\n", d.replace('-', "")))
+            }).collect();
+            let event = |extra: &str| format!(
+                "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:{}\r\nRRULE:FREQ=YEARLY;INTERVAL={interval};{by}{extra}{end}\r\n{exdates}END:VEVENT\r\nEND:VCALENDAR\r\n",
+                first.format("%Y%m%d")
+            );
+            let years = 1990..=2080;
+            let simple = IcsImport::parse(&event(""), years.clone(), chrono_tz::UTC).unwrap();
+            let expanded = IcsImport::parse(&event(";BYSETPOS=1"), years.clone(), chrono_tz::UTC).unwrap();
+            // The simple form is rules, not dates.
+            prop_assert!(simple.holidays.iter().all(|h| matches!(h, HolidaySpec::Rule(r) if r.date.is_none())));
+            let a = Holidays::from_specs(&simple.holidays, "a").unwrap();
+            let b = Holidays::from_specs(&expanded.holidays, "b").unwrap();
+            for y in years {
+                prop_assert_eq!(a.dates_in_year(y), b.dates_in_year(y), "{}", y);
             }
         }
     }

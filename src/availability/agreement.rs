@@ -10,7 +10,7 @@ use super::outage::Outage;
 use crate::calendar::CalendarSpec;
 use crate::error::Error;
 #[cfg(doc)]
-use crate::evaluate::TargetOutcome;
+use crate::outcome::TargetOutcome;
 use crate::Calendar;
 
 /// An availability agreement as written in configuration.

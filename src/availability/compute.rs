@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use super::agreement::AvailabilityAgreement;
 use super::outage::{merge_outages, Outage};
 use crate::error::Error;
-use crate::evaluate::TargetOutcome;
 use crate::money::RoundingMode;
+use crate::outcome::TargetOutcome;
 use crate::time::rfc3339;
 use crate::time::{format_hms, seconds_of};
 

@@ -102,6 +102,9 @@
 //! availability into a [`CreditPolicy`](crate::money::CreditPolicy) and returns the report and
 //! the credit invoice at once (the [availability recipe](crate#recipe-availability-and-a-service-credit)
 //! does). An outage that ends before it starts is an error naming it: `outages[2].end: …`.
+//! A contract carries its agreement as `billing.availability`
+//! ([money terms](crate::contract#money-terms-and-the-monthly-statement)), and
+//! [`Statement::compute`](crate::Statement::compute) measures each month with it.
 //!
 //! ```
 //! use chrono::{DateTime, TimeDelta, Utc};

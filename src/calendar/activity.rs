@@ -1,6 +1,7 @@
 //! Which years of a calendar can hold business time ([`Activity`]): none, a finite list, or
 //! every year, with the irregular years that need individual attention (offset changes,
-//! exceptions, one-off holidays and rule bounds) and whether the rest repeat every 400 years.
+//! exceptions, one-off holidays and the bounds of holiday and special-hours rules) and
+//! whether the rest repeat every 400 years.
 
 use std::sync::OnceLock;
 
@@ -72,8 +73,8 @@ impl Calendar {
         match kind {
             Kind::Zoned(z) => {
                 use chrono::Datelike;
-                if z.has_weekly_hours() {
-                    if !z.holidays.is_periodic() {
+                if z.has_weekly_hours() || z.special.has_hours() {
+                    if !z.holidays.is_periodic() || !z.special.is_periodic() {
                         return Activity::non_periodic();
                     }
                     // A zone whose offset never changes still needs one irregular year, to
@@ -85,6 +86,7 @@ impl Calendar {
                         .keys()
                         .map(|d| d.year())
                         .chain(z.holidays.special_year_list())
+                        .chain(z.special.bound_years())
                     {
                         windows.push((y.saturating_sub(1), y.saturating_add(1)));
                     }

@@ -156,16 +156,7 @@ impl Calendar {
         let first = year_first_day(y);
         let last = year_first_day(y.saturating_add(1));
         let mask: Vec<bool> = match &self.inner.kind {
-            Kind::Zoned(z) => {
-                let skipped = z.skipped_days(first, last - 1);
-                (first..last)
-                    .map(|d| {
-                        skipped.binary_search(&d).is_err()
-                            && date_of_day(d)
-                                .is_some_and(|date| z.is_business_day_if_it_exists(date))
-                    })
-                    .collect()
-            }
+            Kind::Zoned(z) => z.business_days_in(first, last - 1),
             Kind::Composite(op, members) => {
                 let masks: Vec<Vec<bool>> = members
                     .iter()

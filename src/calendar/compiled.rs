@@ -223,13 +223,10 @@ impl Calendar {
         total
     }
 
-    /// Whether, outside the irregular years, a year's totals depend only on the shape of the
-    /// years around it (see `YearSeries::region_period`): true when every holiday rule
-    /// anywhere in the calendar depends on weekdays only (no Easter rules).
     /// What a year's total depends on besides its shape, for a year `y` of a periodic region
     /// (see [`YearSeries::region_period`]): for each zone, depth first, its offset (constant
-    /// from the year before to the year after) and the holiday rules in force. `None` when an
-    /// offset changes around `y`.
+    /// from the year before to the year after), the holiday rules and the special-hours rules
+    /// in force. `None` when an offset changes around `y`.
     pub(super) fn region_signature(&self, y: i32) -> Option<Vec<i64>> {
         let mut leaves = Vec::new();
         self.leaves(&mut leaves);
@@ -239,17 +236,22 @@ impl Calendar {
             let [(_, _, offset)] = zoned::offset_pieces(&z.tz, start, end)[..] else {
                 return None;
             };
-            let rules = z.holidays.active_rules(y);
             signature.push(offset);
-            signature.push(i64::try_from(rules.len()).ok()?);
-            signature.extend(rules.iter().filter_map(|&i| i64::try_from(i).ok()));
+            for rules in [z.holidays.active_rules(y), z.special.active_rules(y)] {
+                signature.push(i64::try_from(rules.len()).ok()?);
+                signature.extend(rules.iter().filter_map(|&i| i64::try_from(i).ok()));
+            }
         }
         Some(signature)
     }
 
+    /// Whether, outside the irregular years, a year's totals depend only on the shape of the
+    /// years around it (see `YearSeries::region_period`): true when every holiday and
+    /// special-hours rule anywhere in the calendar depends on weekdays only (no Easter rules,
+    /// no `every`).
     pub(super) fn totals_follow_year_shape(&self) -> bool {
         match &self.inner.kind {
-            Kind::Zoned(z) => z.holidays.follow_weekdays_only(),
+            Kind::Zoned(z) => z.holidays.follow_weekdays_only() && z.special.follow_weekdays_only(),
             Kind::Composite(_, ms) => ms.iter().all(Calendar::totals_follow_year_shape),
         }
     }

@@ -20,6 +20,11 @@ pub const MAX_HOLIDAY_RULES: usize = 1_000;
 /// together.
 pub const MAX_EXCEPTIONS: usize = 500;
 
+/// Most special-hours rules one calendar may have, all the calendars of a combination counted
+/// together. A monthly rule gives twelve dates a year, each compiled with its year, and every
+/// rule's `from`/`until` makes years around it computed on their own.
+pub const MAX_SPECIAL_HOURS_RULES: usize = 100;
+
 /// Most zoned calendars one union, intersection or difference may combine, counted over all
 /// its levels (a union of two differences of three calendars each combines six).
 pub const MAX_COMBINED_CALENDARS: usize = 16;
@@ -65,6 +70,11 @@ pub(super) fn check_combined(path: &str, members: &[Calendar]) -> Result<(), Err
         ),
         (total(|i| i.rules), MAX_HOLIDAY_RULES, "holiday rules"),
         (total(|i| i.exceptions), MAX_EXCEPTIONS, "exception dates"),
+        (
+            total(|i| i.special_rules),
+            MAX_SPECIAL_HOURS_RULES,
+            "special-hours rules",
+        ),
     ] {
         if count > limit {
             return Err(Error::InvalidValue {

@@ -25,6 +25,7 @@
 //! | `hours` | per weekday `mon` … `sun`, shifts `"HH:MM-HH:MM"`; a missing day or `[]` is closed. `24:00` is allowed as an end. A shift whose end is not after its start (`22:00-06:00`) is overnight and runs into the next date. Overlapping shifts are united. `09:00-09:00` is invalid. |
 //! | `holidays` | local dates on which no shift starts (an overnight shift that began the evening before still runs into the holiday morning); plain dates, rules and presets, see [Holidays](#holidays-rules-and-presets). |
 //! | `exceptions` | local dates whose shifts replace the weekly ones (special hours; `[]` closes the date). A date may not be both a holiday and an exception. |
+//! | `special_hours` | yearly and monthly rules whose shifts replace the weekly ones on the dates they give (`[]` closes them), below `exceptions` and `holidays`; see [Special hours](#special-hours). |
 //!
 //! An instant is business time iff a shift of its local date covers its wall-clock time, or an
 //! overnight shift of the day before does. DST needs no special rule: a shift `00:00-24:00`
@@ -250,6 +251,91 @@
 //! `next_open` / `next_close` looking through a whole year) returns `Error::OutOfRange` instead
 //! of an extrapolated, slightly wrong answer. Single-year answers are exact in any year.
 //!
+//! ## Special hours
+//!
+//! `special_hours` lists rules for dates that recur with other hours — "every 24 and 31
+//! December 08:00–12:00", "from 2027 the last Friday of each month closes at 14:00". Each rule
+//! is an object with `hours` (shifts like a weekday's, overnight shifts and `24:00` included;
+//! `[]` closes the dates) and the fields of one of these forms, the holiday forms' vocabulary
+//! ([`SpecialHoursRule`]):
+//!
+//! | form | example | dates |
+//! | --- | --- | --- |
+//! | fixed day, yearly | `{"month": 12, "day": 24, "hours": ["08:00-12:00"]}` | that day every year; February 29 only in leap years |
+//! | nth weekday, yearly | `{"month": 11, "weekday": "fri", "nth": 4, "hours": []}` | `nth` 1 to 5, -1 to -5 from the end; none in a year whose month lacks it |
+//! | weekday on or after, yearly | `{"weekday": "mon", "on_or_after": {"month": 5, "day": 18}, "hours": []}` | the first such weekday on or after the day |
+//! | day, monthly | `{"day": 15, "hours": ["09:00-12:00"]}` | that day of every month, 1 to 31; none in a month without it |
+//! | nth weekday, monthly | `{"weekday": "fri", "nth": -1, "hours": ["09:00-14:00"]}` | the nth weekday of every month |
+//!
+//! Any form may add `name` (for the reader), `from` and `until` (the first and last year,
+//! inclusive, as on holiday rules); the yearly forms may add `every` (1 to 400, with `from`).
+//! A rule gives its dates whatever their weekday: a Sunday 24 December opens 08:00–12:00 on a
+//! calendar closed on Sundays.
+//!
+//! **Precedence**, for a local date:
+//!
+//! 1. an `exceptions` entry for the date — the one-off decision for that day;
+//! 2. else a holiday (plain date, rule, preset, observed or substitute day): closed — a
+//!    preset that makes 24 December a holiday closes it, whatever a rule says;
+//! 3. else the first yearly rule giving the date, in list order;
+//! 4. else the first monthly rule giving it;
+//! 5. else the weekly `hours`.
+//!
+//! A yearly rule wins over a monthly one because it names the date (New Year's Eve) where the
+//! monthly one names a routine (the last Friday): when 31 December is the last Friday, the
+//! New Year's Eve hours apply. Two rules of the same form giving the same dates in a year
+//! both apply (24 December twice, or every second year from 2020 and every fourth from 2024)
+//! are refused, naming both: the later one could never apply there.
+//!
+//! A rule's dates are computed for the years a call touches, never stored date by date, and
+//! compiled into the same per-year tables as exceptions: a monthly rule open for ten thousand
+//! years costs what one year of it costs.
+//!
+//! ```
+//! use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
+//! use slacalc::Calendar;
+//!
+//! let t = |s: &str| s.parse::<DateTime<Utc>>();
+//! let office: Calendar = serde_json::from_str(r#"
+//! {
+//!   "timezone": "Europe/Berlin",
+//!   "hours": { "mon": ["09:00-17:00"], "tue": ["09:00-17:00"], "wed": ["09:00-17:00"],
+//!              "thu": ["09:00-17:00"], "fri": ["09:00-17:00"] },
+//!   "holidays": [{"preset": "de"}],
+//!   "exceptions": { "2026-12-31": [] },
+//!   "special_hours": [
+//!     {"name": "Month-end close", "weekday": "fri", "nth": -1, "hours": ["09:00-14:00"],
+//!      "from": 2027},
+//!     {"name": "Christmas Eve", "month": 12, "day": 24, "hours": ["08:00-12:00"]},
+//!     {"name": "New Year's Eve", "month": 12, "day": 31, "hours": ["08:00-12:00"]}
+//!   ]
+//! }"#)?;
+//! // Business time of a winter date in Berlin (UTC+1): from 23:00 UTC the day before.
+//! let day = |date: &str| -> Result<TimeDelta, Box<dyn std::error::Error>> {
+//!     let start = t(&format!("{date}T00:00:00Z"))? - TimeDelta::hours(1);
+//!     Ok(office.between(start, start + TimeDelta::days(1))?)
+//! };
+//! assert_eq!(day("2026-12-24")?, TimeDelta::hours(4)); // Thursday: 08:00-12:00
+//! assert_eq!(day("2026-12-31")?, TimeDelta::zero());   // the exception closes it
+//! assert_eq!(day("2026-01-30")?, TimeDelta::hours(8)); // a last Friday before 2027
+//! assert_eq!(day("2027-01-29")?, TimeDelta::hours(5)); // the last Friday of January 2027
+//! assert_eq!(day("2027-12-31")?, TimeDelta::hours(4)); // last Friday and New Year's Eve
+//! assert!(office.is_business_day(NaiveDate::from_ymd_opt(2028, 12, 24).ok_or("date")?)); // a Sunday
+//! // Friday 2027-01-29 13:00 (12:00 UTC) plus three hours: 13:00-14:00, then Monday
+//! // 1 February 09:00-11:00.
+//! assert_eq!(office.add(t("2027-01-29T12:00:00Z")?, TimeDelta::hours(3))?,
+//!            t("2027-02-01T10:00:00Z")?);
+//!
+//! let twice = Calendar::from_json(r#"{"timezone": "UTC", "special_hours": [
+//!     {"month": 12, "day": 24, "hours": ["08:00-12:00"]},
+//!     {"month": 12, "day": 24, "hours": [], "from": 2030}]}"#);
+//! assert_eq!(twice.err().ok_or("accepted")?.to_string(),
+//!            "special_hours[1]: invalid value `the same dates as special_hours[0]`: expected \
+//!             one special-hours rule per date in any year (the earlier rule would always \
+//!             win): merge the two, or part their years with `from`/`until`");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! ## Calendar algebra
 //!
 //! [`Calendar::union`](crate::Calendar::union), [`Calendar::intersection`](crate::Calendar::intersection)
@@ -282,20 +368,116 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! # iCalendar (cargo feature `icalendar`)
+//!
+//! With `--features icalendar`, a customer's HR calendar or a published holiday feed
+//! (RFC 5545 `.ics` text) can be read into a calendar, and a calendar's holidays written as
+//! one. The crate does no I/O: `IcsImport::parse(text, years, zone)` takes the text and
+//! `Holidays::to_ics(years)` / `Calendar::holidays_to_ics(years)` return it. The `RRULE`s
+//! are parsed, validated and expanded by the [`rrule`](https://docs.rs/rrule) crate.
+//!
+//! How each `VEVENT` maps onto the calendar model:
+//!
+//! | event | becomes |
+//! | --- | --- |
+//! | all-day (`DTSTART;VALUE=DATE`), no `RRULE` | one-off holidays (`{"date", "name"}`), one per day up to `DTEND` (exclusive; default: one day) |
+//! | all-day, simple yearly `RRULE`: `FREQ=YEARLY` with at most `INTERVAL`, `COUNT`, `UNTIL`, one `BYMONTH` and one positive `BYMONTHDAY`, or one `BYMONTH` with one `BYDAY` ordinal (`4TH`, `-1MO`), first date = `DTSTART` | a holiday rule (`{"month", "day"}` or `{"month", "weekday", "nth"}` with `from`, `until`, `every`): valid in every year, not a list; each `EXDATE` splits it into year ranges around the excluded year |
+//! | all-day, any other `RRULE` (monthly, several days, 29 February, a fifth weekday with `COUNT`, a multi-day event) | one-off holidays: the occurrences in the UTC years `years`, less the `EXDATE`s |
+//! | timed (`DTSTART` a date-time with `Z`, `TZID` or floating in `zone`; `DTEND` required), with or without `RRULE` | closures (`IcsClosure`): the instants `[start, end)` of each occurrence in `years`; `IcsImport::apply_to` makes the calendar `{"difference": [calendar, a UTC calendar open during the closures]}`, closures widened to whole minutes |
+//!
+//! `DTSTART` counts as the first occurrence (RFC 5545), `SUMMARY` is the holiday's name,
+//! `UNTIL` without `Z` is read in the zone of `DTSTART` (a date `UNTIL` includes that day);
+//! a wall-clock time in a DST gap is the first instant after the gap, and in a fold a closure
+//! starts at the first and ends at the second reading. Other components (`VTIMEZONE`,
+//! `VTODO`, `VALARM`) and other properties are ignored; `TZID`s must be IANA names.
+//! `DURATION`, `RDATE` and `EXRULE` are refused, as an error rather than a guess.
+//!
+//! Malformed input is an [`Error::InvalidValue`](crate::Error::InvalidValue) whose path
+//! names the line and property: for example "line 7 DTSTART: invalid value `20261332`:
+//! expected a date YYYYMMDD". Sizes are bounded when the text is read (`MAX_ICS_BYTES`, `MAX_ICS_EVENTS`,
+//! `MAX_ICS_OCCURRENCES` for expanded dates and closures together, `MAX_ICS_PERIODS` from a
+//! recurrence's start to the end of the years, `MAX_ICS_EVENT_DAYS`, `MAX_ICS_YEARS`), each
+//! refused with an error; the calendar's own limits apply when the
+//! result is built. Export writes one all-day `VEVENT` per holiday date of the years asked
+//! for (names as `SUMMARY`, deterministic `UID`s); importing it gives the same dates and
+//! names back (a property test checks this).
+//!
+//! ```
+//! # #[cfg(feature = "icalendar")] {
+//! use slacalc::Calendar;
+//! use slacalc::calendar::{CalendarSpec, IcsImport};
+//! use chrono::{DateTime, NaiveDate, Utc};
+//!
+//! let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//HR//EN\r\n\
+//! BEGIN:VEVENT\r\nSUMMARY:Company Day\r\nDTSTART;VALUE=DATE:20260612\r\n\
+//! RRULE:FREQ=YEARLY;BYMONTH=6;BYDAY=2FR\r\nEXDATE;VALUE=DATE:20270611\r\nEND:VEVENT\r\n\
+//! BEGIN:VEVENT\r\nSUMMARY:All hands\r\nDTSTART;TZID=Europe/Berlin:20260901T140000\r\n\
+//! DTEND;TZID=Europe/Berlin:20260901T160000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+//! let import = IcsImport::parse(ics, 2026..=2030, chrono_tz::Europe::Berlin)?;
+//! // The second Friday of June as a rule, split around 2027.
+//! assert_eq!(import.holidays.len(), 2);
+//! let spec: CalendarSpec = serde_json::from_str(
+//!     r#"{"timezone": "Europe/Berlin", "hours": {"tue": ["09:00-17:00"], "fri": ["09:00-17:00"]}}"#,
+//! )?;
+//! let calendar = Calendar::try_from(import.apply_to(spec)?)?;
+//! let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+//! assert!(!calendar.is_business_day(day(2026, 6, 12)));
+//! assert!(calendar.is_business_day(day(2027, 6, 11))); // excluded
+//! assert!(!calendar.is_business_day(day(2028, 6, 9)));
+//! // The all-hands meeting closes 14:00-16:00 CEST (12:00-14:00Z) on 1 September 2026.
+//! let t = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+//! assert_eq!(
+//!     calendar.between(t("2026-09-01T00:00:00Z"), t("2026-09-02T00:00:00Z"))?.num_hours(),
+//!     6
+//! );
+//! // And back: the holidays of 2026-2028 as .ics text.
+//! let text = calendar.spec().difference.as_ref().unwrap()[0].clone();
+//! let text = Calendar::try_from(text)?.holidays_to_ics(2026..=2028)?;
+//! assert_eq!(text.matches("BEGIN:VEVENT").count(), 2);
+//! assert!(text.contains("DTSTART;VALUE=DATE:20280609\r\n"));
+//! # }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Time-zone data
+//!
+//! Zones and their offsets come from the IANA tz database that
+//! [chrono-tz](https://docs.rs/chrono-tz) compiles in: slacalc depends on `chrono-tz =
+//! "0.10.2"` (any 0.10 from 0.10.2), so the build's `Cargo.lock` decides which release, and [`crate::TZDB_VERSION`] says which
+//! tz data it embeds (`"2025b"` with chrono-tz 0.10.4, the version slacalc's own lock file
+//! keeps and its conformance vectors were computed with). To take newer tz data into a
+//! service, update chrono-tz in the service's lock file:
+//!
+//! ```text
+//! cargo update -p chrono-tz
+//! ```
+//!
+//! Nothing in slacalc is fixed to one release of the data: each zone's offset changes are
+//! found in the build's data the first time a calendar in that zone is built, and the years
+//! outside them (where a calendar repeats with the 400-year cycle) are checked for further
+//! changes. Answers about instants the newer data changes change with it, as they should.
+//!
+//! ```
+//! assert_eq!(slacalc::TZDB_VERSION, chrono_tz::IANA_TZDB_VERSION);
+//! assert!(slacalc::TZDB_VERSION.len() >= 5); // "2025b": a year and a letter
+//! ```
+//!
 //! # How it is computed
 //!
 //! Each UTC year is compiled, the first time it is touched, into sorted disjoint business
 //! intervals with running totals and a per-day index (a *chunk*). Every operation is then a
 //! lookup in one or two chunks plus one addition per year that needs individual attention
-//! (the years in which the zone's offset changes — for most zones some of 1843–2100, none
-//! for UTC — and a year either side of every exception, one-off holiday and rule bound);
+//! (the years in which the zone's offset changes — for most zones some of 1844–2099 with
+//! tzdata 2025b, none for UTC; found in the build's tz data, see [Time-zone
+//! data](#time-zone-data) — and a year either side of every exception, one-off holiday and
+//! rule bound);
 //! between those, business time repeats with the 400-year Gregorian cycle and a table per
 //! stretch answers sums and searches at once. The cost grows with the configuration, never
 //! with how much business time is added or how long a span is. A year that is only summed is
-//! not compiled: away from holidays and exceptions, a calendar (or a combination) repeats
-//! every week between two offset changes, so its business seconds are whole weeks of a
-//! weekly pattern plus two partial weeks, and only the days around holidays and exceptions
-//! are listed interval by interval. Each zone's offset changes are found once per process,
+//! not compiled: away from holidays, exceptions and special-hours dates, a calendar (or a
+//! combination) repeats every week between two offset changes, so its business seconds are
+//! whole weeks of a weekly pattern plus two partial weeks, and only the days around those
+//! dates are listed interval by interval. Each zone's offset changes are found once per process,
 //! when the first calendar in that zone is built. Chunks of the years 1800–2599 are cached
 //! (about 8 KiB per year for an office calendar, at most 48 MiB per calendar: beyond that,
 //! years are compiled again when asked for), and the total of every year a walk computes on
@@ -313,10 +495,11 @@
 //!
 //! | limit | at most | field |
 //! |---|---|---|
-//! | [`MAX_SHIFTS_PER_DAY`] | 16 shifts | `hours.<day>`, `exceptions.<date>` |
+//! | [`MAX_SHIFTS_PER_DAY`] | 16 shifts | `hours.<day>`, `exceptions.<date>`, `special_hours[i].hours` |
 //! | [`MAX_WEEKLY_SHIFTS`] | 128 weekly shifts, all calendars of a combination | the combination |
 //! | [`MAX_HOLIDAY_RULES`] | 1,000 rules and dates, presets expanded, all calendars | `holidays`, the combination |
 //! | [`MAX_EXCEPTIONS`] | 500 dates, all calendars | `exceptions`, the combination |
+//! | [`MAX_SPECIAL_HOURS_RULES`] | 100 rules, all calendars | `special_hours`, the combination |
 //! | [`MAX_COMBINED_CALENDARS`] | 16 zoned calendars, all levels counted | `union`, `intersection`, `difference` |
 //! | [`MAX_NESTING_DEPTH`] | 8 levels of combinations | the combination that is too deep |
 //!
@@ -336,6 +519,10 @@
 //!   11–13 ms at load 8: near the bound under load); 3.7–7.3 ms (idle machine) for 1,000
 //!   one-year rules fifty years apart over 2026–30000, whose 540 stretches between rules
 //!   share their year totals by shape of year because the same rules are in force in each;
+//!   0.4 ms for a monthly special-hours rule over 2027–12027 (and 100,000 business days on
+//!   it), 2.0–2.2 ms for 100 monthly special-hours rules one year each over 2026–30000 and
+//!   0.4–0.7 ms for 100,000 business days on them (best of runs at load 13: under such load
+//!   this and the other cases above take up to 20 ms);
 //! - a calendar holds at most 64 MiB, whatever the spans queried ([`Calendar::memory_bytes`]).
 
 mod activity;
@@ -344,11 +531,15 @@ mod business_days;
 mod combination;
 mod compiled;
 mod holiday;
+#[cfg(feature = "icalendar")]
+mod ics;
 mod limits;
 pub(crate) mod model;
 mod pattern;
 mod query;
+mod shared;
 mod spec;
+mod special_hours;
 mod timeline;
 mod validate;
 mod work;
@@ -362,10 +553,17 @@ pub use holiday::{
     HolidaySpec, Holidays, LunisolarCalendar, LunisolarDate, MonthDay, Observance, PresetHoliday,
     PresetInfo, SolarTerm, WeekdayShifts,
 };
+#[cfg(feature = "icalendar")]
+pub use ics::{
+    IcsClosure, IcsImport, MAX_ICS_BYTES, MAX_ICS_EVENTS, MAX_ICS_EVENT_DAYS, MAX_ICS_OCCURRENCES,
+    MAX_ICS_PERIODS, MAX_ICS_YEARS,
+};
 pub use limits::{
     MAX_COMBINED_CALENDARS, MAX_EXCEPTIONS, MAX_HOLIDAY_RULES, MAX_NESTING_DEPTH,
-    MAX_SHIFTS_PER_DAY, MAX_WEEKLY_SHIFTS,
+    MAX_SHIFTS_PER_DAY, MAX_SPECIAL_HOURS_RULES, MAX_WEEKLY_SHIFTS,
 };
 use model::{Calendar, Inner, Kind};
+pub(crate) use shared::CalendarPool;
 pub use spec::CalendarSpec;
+pub use special_hours::SpecialHoursRule;
 pub use work::{TimeAndMaterials, TimeAndMaterialsSpec, WorkClassifier};

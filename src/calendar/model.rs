@@ -99,10 +99,12 @@ pub(super) struct Inner {
     /// combinations (0 for a zoned calendar).
     pub(super) calendars: usize,
     pub(super) depth: usize,
-    /// Weekly shifts, holiday rules and exception dates, members included.
+    /// Weekly shifts, holiday rules, exception dates and special-hours rules, members
+    /// included.
     pub(super) weekly_shifts: usize,
     pub(super) rules: usize,
     pub(super) exceptions: usize,
+    pub(super) special_rules: usize,
     pub(super) cache: YearCache<Chunk>,
     /// Period tables of business seconds, one per periodic region of the activity.
     pub(super) regions: Box<[OnceLock<Period>]>,
@@ -141,16 +143,18 @@ impl Inner {
                 1 + ms.iter().map(|m| m.inner.depth).max().unwrap_or(0),
             ),
         };
-        let (weekly_shifts, rules, exceptions) = match &kind {
+        let (weekly_shifts, rules, exceptions, special_rules) = match &kind {
             Kind::Zoned(z) => (
                 z.weekly.iter().map(Vec::len).sum(),
                 z.holidays.rule_count(),
                 z.exceptions.len(),
+                z.special.len(),
             ),
             Kind::Composite(_, ms) => (
                 ms.iter().map(|m| m.inner.weekly_shifts).sum(),
                 ms.iter().map(|m| m.inner.rules).sum(),
                 ms.iter().map(|m| m.inner.exceptions).sum(),
+                ms.iter().map(|m| m.inner.special_rules).sum(),
             ),
         };
         let mut listed_starts = Vec::new();
@@ -179,6 +183,7 @@ impl Inner {
             weekly_shifts,
             rules,
             exceptions,
+            special_rules,
             activity,
             cache: YearCache::with_budget(CHUNK_CACHE_BYTES),
             regions,

@@ -5,11 +5,11 @@
 
 use std::borrow::Cow;
 
-use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeDelta, Timelike, Utc};
 
 use super::algebra::SetOp;
 use super::compiled::Seconds;
-use super::timeline::{year_of_secs, year_start, Chunk, MAX_YEAR};
+use super::timeline::{year_of_secs, year_start, Chunk, MAX_YEAR, SECS_PER_DAY};
 use super::years::{self, Extreme, WalkError, YearSeries, PERIOD_YEARS};
 use super::{Calendar, Kind, NON_PERIODIC_FIRST_YEAR, NON_PERIODIC_LAST_YEAR};
 use crate::error::{out_of_range, Error};
@@ -45,7 +45,165 @@ fn moved(operation: &'static str, at: DateTime<Utc>, sign: char, duration: TimeD
     )
 }
 
+/// Where an instant stands in a year whose chunk is cached, read from its UTC date and time
+/// fields: the year, its chunk, the instant's Unix second, its day of the year (from 0), and
+/// the nanoseconds of that second (a leap second's extra nanoseconds are treated as the last
+/// nanosecond of its second, as [`split`] does).
+struct Spot<'a> {
+    y: i32,
+    chunk: &'a Chunk,
+    secs: i64,
+    day: usize,
+    nanos: i64,
+}
+
+impl Spot<'_> {
+    /// Business seconds of the year before the instant's second, and the nanoseconds of that
+    /// second that count (those of an open second).
+    #[inline]
+    fn cum_and_counted_nanos(&self) -> (i64, i64) {
+        let (_, cum, nanos) = self.place();
+        (cum, nanos)
+    }
+
+    /// [`Spot::cum_and_counted_nanos`] after the index of the last interval starting at or
+    /// before the instant (0 when none does).
+    #[inline]
+    fn place(&self) -> (usize, i64, i64) {
+        let (k, cum, open) = self.chunk.place_on_day(self.day, self.secs);
+        (k, cum, if open { self.nanos } else { 0 })
+    }
+}
+
+/// The instant at Unix second `r` plus `nanos` nanoseconds, for an `r` in UTC year `y`, which
+/// starts at `start`: built from the day of the year and the second of the day, without
+/// chrono's division of a timestamp into days. `None` when `r` is not in year `y` (the end of
+/// the year's last interval can be the next year's first second).
+#[inline]
+fn utc_in_year(y: i32, start: i64, r: i64, nanos: i64) -> Option<DateTime<Utc>> {
+    let offset = u64::try_from(r - start).ok()?;
+    let day = u32::try_from(offset / SECS_PER_DAY.unsigned_abs()).ok()?;
+    let second = u32::try_from(offset % SECS_PER_DAY.unsigned_abs()).ok()?;
+    let date = NaiveDate::from_yo_opt(y, day.checked_add(1)?)?;
+    let time = NaiveTime::from_num_seconds_from_midnight_opt(second, u32::try_from(nanos).ok()?)?;
+    Some(date.and_time(time).and_utc())
+}
+
 impl Calendar {
+    /// Where `at` stands, if its UTC year is compiled and cached (see [`Spot`]).
+    #[inline]
+    fn spot(&self, at: DateTime<Utc>) -> Option<Spot<'_>> {
+        let naive = at.naive_utc();
+        let date = naive.date();
+        let y = date.year();
+        let chunk = self.inner.cache.get(y)?;
+        let day = date.ordinal0();
+        let time = naive.time();
+        let secs = chunk.start
+            + i64::from(day) * SECS_PER_DAY
+            + i64::from(time.num_seconds_from_midnight());
+        Some(Spot {
+            y,
+            chunk,
+            secs,
+            day: usize::try_from(day).ok()?,
+            nanos: i64::from(time.nanosecond()).min(NANOS_PER_SEC - 1),
+        })
+    }
+
+    /// [`Calendar::add`] of a positive duration when `at`'s year and the answer's year are
+    /// compiled and cached and the answer lies in `at`'s year or the next: the hot path,
+    /// which answers without a walk, an error or a `Cow`. `None` sends the caller to the
+    /// general path, which gives the same answers everywhere.
+    #[inline]
+    fn add_cached(&self, at: DateTime<Utc>, duration: TimeDelta) -> Option<DateTime<Utc>> {
+        let p = self.spot(at)?;
+        let (k, cum, counted_nanos) = p.place();
+        let mut frac = counted_nanos + i64::from(duration.subsec_nanos());
+        let mut need = cum.checked_add(duration.num_seconds())?;
+        if frac >= NANOS_PER_SEC {
+            frac -= NANOS_PER_SEC;
+            need += 1;
+        }
+        let fits = |chunk: &Chunk, c: i64| {
+            if frac == 0 {
+                c <= chunk.total
+            } else {
+                c < chunk.total
+            }
+        };
+        // The search starts at `at`'s interval in its year, at the first in the next.
+        let (y, chunk, c, from) = if fits(p.chunk, need) {
+            (p.y, p.chunk, need, k)
+        } else {
+            let y = p.y.checked_add(1)?;
+            let next = self.inner.cache.get(y)?;
+            let rest = need - p.chunk.total;
+            if !fits(next, rest) {
+                return None;
+            }
+            (y, next, rest, 0)
+        };
+        let r = if frac == 0 {
+            chunk.earliest_with_cum_from(from, c)
+        } else {
+            chunk.latest_with_cum_from(from, c)
+        };
+        utc_in_year(y, chunk.start, r, frac)
+    }
+
+    /// [`Calendar::sub`] of a positive duration on cached years, as [`Calendar::add_cached`].
+    #[inline]
+    fn sub_cached(&self, at: DateTime<Utc>, duration: TimeDelta) -> Option<DateTime<Utc>> {
+        let p = self.spot(at)?;
+        let (k, cum, counted_nanos) = p.place();
+        let mut frac = counted_nanos - i64::from(duration.subsec_nanos());
+        let mut target = cum.checked_sub(duration.num_seconds())?;
+        if frac < 0 {
+            frac += NANOS_PER_SEC;
+            target -= 1;
+        }
+        // The search starts at `at`'s interval in its year, at the last in the year before.
+        let (y, chunk, c, before) = if target >= 0 && target < p.chunk.total {
+            (p.y, p.chunk, target, k)
+        } else {
+            let y = p.y.checked_sub(1)?;
+            let prev = self.inner.cache.get(y)?;
+            let rest = target + prev.total;
+            if !(target < 0 && rest >= 0 && rest < prev.total) {
+                return None;
+            }
+            (y, prev, rest, prev.cum.len())
+        };
+        utc_in_year(
+            y,
+            chunk.start,
+            chunk.latest_with_cum_before(before, c),
+            frac,
+        )
+    }
+
+    /// [`Calendar::between`] of `from <= to` in the same or adjacent cached years.
+    #[inline]
+    fn between_cached(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Option<TimeDelta> {
+        let (a, b) = (self.spot(from)?, self.spot(to)?);
+        let (cum_a, nanos_a) = a.cum_and_counted_nanos();
+        let (cum_b, nanos_b) = b.cum_and_counted_nanos();
+        let mut secs = if a.y == b.y {
+            cum_b - cum_a
+        } else if b.y.checked_sub(1)? == a.y {
+            a.chunk.total - cum_a + cum_b
+        } else {
+            return None;
+        };
+        let mut nanos = nanos_b - nanos_a;
+        if nanos < 0 {
+            nanos += NANOS_PER_SEC;
+            secs -= 1;
+        }
+        TimeDelta::new(secs, u32::try_from(nanos).ok()?)
+    }
+
     /// Where the running total `c`, counted from the start of UTC year `y`, is reached
     /// (earliest) or left (latest), as a Unix second. Beyond chrono's years the error is
     /// `out_of_range()`, which names the caller's operation and inputs.
@@ -102,6 +260,9 @@ impl Calendar {
         if duration.is_zero() {
             return Ok(at);
         }
+        if let Some(r) = self.add_cached(at, duration) {
+            return Ok(r);
+        }
         let (y, chunk, cum, counted_nanos) = self.position(at);
         let mut frac = counted_nanos + i64::from(duration.subsec_nanos());
         let mut need = cum
@@ -155,6 +316,9 @@ impl Calendar {
         if duration.is_zero() {
             return Ok(at);
         }
+        if let Some(r) = self.sub_cached(at, duration) {
+            return Ok(r);
+        }
         let (y, chunk, cum, counted_nanos) = self.position(at);
         let mut frac = counted_nanos - i64::from(duration.subsec_nanos());
         let mut target = cum
@@ -189,6 +353,11 @@ impl Calendar {
     /// # Errors
     /// [`Error::OutOfRange`] only if the result cannot be represented as a `TimeDelta`.
     pub fn between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<TimeDelta, Error> {
+        if from <= to {
+            if let Some(d) = self.between_cached(from, to) {
+                return Ok(d);
+            }
+        }
         let span = || {
             out_of_range(
                 "between",
@@ -223,6 +392,9 @@ impl Calendar {
 
     /// Whether `at` is business time.
     pub fn is_open(&self, at: DateTime<Utc>) -> bool {
+        if let Some(p) = self.spot(at) {
+            return p.chunk.cum_and_open_on_day(p.day, p.secs).1;
+        }
         let s = at.timestamp();
         self.chunk(year_of_secs(s)).is_open(s)
     }

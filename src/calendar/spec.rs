@@ -6,10 +6,12 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::holiday::HolidaySpec;
+use super::special_hours::SpecialHoursRule;
 
 /// A calendar as written in configuration (JSON, TOML, …).
 ///
-/// Either a *zoned* calendar — `timezone`, `hours`, `holidays`, `exceptions` — or a
+/// Either a *zoned* calendar — `timezone`, `hours`, `holidays`, `exceptions`,
+/// `special_hours` — or a
 /// combination of other calendars: `union`, `intersection` or `difference` (the first
 /// calendar minus all the others). The two forms cannot be mixed in one object.
 ///
@@ -20,7 +22,8 @@ use super::holiday::HolidaySpec;
 ///     "timezone": "Europe/Berlin",
 ///     "hours": { "mon": ["08:00-12:00", "13:00-17:00"], "fri": ["22:00-06:00"] },
 ///     "holidays": ["2026-12-25"],
-///     "exceptions": { "2026-12-24": ["08:00-12:00"] }
+///     "exceptions": { "2026-12-24": ["08:00-12:00"] },
+///     "special_hours": [{ "month": 12, "day": 31, "hours": ["08:00-12:00"] }]
 /// }"#)?;
 /// let calendar = Calendar::try_from(spec)?;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -48,6 +51,10 @@ pub struct CalendarSpec {
         skip_serializing_if = "BTreeMap::is_empty"
     )]
     pub exceptions: BTreeMap<String, Vec<String>>,
+    /// Yearly and monthly rules whose shifts replace the weekly ones on the dates they give,
+    /// below `exceptions` and `holidays` in precedence.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub special_hours: Vec<SpecialHoursRule>,
     /// Business time of any of these calendars.
     #[serde(
         default,

@@ -169,9 +169,16 @@ impl Chunk {
     /// Index of the last interval starting at or before `t`.
     #[inline]
     fn last_starting_at_or_before(&self, t: i64) -> Option<usize> {
+        let d = usize::try_from((t - self.start).div_euclid(SECS_PER_DAY)).ok()?;
+        self.last_starting_on_day(d, t)
+    }
+
+    /// Index of the last interval starting at or before `t`, which lies on day `d` of the
+    /// chunk (counted from 0).
+    #[inline]
+    fn last_starting_on_day(&self, d: usize, t: i64) -> Option<usize> {
         // All intervals starting before the next day begin before index `day_index[d + 1]`;
         // step back over the few that start later on `t`'s own day.
-        let d = usize::try_from((t - self.start).div_euclid(SECS_PER_DAY)).ok()?;
         let mut k = match self.day_index.get(d + 1) {
             Some(&k) => k as usize,
             None => self.starts.len(),
@@ -185,7 +192,28 @@ impl Chunk {
     /// Business seconds in `[start, t)` and whether `t` is open, for `t` in `[start, end]`.
     #[inline]
     pub(crate) fn cum_and_open(&self, t: i64) -> (i64, bool) {
-        match self.last_starting_at_or_before(t) {
+        self.cum_and_open_found(self.last_starting_at_or_before(t), t)
+    }
+
+    /// [`Chunk::cum_and_open`] for a `t` known to lie on day `d` of the chunk (from 0).
+    #[inline]
+    pub(crate) fn cum_and_open_on_day(&self, d: usize, t: i64) -> (i64, bool) {
+        self.cum_and_open_found(self.last_starting_on_day(d, t), t)
+    }
+
+    /// [`Chunk::cum_and_open_on_day`], and the index of the last interval starting at or
+    /// before `t` (0 when none does): a search for a running total at or after `t`'s can
+    /// start there ([`Chunk::earliest_with_cum_from`]).
+    #[inline]
+    pub(crate) fn place_on_day(&self, d: usize, t: i64) -> (usize, i64, bool) {
+        let last = self.last_starting_on_day(d, t);
+        let (cum, open) = self.cum_and_open_found(last, t);
+        (last.unwrap_or(0), cum, open)
+    }
+
+    #[inline]
+    fn cum_and_open_found(&self, last: Option<usize>, t: i64) -> (i64, bool) {
+        match last {
             None => (0, false),
             Some(k) => match (self.starts.get(k), self.ends.get(k), self.cum.get(k)) {
                 (Some(&s), Some(&e), Some(&c)) => (c + t.min(e) - s, t < e),
@@ -226,6 +254,42 @@ impl Chunk {
         }
     }
 
+    /// [`Chunk::earliest_with_cum`] for a `c` above the running total at the start of
+    /// interval `from`: the search gallops forward from there, so that a total a few
+    /// intervals ahead (a deadline hours or days away) costs a few comparisons, not a binary
+    /// search of the year.
+    #[inline]
+    pub(crate) fn earliest_with_cum_from(&self, from: usize, c: i64) -> i64 {
+        let k = partition_from(&self.cum, from, |x| x < c).saturating_sub(1);
+        match (self.starts.get(k), self.cum.get(k)) {
+            (Some(&s), Some(&x)) => s + (c - x),
+            _ => self.start,
+        }
+    }
+
+    /// [`Chunk::latest_with_cum`] for a `c` at or above the running total at the start of
+    /// interval `from`, galloping forward as [`Chunk::earliest_with_cum_from`] does.
+    #[inline]
+    pub(crate) fn latest_with_cum_from(&self, from: usize, c: i64) -> i64 {
+        let k = partition_from(&self.cum, from, |x| x <= c).saturating_sub(1);
+        match (self.starts.get(k), self.cum.get(k)) {
+            (Some(&s), Some(&x)) => s + (c - x),
+            _ => self.start,
+        }
+    }
+
+    /// [`Chunk::latest_with_cum`] for a `c` below the running total at the start of interval
+    /// `before + 2` (when there is one), galloping backward from there.
+    #[inline]
+    pub(crate) fn latest_with_cum_before(&self, before: usize, c: i64) -> i64 {
+        let to = before.saturating_add(2).min(self.cum.len());
+        let k = partition_before(&self.cum, to, |x| x <= c).saturating_sub(1);
+        match (self.starts.get(k), self.cum.get(k)) {
+            (Some(&s), Some(&x)) => s + (c - x),
+            _ => self.start,
+        }
+    }
+
     /// The first business instant at or after `t` within the chunk.
     pub(crate) fn next_open(&self, t: i64) -> Option<i64> {
         if self.is_open(t) {
@@ -247,6 +311,69 @@ impl Chunk {
         (self.starts.capacity() + self.ends.capacity() + self.cum.capacity()) * 8
             + self.day_index.capacity() * 4
     }
+}
+
+/// Probes a galloping search makes before it falls back to a binary search of the rest:
+/// four reach 15 intervals ahead (three weeks of an office calendar).
+const GALLOP_PROBES: usize = 4;
+
+/// The partition point of `pred` over `values` (the number of leading values that satisfy
+/// it; `values` is sorted so that they come first), given that the first `from` do: probes
+/// `from`, `from + 2`, `from + 6`, `from + 14` …, then searches between the last two probes.
+#[inline]
+fn partition_from(values: &[i64], from: usize, pred: impl Fn(i64) -> bool) -> usize {
+    let mut lo = from.min(values.len());
+    let mut width = 1usize;
+    for _ in 0..GALLOP_PROBES {
+        let probe = lo + width - 1;
+        match values.get(probe) {
+            Some(&v) if pred(v) => {
+                lo = probe + 1;
+                width *= 2;
+            }
+            Some(_) => {
+                return lo
+                    + values
+                        .get(lo..probe)
+                        .map_or(0, |s| s.partition_point(|&x| pred(x)));
+            }
+            None => break,
+        }
+    }
+    lo + values
+        .get(lo..)
+        .map_or(0, |s| s.partition_point(|&x| pred(x)))
+}
+
+/// The partition point of `pred` over `values` given that the values from index `to` on do
+/// not satisfy it: probes `to - 1`, `to - 3`, `to - 7` …, then searches between the last two
+/// probes.
+#[inline]
+fn partition_before(values: &[i64], to: usize, pred: impl Fn(i64) -> bool) -> usize {
+    let mut hi = to.min(values.len());
+    let mut width = 1usize;
+    for _ in 0..GALLOP_PROBES {
+        let Some(probe) = hi.checked_sub(width) else {
+            break;
+        };
+        match values.get(probe) {
+            Some(&v) if !pred(v) => {
+                hi = probe;
+                width *= 2;
+            }
+            Some(_) => {
+                return probe
+                    + 1
+                    + values
+                        .get(probe + 1..hi)
+                        .map_or(0, |s| s.partition_point(|&x| pred(x)));
+            }
+            None => break,
+        }
+    }
+    values
+        .get(..hi)
+        .map_or(0, |s| s.partition_point(|&x| pred(x)))
 }
 
 /// The heap memory a cached value holds.
@@ -380,5 +507,38 @@ mod tests {
         assert!(c.is_open(10) && !c.is_open(30) && c.is_open(69));
         assert_eq!(c.next_open(31), Some(50));
         assert_eq!(c.next_open(75), None);
+    }
+
+    /// The galloping searches find what a binary search of the whole year finds, from every
+    /// valid starting index, for every total.
+    #[test]
+    fn galloping_searches_equal_binary_searches() {
+        // 40 intervals of 1..=5 seconds with gaps, so that totals land inside, at the start
+        // and at the end of intervals.
+        let mut intervals = Vec::new();
+        let mut t = 0;
+        for i in 0..40 {
+            intervals.push((t, t + 1 + i % 5));
+            t += 1 + i % 5 + 3;
+        }
+        let c = Chunk::from_sorted(0, t + 10, &intervals);
+        for k in 0..c.starts.len() {
+            let at_k = c.cum[k];
+            for total in 0..=c.total {
+                if total > at_k {
+                    assert_eq!(
+                        c.earliest_with_cum_from(k, total),
+                        c.earliest_with_cum(total)
+                    );
+                }
+                if total >= at_k && total < c.total {
+                    assert_eq!(c.latest_with_cum_from(k, total), c.latest_with_cum(total));
+                }
+                let below_next = c.cum.get(k + 2).is_none_or(|&n| total < n);
+                if below_next && total < c.total {
+                    assert_eq!(c.latest_with_cum_before(k, total), c.latest_with_cum(total));
+                }
+            }
+        }
     }
 }

@@ -9,10 +9,11 @@ use chrono_tz::Tz;
 use super::algebra::SetOp;
 use super::holiday::Holidays;
 use super::limits::{check_combined, too_deep, too_many};
+use super::special_hours::SpecialHours;
 use super::zoned::{Spans, Zoned};
 use super::{
     Calendar, CalendarSpec, Inner, Kind, MAX_COMBINED_CALENDARS, MAX_EXCEPTIONS, MAX_HOLIDAY_RULES,
-    MAX_NESTING_DEPTH, MAX_SHIFTS_PER_DAY,
+    MAX_NESTING_DEPTH, MAX_SHIFTS_PER_DAY, MAX_SPECIAL_HOURS_RULES,
 };
 use crate::error::Error;
 use crate::time::{Shift, WeekdayKey};
@@ -77,7 +78,8 @@ impl Calendar {
         let zoned_fields = spec.timezone.is_some()
             || !spec.hours.is_empty()
             || !spec.holidays.is_empty()
-            || !spec.exceptions.is_empty();
+            || !spec.exceptions.is_empty()
+            || !spec.special_hours.is_empty();
         let kind = match given.as_slice() {
             [] => Kind::Zoned(Box::new(Self::zoned_from_spec(&spec)?)),
             [(name, Some(members), op)] if !zoned_fields => {
@@ -108,12 +110,13 @@ impl Calendar {
             _ => {
                 let mut names: Vec<&str> = given.iter().map(|c| c.0).collect();
                 if zoned_fields {
-                    names.insert(0, "timezone/hours/holidays/exceptions");
+                    names.insert(0, "timezone/hours/holidays/exceptions/special_hours");
                 }
                 return Err(Error::InvalidValue {
                     path: String::new(),
                     value: names.join(" + "),
-                    expected: "either a zoned calendar (timezone, hours, holidays, exceptions) \
+                    expected: "either a zoned calendar (timezone, hours, holidays, exceptions, \
+                               special_hours) \
                                or exactly one of union, intersection, difference"
                         .into(),
                 });
@@ -182,11 +185,20 @@ impl Calendar {
             }
             exceptions.insert(date, parse_spans(&epath, shifts)?);
         }
+        if spec.special_hours.len() > MAX_SPECIAL_HOURS_RULES {
+            return Err(Error::InvalidValue {
+                path: "special_hours".into(),
+                value: format!("{} rules", spec.special_hours.len()),
+                expected: format!("at most {MAX_SPECIAL_HOURS_RULES} special-hours rules"),
+            });
+        }
+        let special = SpecialHours::from_specs(&spec.special_hours, "special_hours", parse_spans)?;
         Ok(Zoned {
             tz,
             weekly,
             holidays,
             exceptions,
+            special,
         })
     }
 }

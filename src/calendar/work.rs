@@ -273,10 +273,10 @@ crate::config::tracked_serde!(TimeAndMaterialsSpec);
 /// Intervals may overlap (two people working at once both bill); one that ends before it starts,
 /// or lasts more than 366 days, is an error naming `work[i].end`.
 ///
-/// `fixtures/contracts/cosys-money.json` holds COSYS's agreement, credits, service-hour extension
-/// and third-party rates (example values where the seed gives none; its `about` says which);
-/// `fixtures/contracts/ciit-money.json` CIIT's hour budget. `cargo run --example cosys` prints a
-/// month's availability, credit and a third-party invoice.
+/// The COSYS customer in `fixtures/contracts/cosys-customers.json` carries these terms in its
+/// contract's `billing` (with its agreement, credits and service-hour extension; example values
+/// where the seed gives none, its `about` says which); the CIIT customer its hour budget.
+/// `cargo run --example cosys` prints a month's statement with a third-party invoice.
 ///
 /// ```
 /// use chrono::{DateTime, Utc};

@@ -7,13 +7,12 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::billing::{Billing, BillingSpec};
 use super::catalog::Catalog;
 use super::entitlement::ContactSpec;
 use super::lifecycle::ExtendedMaintenance;
 use super::metric::Metric;
-use super::names::{
-    always_open, check_zoned, set_operation, zoned_calendar_needed, BUSINESS, WALL_CLOCK,
-};
+use super::names::{always_open, check_zoned, set_operation, zoned_calendar_needed, BUSINESS};
 use super::plan::Plan;
 use super::target::TargetSpec;
 use super::term::{Term, TermSpec};
@@ -58,6 +57,10 @@ pub struct ContractSpec {
     /// Extended maintenance (EME) agreements for release lines past end of maintenance.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extended_maintenance: Vec<ExtendedMaintenance>,
+    /// The money terms: fee (replacing the plan's), extras, credits, availability, hour
+    /// budget, time and materials ([reference](crate::contract#money-terms-and-the-monthly-statement)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub billing: Option<BillingSpec>,
 }
 
 crate::config::tracked_serde!(ContractSpec);
@@ -74,6 +77,7 @@ pub struct Contract {
     pub(super) calendars: BTreeMap<String, Calendar>,
     /// Business calendars of the contacts' default regions, by contact name.
     pub(super) contact_calendars: BTreeMap<String, Calendar>,
+    pub(super) billing: Billing,
 }
 
 impl Contract {
@@ -84,7 +88,8 @@ impl Contract {
     /// [`Error::InvalidDate`] for a malformed start; [`Error::InvalidValue`] for a business-day
     /// target or ladder step whose clock has no single time zone (a union, intersection or
     /// difference; for the `business` clock the `region`'s or a contact's region's calendar);
-    /// target and calendar errors with their config paths.
+    /// target and calendar errors with their config paths; the money terms' errors (see
+    /// [`Billing`]) with their paths (`billing.credits.per_breach`).
     pub fn new(catalog: Arc<Catalog>, terms: ContractSpec) -> Result<Contract, Error> {
         let plan = catalog
             .plan(&terms.plan)
@@ -98,37 +103,24 @@ impl Contract {
         // The terms' holidays are merged into catalog calendars below; checked here first so
         // that an error names them where the user wrote them (`holidays[1].nth`).
         crate::calendar::Holidays::from_specs(&terms.holidays, "holidays")?;
-        let mut calendars = BTreeMap::new();
-        calendars.insert(WALL_CLOCK.to_owned(), Calendar::try_from(always_open())?);
-        for (name, spec) in &catalog.spec().calendars {
-            calendars.insert(
-                name.clone(),
-                Calendar::try_from(spec.clone()).map_err(|e| e.at(&format!("calendars.{name}")))?,
-            );
-        }
+        let mut calendars = catalog.calendars().clone();
         let region_calendar = |region: &str, path: &str| -> Result<Calendar, Error> {
-            let mut spec = catalog
-                .spec()
-                .calendars
-                .get(region)
-                .cloned()
+            catalog
+                .calendar_with_holidays(Some(region), &terms.holidays)
                 .ok_or_else(|| Error::UnknownName {
                     path: path.to_owned(),
                     kind: "calendar".into(),
                     name: region.to_owned(),
                     known: catalog.spec().calendars.keys().cloned().collect(),
-                })?;
-            spec.holidays.extend(terms.holidays.iter().cloned());
-            Calendar::try_from(spec).map_err(|e| e.at(&format!("calendars.{region}")))
+                })?
+                .map_err(|e| e.at(&format!("calendars.{region}")))
         };
         let business = match &terms.region {
             Some(region) => region_calendar(region, "region")?,
-            None => {
-                let mut spec = always_open();
-                spec.holidays.extend(terms.holidays.iter().cloned());
-                // Made of the terms' own `holidays`: paths are the terms' paths.
-                Calendar::try_from(spec)?
-            }
+            // Made of the terms' own `holidays`: paths are the terms' paths.
+            None => catalog
+                .calendar_with_holidays(None, &terms.holidays)
+                .unwrap_or_else(|| Calendar::try_from(always_open()))?,
         };
         let limits = plan.entitlements().contacts;
         let count = u32::try_from(terms.contacts.len()).unwrap_or(u32::MAX);
@@ -214,6 +206,7 @@ impl Contract {
             (None, Some(t)) => Some(t.start()),
             (None, None) => None,
         };
+        let billing = Billing::new(terms.billing.as_ref(), &plan, &keys, start)?;
         Ok(Contract {
             catalog,
             spec: terms,
@@ -223,6 +216,7 @@ impl Contract {
             business,
             calendars,
             contact_calendars,
+            billing,
         })
     }
 
@@ -279,6 +273,11 @@ impl Contract {
     /// The contract's term, if configured.
     pub fn term(&self) -> Option<&Term> {
         self.term.as_ref()
+    }
+
+    /// The contract's money terms (its `billing`, with the plan's fee when it gives none).
+    pub fn billing(&self) -> &Billing {
+        &self.billing
     }
 
     /// The contract's business calendar (the region's hours with the contract's holidays).

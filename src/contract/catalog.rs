@@ -1,14 +1,15 @@
 //! Catalogs: what a vendor publishes — severity classes, named calendars and plans.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
 use super::entitlement;
 use super::lifecycle::{Lifecycle, LifecycleSpec};
-use super::names::{calendar_names, check_zoned, BUSINESS, WALL_CLOCK};
+use super::names::{always_open, calendar_names, check_zoned, BUSINESS, WALL_CLOCK};
 use super::plan::{Plan, PlanSpec};
-use crate::calendar::CalendarSpec;
+use crate::calendar::{CalendarPool, CalendarSpec};
 use crate::error::Error;
 use crate::Calendar;
 
@@ -50,13 +51,31 @@ pub struct CatalogSpec {
 crate::config::tracked_serde!(CatalogSpec);
 
 /// A validated catalog.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// A catalog compiles its calendars once, and the contracts made on it share them: every
+/// contract on the same region with the same holidays (or none) holds one `business`
+/// calendar, with one set of compiled years, however many contracts there are. Two catalogs
+/// are equal when their configurations are.
+#[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(try_from = "CatalogSpec", into = "CatalogSpec")]
 pub struct Catalog {
     spec: CatalogSpec,
     plans: BTreeMap<String, Plan>,
     lifecycle: Option<Lifecycle>,
+    /// The compiled named calendars, `24x7` included.
+    calendars: BTreeMap<String, Calendar>,
+    /// Calendars derived for contracts (a region with a customer's holidays), shared by equal
+    /// configurations; shared by the clones of the catalog too.
+    derived: Arc<CalendarPool>,
 }
+
+impl PartialEq for Catalog {
+    fn eq(&self, other: &Self) -> bool {
+        self.spec == other.spec
+    }
+}
+
+impl Eq for Catalog {}
 
 impl From<Catalog> for CatalogSpec {
     fn from(c: Catalog) -> CatalogSpec {
@@ -86,7 +105,7 @@ impl TryFrom<CatalogSpec> for Catalog {
             }
             keys.push(s.key.clone());
         }
-        for (name, cal) in &spec.calendars {
+        for name in spec.calendars.keys() {
             if name == WALL_CLOCK || name == BUSINESS {
                 return Err(Error::InvalidValue {
                     path: format!("calendars.{name}"),
@@ -96,8 +115,13 @@ impl TryFrom<CatalogSpec> for Catalog {
                     ),
                 });
             }
-            // Validate now so that errors name the catalog path.
-            Calendar::try_from(cal.clone()).map_err(|e| e.at(&format!("calendars.{name}")))?;
+        }
+        let mut calendars = BTreeMap::new();
+        calendars.insert(WALL_CLOCK.to_owned(), Calendar::try_from(always_open())?);
+        for (name, cal) in &spec.calendars {
+            let compiled =
+                Calendar::try_from(cal.clone()).map_err(|e| e.at(&format!("calendars.{name}")))?;
+            calendars.insert(name.clone(), compiled);
         }
         let clocks = calendar_names(&spec.calendars);
         let mut plans = BTreeMap::new();
@@ -134,6 +158,8 @@ impl TryFrom<CatalogSpec> for Catalog {
             spec,
             plans,
             lifecycle,
+            calendars,
+            derived: Arc::default(),
         })
     }
 }
@@ -172,5 +198,34 @@ impl Catalog {
     /// The product lifecycle, if configured.
     pub fn lifecycle(&self) -> Option<&Lifecycle> {
         self.lifecycle.as_ref()
+    }
+
+    /// The compiled calendars by name, `24x7` included.
+    pub(super) fn calendars(&self) -> &BTreeMap<String, Calendar> {
+        &self.calendars
+    }
+
+    /// The catalog calendar `region` (or the always-open `24x7` when `None`) with `holidays`
+    /// added: the catalog's own calendar when there are none, else the one calendar all
+    /// contracts with the same region and holidays share. `None` for an unknown region.
+    ///
+    /// # Errors
+    /// What compiling the combined configuration returns, paths relative to the calendar.
+    pub(super) fn calendar_with_holidays(
+        &self,
+        region: Option<&str>,
+        holidays: &[crate::calendar::HolidaySpec],
+    ) -> Option<Result<Calendar, Error>> {
+        let name = region.unwrap_or(WALL_CLOCK);
+        let own = self.calendars.get(name)?;
+        if holidays.is_empty() {
+            return Some(Ok(own.clone()));
+        }
+        let mut spec = match region {
+            Some(r) => self.spec.calendars.get(r)?.clone(),
+            None => always_open(),
+        };
+        spec.holidays.extend(holidays.iter().cloned());
+        Some(self.derived.get(spec))
     }
 }

@@ -238,7 +238,8 @@ impl fmt::Display for Refusal {
                 period_end,
             } => write!(
                 f,
-                "case quota used up: {used} of {limit} cases from {period_start} to {period_end}"
+                "case quota used up: {used} of {limit} {} from {period_start} to {period_end}",
+                if *limit == 1 { "case" } else { "cases" }
             ),
             Refusal::UnsupportedVersion {
                 version,

@@ -295,6 +295,95 @@
 //! open, the fixture's `about` says which values are examples. The crate docs hold a recipe for
 //! each.
 //!
+//! # Money terms and the monthly statement
+//!
+//! The money side of a contract lives in the same documents as its service levels. What a
+//! vendor publishes for everyone goes into the catalog's plans; what is agreed with one
+//! customer goes into the contract's `billing` — the split the seed contracts make:
+//!
+//! | where | field | meaning |
+//! | --- | --- | --- |
+//! | plan | `fee` | the plan's published monthly price, a [fee schedule](crate::money#fee-schedules) (Comarch: Basic included, Advanced 1,500 EUR plus graduated percentages of the usage fee, Premium 10,000 EUR) |
+//! | plan | `entitlements.quota` | cases per period, refused or charged beyond it ([case quotas](crate::money#case-quotas); Comarch Basic: 10 a quarter) |
+//! | contract | `billing.fee` | the agreed monthly fee; replaces the plan's `fee` (COSYS: "contact your sales representative") |
+//! | contract | `billing.extras` | further services by name, each a fee schedule on the month's inputs, not part of the fee credits refer to (COSYS: extending the service hours by the day) |
+//! | contract | `billing.credits` | the [credit policy](crate::money#service-credits): by availability, per breached incident by severity, a cap |
+//! | contract | `billing.availability` | the [availability agreement](crate::availability#configuration-reference) (COSYS: 99 % in service times) |
+//! | contract | `billing.hour_budget` | maintenance hours per month from the contract's `start`, carried over, converted ([hour budgets](crate::money#hour-budgets); CIIT) |
+//! | contract | `billing.time_and_materials` | [hourly and daily rates](crate::calendar::TimeAndMaterials#configuration-reference) (COSYS: third-party work) |
+//! | contract | `billing.about` | where the terms come from, in words |
+//!
+//! Every part is optional and refuses unknown fields. [`Contract::new`](crate::Contract::new)
+//! validates them together, into [`Contract::billing`](crate::Contract::billing), with paths:
+//! each part's own errors (`billing.fee.fee.fixed: …`, `plans.std.fee.…`); one currency for
+//! every amount (fee, extras, credits, time and materials, a charging quota — a part in
+//! another currency is `CurrencyMismatch` naming it and where the first currency came from);
+//! per-breach credits only for the catalog's severities; credits by availability only with an
+//! availability agreement; percentages of the fee only with a fee; an hour budget only with a
+//! contract `start` (or `term`).
+//!
+//! [`Statement::compute`](crate::Statement::compute)`(&contract, month, &incidents, &usage,
+//! now)` turns it into a month's [`Statement`](crate::Statement) (see [`crate::statement`]).
+//! Seeds: Comarch's plans carry their prices (`fixtures/contracts/comarch.json`); the COSYS and
+//! CIIT customers their `billing` (`cosys-customers.json`, `ciit-customers.json`). No seed
+//! defines credits per breached incident or an agreed fee for Cumulocity ("the agreed-upon
+//! support and maintenance fees", no figures), so those fixtures have none.
+//!
+//! ```
+//! use std::sync::Arc;
+//! use slacalc::{Catalog, Contract, ContractSpec};
+//!
+//! let catalog: Catalog = serde_json::from_str(r#"
+//! {
+//!   "name": "Desk",
+//!   "severities": [ { "key": "critical", "name": "Critical" } ],
+//!   "plans": { "std": { "name": "Standard",
+//!     "targets": { "critical": { "reaction": { "within": "1h", "clock": "24x7" } } },
+//!     "entitlements": { "quota": { "cases": 10, "per": "quarter",
+//!                                  "overage": { "charge": { "price": "80.00 EUR" } } } },
+//!     "fee": { "currency": "EUR", "fee": { "fixed": "1000.00 EUR" } } } }
+//! }"#)?;
+//! let terms: ContractSpec = serde_json::from_str(r#"
+//! {
+//!   "customer": "ACME", "plan": "std", "start": "2026-01-01",
+//!   "billing": {
+//!     "about": "agreed on 2025-12-01",
+//!     "fee": { "currency": "EUR", "fee": { "fixed": "900.00 EUR" } },
+//!     "extras": { "callout": { "currency": "EUR",
+//!       "fee": { "per_unit": { "quantity": "callouts", "price": "150.00 EUR" } } } },
+//!     "credits": { "currency": "EUR", "per_breach": { "critical": "100.00 EUR" },
+//!                  "cap": { "percent_of_fee": "15" } },
+//!     "hour_budget": { "monthly_hours": "8", "carry_over_months": 1 },
+//!     "time_and_materials": { "currency": "EUR", "hourly_rate": "120.00 EUR",
+//!                             "timezone": "Europe/Berlin" }
+//!   }
+//! }"#)?;
+//! let catalog = Arc::new(catalog);
+//! let contract = Contract::new(catalog.clone(), terms.clone())?;
+//! assert_eq!(contract.billing().fee_path(), "billing.fee");
+//! assert_eq!(contract.billing().currency().map(|c| c.code()), Some("EUR"));
+//!
+//! // A part in another currency is named, with where the first one came from.
+//! let mut dollars = terms.clone();
+//! if let Some(b) = dollars.billing.as_mut() {
+//!     let rates = b.time_and_materials.as_mut().ok_or("no rates")?;
+//!     (rates.currency, rates.hourly_rate) = ("USD".into(), "130.00 USD".into());
+//! }
+//! let error = Contract::new(catalog.clone(), dollars).err().ok_or("accepted")?;
+//! assert_eq!(error.to_string(), "billing.time_and_materials.currency: currency mismatch: \
+//!     expected EUR (the currency of `billing.fee.currency`), found USD");
+//! // A per-breach credit for a severity the catalog does not have.
+//! let mut unknown = terms.clone();
+//! if let Some(b) = unknown.billing.as_mut() {
+//!     let credits = b.credits.as_mut().ok_or("no credits")?;
+//!     credits.per_breach.insert("blocker".into(), "50.00 EUR".into());
+//! }
+//! let error = Contract::new(catalog, unknown).err().ok_or("accepted")?;
+//! assert_eq!(error.to_string(),
+//!     "billing.credits.per_breach: unknown severity `blocker`: expected one of critical");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! # Escalation ladders
 //!
 //! Escalation ladders, their triggers and halts, and the next wake-up.
@@ -485,6 +574,7 @@
 //! | --- | --- |
 //! | `catalog.rs` | [`Catalog`](crate::Catalog), [`Severity`]: what a vendor publishes |
 //! | `agreement.rs` | [`Contract`], [`ContractSpec`](crate::ContractSpec): one customer's contract, compiled |
+//! | `billing.rs` | [`Billing`], [`BillingSpec`]: a contract's money terms, validated together |
 //! | `term.rs` | [`Term`]: initial term, renewals, notice |
 //! | `plan.rs` | [`Plan`] and its policies (severity change, downgrade, upgrade, reopen) |
 //! | `metric.rs`, `target.rs`, `target_form.rs` | [`Metric`], [`StartRule`]; [`Target`] and its deadlines; [`TargetForm`] in text |
@@ -497,10 +587,11 @@
 //! | `names.rs` | the built-in calendar names and the checks of configured names |
 //!
 //! Within the module, files import only files below them in the flow names → pause rules,
-//! metrics → target forms → targets → ladders → plans → catalog → contract → intake and
-//! levels (`grep -n "use super::" src/contract/*.rs`).
+//! metrics → target forms → targets → ladders → plans → catalog → billing → contract → intake
+//! and levels (`grep -n "use super::" src/contract/*.rs`).
 
 pub(crate) mod agreement;
+mod billing;
 pub(crate) mod catalog;
 mod entitlement;
 mod intake;
@@ -516,6 +607,7 @@ mod target_form;
 mod term;
 
 pub(crate) use agreement::Contract;
+pub use billing::{Billing, BillingSpec};
 pub use catalog::{CatalogSpec, Severity};
 pub use entitlement::{
     ChannelRule, ChannelSpec, ContactLimits, ContactSpec, DayKind, EntitlementSpec, Party,

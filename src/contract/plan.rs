@@ -13,7 +13,7 @@ use super::pause::{check_pause_rules, PauseRule};
 use super::target::{Target, TargetSpec};
 use super::target_form::TargetForm;
 use crate::error::Error;
-use crate::money::CaseQuota;
+use crate::money::{CaseQuota, FeeSchedule, FeeScheduleSpec};
 
 /// What happens to running metrics when an incident's severity changes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -126,6 +126,11 @@ pub struct PlanSpec {
         skip_serializing_if = "BTreeMap::is_empty"
     )]
     pub ladders: BTreeMap<String, LadderSpec>,
+    /// The plan's published monthly price, a [fee schedule](crate::money#fee-schedules)
+    /// (Comarch: Basic included, Advanced 1,500 EUR plus percentages of the usage fee).
+    /// Optional; a contract's `billing.fee` replaces it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fee: Option<FeeScheduleSpec>,
 }
 
 crate::config::tracked_serde!(PlanSpec);
@@ -166,6 +171,8 @@ pub struct Plan {
     quota: Option<CaseQuota>,
     /// Escalation ladders per severity key.
     ladders: BTreeMap<String, Ladder>,
+    /// The plan's monthly price, if published.
+    fee: Option<FeeSchedule>,
 }
 
 impl Plan {
@@ -173,8 +180,8 @@ impl Plan {
     ///
     /// # Errors
     /// [`Error::UnknownName`] for an unknown severity or clock, [`Error::InvalidValue`] for a
-    /// bad target or a pause rule that resumes on its own pausing event; ladder errors (see
-    /// [`Ladder`]) with their paths.
+    /// bad target or a pause rule that resumes on its own pausing event; ladder and fee
+    /// schedule errors (see [`Ladder`], [`FeeSchedule`]) with their paths.
     pub(crate) fn from_spec(
         key: &str,
         spec: &PlanSpec,
@@ -238,6 +245,11 @@ impl Plan {
                 Ladder::from_spec(l, &lpath, clocks, targets.get(sev))?,
             );
         }
+        let fee = spec
+            .fee
+            .clone()
+            .map(|f| FeeSchedule::try_from(f).map_err(|e| e.at(&format!("{path}.fee"))))
+            .transpose()?;
         Ok(Plan {
             key: key.to_owned(),
             name: spec.name.clone(),
@@ -253,6 +265,7 @@ impl Plan {
             entitlements: spec.entitlements.clone(),
             quota,
             ladders,
+            fee,
         })
     }
 
@@ -318,6 +331,7 @@ impl Plan {
                 .iter()
                 .map(|(s, l)| (s.clone(), l.to_spec()))
                 .collect(),
+            fee: self.fee.clone().map(FeeScheduleSpec::from),
         }
     }
 
@@ -421,6 +435,11 @@ impl Plan {
     /// The case quota, if the plan has one.
     pub fn quota(&self) -> Option<&CaseQuota> {
         self.quota.as_ref()
+    }
+
+    /// The plan's monthly price, if the catalog publishes one.
+    pub fn fee(&self) -> Option<&FeeSchedule> {
+        self.fee.as_ref()
     }
 
     /// Escalation ladders per severity key.

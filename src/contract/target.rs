@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use chrono::{DateTime, NaiveDateTime, TimeDelta, Timelike, Utc};
+use chrono::{DateTime, TimeDelta, Timelike, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::metric::StartRule;
@@ -468,17 +468,7 @@ fn by_deadline(
         .and_hms_opt(0, 0, 0)
         .and_then(|midnight| midnight.checked_add_signed(TimeDelta::try_seconds(by.seconds())?))
         .ok_or_else(out_of_range)?;
-    first_instant_reading(&tz, naive).ok_or_else(out_of_range)
-}
-
-/// The first instant whose wall clock in `tz` reads `local`: in a fold the first occurrence,
-/// in a gap the first instant after the gap.
-fn first_instant_reading(tz: &chrono_tz::Tz, local: NaiveDateTime) -> Option<DateTime<Utc>> {
-    use chrono::offset::{MappedLocalTime, TimeZone};
-    match tz.from_local_datetime(&local) {
-        MappedLocalTime::Single(t) | MappedLocalTime::Ambiguous(t, _) => Some(t.to_utc()),
-        MappedLocalTime::None => chrono_tz::GapInfo::new(&local, tz)?.end.map(|t| t.to_utc()),
-    }
+    crate::time::first_instant_reading(&tz, naive).ok_or_else(out_of_range)
 }
 
 #[cfg(test)]

@@ -94,5 +94,6 @@ pub fn evaluate(
         now,
         metrics,
         steps,
+        zone: Some(cx.home_zone),
     })
 }

@@ -55,13 +55,14 @@ pub(crate) fn steps(
     let now = cx.now;
     let mut out = Vec::with_capacity(ladder.steps.len());
     for (index, step) in ladder.steps.iter().enumerate() {
-        let (reach, metric_stop) = match &step.trigger {
+        let (reach, metric_stop, zone) = match &step.trigger {
             Trigger::After {
                 duration,
                 calendar: name,
             } => {
                 let cal = calendar(cx, name)?;
-                (clock::reach(events, cal, *duration, now)?, None)
+                let reach = clock::reach(events, cal, *duration, now)?;
+                (reach, None, cx.zone_of(name, cal))
             }
             Trigger::BusinessDays {
                 days,
@@ -81,11 +82,11 @@ pub(crate) fn steps(
                     let allowed = cal.between(start, named)?;
                     clock::reach(events, cal, allowed, now)?
                 };
-                (reach, None)
+                (reach, None, cx.zone_of(name, cal))
             }
             Trigger::Share { metric, .. } | Trigger::AfterBreach { metric, .. } => {
                 match clocks.iter().find(|(m, _)| m == metric).map(|(_, c)| c) {
-                    None => (Reach::Halted, None),
+                    None => (Reach::Halted, None, cx.home_zone),
                     Some(c) => {
                         let amount = metric_amount(&step.trigger, c.allowed)?;
                         let stop = c
@@ -93,7 +94,8 @@ pub(crate) fn steps(
                             .last()
                             .filter(|e| e.kind == clock::ClockEventKind::Stop)
                             .map(|e| e.at);
-                        (clock::reach(&c.events, c.calendar, amount, now)?, stop)
+                        let reach = clock::reach(&c.events, c.calendar, amount, now)?;
+                        (reach, stop, c.zone)
                     }
                 }
             }
@@ -106,6 +108,7 @@ pub(crate) fn steps(
             state,
             due,
             fired_at: due.filter(|_| state == StepState::Fired),
+            zone: Some(zone),
         });
     }
     Ok(out)

@@ -3,6 +3,7 @@
 //! all read.
 
 use chrono::{DateTime, TimeDelta, Utc};
+use chrono_tz::Tz;
 use rust_decimal::Decimal;
 
 use super::lifecycle::{self, fulfils, reopenable, Rules, Trace};
@@ -10,7 +11,7 @@ use super::report::{Cycle, MetricReport, MetricState, PauseInterval};
 use crate::clock::{self, ClockEvent, ClockEventKind, ClockReading};
 use crate::contract::{
     Contract, DowngradePolicy, Metric, ReopenPolicy, SeverityChangePolicy, StartRule, Target,
-    UpgradePolicy,
+    UpgradePolicy, WALL_CLOCK,
 };
 use crate::error::Error;
 use crate::incident::{Event, EventKind, EventTag, Incident};
@@ -31,6 +32,9 @@ pub(crate) struct Context<'a> {
     pub(crate) cancelled: Option<usize>,
     /// Whether the incident is resolved, closed or cancelled at `now`.
     pub(crate) ended: bool,
+    /// The zone a report shows instants in when their calendar has no zone of its own:
+    /// the contact's business calendar's, else the contract's, else UTC.
+    pub(crate) home_zone: Tz,
 }
 
 impl<'a> Context<'a> {
@@ -49,6 +53,11 @@ impl<'a> Context<'a> {
                 _ => {}
             }
         }
+        let home_zone = contract
+            .business_calendar_for(incident.contact())
+            .timezone()
+            .or_else(|| contract.business_calendar().timezone())
+            .unwrap_or(Tz::UTC);
         Context {
             contract,
             incident,
@@ -57,6 +66,17 @@ impl<'a> Context<'a> {
             reopen,
             cancelled,
             ended,
+            home_zone,
+        }
+    }
+
+    /// The zone a report shows the instants of a clock on `calendar` (named `name`) in: the
+    /// calendar's own, or [`Context::home_zone`] for `24x7` (UTC only by construction) and
+    /// for a calendar without one zone (a union, intersection or difference).
+    pub(crate) fn zone_of(&self, name: &str, calendar: &Calendar) -> Tz {
+        match calendar.timezone() {
+            Some(tz) if name != WALL_CLOCK => tz,
+            _ => self.home_zone,
         }
     }
 
@@ -85,6 +105,8 @@ impl<'a> Context<'a> {
 #[derive(Clone, Debug)]
 pub(crate) struct MetricClock<'a> {
     pub(crate) calendar: &'a Calendar,
+    /// The zone the metric's instants are shown in.
+    pub(crate) zone: Tz,
     pub(crate) events: Vec<ClockEvent>,
     pub(crate) allowed: TimeDelta,
 }
@@ -109,14 +131,16 @@ pub(crate) fn not_covered(metric: Metric) -> MetricReport {
         used_percent: None,
         cycles: Vec::new(),
         calendar: None,
+        zone: None,
     }
 }
 
-fn without_clock(metric: Metric, target: &Target, state: MetricState) -> MetricReport {
+fn without_clock(metric: Metric, target: &Target, state: MetricState, zone: Tz) -> MetricReport {
     MetricReport {
         clock: Some(target.calendar.clone()),
         target: Some(target.form),
         state,
+        zone: Some(zone),
         ..not_covered(metric)
     }
 }
@@ -208,8 +232,14 @@ pub(crate) fn evaluate<'a>(
     let Some(calendar) = cx.calendar(&target.calendar) else {
         return Ok(not_covered(metric));
     };
+    let zone = cx.zone_of(&target.calendar, calendar);
     if cx.cancelled.is_some() && fulfilled.is_none() {
-        return Ok(without_clock(metric, target, MetricState::NotApplicable));
+        return Ok(without_clock(
+            metric,
+            target,
+            MetricState::NotApplicable,
+            zone,
+        ));
     }
     let (start, started_by) = match (start, fulfilled) {
         (Some(s), _) => s,
@@ -223,15 +253,21 @@ pub(crate) fn evaluate<'a>(
         }
         // The level never took the incident over before its work ended: nothing to meet.
         (None, _) if matches!(target.start, StartRule::AtLevel(_)) && cx.ended => {
-            return Ok(without_clock(metric, target, MetricState::NotApplicable));
+            return Ok(without_clock(
+                metric,
+                target,
+                MetricState::NotApplicable,
+                zone,
+            ));
         }
-        (None, _) => return Ok(without_clock(metric, target, MetricState::NotStarted)),
+        (None, _) => return Ok(without_clock(metric, target, MetricState::NotStarted, zone)),
     };
     let pauses = plan.pauses_for(severity, metric);
     if periodic {
         let report = cycles(cx, target, calendar, (start, started_by), pauses)?;
         return Ok(MetricReport {
             calendar: Some(calendar.clone()),
+            zone: Some(zone),
             ..report
         });
     }
@@ -282,10 +318,12 @@ pub(crate) fn evaluate<'a>(
     let Trace { events, pauses } = trace;
     report.pauses = pauses;
     report.calendar = Some(calendar.clone());
+    report.zone = Some(zone);
     clocks.push((
         metric,
         MetricClock {
             calendar,
+            zone,
             events,
             allowed,
         },

@@ -6,11 +6,12 @@ mod evaluation;
 mod ladder;
 mod lifecycle;
 mod metric;
-mod outcome;
 mod report;
 mod wake;
 
 pub use evaluation::evaluate;
-pub use outcome::TargetOutcome;
+// Compliance reports read it from here; it lives below availability (`crate::outcome`).
+pub(crate) use crate::outcome::TargetOutcome;
 pub use report::{Cycle, MetricReport, MetricState, PauseInterval, Report, StepReport, StepState};
 pub use wake::next_wake_up;
+pub(crate) use wake::{timed_changes, TimedChange};

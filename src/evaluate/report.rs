@@ -5,13 +5,14 @@ use std::fmt;
 use std::sync::Arc;
 
 use chrono::{DateTime, TimeDelta, Utc};
+use chrono_tz::Tz;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::clock::ClockState;
 use crate::contract::{Metric, TargetForm, Trigger};
 use crate::incident::EventTag;
-use crate::time::format_duration;
+use crate::time::{format_duration, ZonedInstant};
 use crate::Calendar;
 
 /// A metric's state as of `now`.
@@ -96,8 +97,8 @@ pub struct PauseInterval {
 
 /// One metric of a report.
 ///
-/// Equality compares every serialized field (not the calendar the report keeps for the
-/// crate's own consumers).
+/// Equality compares every serialized field (not the calendar and the zone the report keeps
+/// for the crate's own consumers and its `Display`).
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MetricReport {
@@ -150,9 +151,25 @@ pub struct MetricReport {
     /// and the pictures read instead of resolving `clock` again).
     #[serde(skip)]
     pub(crate) calendar: Option<Calendar>,
+    /// The zone the metric's instants are shown in (see [`MetricReport::zone`]).
+    #[serde(skip)]
+    pub(crate) zone: Option<Tz>,
 }
 
 impl MetricReport {
+    /// The zone a report for people shows this metric's instants in, resolved with its
+    /// calendar when the report was evaluated: the zone of the metric's calendar; for `24x7`
+    /// (UTC by construction) and for a calendar without one zone (a union, intersection or
+    /// difference), the zone of the reporting contact's business calendar, else the
+    /// contract's, else UTC.
+    ///
+    /// `None` for a metric the plan does not cover (no calendar), and for a report read back
+    /// from its serialized form, which keeps instants in UTC only; `Display` then shows the
+    /// instants in the report's [zone](Report::zone), or in UTC.
+    pub fn zone(&self) -> Option<Tz> {
+        self.zone
+    }
+
     /// Every serialized field, for equality.
     #[allow(clippy::type_complexity)]
     fn key(
@@ -231,7 +248,9 @@ impl fmt::Display for StepState {
 }
 
 /// One step of the ladder as of `now`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Equality compares every serialized field (not the zone kept for `Display`).
+#[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StepReport {
     /// The step's index in the ladder (0 = the first).
@@ -246,6 +265,9 @@ pub struct StepReport {
     pub due: Option<DateTime<Utc>>,
     /// When it fired, if it has.
     pub fired_at: Option<DateTime<Utc>>,
+    /// The zone the step's instants are shown in (see [`StepReport::zone`]).
+    #[serde(skip)]
+    pub(crate) zone: Option<Tz>,
 }
 
 impl StepReport {
@@ -253,10 +275,52 @@ impl StepReport {
     pub fn is_fired(&self) -> bool {
         self.state == StepState::Fired
     }
+
+    /// The zone a report for people shows the step's instants in: for `after` and
+    /// `business_days` steps the zone of the calendar they count on (resolved as for a
+    /// metric, [`MetricReport::zone`]), for `share` and `after_breach` steps the zone of the
+    /// metric they watch. `None` for a report read back from its serialized form.
+    pub fn zone(&self) -> Option<Tz> {
+        self.zone
+    }
 }
 
+impl PartialEq for StepReport {
+    fn eq(&self, other: &Self) -> bool {
+        // Destructured so that a new field cannot be forgotten here.
+        let StepReport {
+            step,
+            notify,
+            trigger,
+            state,
+            due,
+            fired_at,
+            zone: _,
+        } = self;
+        (step, notify, trigger, state, due, fired_at)
+            == (
+                &other.step,
+                &other.notify,
+                &other.trigger,
+                &other.state,
+                &other.due,
+                &other.fired_at,
+            )
+    }
+}
+
+impl Eq for StepReport {}
+
 /// The evaluation of one incident against a contract as of `now`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Serialized, instants are RFC 3339 in UTC and durations ISO 8601 (machine-friendly, and
+/// stable). `Display` prints a table for people: each instant in local time with its zone
+/// and offset ([`ZonedInstant`], `2026-03-02 14:00 CET (+01:00)`) — a metric's in its
+/// [zone](MetricReport::zone), a step's in [its](StepReport::zone), the report time and
+/// `now` in the report's [zone](Report::zone) — and business time as `1h30m`.
+///
+/// Equality compares every serialized field (not the zones kept for `Display`).
+#[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Report {
     /// The incident's identifier.
@@ -280,9 +344,50 @@ pub struct Report {
     /// plan has none); see [`crate::guide::lifecycle#escalation-ladders`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub steps: Vec<StepReport>,
+    /// The zone of the report time and `now` in `Display` (see [`Report::zone`]).
+    #[serde(skip)]
+    pub(crate) zone: Option<Tz>,
 }
 
+impl PartialEq for Report {
+    fn eq(&self, other: &Self) -> bool {
+        // Destructured so that a new field cannot be forgotten here.
+        let Report {
+            incident,
+            customer,
+            plan,
+            severity,
+            severity_rank,
+            reported_at,
+            now,
+            metrics,
+            steps,
+            zone: _,
+        } = self;
+        (incident, customer, plan, severity, severity_rank)
+            == (
+                &other.incident,
+                &other.customer,
+                &other.plan,
+                &other.severity,
+                &other.severity_rank,
+            )
+            && (reported_at, now, metrics, steps)
+                == (&other.reported_at, &other.now, &other.metrics, &other.steps)
+    }
+}
+
+impl Eq for Report {}
+
 impl Report {
+    /// The zone a report for people shows the report time and `now` in: the zone of the
+    /// reporting contact's business calendar, else the contract's, else UTC (when neither
+    /// has one zone). `None` for a report read back from its serialized form, which keeps
+    /// instants in UTC only; `Display` then prints them in UTC.
+    pub fn zone(&self) -> Option<Tz> {
+        self.zone
+    }
+
     /// The report of one metric.
     pub fn metric(&self, metric: Metric) -> Option<&MetricReport> {
         self.metrics.iter().find(|m| m.metric == metric)
@@ -321,15 +426,17 @@ impl Report {
     }
 }
 
-fn opt_time(t: Option<DateTime<Utc>>) -> String {
+/// `t` in `zone` for people, `-` for none.
+fn opt_time(t: Option<DateTime<Utc>>, zone: Tz) -> String {
     t.map_or_else(
         || "-".to_owned(),
-        |t| t.format("%Y-%m-%d %H:%M:%SZ").to_string(),
+        |t| ZonedInstant::new(t, zone).to_string(),
     )
 }
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let home = self.zone.unwrap_or(Tz::UTC);
         writeln!(
             f,
             "incident {} — {} on plan {}, severity {}, reported {}, as of {}",
@@ -341,12 +448,12 @@ impl fmt::Display for Report {
             self.customer,
             self.plan,
             self.severity,
-            opt_time(Some(self.reported_at)),
-            opt_time(Some(self.now)),
+            opt_time(Some(self.reported_at), home),
+            opt_time(Some(self.now), home),
         )?;
         writeln!(
             f,
-            "  {:<16} {:<14} {:<30} {:>10} {:>10}  {:<21} {:>7}",
+            "  {:<16} {:<14} {:<30} {:>10} {:>10}  {:<30} {:>7}",
             "metric", "state", "target", "elapsed", "remaining", "deadline", "used"
         )?;
         for m in &self.metrics {
@@ -356,13 +463,13 @@ impl fmt::Display for Report {
             };
             writeln!(
                 f,
-                "  {:<16} {:<14} {:<30} {:>10} {:>10}  {:<21} {:>7}",
+                "  {:<16} {:<14} {:<30} {:>10} {:>10}  {:<30} {:>7}",
                 m.metric.as_str(),
                 m.state.as_str(),
                 target,
                 format_duration(m.elapsed),
                 m.remaining.map_or_else(|| "-".to_owned(), format_duration),
-                opt_time(m.deadline),
+                opt_time(m.deadline, m.zone.unwrap_or(home)),
                 m.used_percent
                     .map_or_else(|| "-".to_owned(), |p| format!("{p}%")),
             )?;
@@ -381,7 +488,7 @@ impl fmt::Display for Report {
                     s.notify,
                     s.trigger.to_string(),
                     s.state.as_str(),
-                    opt_time(s.due),
+                    opt_time(s.due, s.zone.unwrap_or(home)),
                 )?;
             }
         }

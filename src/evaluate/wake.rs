@@ -86,17 +86,44 @@ pub fn next_wake_up(
 /// allowance (on the calendar its record counts on).
 fn timed_change(report: &Report, at: DateTime<Utc>) -> Result<Option<DateTime<Utc>>, Error> {
     let mut earliest: Option<DateTime<Utc>> = None;
-    let mut consider = |t: DateTime<Utc>| {
-        if t > at && earliest.is_none_or(|e| t < e) {
+    timed_changes(report, at, |t, _| {
+        if earliest.is_none_or(|e| t < e) {
             earliest = Some(t);
         }
-    };
-    for step in &report.steps {
+    })?;
+    Ok(earliest)
+}
+
+/// What changes in a report without new events.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TimedChange {
+    /// The pending step at this index of [`Report::steps`] fires.
+    Step(usize),
+    /// The running metric at this index of [`Report::metrics`] is breached.
+    Breach(usize),
+}
+
+/// Every change without new events, after `at`, of a report as of `at`, each passed to `f`
+/// with its instant (steps in ladder order, then metrics in report order): the due instant of
+/// each pending step, and for each running metric the first instant its elapsed time exceeds
+/// its allowance (one nanosecond after the deadline, or after its calendar next opens). The
+/// one definition behind [`next_wake_up`] and the agenda.
+///
+/// # Errors
+/// Calendar errors at the far ends of chrono's range.
+pub(crate) fn timed_changes(
+    report: &Report,
+    at: DateTime<Utc>,
+    mut f: impl FnMut(DateTime<Utc>, TimedChange),
+) -> Result<(), Error> {
+    for (i, step) in report.steps.iter().enumerate() {
         if let (StepState::Pending, Some(due)) = (step.state, step.due) {
-            consider(due);
+            if due > at {
+                f(due, TimedChange::Step(i));
+            }
         }
     }
-    for m in &report.metrics {
+    for (i, m) in report.metrics.iter().enumerate() {
         let (MetricState::Running, Some(deadline), Some(calendar)) =
             (m.state, m.deadline, &m.calendar)
         else {
@@ -108,8 +135,10 @@ fn timed_change(report: &Report, at: DateTime<Utc>) -> Result<Option<DateTime<Ut
                 .ok_or_else(|| {
                     crate::error::out_of_range("next_wake_up", crate::time::rfc3339(open))
                 })?;
-            consider(breach);
+            if breach > at {
+                f(breach, TimedChange::Breach(i));
+            }
         }
     }
-    Ok(earliest)
+    Ok(())
 }

@@ -44,7 +44,9 @@
 //! happened to it ([`MetricReport`](crate::MetricReport)): when and by which event it started,
 //! its running and paused intervals (and what paused them), fulfilment, deadline, breach.
 //! Everything downstream reads that record: escalation steps, the next wake-up, the queue's
-//! slack, compliance tallies, the SVG timeline. None of them recomputes a clock, re-applies
+//! slack, compliance tallies, the SVG timeline, the report's `Display` (which shows each
+//! metric's instants in the zone the record resolved with its calendar,
+//! [`MetricReport::zone`](crate::MetricReport::zone)). None of them recomputes a clock, re-applies
 //! pause rules, or resolves a calendar by name again (the one resolver knows the reporting
 //! contact's region). When a consumer needs something the record lacks, it is added to the
 //! record.
@@ -65,19 +67,22 @@
 //! | 1 | `error` (private; [`Error`](crate::Error) at the root) | the one public [`Error`](crate::Error) type |
 //! | 2 | `config` (private) | helpers shared by the serde forms: strict maps, dates, paths in errors |
 //! | 3 | [`time`](crate::time) | leaf vocabulary: [`TimeOfDay`](crate::time::TimeOfDay) (allows 24:00), [`Shift`](crate::time::Shift), weekday keys, durations and their text form |
-//! | 4 | [`money`](crate::money) | currencies, rounding, fee schedules, quotas, hour budgets, credits, time and materials |
-//! | 5 | [`calendar`](crate::calendar) | [`Calendar`](crate::Calendar), holidays and presets, business days, algebra |
-//! | 6 | `incident` (private; [`Incident`](crate::Incident) at the root) | events and the validated incident |
-//! | 7 | [`contract`](crate::contract) | catalogs, severities, metrics, targets, plans, ladders, entitlements, terms, lifecycle |
-//! | 8 | `clock` (private; [`Clock`](crate::Clock) at the root) | the pausable business-time clock |
-//! | 9 | `evaluate` (private; [`evaluate`](crate::evaluate()) and [`Report`](crate::Report) at the root, [lifecycle guide](crate::guide::lifecycle)) | `evaluate(contract, incident, now)`: the per-metric record, ladders, the next wake-up |
-//! | 10 | [`availability`](crate::availability) | service time minus maintenance, outages, availability credits |
-//! | 11 | [`queue`](crate::queue) | many open incidents: which to work on next |
-//! | 12 | [`report`](crate::report) | many incidents: batch evaluation, compliance, CSV, SVG |
+//! | 4 | `outcome` (private; [`TargetOutcome`](crate::TargetOutcome) at the root) | whether a measured figure reached its target |
+//! | 5 | [`money`](crate::money) | currencies, rounding, fee schedules, quotas, hour budgets, credits, time and materials |
+//! | 6 | [`calendar`](crate::calendar) | [`Calendar`](crate::Calendar), holidays and presets, business days, algebra |
+//! | 7 | [`availability`](crate::availability) | service time minus maintenance, outages, availability credits |
+//! | 8 | `incident` (private; [`Incident`](crate::Incident) at the root) | events and the validated incident |
+//! | 9 | [`contract`](crate::contract) | catalogs, severities, metrics, targets, plans, ladders, entitlements, terms, lifecycle, money terms |
+//! | 10 | `clock` (private; [`Clock`](crate::Clock) at the root) | the pausable business-time clock |
+//! | 11 | `evaluate` (private; [`evaluate`](crate::evaluate()) and [`Report`](crate::Report) at the root, [lifecycle guide](crate::guide::lifecycle)) | `evaluate(contract, incident, now)`: the per-metric record, ladders, the next wake-up |
+//! | 12 | [`agenda`](crate::agenda) | many open incidents: when anything next changes, and what (beside `queue`: neither imports the other) |
+//! | 13 | [`queue`](crate::queue) | many open incidents: which to work on next |
+//! | 14 | [`report`](crate::report) | many incidents: batch evaluation, compliance, CSV, SVG |
+//! | 15 | [`statement`](crate::statement) ([`Statement`](crate::Statement) at the root) | a customer's month: charges, credits, availability, breaches, quota, hour budget |
 //!
 //! Public paths follow one rule (the crate docs' module map): the core nouns are at the root
 //! and nowhere else; a family (`time`, `money`, `calendar`, `contract`, `availability`,
-//! `queue`, `report`) is a public namespace whose files are private, each item re-exported
+//! `agenda`, `queue`, `report`, `statement`) is a public namespace whose files are private, each item re-exported
 //! once at the family level; every other module is private.
 //!
 //! Within a module the files are layered the same way: a `mod.rs` declares its files and
@@ -112,8 +117,9 @@
 //!
 //! Between modules there is no upward arrow (the `calendar -> money` lines are
 //! [`TimeAndMaterials`](crate::calendar::TimeAndMaterials), which classifies work by a
-//! calendar and prices it with `money`; `availability -> evaluate` reads
-//! [`TargetOutcome`](crate::TargetOutcome)), and no two modules import each other. Between
+//! calendar and prices it with `money`; [`TargetOutcome`](crate::TargetOutcome) has a leaf
+//! module of its own so that availability, which reads it, sits below the contracts that
+//! carry an availability agreement), and no two modules import each other. Between
 //! files there is no loop either: in `calendar/holiday/`, for instance, `spec.rs` (the
 //! configuration forms and their validation) imports `rule.rs` (the validated rules), which
 //! imports only leaves — `observance.rs` (how a weekend holiday is observed), `shift.rs`

@@ -20,7 +20,7 @@
 //!   hour in 2090 queried from 1970, an intersection that never opens, or ten million business
 //!   days all answer in microseconds to milliseconds (`tests/timing/bounded.rs` holds each pathological
 //!   case to a hard time budget). Calendar sizes are limited at load (shifts per day, holiday
-//!   rules, exceptions, calendars and depth of a combination; an error names the field); within
+//!   rules, exceptions, special-hours rules, calendars and depth of a combination; an error names the field); within
 //!   them every call takes at most 10 ms, the first one too, and a calendar at most 64 MiB (limits and bounds in the
 //!   [`calendar`](crate::calendar) module docs, held by `tests/timing/limits.rs`).
 //! - **No silent wrong answer**: bad input is an [`Error`](crate::Error) naming the config path

@@ -10,7 +10,7 @@
 //!
 //! | module docs | configure |
 //! | --- | --- |
-//! | [calendar](crate::calendar#configuration-reference) | calendars: time zone, weekly shifts, holidays (every form, presets), exceptions, operations, union / intersection / difference |
+//! | [calendar](crate::calendar#configuration-reference) | calendars: time zone, weekly shifts, holidays (every form, presets), exceptions, special hours, operations, union / intersection / difference |
 //! | [contract](crate::contract#catalogs-plans-targets-and-incidents) | catalogs, severities, plans, targets and their forms, pause rules, severity-change and reopen policies, a customer's terms, incident events |
 //! | [contract: entitlements](crate::contract#entitlements-terms-and-lifecycle) | channels, channel rules, named contacts, case quotas at the door, support levels, the contract term, product lifecycle and extended maintenance |
 //! | [contract: escalation ladders](crate::contract#escalation-ladders) | escalation ladders: triggers, halts, firing, validation; the next wake-up |

@@ -244,6 +244,23 @@ impl CreditPolicy {
         self.currency
     }
 
+    /// The credit per breached incident, by severity key (empty when the policy credits no
+    /// breaches).
+    pub fn breach_credits(&self) -> &BTreeMap<String, Decimal> {
+        &self.per_breach
+    }
+
+    /// Whether the policy has availability tiers (and so needs a measured availability).
+    pub fn has_availability_tiers(&self) -> bool {
+        !self.tiers.is_empty()
+    }
+
+    /// Whether an amount of the policy is a percentage of the monthly fee (an availability
+    /// tier or a percentage cap), so that the fee must be known.
+    pub fn refers_to_fee(&self) -> bool {
+        self.has_availability_tiers() || matches!(self.cap, Some(Cap::PercentOfFee(_)))
+    }
+
     /// Computes the month's credit: the availability tier (if availability was measured and is
     /// below a threshold), plus the per-breach credits, lowered to the cap; exact line by line,
     /// then rounded once (see [`Invoice`]). The invoice's `total` is the amount credited.
@@ -431,6 +448,11 @@ mod tests {
         assert!(
             text.contains("3 × 150.00 (breached `critical` incidents)"),
             "{text}"
+        );
+        let one = p.invoice(&fee().with_breaches("high", 1)).unwrap();
+        assert_eq!(
+            one.lines[0].detail.to_string(),
+            "1 × 50.00 (breached `high` incident)"
         );
     }
 

@@ -165,6 +165,16 @@ pub enum LineDetail {
         #[serde(with = "crate::money::decimal_str")]
         per_breach: Decimal,
     },
+    /// Cases opened beyond a case quota's allowance, at the overage price.
+    CaseOverage {
+        /// How many cases this invoice charges.
+        cases: u32,
+        /// The cases included per quota period.
+        limit: u32,
+        /// The price of one extra case.
+        #[serde(with = "crate::money::decimal_str")]
+        price: Decimal,
+    },
     /// Time worked on one billing day in one category, at the hourly rate plus a surcharge
     /// (see [`HourlyRates`](super::HourlyRates)).
     WorkedTime {
@@ -268,7 +278,20 @@ impl fmt::Display for LineDetail {
                 severity,
                 count,
                 per_breach,
-            } => write!(f, "{count} × {per_breach} (breached `{severity}` incidents)"),
+            } => write!(
+                f,
+                "{count} × {per_breach} (breached `{severity}` {})",
+                if *count == 1 { "incident" } else { "incidents" }
+            ),
+            LineDetail::CaseOverage {
+                cases,
+                limit,
+                price,
+            } => write!(
+                f,
+                "{cases} × {price} ({} beyond the {limit} included)",
+                if *cases == 1 { "case" } else { "cases" }
+            ),
             LineDetail::WorkedTime {
                 date,
                 category,

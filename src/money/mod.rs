@@ -261,6 +261,7 @@
 //! error ← time ← config ← money ← calendar (only calendar/work.rs: time and materials)
 //!                               ← contract (plans hold fee schedules and case quotas)
 //!                               ← availability (credits by availability)
+//!                               ← statement (a contract's month, every amount an Invoice)
 //! ```
 //!
 //! so `contract → money` and `calendar::TimeAndMaterials → money` are downward arrows, and

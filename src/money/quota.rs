@@ -5,7 +5,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
-use super::{non_negative, Money};
+use super::invoice::Lines;
+use super::{mul, non_negative, Invoice, LineDetail, Money, RoundingMode};
 use crate::error::Error;
 use crate::time::{local_date, PeriodUnit};
 
@@ -222,6 +223,47 @@ impl CaseQuota {
             .map(|t| date(*t))
             .collect::<Result<Vec<NaiveDate>, Error>>()?;
         self.usage(&dates, date(at)?)
+    }
+
+    /// The charge for `cases` opened beyond the allowance, as an [`Invoice`] with one
+    /// [`LineDetail::CaseOverage`] line (path `overage.charge.price`), rounded once with
+    /// `rounding`; `None` when the quota refuses extra cases or `cases` is 0.
+    ///
+    /// ```
+    /// use slacalc::Money;
+    /// use slacalc::money::{CaseQuota, RoundingMode};
+    ///
+    /// let quota: CaseQuota = serde_json::from_str(
+    ///     r#"{"cases": 5, "per": "month", "overage": {"charge": {"price": "120.00 EUR"}}}"#)?;
+    /// let invoice = quota.overage_invoice(2, RoundingMode::HalfUp)?.ok_or("no charge")?;
+    /// assert_eq!(invoice.total, "240.00 EUR".parse::<Money>()?);
+    /// assert_eq!(invoice.lines[0].detail.to_string(), "2 × 120.00 (cases beyond the 5 included)");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::ArithmeticOverflow`] if the charge overflows.
+    pub fn overage_invoice(
+        &self,
+        cases: u32,
+        rounding: RoundingMode,
+    ) -> Result<Option<Invoice>, Error> {
+        let price = match self.overage {
+            OveragePolicy::Charge { price } if cases > 0 => price,
+            _ => return Ok(None),
+        };
+        let path = "overage.charge.price";
+        let mut lines = Lines::default();
+        lines.push(
+            path.to_owned(),
+            LineDetail::CaseOverage {
+                cases,
+                limit: self.cases,
+                price: price.amount,
+            },
+            mul(price.amount, cases.into(), path)?,
+        )?;
+        lines.finish(price.currency, rounding, path).map(Some)
     }
 }
 

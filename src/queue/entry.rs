@@ -4,6 +4,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use chrono::{DateTime, TimeDelta, Utc};
+use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use crate::contract::{Contract, Metric, TargetForm, WALL_CLOCK};
@@ -50,7 +51,10 @@ impl fmt::Display for Slack {
 
 /// One open incident evaluated for the queue: everything its position and explanations
 /// need, as of the instant it was evaluated.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Equality compares every serialized field (not the [`zone`](QueueEntry::zone) kept for
+/// `Display`).
+#[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QueueEntry {
     /// The incident's id.
@@ -73,7 +77,50 @@ pub struct QueueEntry {
     pub reported_at: DateTime<Utc>,
     /// The pending metric with the least remaining time, if any.
     pub slack: Option<Slack>,
+    /// The zone a queue listing shows `reported_at` in: the report's
+    /// ([`Report::zone`]: the reporting contact's business calendar's, else the
+    /// contract's). Not serialized; `None` (an entry read back from its serialized form)
+    /// shows UTC.
+    #[serde(skip)]
+    pub zone: Option<Tz>,
 }
+
+impl PartialEq for QueueEntry {
+    fn eq(&self, other: &Self) -> bool {
+        // Destructured so that a new field cannot be forgotten here.
+        let QueueEntry {
+            incident,
+            customer,
+            catalog,
+            plan,
+            queue_priority,
+            severity,
+            severity_name,
+            severity_rank,
+            reported_at,
+            slack,
+            zone: _,
+        } = self;
+        (incident, customer, catalog, plan, queue_priority)
+            == (
+                &other.incident,
+                &other.customer,
+                &other.catalog,
+                &other.plan,
+                &other.queue_priority,
+            )
+            && (severity, severity_name, severity_rank, reported_at, slack)
+                == (
+                    &other.severity,
+                    &other.severity_name,
+                    &other.severity_rank,
+                    &other.reported_at,
+                    &other.slack,
+                )
+    }
+}
+
+impl Eq for QueueEntry {}
 
 impl QueueEntry {
     /// Evaluates `incident` against `contract` as of `now` ([`evaluate`]) and keeps what the
@@ -129,6 +176,7 @@ impl QueueEntry {
             severity_rank: rank,
             reported_at: report.reported_at,
             slack: slack(report),
+            zone: report.zone(),
         })
     }
 

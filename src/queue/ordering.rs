@@ -3,6 +3,8 @@
 use std::cmp::Ordering;
 use std::fmt;
 
+use chrono_tz::Tz;
+
 use super::config::QueueConfig;
 use super::entry::QueueEntry;
 use super::explain::{Decided, Explanation, KeyList};
@@ -10,6 +12,7 @@ use super::key::QueueKey;
 use super::packing::{id_prefix, Packed};
 #[cfg(doc)]
 use super::{EntryId, Queue};
+use crate::time::ZonedInstant;
 
 /// One position of an ordered queue.
 #[derive(Clone, Copy, Debug)]
@@ -119,7 +122,8 @@ impl fmt::Display for QueueOrder<'_> {
                 Some(s) => write!(f, "{s}")?,
                 None => f.write_str("no pending deadline")?,
             }
-            writeln!(f, ", reported {}", e.reported_at.format("%Y-%m-%d %H:%MZ"))?;
+            let zone = e.zone.unwrap_or(Tz::UTC);
+            writeln!(f, ", reported {}", ZonedInstant::new(e.reported_at, zone))?;
             if let Some(why) = p.ahead_of {
                 writeln!(f, "       ahead of {}: {why}", why.behind.incident)?;
             }

@@ -158,6 +158,7 @@ mod tests {
                 clock: WALL_CLOCK.into(),
                 deadline: None,
             }),
+            zone: None,
         };
         let t0 = DateTime::<Utc>::MIN_UTC;
         let c = QueueConfig::default();

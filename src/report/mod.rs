@@ -102,10 +102,10 @@
 //!
 //! `Display` prints a table (below, from `cargo run --release --example report`: 10,000
 //! generated incidents on the three Comarch plans in November 2026); `serde` serializes the
-//! whole report; `report.csv()` is a `Display` wrapper writing RFC 4180 CSV (a header line, CRLF
-//! line ends, fields with a comma, quote or line break quoted and quotes doubled: `Smith, "Jr"`
-//! is written `"Smith, ""Jr"""`; percentages with two decimals, durations in seconds, missing
-//! values empty). The recipe [a compliance report](crate#recipe-a-compliance-report) builds one.
+//! whole report; `report.csv()` is a `Display` wrapper writing RFC 4180 CSV with the `csv`
+//! crate (a header line, CRLF line ends, fields with a comma, quote or line break quoted and
+//! quotes doubled: `Smith, "Jr"` is written `"Smith, ""Jr"""`; percentages with two
+//! decimals, durations in seconds, missing values empty). The recipe [a compliance report](crate#recipe-a-compliance-report) builds one.
 //!
 //! ```text
 //! customer              plan      sev  metric       n   met  breached  open  n/c  compliance  target  outcome       mean     median        p90          max
@@ -146,3 +146,13 @@ pub use compliance::{
     Csv, DurationStats, Failure,
 };
 pub use svg::{compliance_chart, timeline, Marker};
+
+/// `n` and `noun` for people, the noun in the plural unless `n` is one: `1 incident`,
+/// `0 incidents`, `2 incidents`.
+fn count(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}

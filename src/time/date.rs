@@ -60,6 +60,15 @@ pub(crate) fn local_date(
         .ok_or_else(|| crate::error::out_of_range(operation, super::rfc3339(at)))
 }
 
+/// The first instant whose wall clock in `tz` reads `local`: in a fold the first occurrence,
+/// in a gap the first instant after the gap.
+pub(crate) fn first_instant_reading(tz: &Tz, local: NaiveDateTime) -> Option<DateTime<Utc>> {
+    match tz.from_local_datetime(&local) {
+        MappedLocalTime::Single(t) | MappedLocalTime::Ambiguous(t, _) => Some(t.to_utc()),
+        MappedLocalTime::None => GapInfo::new(&local, tz)?.end.map(|t| t.to_utc()),
+    }
+}
+
 /// The first instant whose wall clock in `tz` reads `date` 00:00 or later after `after`: the
 /// candidates are the instants reading 00:00 (two in a fold) or, in a gap, the first instant
 /// after it.

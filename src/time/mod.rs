@@ -9,6 +9,7 @@
 //! | Durations: `4h30m`, ISO 8601 `PT4H30M`, `H:MM:SS` | [`parse_duration`], [`format_duration`], [`IsoDuration`], [`iso_duration`] | `time/duration/` |
 //! | Dates `YYYY-MM-DD`, local dates and days across DST | (crate-internal) | `time/date.rs` |
 //! | Periods: a month, quarter, year or range of dates | [`Period`], [`PeriodUnit`] | `time/period.rs` |
+//! | Instants shown to people in a zone, with the offset: `2026-03-02 14:00 CET (+01:00)` | [`ZonedInstant`] | `time/instant.rs` |
 //!
 //! Small value types parse from and print to exactly the form used in configuration, so
 //! `s.parse::<Shift>()?.to_string() == s` for every canonical `s`.
@@ -27,13 +28,14 @@ mod of_day;
 mod period;
 mod weekday;
 
-pub(crate) use date::{local_date, local_day, local_naive, parse_date};
+pub(crate) use date::{first_instant_reading, local_date, local_day, local_naive, parse_date};
 pub use duration::{
     format_duration, format_iso_duration, iso_duration, parse_duration, parse_iso_duration,
     IsoDuration,
 };
 pub(crate) use duration::{format_hms, format_whole_seconds, seconds_of};
 pub(crate) use instant::rfc3339;
+pub use instant::ZonedInstant;
 pub use of_day::{Shift, TimeOfDay};
 pub use period::{Period, PeriodUnit};
 pub use weekday::WeekdayKey;

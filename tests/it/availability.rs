@@ -11,14 +11,13 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
-use serde::Deserialize;
 use slacalc::availability::{
     AvailabilityAgreement, AvailabilityAgreementSpec, MaintenanceWindow, Outage,
 };
 use slacalc::calendar::{TimeAndMaterials, TimeAndMaterialsSpec};
 use slacalc::money::{
-    CreditInputs, CreditPolicy, FeeInputs, FeeSchedule, HourBudget, Invoice, LineDetail,
-    RoundingMode, WorkCategory, WorkInterval,
+    CreditInputs, CreditPolicy, FeeInputs, FeeSchedule, Invoice, LineDetail, RoundingMode,
+    WorkCategory, WorkInterval,
 };
 use slacalc::Error;
 use slacalc::Money;
@@ -29,9 +28,8 @@ use crate::util::{d, fixture, money, t};
 // ---------------------------------------------------------------------------------------------
 // Fixtures
 
-/// The shape of `fixtures/contracts/cosys-money.json`.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+/// COSYS's money terms: the `billing` of the customer `logistics` in
+/// `fixtures/contracts/cosys-customers.json`.
 struct Cosys {
     about: String,
     availability: AvailabilityAgreement,
@@ -41,27 +39,51 @@ struct Cosys {
     third_party: TimeAndMaterials,
 }
 
-/// The shape of `fixtures/contracts/ciit-money.json`.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Ciit {
-    about: String,
-    hour_budget: HourBudget,
+/// A customer's contract from `fixtures/contracts/<vendor>-customers.json`.
+fn contract(vendor: &str, customer: &str, catalog: &str, customers: &str) -> slacalc::Contract {
+    let catalog: slacalc::Catalog = serde_json::from_str(catalog).unwrap();
+    let mut all: std::collections::BTreeMap<String, slacalc::ContractSpec> =
+        serde_json::from_str(customers).unwrap();
+    let spec = all.remove(customer).unwrap();
+    slacalc::Contract::new(std::sync::Arc::new(catalog), spec)
+        .map_err(|e| e.at(&format!("{vendor}.{customer}")))
+        .unwrap()
 }
 
 fn cosys() -> Cosys {
-    let c: Cosys = serde_json::from_str(fixture!("contracts/cosys-money.json")).unwrap();
+    let contract = contract(
+        "cosys",
+        "logistics",
+        fixture!("contracts/cosys.json"),
+        fixture!("contracts/cosys-customers.json"),
+    );
+    let b = contract.billing();
+    let c = Cosys {
+        about: contract.spec().billing.as_ref().unwrap().about.clone(),
+        availability: b.availability().unwrap().clone(),
+        monthly_fee: b.fee().unwrap().invoice(&FeeInputs::new()).unwrap().total,
+        credits: b.credits().unwrap().clone(),
+        service_extension: b.extras()["service_extension"].clone(),
+        third_party: b.time_and_materials().unwrap().clone(),
+    };
     assert!(c.about.len() > 100, "the fixture explains itself");
     c
 }
 
 #[test]
 fn ciit_hour_budget_converts_unused_hours() {
-    let c: Ciit = serde_json::from_str(fixture!("contracts/ciit-money.json")).unwrap();
-    assert!(c.about.contains("example values"));
+    let contract = contract(
+        "ciit",
+        "clinic",
+        fixture!("contracts/ciit.json"),
+        fixture!("contracts/ciit-customers.json"),
+    );
+    let about = &contract.spec().billing.as_ref().unwrap().about;
+    assert!(about.contains("example values"));
+    let budget = contract.billing().hour_budget().unwrap();
     // 16 h a month, nothing worked for five months: month 0's grant expires after month 3
     // and becomes 16 development hours (ratio 1); month 1's after month 4.
-    let ledger = c.hour_budget.ledger(&[0, 0, 0, 0, 0]).unwrap();
+    let ledger = budget.ledger(&[0, 0, 0, 0, 0]).unwrap();
     assert_eq!(ledger.months[3].expired, 16 * 60);
     assert_eq!(ledger.months[4].expired, 16 * 60);
     assert_eq!(ledger.total_development_minutes, Decimal::from(2 * 16 * 60));

@@ -9,7 +9,7 @@ use slacalc::contract::{Intake, IntakeDecision, IntakeRequest, Party, Refusal, S
 use slacalc::{evaluate, Contract, Error, Event, EventKind, Incident, MetricState};
 use slacalc::{Catalog, ContractSpec, Metric};
 
-use crate::util::{ev, fixture, t};
+use crate::util::{date, ev, fixture, t};
 
 fn load(catalog: &str, customers: &str) -> (Arc<Catalog>, BTreeMap<String, ContractSpec>) {
     (
@@ -193,6 +193,17 @@ fn comarch_channels_contacts_and_quota() {
     assert_eq!(
         basic.decide(&r).unwrap_err().to_string(),
         "case quota used up: 10 of 10 cases from 2026-10-01 to 2027-01-01"
+    );
+    // A quota of one case reads in the singular.
+    let one = Refusal::QuotaExhausted {
+        used: 1,
+        limit: 1,
+        period_start: date(2026, 10, 1),
+        period_end: date(2027, 1, 1),
+    };
+    assert_eq!(
+        one.to_string(),
+        "case quota used up: 1 of 1 case from 2026-10-01 to 2027-01-01"
     );
     // A contact about a case already open is not a new case: the quota stands at 10 of 10
     // and does not refuse it.

@@ -14,6 +14,7 @@
 
 mod util;
 
+mod agenda;
 mod availability;
 mod calendar_edges;
 mod calendar_exact;
@@ -23,6 +24,8 @@ mod entitlements;
 mod errors;
 mod escalation;
 mod fuzz_regressions;
+#[cfg(feature = "icalendar")]
+mod ics;
 mod iso_durations;
 mod lifecycle;
 mod money;
@@ -30,5 +33,8 @@ mod periodicity;
 mod presets;
 mod queue;
 mod report;
+mod report_text;
+mod shared_calendars;
+mod statement;
 mod strict_config;
 mod target_forms;

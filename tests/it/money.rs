@@ -69,8 +69,26 @@ fn aws() -> Plans {
     load(fixture!("fees/aws.json"))
 }
 
+/// Comarch's prices (the plans' `fee`) and case quotas, from its catalog
+/// `fixtures/contracts/comarch.json`.
 fn comarch() -> Plans {
-    load(fixture!("fees/comarch.json"))
+    let catalog: slacalc::Catalog =
+        serde_json::from_str(fixture!("contracts/comarch.json")).unwrap();
+    assert!(
+        catalog.spec().about.contains("`Preis`"),
+        "the fixture explains its prices"
+    );
+    let plans = catalog.plans();
+    Plans {
+        fees: plans
+            .iter()
+            .filter_map(|(k, p)| Some((k.clone(), p.fee()?.clone())))
+            .collect(),
+        quotas: plans
+            .iter()
+            .filter_map(|(k, p)| Some((k.clone(), p.quota()?.clone())))
+            .collect(),
+    }
 }
 
 fn fee(plans: &Plans, plan: &str, usage: &str) -> Invoice {

@@ -121,6 +121,43 @@ fn enterprise_critical_ahead_of_a_standard_critical_reported_earlier() {
 }
 
 #[test]
+fn the_listing_shows_each_report_time_in_its_customers_zone() {
+    // 09:30 UTC is 10:30 CET in Berlin (emea-de) and 03:30 MDT in Denver (us): the US has
+    // been on daylight time since Sunday 2026-03-08, Germany not until 2026-03-29.
+    let berlin = entry(
+        "cumulocity/emea-de",
+        &reported("E-1", "2026-03-10T09:30:00Z", "critical"),
+        NOW,
+    );
+    let denver = entry(
+        "cumulocity/us",
+        &reported("U-1", "2026-03-10T09:30:00Z", "critical"),
+        NOW,
+    );
+    let entries = [berlin, denver];
+    let text = order(&QueueConfig::default(), &entries).to_string();
+    for (id, reported) in [
+        ("E-1", "reported 2026-03-10 10:30 CET (+01:00)"),
+        ("U-1", "reported 2026-03-10 03:30 MDT (-06:00)"),
+    ] {
+        let line = text
+            .lines()
+            .find(|l| l.contains(&format!(". {id} —")))
+            .unwrap();
+        assert!(line.ends_with(reported), "{text}");
+    }
+    // Read back from JSON an entry has no zone: UTC, and the entries are still equal.
+    let json = serde_json::to_string(&entries[0]).unwrap();
+    let again: QueueEntry = serde_json::from_str(&json).unwrap();
+    assert_eq!(again, entries[0]);
+    let text = order(&QueueConfig::default(), &[again]).to_string();
+    assert!(
+        text.contains("reported 2026-03-10 09:30 UTC (+00:00)"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_crisis_is_ahead_of_every_critical_regardless_of_plan() {
     // A Standard customer's fresh Crisis against Enterprise Criticals, one of them breached.
     let crisis = entry(
@@ -468,6 +505,7 @@ fn arb_entry() -> impl Strategy<Value = QueueEntry> {
                     clock: ["24x7", "business"][clock].into(),
                     deadline: None,
                 }),
+                zone: None,
             },
         )
 }

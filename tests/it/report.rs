@@ -577,6 +577,14 @@ fn csv_quotes_commas_and_quotes() {
         &ComplianceTargets::none(),
         t("2026-12-01T00:00:00Z"),
     );
+    // The table's first line: the instant in UTC with its offset, one incident singular.
+    assert_eq!(
+        report.to_string().lines().next(),
+        Some(
+            "Compliance 2026-11 (local dates 2026-11-01 to 2026-12-01, exclusive) as of \
+             2026-12-01 00:00 UTC (+00:00): 1 incident, 0 outside the period, 0 failed"
+        )
+    );
     let csv = report.csv().to_string();
     let lines: Vec<&str> = csv.split("\r\n").collect();
     assert_eq!(lines.len(), 4); // header, two rows, and the empty rest after the last CRLF
@@ -717,7 +725,8 @@ fn svg_timeline_and_chart_are_well_formed_escaped_and_deterministic() {
         chart.contains("0.00 % of 1 (1 late), target 60 %"),
         "{chart}"
     );
-    assert!(chart.contains("not covered"));
+    // One low incident per contract, its resolution not covered: the singular.
+    assert!(chart.contains("not covered (1 incident)<"), "{chart}");
     assert_eq!(
         chart,
         compliance_chart("Compliance <November> & more", &report.rows)

@@ -290,6 +290,97 @@ fn most_exceptions() {
     );
 }
 
+/// A monthly special-hours rule over ten thousand years costs what the weekly hours cost: its
+/// dates are computed for the years a call touches, never stored per date (120,000 of them).
+#[test]
+fn a_monthly_rule_over_ten_thousand_years() {
+    let weekly = r#""timezone": "Europe/Berlin", "hours": {"fri": ["09:00-17:00"]}"#;
+    let plain = build("build", &format!("{{{weekly}}}"));
+    let c = build(
+        "build",
+        &format!(
+            r#"{{{weekly}, "special_hours": [{{"weekday": "fri", "nth": -1,
+                "hours": ["09:00-14:00"], "from": 2027}}]}}"#
+        ),
+    );
+    let (a, b) = (t("2027-01-01T00:00:00Z"), t("+12027-01-01T00:00:00Z"));
+    let span = first("between 2027..12027", || c.between(a, b)).unwrap();
+    let all = again("between without the rule", || plain.between(a, b)).unwrap();
+    // Three hours less on each of the 120,000 last Fridays.
+    assert_eq!(all - span, TimeDelta::hours(3 * 120_000));
+    let back = first("add it back", || c.add(a, span)).unwrap();
+    assert_eq!(
+        back,
+        t("+12026-12-25T13:00:00Z"),
+        "the last Friday of 12026, 14:00 CET"
+    );
+    let d = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+    let far = first("add 100,000 business days", || {
+        c.add_business_days(d, BusinessDays(100_000))
+    })
+    .unwrap();
+    assert_eq!(c.business_days_between(d, far).unwrap().get(), 100_000);
+    // The rule adds no more than the chunks of a few years and its dates' memo.
+    let extra = c.memory_bytes().saturating_sub(plain.memory_bytes());
+    eprintln!("memory for the rule: {extra} bytes");
+    assert!(extra < 256 << 10, "{extra} bytes more for the rule");
+}
+
+/// The most special-hours rules, monthly, one year each, 50 years apart from 2100 to 7000,
+/// plus one open-ended: every bound is a year computed on its own.
+#[test]
+fn most_special_hours_rules() {
+    use slacalc::calendar::MAX_SPECIAL_HOURS_RULES;
+    let mut rules: Vec<String> = (1..MAX_SPECIAL_HOURS_RULES)
+        .map(|i| {
+            let y = 2050 + 50 * i;
+            format!(
+                r#"{{"day": {}, "hours": ["22:00-06:00"], "from": {y}, "until": {y}}}"#,
+                i % 28 + 1
+            )
+        })
+        .collect();
+    rules.push(r#"{"weekday": "mon", "nth": -1, "hours": [], "from": 2027}"#.to_owned());
+    let c = build(
+        "build",
+        &format!(
+            r#"{{"timezone": "America/New_York", "hours": {{"mon": ["09:00-17:00"],
+                "wed": ["09:00-17:00"]}}, "special_hours": [{}]}}"#,
+            rules.join(",")
+        ),
+    );
+    let from = t("2026-01-01T00:00:00Z");
+    let to = t("+30000-01-01T00:00:00Z");
+    let span = first("between 2026..30000", || c.between(from, to)).unwrap();
+    assert_eq!(again("again", || c.between(from, to)).unwrap(), span);
+    let back = again("add it back", || c.add(from, span)).unwrap();
+    assert_eq!(again("between", || c.between(from, back)).unwrap(), span);
+    let d = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    let far = first("add 100,000 business days", || {
+        c.add_business_days(d, BusinessDays(100_000))
+    })
+    .unwrap();
+    assert_eq!(
+        again("count them", || c
+            .business_days_between(d, far)
+            .map(BusinessDays::get))
+        .unwrap(),
+        100_000
+    );
+    assert_memory("most special-hours rules", &c);
+    rules.push(r#"{"day": 1, "hours": []}"#.to_owned());
+    assert_eq!(
+        invalid(&format!(
+            r#"{{"timezone": "UTC", "special_hours": [{}]}}"#,
+            rules.join(",")
+        )),
+        (
+            "special_hours".to_owned(),
+            format!("{} rules", MAX_SPECIAL_HOURS_RULES + 1)
+        )
+    );
+}
+
 /// The most calendars a combination holds: a Monday calendar and Tuesday calendars.
 fn members() -> Vec<String> {
     use slacalc::calendar::MAX_COMBINED_CALENDARS;

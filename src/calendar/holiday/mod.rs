@@ -35,10 +35,11 @@ pub use listing::{DateQuality, PresetHoliday, PresetInfo};
 pub use observance::Observance;
 pub use orthodox::orthodox_easter;
 pub use rule::easter;
-use rule::Rule;
+pub(crate) use rule::{Kind as RuleKind, Rule};
 pub use shift::WeekdayShifts;
+pub(crate) use shift::{cycle_divides_400, in_cycle};
 pub use solar_term::SolarTerm;
-use spec::Compiled;
+pub(crate) use spec::Compiled;
 pub use spec::{HolidayRule, HolidaySpec, MonthDay};
 
 /// A named holiday on a date.
@@ -60,7 +61,7 @@ pub struct Holiday {
 const MEMO_YEARS: usize = 8;
 
 /// A small memo of values by year, most recently computed first.
-type YearMemo<T> = Mutex<VecDeque<(i32, Arc<[T]>)>>;
+pub(crate) type YearMemo<T> = Mutex<VecDeque<(i32, Arc<[T]>)>>;
 
 /// Small, thread-safe memos of computed years: the named holidays of a year, its holiday
 /// dates alone (what the calendar engine asks for), and the dates every yearly rule gives in
@@ -82,7 +83,11 @@ impl Clone for Memo {
 }
 
 /// The value of `year` in `memo`, or `compute`d and kept.
-fn memoized<T>(memo: &YearMemo<T>, year: i32, compute: impl FnOnce() -> Vec<T>) -> Arc<[T]> {
+pub(crate) fn memoized<T>(
+    memo: &YearMemo<T>,
+    year: i32,
+    compute: impl FnOnce() -> Vec<T>,
+) -> Arc<[T]> {
     {
         let m = memo.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some((_, v)) = m.iter().find(|(y, _)| *y == year) {

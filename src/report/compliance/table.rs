@@ -3,10 +3,12 @@
 use std::fmt;
 
 use chrono::TimeDelta;
+use chrono_tz::Tz;
 
 use super::rows::{ComplianceReport, ComplianceRow};
 use super::stats::DurationStats;
-use crate::time::format_duration;
+use crate::report::count;
+use crate::time::{format_duration, ZonedInstant};
 
 fn cells(r: &ComplianceRow) -> [String; 16] {
     let d = |f: fn(&DurationStats) -> TimeDelta| {
@@ -55,17 +57,19 @@ const HEADINGS: [&str; 16] = [
 ];
 
 /// Prints a table: one line per row, then the totals; durations of business time as
-/// `1h30m`, `-` for a missing value.
+/// `1h30m`, `-` for a missing value. The instant of evaluation is shown in UTC with its
+/// offset (`2026-12-01 08:00 UTC (+00:00)`): a report spans contracts in several zones,
+/// and the period is in each contract's local dates.
 impl fmt::Display for ComplianceReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
-            "Compliance {} (local dates {} to {}, exclusive) as of {}: {} incidents, {} outside the period, {} failed",
+            "Compliance {} (local dates {} to {}, exclusive) as of {}: {}, {} outside the period, {} failed",
             self.period,
             self.period.from(),
             self.period.to(),
-            self.now.format("%Y-%m-%d %H:%M:%SZ"),
-            self.incidents,
+            ZonedInstant::new(self.now, Tz::UTC),
+            count(self.incidents, "incident"),
             self.outside_period,
             self.failures.len()
         )?;

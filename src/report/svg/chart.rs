@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use super::xml::{escape, FONT};
 use crate::evaluate::TargetOutcome;
-use crate::report::ComplianceRow;
+use crate::report::{count, ComplianceRow};
 
 /// Percent to pixels of a bar `width` wide: `round(p × width / 100)`, clamped to the bar.
 fn percent_px(p: Decimal, width: i64) -> i64 {
@@ -154,7 +154,7 @@ pub fn compliance_chart(title: &str, rows: &[ComplianceRow]) -> String {
                 )
             }
             None if r.not_covered > 0 && r.not_covered == r.incidents => {
-                format!("not covered ({} incidents)", r.incidents)
+                format!("not covered ({})", count(r.incidents, "incident"))
             }
             None => format!("nothing met or breached yet ({} open)", r.open),
         };
