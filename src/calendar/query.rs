@@ -186,6 +186,9 @@ impl Calendar {
     /// [`Calendar::between`] of `from <= to` in the same or adjacent cached years.
     #[inline]
     fn between_cached(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Option<TimeDelta> {
+        if to < from {
+            return None;
+        }
         let (a, b) = (self.spot(from)?, self.spot(to)?);
         let (cum_a, nanos_a) = a.cum_and_counted_nanos();
         let (cum_b, nanos_b) = b.cum_and_counted_nanos();
@@ -250,7 +253,19 @@ impl Calendar {
     /// # Errors
     /// [`Error::NoBusinessTime`] when the calendar never accumulates that much business time
     /// after `at`; [`Error::OutOfRange`] when the result is beyond chrono's range.
+    #[inline]
     pub fn add(&self, at: DateTime<Utc>, duration: TimeDelta) -> Result<DateTime<Utc>, Error> {
+        if duration > TimeDelta::zero() {
+            if let Some(r) = self.add_cached(at, duration) {
+                return Ok(r);
+            }
+        }
+        self.add_general(at, duration)
+    }
+
+    /// [`Calendar::add`] everywhere (kept out of line, so that the cached path inlines small).
+    #[inline(never)]
+    fn add_general(&self, at: DateTime<Utc>, duration: TimeDelta) -> Result<DateTime<Utc>, Error> {
         if duration < TimeDelta::zero() {
             let magnitude = TimeDelta::zero()
                 .checked_sub(&duration)
@@ -259,9 +274,6 @@ impl Calendar {
         }
         if duration.is_zero() {
             return Ok(at);
-        }
-        if let Some(r) = self.add_cached(at, duration) {
-            return Ok(r);
         }
         let (y, chunk, cum, counted_nanos) = self.position(at);
         let mut frac = counted_nanos + i64::from(duration.subsec_nanos());
@@ -306,7 +318,19 @@ impl Calendar {
     /// # Errors
     /// [`Error::NoBusinessTime`] when there is not that much business time before `at`;
     /// [`Error::OutOfRange`] when the result is beyond chrono's range.
+    #[inline]
     pub fn sub(&self, at: DateTime<Utc>, duration: TimeDelta) -> Result<DateTime<Utc>, Error> {
+        if duration > TimeDelta::zero() {
+            if let Some(r) = self.sub_cached(at, duration) {
+                return Ok(r);
+            }
+        }
+        self.sub_general(at, duration)
+    }
+
+    /// [`Calendar::sub`] everywhere (kept out of line, so that the cached path inlines small).
+    #[inline(never)]
+    fn sub_general(&self, at: DateTime<Utc>, duration: TimeDelta) -> Result<DateTime<Utc>, Error> {
         if duration < TimeDelta::zero() {
             let magnitude = TimeDelta::zero()
                 .checked_sub(&duration)
@@ -315,9 +339,6 @@ impl Calendar {
         }
         if duration.is_zero() {
             return Ok(at);
-        }
-        if let Some(r) = self.sub_cached(at, duration) {
-            return Ok(r);
         }
         let (y, chunk, cum, counted_nanos) = self.position(at);
         let mut frac = counted_nanos - i64::from(duration.subsec_nanos());
@@ -352,12 +373,18 @@ impl Calendar {
     ///
     /// # Errors
     /// [`Error::OutOfRange`] only if the result cannot be represented as a `TimeDelta`.
+    #[inline]
     pub fn between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<TimeDelta, Error> {
-        if from <= to {
-            if let Some(d) = self.between_cached(from, to) {
-                return Ok(d);
-            }
+        if let Some(d) = self.between_cached(from, to) {
+            return Ok(d);
         }
+        self.between_general(from, to)
+    }
+
+    /// [`Calendar::between`] everywhere (kept out of line, so that the cached path inlines
+    /// small).
+    #[inline(never)]
+    fn between_general(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<TimeDelta, Error> {
         let span = || {
             out_of_range(
                 "between",
@@ -391,6 +418,7 @@ impl Calendar {
     }
 
     /// Whether `at` is business time.
+    #[inline]
     pub fn is_open(&self, at: DateTime<Utc>) -> bool {
         if let Some(p) = self.spot(at) {
             return p.chunk.cum_and_open_on_day(p.day, p.secs).1;
