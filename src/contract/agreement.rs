@@ -127,7 +127,10 @@ impl Contract {
         if count < limits.min || limits.max.is_some_and(|m| count > m) {
             return Err(Error::InvalidValue {
                 path: "contacts".into(),
-                value: format!("{count} contacts"),
+                value: format!(
+                    "{count} {}",
+                    if count == 1 { "contact" } else { "contacts" }
+                ),
                 expected: match limits.max {
                     Some(max) if max == limits.min => {
                         format!("exactly {max} on plan `{}`", plan.key())

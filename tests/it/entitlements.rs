@@ -242,7 +242,7 @@ fn comarch_channels_contacts_and_quota() {
     one.contacts.truncate(1);
     assert_eq!(
         Contract::new(cat, one).unwrap_err().to_string(),
-        "contacts: invalid value `1 contacts`: expected 2 to 5 on plan `advanced`"
+        "contacts: invalid value `1 contact`: expected 2 to 5 on plan `advanced`"
     );
 }
 
