@@ -16,7 +16,8 @@
 //!
 //! Run: `cargo bench --bench agenda` (`cargo bench --bench agenda -- --test` runs each once).
 
-use std::collections::BTreeMap;
+mod common;
+
 use std::hint::black_box;
 use std::sync::Arc;
 use std::time::Duration;
@@ -24,56 +25,12 @@ use std::time::Duration;
 use chrono::{DateTime, TimeDelta, Utc};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use slacalc::agenda::Agenda;
-use slacalc::{next_wake_up, Catalog, ContractSpec};
+use slacalc::next_wake_up;
 use slacalc::{Contract, Event, EventKind, Incident};
 
+use common::{contracts, incident};
+
 const N: usize = 100_000;
-
-fn contracts() -> Vec<Arc<Contract>> {
-    let mut out = Vec::new();
-    for (catalog, customers) in [
-        (
-            include_str!("../fixtures/contracts/cumulocity.json"),
-            include_str!("../fixtures/contracts/cumulocity-customers.json"),
-        ),
-        (
-            include_str!("../fixtures/contracts/comarch.json"),
-            include_str!("../fixtures/contracts/comarch-customers.json"),
-        ),
-    ] {
-        let catalog: Arc<Catalog> = Arc::new(serde_json::from_str(catalog).expect("catalog"));
-        let customers: BTreeMap<String, ContractSpec> =
-            serde_json::from_str(customers).expect("customers");
-        for terms in customers.into_values() {
-            out.push(Arc::new(
-                Contract::new(catalog.clone(), terms).expect("contract"),
-            ));
-        }
-    }
-    out
-}
-
-fn incident(k: usize, contract: &Contract, now: DateTime<Utc>) -> Incident {
-    let severities = contract.catalog().severities();
-    let severity = severities[(k / 7) % severities.len()].key.clone();
-    let minutes = i64::try_from((k * 7919) % 4200).expect("small") + 1;
-    let at = now - TimeDelta::minutes(minutes);
-    let mut events = vec![Event::new(
-        at,
-        EventKind::Reported {
-            severity,
-            channel: Some("portal".into()),
-            contact: None,
-        },
-    )];
-    if k % 3 == 0 {
-        events.push(Event::new(
-            at + TimeDelta::minutes(minutes / 2),
-            EventKind::Responded,
-        ));
-    }
-    Incident::new(format!("Q-{k:06}"), events).expect("incident")
-}
 
 fn benches(c: &mut Criterion) {
     let now: DateTime<Utc> = "2026-03-10T10:00:00Z".parse().expect("instant");
