@@ -4,6 +4,7 @@
 use std::fmt;
 
 use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use super::agreement::Contract;
@@ -12,6 +13,7 @@ use super::lifecycle::{SupportStatus, Version, VersionStatus};
 use crate::error::Error;
 use crate::incident::Incident;
 use crate::money::QuotaUsage;
+use crate::time::ZonedInstant;
 
 /// What someone wants to open.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -123,6 +125,10 @@ pub enum Refusal {
         at: DateTime<Utc>,
         /// When the channel opens next.
         opens: Option<DateTime<Utc>>,
+        /// The zone the sentence shows `at` and `opens` in: the channel's hours' zone, else
+        /// (hours that combine zones) the zone of the contact's business calendar, else of
+        /// the contract's; `None` shows UTC.
+        zone: Option<Tz>,
     },
     /// A channel rule does not allow the channel for this severity (on this kind of day).
     ChannelNotAllowed {
@@ -192,10 +198,19 @@ impl fmt::Display for Refusal {
                 "channel `{channel}` is not offered by the plan (offered: {})",
                 offered.join(", ")
             ),
-            Refusal::ChannelClosed { channel, at, opens } => {
-                write!(f, "channel `{channel}` is closed at {at}")?;
+            Refusal::ChannelClosed {
+                channel,
+                at,
+                opens,
+                zone,
+            } => {
+                let shown = |t: DateTime<Utc>| match zone {
+                    Some(z) => ZonedInstant::new(t, *z).to_string(),
+                    None => ZonedInstant::new(t, Tz::UTC).to_string(),
+                };
+                write!(f, "channel `{channel}` is closed at {}", shown(*at))?;
                 match opens {
-                    Some(o) => write!(f, "; it opens at {o}"),
+                    Some(o) => write!(f, "; it opens at {}", shown(*o)),
                     None => Ok(()),
                 }
             }
@@ -347,10 +362,14 @@ impl Contract {
                 .and_then(|h| self.calendar_for(h, req.contact))
             {
                 if !hours.is_open(req.at) {
+                    let zone = hours
+                        .timezone()
+                        .or_else(|| self.business_calendar_for(req.contact).timezone());
                     return Ok(IntakeDecision::Refused(Refusal::ChannelClosed {
                         channel: req.channel.to_owned(),
                         at: req.at,
                         opens: hours.next_open(req.at)?,
+                        zone,
                     }));
                 }
             }

@@ -269,7 +269,14 @@ fn contract_term_at_the_door() {
             channel: "phone".into(),
             at: t("2026-11-21T10:00:00Z"),
             opens: Some(t("2026-11-23T07:00:00Z")),
+            zone: Some(chrono_tz::Europe::Berlin),
         }
+    );
+    // For people, in the service hours' zone: Saturday 11:00 and Monday 08:00 in Berlin.
+    assert_eq!(
+        e.to_string(),
+        "channel `phone` is closed at 2026-11-21 11:00 CET (+01:00); it opens at 2026-11-23 \
+         08:00 CET (+01:00)"
     );
 }
 
