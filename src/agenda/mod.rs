@@ -111,11 +111,9 @@
 //! Each incident keeps its changes in time order; an index ordered by (instant,
 //! [`AgendaId`]) holds each incident's next change only, so an update replaces one entry of
 //! the index. Measured with `cargo bench --bench agenda` on the 2-core development machine
-//! under a load of 11–15 from other builds (figures and conditions in
-//! [performance](crate::guide::performance#agendas)): building for 100,000 open incidents
-//! took 262 ms (budget 200 ms; about 90 ms on a quiet machine by comparison with the queue
-//! bench of the same session), one incident updated and the next instant read 2.1 µs
-//! (budget 10 µs).
+//! at load 1 (figures and conditions in [performance](crate::guide::performance#agendas)):
+//! building for 100,000 open incidents takes 89.5 ms (budget 200 ms), one incident updated
+//! and the next instant read 0.67 µs (budget 10 µs).
 //!
 //! # Layout
 //!
