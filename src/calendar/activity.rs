@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use super::algebra::SetOp;
 use super::years::Period;
-use super::{zoned, Calendar, Kind};
+use super::{zone_table, Calendar, Kind};
 
 /// The years a calendar whose holidays do not repeat every 400 years (open-ended Easter-based
 /// rules) computes exactly, year by year; outside them its arithmetic is
@@ -80,7 +80,8 @@ impl Calendar {
                     // A zone whose offset never changes still needs one irregular year, to
                     // anchor the 400-year tables of the years before and after it.
                     let mut windows =
-                        vec![zoned::transition_years(&z.tz).unwrap_or((ANCHOR_YEAR, ANCHOR_YEAR))];
+                        vec![zone_table::transition_years(&z.tz)
+                            .unwrap_or((ANCHOR_YEAR, ANCHOR_YEAR))];
                     for y in z
                         .exceptions
                         .keys()

@@ -9,7 +9,8 @@ use std::sync::{Arc, OnceLock, PoisonError};
 use super::pattern::Pattern;
 use super::timeline::{year_start, Chunk, MAX_YEAR, MIN_YEAR};
 use super::years::{Period, ShapeTotals, YearSeries};
-use super::zoned::{self, Zoned};
+use super::zone_table;
+use super::zoned::Zoned;
 use super::{algebra, Calendar, Kind};
 
 /// Most heap bytes a calendar keeps in weekly patterns (one per combination of offsets its
@@ -157,7 +158,7 @@ impl Calendar {
         self.leaves(&mut leaves);
         let pieces: Vec<Vec<(i64, i64, i64)>> = leaves
             .iter()
-            .map(|z| zoned::offset_pieces(&z.tz, start, end))
+            .map(|z| zone_table::offset_pieces(&z.tz, start, end))
             .collect();
         let mut windows = Vec::new();
         for (z, p) in leaves.iter().zip(&pieces) {
@@ -233,7 +234,7 @@ impl Calendar {
         let (start, end) = (year_start(y.checked_sub(1)?), year_start(y.checked_add(2)?));
         let mut signature = Vec::new();
         for z in leaves {
-            let [(_, _, offset)] = zoned::offset_pieces(&z.tz, start, end)[..] else {
+            let [(_, _, offset)] = zone_table::offset_pieces(&z.tz, start, end)[..] else {
                 return None;
             };
             signature.push(offset);

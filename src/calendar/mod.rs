@@ -544,6 +544,7 @@ mod timeline;
 mod validate;
 mod work;
 mod years;
+mod zone_table;
 mod zoned;
 
 pub use activity::{NON_PERIODIC_FIRST_YEAR, NON_PERIODIC_LAST_YEAR};
