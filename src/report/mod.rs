@@ -149,7 +149,7 @@ pub use svg::{compliance_chart, timeline, Marker};
 
 /// `n` and `noun` for people, the noun in the plural unless `n` is one: `1 incident`,
 /// `0 incidents`, `2 incidents`.
-fn count(n: u64, noun: &str) -> String {
+pub(crate) fn count(n: u64, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
     } else {

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::availability::AvailabilityReport;
 use crate::money::{BudgetMonth, Currency, Invoice, QuotaUsage};
+use crate::report::count;
 use crate::time::{rfc3339, Period};
 use crate::Metric;
 use crate::Money;
@@ -132,16 +133,6 @@ pub struct StatementTotal {
     pub due: Money,
 }
 
-/// `1 incident`, `2 incidents`.
-pub(super) struct Count<'a>(pub(super) u64, pub(super) &'a str, pub(super) &'a str);
-
-impl fmt::Display for Count<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let Count(n, one, many) = *self;
-        write!(f, "{n} {}", if n == 1 { one } else { many })
-    }
-}
-
 /// Minutes as `H:MM`.
 struct Hm(u32);
 
@@ -226,7 +217,7 @@ impl fmt::Display for Statement {
             )?;
         }
         let n = u64::try_from(self.breaches.len()).unwrap_or(u64::MAX);
-        writeln!(f, "{} breached", Count(n, "incident", "incidents"))?;
+        writeln!(f, "{} breached", count(n, "incident"))?;
         for b in &self.breaches {
             writeln!(
                 f,
@@ -244,7 +235,7 @@ impl fmt::Display for Statement {
                 "case quota {} – {}: {} of {} used, {} left, {} over",
                 q.period_start,
                 q.period_end,
-                Count(q.used.into(), "case", "cases"),
+                count(q.used.into(), "case"),
                 q.limit,
                 q.remaining,
                 q.over_limit
