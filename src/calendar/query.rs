@@ -173,7 +173,7 @@ impl Calendar {
             if !(target < 0 && rest >= 0 && rest < prev.total) {
                 return None;
             }
-            (y, prev, rest, prev.cum.len())
+            (y, prev, rest, prev.segs.len())
         };
         utc_in_year(
             y,

@@ -97,16 +97,23 @@ pub(crate) const fn year_start(y: i32) -> i64 {
     days_from_civil(y, 1, 1) * SECS_PER_DAY
 }
 
+/// One business interval `[start, end)` of a chunk, in Unix seconds, and the business
+/// seconds of the chunk before it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Seg {
+    pub(crate) start: i64,
+    pub(crate) end: i64,
+    pub(crate) cum: i64,
+}
+
 /// Business intervals of one UTC year `[start, end)`, sorted and disjoint (touching intervals
 /// are merged), in Unix seconds.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Chunk {
     pub(crate) start: i64,
     pub(crate) end: i64,
-    pub(crate) starts: Vec<i64>,
-    pub(crate) ends: Vec<i64>,
-    /// Business seconds in the chunk before `starts[i]`.
-    pub(crate) cum: Vec<i64>,
+    /// The intervals with their running totals, side by side: a lookup reads one place.
+    pub(crate) segs: Vec<Seg>,
     pub(crate) total: i64,
     /// `day_index[d]` = number of intervals starting before `start + d` days, for
     /// `d` in `0 ..= days + 1`: finds an instant's interval without a binary search.
@@ -122,29 +129,28 @@ impl Chunk {
             end,
             ..Chunk::default()
         };
-        c.starts.reserve(intervals.len());
-        c.ends.reserve(intervals.len());
+        c.segs.reserve(intervals.len());
         for &(a, b) in intervals {
             if b <= a {
                 continue;
             }
-            match c.ends.last_mut() {
-                Some(last) if a <= *last => {
-                    if b > *last {
-                        *last = b;
+            match c.segs.last_mut() {
+                Some(last) if a <= last.end => {
+                    if b > last.end {
+                        last.end = b;
                     }
                 }
-                _ => {
-                    c.starts.push(a);
-                    c.ends.push(b);
-                }
+                _ => c.segs.push(Seg {
+                    start: a,
+                    end: b,
+                    cum: 0,
+                }),
             }
         }
-        c.cum.reserve(c.starts.len());
         let mut total = 0i64;
-        for (a, b) in c.starts.iter().zip(&c.ends) {
-            c.cum.push(total);
-            total += b - a;
+        for seg in &mut c.segs {
+            seg.cum = total;
+            total += seg.end - seg.start;
         }
         c.total = total;
         let days = usize::try_from((end - start).div_euclid(SECS_PER_DAY)).unwrap_or(0) + 2;
@@ -152,7 +158,7 @@ impl Chunk {
         let mut k = 0usize;
         for d in 0..=days {
             let day_start = start + d as i64 * SECS_PER_DAY;
-            while c.starts.get(k).is_some_and(|&s| s < day_start) {
+            while c.segs.get(k).is_some_and(|s| s.start < day_start) {
                 k += 1;
             }
             c.day_index.push(u32::try_from(k).unwrap_or(u32::MAX));
@@ -163,7 +169,7 @@ impl Chunk {
     /// The intervals as pairs.
     #[cfg(test)]
     pub(crate) fn intervals(&self) -> impl Iterator<Item = (i64, i64)> + '_ {
-        self.starts.iter().copied().zip(self.ends.iter().copied())
+        self.segs.iter().map(|s| (s.start, s.end))
     }
 
     /// Index of the last interval starting at or before `t`.
@@ -181,9 +187,9 @@ impl Chunk {
         // step back over the few that start later on `t`'s own day.
         let mut k = match self.day_index.get(d + 1) {
             Some(&k) => k as usize,
-            None => self.starts.len(),
+            None => self.segs.len(),
         };
-        while k > 0 && self.starts.get(k - 1).is_some_and(|&s| s > t) {
+        while k > 0 && self.segs.get(k - 1).is_some_and(|s| s.start > t) {
             k -= 1;
         }
         k.checked_sub(1)
@@ -215,9 +221,9 @@ impl Chunk {
     fn cum_and_open_found(&self, last: Option<usize>, t: i64) -> (i64, bool) {
         match last {
             None => (0, false),
-            Some(k) => match (self.starts.get(k), self.ends.get(k), self.cum.get(k)) {
-                (Some(&s), Some(&e), Some(&c)) => (c + t.min(e) - s, t < e),
-                _ => (0, false),
+            Some(k) => match self.segs.get(k) {
+                Some(s) => (s.cum + t.min(s.end) - s.start, t < s.end),
+                None => (0, false),
             },
         }
     }
@@ -237,21 +243,19 @@ impl Chunk {
     /// The earliest instant at which the running total reaches `c`, for `0 < c <= total`.
     #[inline]
     pub(crate) fn earliest_with_cum(&self, c: i64) -> i64 {
-        let k = self.cum.partition_point(|&x| x < c).saturating_sub(1);
-        match (self.starts.get(k), self.cum.get(k)) {
-            (Some(&s), Some(&x)) => s + (c - x),
-            _ => self.start,
-        }
+        let k = self.segs.partition_point(|s| s.cum < c).saturating_sub(1);
+        self.segs
+            .get(k)
+            .map_or(self.start, |s| s.start + (c - s.cum))
     }
 
     /// The latest instant at which the running total is `c`, for `0 <= c < total`.
     #[inline]
     pub(crate) fn latest_with_cum(&self, c: i64) -> i64 {
-        let k = self.cum.partition_point(|&x| x <= c).saturating_sub(1);
-        match (self.starts.get(k), self.cum.get(k)) {
-            (Some(&s), Some(&x)) => s + (c - x),
-            _ => self.start,
-        }
+        let k = self.segs.partition_point(|s| s.cum <= c).saturating_sub(1);
+        self.segs
+            .get(k)
+            .map_or(self.start, |s| s.start + (c - s.cum))
     }
 
     /// [`Chunk::earliest_with_cum`] for a `c` above the running total at the start of
@@ -260,34 +264,31 @@ impl Chunk {
     /// search of the year.
     #[inline]
     pub(crate) fn earliest_with_cum_from(&self, from: usize, c: i64) -> i64 {
-        let k = partition_from(&self.cum, from, |x| x < c).saturating_sub(1);
-        match (self.starts.get(k), self.cum.get(k)) {
-            (Some(&s), Some(&x)) => s + (c - x),
-            _ => self.start,
-        }
+        let k = partition_from(&self.segs, from, |x| x < c).saturating_sub(1);
+        self.segs
+            .get(k)
+            .map_or(self.start, |s| s.start + (c - s.cum))
     }
 
     /// [`Chunk::latest_with_cum`] for a `c` at or above the running total at the start of
     /// interval `from`, galloping forward as [`Chunk::earliest_with_cum_from`] does.
     #[inline]
     pub(crate) fn latest_with_cum_from(&self, from: usize, c: i64) -> i64 {
-        let k = partition_from(&self.cum, from, |x| x <= c).saturating_sub(1);
-        match (self.starts.get(k), self.cum.get(k)) {
-            (Some(&s), Some(&x)) => s + (c - x),
-            _ => self.start,
-        }
+        let k = partition_from(&self.segs, from, |x| x <= c).saturating_sub(1);
+        self.segs
+            .get(k)
+            .map_or(self.start, |s| s.start + (c - s.cum))
     }
 
     /// [`Chunk::latest_with_cum`] for a `c` below the running total at the start of interval
     /// `before + 2` (when there is one), galloping backward from there.
     #[inline]
     pub(crate) fn latest_with_cum_before(&self, before: usize, c: i64) -> i64 {
-        let to = before.saturating_add(2).min(self.cum.len());
-        let k = partition_before(&self.cum, to, |x| x <= c).saturating_sub(1);
-        match (self.starts.get(k), self.cum.get(k)) {
-            (Some(&s), Some(&x)) => s + (c - x),
-            _ => self.start,
-        }
+        let to = before.saturating_add(2).min(self.segs.len());
+        let k = partition_before(&self.segs, to, |x| x <= c).saturating_sub(1);
+        self.segs
+            .get(k)
+            .map_or(self.start, |s| s.start + (c - s.cum))
     }
 
     /// The first business instant at or after `t` within the chunk.
@@ -295,21 +296,20 @@ impl Chunk {
         if self.is_open(t) {
             return Some(t);
         }
-        let i = self.starts.partition_point(|&s| s <= t);
-        self.starts.get(i).copied()
+        let i = self.segs.partition_point(|s| s.start <= t);
+        self.segs.get(i).map(|s| s.start)
     }
 
     /// The end of the business interval containing `t`, if `t` is open.
     pub(crate) fn end_of_interval_containing(&self, t: i64) -> Option<i64> {
         let k = self.last_starting_at_or_before(t)?;
-        let e = *self.ends.get(k)?;
+        let e = self.segs.get(k)?.end;
         (t < e).then_some(e)
     }
 
     /// Approximate heap size in bytes.
     pub(crate) fn heap_bytes(&self) -> usize {
-        (self.starts.capacity() + self.ends.capacity() + self.cum.capacity()) * 8
-            + self.day_index.capacity() * 4
+        self.segs.capacity() * std::mem::size_of::<Seg>() + self.day_index.capacity() * 4
     }
 }
 
@@ -321,13 +321,13 @@ const GALLOP_PROBES: usize = 4;
 /// it; `values` is sorted so that they come first), given that the first `from` do: probes
 /// `from`, `from + 2`, `from + 6`, `from + 14` …, then searches between the last two probes.
 #[inline]
-fn partition_from(values: &[i64], from: usize, pred: impl Fn(i64) -> bool) -> usize {
+fn partition_from(values: &[Seg], from: usize, pred: impl Fn(i64) -> bool) -> usize {
     let mut lo = from.min(values.len());
     let mut width = 1usize;
     for _ in 0..GALLOP_PROBES {
         let probe = lo + width - 1;
         match values.get(probe) {
-            Some(&v) if pred(v) => {
+            Some(v) if pred(v.cum) => {
                 lo = probe + 1;
                 width *= 2;
             }
@@ -335,21 +335,21 @@ fn partition_from(values: &[i64], from: usize, pred: impl Fn(i64) -> bool) -> us
                 return lo
                     + values
                         .get(lo..probe)
-                        .map_or(0, |s| s.partition_point(|&x| pred(x)));
+                        .map_or(0, |s| s.partition_point(|x| pred(x.cum)));
             }
             None => break,
         }
     }
     lo + values
         .get(lo..)
-        .map_or(0, |s| s.partition_point(|&x| pred(x)))
+        .map_or(0, |s| s.partition_point(|x| pred(x.cum)))
 }
 
 /// The partition point of `pred` over `values` given that the values from index `to` on do
 /// not satisfy it: probes `to - 1`, `to - 3`, `to - 7` …, then searches between the last two
 /// probes.
 #[inline]
-fn partition_before(values: &[i64], to: usize, pred: impl Fn(i64) -> bool) -> usize {
+fn partition_before(values: &[Seg], to: usize, pred: impl Fn(i64) -> bool) -> usize {
     let mut hi = to.min(values.len());
     let mut width = 1usize;
     for _ in 0..GALLOP_PROBES {
@@ -357,7 +357,7 @@ fn partition_before(values: &[i64], to: usize, pred: impl Fn(i64) -> bool) -> us
             break;
         };
         match values.get(probe) {
-            Some(&v) if !pred(v) => {
+            Some(v) if !pred(v.cum) => {
                 hi = probe;
                 width *= 2;
             }
@@ -366,14 +366,14 @@ fn partition_before(values: &[i64], to: usize, pred: impl Fn(i64) -> bool) -> us
                     + 1
                     + values
                         .get(probe + 1..hi)
-                        .map_or(0, |s| s.partition_point(|&x| pred(x)));
+                        .map_or(0, |s| s.partition_point(|x| pred(x.cum)));
             }
             None => break,
         }
     }
     values
         .get(..hi)
-        .map_or(0, |s| s.partition_point(|&x| pred(x)))
+        .map_or(0, |s| s.partition_point(|x| pred(x.cum)))
 }
 
 /// The heap memory a cached value holds.
@@ -493,8 +493,7 @@ mod tests {
     #[test]
     fn chunk_lookups() {
         let c = Chunk::from_sorted(0, 100, &[(10, 20), (20, 30), (50, 60), (55, 70)]);
-        assert_eq!(c.starts, vec![10, 50]);
-        assert_eq!(c.ends, vec![30, 70]);
+        assert_eq!(c.intervals().collect::<Vec<_>>(), vec![(10, 30), (50, 70)]);
         assert_eq!(c.total, 40);
         assert_eq!(c.cum_at(5), 0);
         assert_eq!(c.cum_at(15), 5);
@@ -522,8 +521,8 @@ mod tests {
             t += 1 + i % 5 + 3;
         }
         let c = Chunk::from_sorted(0, t + 10, &intervals);
-        for k in 0..c.starts.len() {
-            let at_k = c.cum[k];
+        for (k, seg) in c.segs.iter().enumerate() {
+            let at_k = seg.cum;
             for total in 0..=c.total {
                 if total > at_k {
                     assert_eq!(
@@ -534,7 +533,7 @@ mod tests {
                 if total >= at_k && total < c.total {
                     assert_eq!(c.latest_with_cum_from(k, total), c.latest_with_cum(total));
                 }
-                let below_next = c.cum.get(k + 2).is_none_or(|&n| total < n);
+                let below_next = c.segs.get(k + 2).is_none_or(|n| total < n.cum);
                 if below_next && total < c.total {
                     assert_eq!(c.latest_with_cum_before(k, total), c.latest_with_cum(total));
                 }
