@@ -195,6 +195,16 @@ impl Clock {
     }
 }
 
+/// Whether a reading looks for its deadline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Deadline {
+    /// Find where the target is (or was) reached: one `add`.
+    Find,
+    /// Leave the deadline `None`: the reader needs the state and the counted time only (a
+    /// compliance tally). Neither depends on the deadline.
+    Skip,
+}
+
 /// Reads a valid event sequence (as [`Clock::from_events`] checks) against `target` on
 /// `calendar` as of `now`, in one pass and without allocating: one `between` per running
 /// segment and one `add` for the deadline.
@@ -203,6 +213,20 @@ pub(crate) fn read(
     calendar: &Calendar,
     target: TimeDelta,
     now: DateTime<Utc>,
+) -> Result<ClockReading, Error> {
+    read_with(events, calendar, target, now, Deadline::Find)
+}
+
+/// [`read`], with or without the deadline. Under [`Deadline::Skip`] the state and the
+/// counted time are those of [`Deadline::Find`], and the deadline is `None`; an `add` that
+/// would fail (a deadline past the end of chrono's range) is not attempted, so it is no
+/// error.
+pub(crate) fn read_with(
+    events: &[ClockEvent],
+    calendar: &Calendar,
+    target: TimeDelta,
+    now: DateTime<Utc>,
+    wanted: Deadline,
 ) -> Result<ClockReading, Error> {
     if target < TimeDelta::zero() {
         return Err(Error::InvalidArgument {
@@ -223,10 +247,15 @@ pub(crate) fn read(
     let mut remaining = target;
     let mut deadline: Option<DateTime<Utc>> = None;
     // Where the target is reached, counting from `from` with `remaining` still to go.
-    let reach = |from: DateTime<Utc>, remaining: TimeDelta| match calendar.add(from, remaining) {
-        Ok(d) => Ok(Some(d)),
-        Err(Error::NoBusinessTime { .. }) => Ok(None),
-        Err(e) => Err(e),
+    let reach = |from: DateTime<Utc>, remaining: TimeDelta| {
+        if wanted == Deadline::Skip {
+            return Ok(None);
+        }
+        match calendar.add(from, remaining) {
+            Ok(d) => Ok(Some(d)),
+            Err(Error::NoBusinessTime { .. }) => Ok(None),
+            Err(e) => Err(e),
+        }
     };
     let mut phase = Phase::Idle;
     let mut stopped = false;

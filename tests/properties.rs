@@ -1309,7 +1309,7 @@ mod agenda {
 
     /// The six seed contracts of Cumulocity and Comarch, and Comarch Premium with a help
     /// desk's own warning and escalation steps (the seeds have no `share` steps).
-    fn contracts() -> Vec<Arc<Contract>> {
+    pub(super) fn contracts() -> Vec<Arc<Contract>> {
         let mut out = Vec::new();
         for (catalog, customers, ladders) in [
             (
@@ -1353,7 +1353,7 @@ mod agenda {
         out
     }
 
-    fn menu() -> Vec<EventKind> {
+    pub(super) fn menu() -> Vec<EventKind> {
         vec![
             EventKind::Responded,
             EventKind::ContactEstablished,
@@ -1740,6 +1740,99 @@ mod ics {
             for y in years {
                 prop_assert_eq!(a.dates_in_year(y), b.dates_in_year(y), "{}", y);
             }
+        }
+    }
+}
+
+/// A compliance report built from incidents (which evaluates only what it tallies) equals the
+/// one folded from full reports, on the seed contracts, with severity changes, pauses,
+/// reopenings and ladders in random order.
+mod compliance {
+    use chrono::{DateTime, TimeDelta};
+    use proptest::prelude::*;
+    use slacalc::report::{ComplianceReport, ComplianceTargets};
+    use slacalc::time::Period;
+    use slacalc::{evaluate, Contract, Event, EventKind, Incident};
+
+    use super::agenda::{contracts, menu};
+
+    /// An incident from random picks (a pick past the menu changes the severity), keeping
+    /// the events that leave it valid.
+    fn incident(
+        id: &str,
+        contract: &Contract,
+        sev: usize,
+        start: i64,
+        picks: &[(usize, i64)],
+    ) -> Incident {
+        let severities = contract.catalog().severities();
+        let key = |k: usize| severities[k % severities.len()].key.clone();
+        let at = |s: i64| DateTime::from_timestamp(s, 0).unwrap();
+        let mut events = vec![Event::new(
+            at(start),
+            EventKind::Reported {
+                severity: key(sev),
+                channel: None,
+                contact: None,
+            },
+        )];
+        let menu = menu();
+        let mut now = start;
+        for (k, gap) in picks {
+            now += gap;
+            let kind = match menu.get(*k) {
+                Some(kind) => kind.clone(),
+                None => EventKind::SeverityChanged {
+                    severity: key(k + *gap as usize),
+                },
+            };
+            let mut next = events.clone();
+            next.push(Event::new(at(now), kind));
+            if Incident::new(id, next.clone()).is_ok() {
+                events = next;
+            }
+        }
+        Incident::new(id, events).unwrap()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn tally_equals_folded_reports(
+            specs in prop::collection::vec(
+                (0usize..16, 0usize..4, 0i64..31_000_000,
+                 prop::collection::vec((0usize..18, 60i64..250_000), 0..12)),
+                1..40),
+            now_after in 0i64..34_000_000,
+        ) {
+            let contracts = contracts();
+            // 2026 in UTC, and `now` from its start to a month after its end.
+            let year = 1_767_225_600;
+            let incidents: Vec<(usize, Incident)> = specs
+                .iter()
+                .enumerate()
+                .map(|(i, (c, sev, start, picks))| {
+                    let c = c % contracts.len();
+                    (c, incident(&format!("P-{i}"), &contracts[c], *sev, year + start, picks))
+                })
+                .collect();
+            let now = DateTime::from_timestamp(year, 0).unwrap() + TimeDelta::seconds(now_after);
+            let pairs: Vec<(&Contract, &Incident)> =
+                incidents.iter().map(|(c, i)| (&*contracts[*c], i)).collect();
+            let period: Period = "2026-01-01..2027-01-01".parse().unwrap();
+            let targets = ComplianceTargets::none();
+            let built = ComplianceReport::build(&pairs, &period, &targets, now);
+
+            let reports: Vec<_> = pairs
+                .iter()
+                .map(|(c, i)| evaluate(c, i, now).unwrap())
+                .collect();
+            let report_pairs: Vec<_> =
+                pairs.iter().zip(&reports).map(|((c, _), r)| (*c, r)).collect();
+            let folded = ComplianceReport::from_reports(&report_pairs, &period, &targets);
+            prop_assert!(built.failures.is_empty(), "{:?}", built.failures);
+            prop_assert_eq!(built, folded);
         }
     }
 }

@@ -6,8 +6,9 @@ use chrono::{DateTime, TimeDelta, Utc};
 use chrono_tz::Tz;
 use rust_decimal::Decimal;
 
+use super::cycles::{cycles, earlier_cycles};
 use super::lifecycle::{self, fulfils, reopenable, Rules, Trace};
-use super::report::{Cycle, MetricReport, MetricState, PauseInterval};
+use super::report::{MetricReport, MetricState};
 use crate::clock::{self, ClockEvent, ClockEventKind, ClockReading};
 use crate::contract::{
     Contract, DowngradePolicy, Metric, ReopenPolicy, SeverityChangePolicy, StartRule, Target,
@@ -101,6 +102,17 @@ impl<'a> Context<'a> {
     }
 }
 
+/// How much of a metric's record an evaluation computes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Detail {
+    /// Everything a [`MetricReport`] holds, and the clock a ladder reads.
+    Full,
+    /// The state and the counted time (`state`, `elapsed`), which is all a compliance tally
+    /// reads: no deadline, wall-clock time, percentage, calendar or clock for a ladder. The
+    /// state and the counted time are those of [`Detail::Full`].
+    Outcome,
+}
+
 /// What a ladder step needs of a metric's clock.
 #[derive(Clone, Debug)]
 pub(crate) struct MetricClock<'a> {
@@ -191,11 +203,13 @@ fn start_of(
 
 /// Evaluates one metric into its report (which keeps the calendar it counts on); a started
 /// non-periodic metric also leaves its clock in `clocks` for the ladder. See the lifecycle
-/// table in the [module docs](super).
+/// table in the [module docs](super). Under [`Detail::Outcome`] only the report's `metric`,
+/// `state` and `elapsed` are meant to be read, and `clocks` is left alone.
 pub(crate) fn evaluate<'a>(
     cx: &Context<'a>,
     metric: Metric,
     clocks: &mut Vec<(Metric, MetricClock<'a>)>,
+    detail: Detail,
 ) -> Result<MetricReport, Error> {
     let plan = cx.contract.plan();
     let now = cx.now;
@@ -292,13 +306,15 @@ pub(crate) fn evaluate<'a>(
         metric,
         (target, calendar),
         &trace.events,
-        cycle_start.0,
-        now,
+        (cycle_start.0, now),
         trace.stop(),
+        detail,
     )?;
     report.started_at = Some(cycle_start.0);
     report.started_by = Some(cycle_start.1);
-    report.wall_elapsed = lifecycle::wall_running(&trace.events, now);
+    if detail == Detail::Full {
+        report.wall_elapsed = lifecycle::wall_running(&trace.events, now);
+    }
     report.cycles = earlier;
     // Breaches: never dated before the change that brought the target; kept across later
     // changes.
@@ -314,6 +330,9 @@ pub(crate) fn evaluate<'a>(
             report.fulfilled_at = cx.at(fulfilled);
             report.breached_at = Some(report.breached_at.map_or(kept, |b| b.min(kept)));
         }
+    }
+    if detail == Detail::Outcome {
+        return Ok(report);
     }
     let Trace { events, pauses } = trace;
     report.pauses = pauses;
@@ -333,29 +352,36 @@ pub(crate) fn evaluate<'a>(
 
 /// One cycle of a metric's clock, started at `start`, read as of `now` against the
 /// allowance of its target: the report and the allowance.
-fn read_cycle(
+pub(super) fn read_cycle(
     metric: Metric,
     (target, calendar): (&Target, &Calendar),
     events: &[ClockEvent],
-    start: DateTime<Utc>,
-    now: DateTime<Utc>,
+    (start, now): (DateTime<Utc>, DateTime<Utc>),
     fulfilled: Option<DateTime<Utc>>,
+    detail: Detail,
 ) -> Result<(MetricReport, TimeDelta), Error> {
     let (allowed, named) = target.allowance(calendar, start)?;
-    let reading = clock::read(events, calendar, allowed, now)?;
+    let wanted = match detail {
+        Detail::Full => clock::Deadline::Find,
+        Detail::Outcome => clock::Deadline::Skip,
+    };
+    let reading = clock::read_with(events, calendar, allowed, now, wanted)?;
     let report = report_from(
         metric,
         target,
         allowed,
         reading,
-        named_deadline(events, named),
-        fulfilled,
+        (named_deadline(events, named), fulfilled),
+        detail,
     );
     Ok((report, allowed))
 }
 
 /// A business-day form names its deadline; it holds while the clock was never paused.
-fn named_deadline(events: &[ClockEvent], named: Option<DateTime<Utc>>) -> Option<DateTime<Utc>> {
+pub(super) fn named_deadline(
+    events: &[ClockEvent],
+    named: Option<DateTime<Utc>>,
+) -> Option<DateTime<Utc>> {
     named.filter(|_| !events.iter().any(|e| e.kind == ClockEventKind::Pause))
 }
 
@@ -419,167 +445,14 @@ fn kept_breach(
     Ok(None)
 }
 
-/// Under `new_cycle`: the cycles of a reopenable metric before the last reopening, each from
-/// its start (the metric's start, then each reopening) to the event that fulfilled or
-/// cancelled it.
-fn earlier_cycles(
-    cx: &Context<'_>,
-    metric: Metric,
-    target: &Target,
-    calendar: &Calendar,
-    rules: Rules<'_>,
-    start: DateTime<Utc>,
-    started_by: EventTag,
-) -> Result<Vec<Cycle>, Error> {
-    let mut out = Vec::new();
-    let mut from = (0usize, start, started_by);
-    for (i, e) in cx.known.iter().enumerate().take(cx.reopen) {
-        if e.kind.tag() != EventTag::Reopened || e.at <= start {
-            continue;
-        }
-        // The cycle that this reopening ends.
-        let sub = cx.known.get(..i).unwrap_or(&[]);
-        let end = sub
-            .iter()
-            .enumerate()
-            .skip(from.0)
-            .find(|(_, e)| e.at >= from.1 && lifecycle::ends_work(e.kind.tag()));
-        let stop = end
-            .filter(|(_, e)| fulfils(metric, e.kind.tag()))
-            .map(|(j, _)| j);
-        let trace = lifecycle::trace(sub, from.0, from.1, rules, stop);
-        let (r, _) = read_cycle(
-            metric,
-            (target, calendar),
-            &trace.events,
-            from.1,
-            e.at,
-            trace.stop(),
-        )?;
-        out.push(Cycle {
-            started: from.1,
-            deadline: r.deadline,
-            ended: end.map(|(_, e)| e.at),
-            state: if stop.is_none() {
-                MetricState::NotApplicable
-            } else {
-                r.state
-            },
-        });
-        from = (i, e.at, EventTag::Reopened);
-    }
-    Ok(out)
-}
-
-/// An instant and the event at it (a cycle's start or end).
-type Mark = (DateTime<Utc>, EventTag);
-
-/// A periodic metric: a cycle from the start to the first update, then from each update to
-/// the next, ended by `resolved`, `closed` or `cancelled` and begun again by `reopened`.
-/// The report's fields describe the last cycle.
-fn cycles(
-    cx: &Context<'_>,
-    target: &Target,
-    calendar: &Calendar,
-    start: (DateTime<Utc>, EventTag),
-    pauses: &[crate::contract::PauseRule],
-) -> Result<MetricReport, Error> {
-    let metric = Metric::Update;
-    let rules = Rules {
-        pauses,
-        waits_for_reopen: true,
-    };
-    let trace = lifecycle::trace(cx.known, 0, start.0, rules, None);
-    let mut spans: Vec<(Mark, Option<Mark>)> = Vec::new();
-    let mut open = Some(start);
-    for e in cx.known.iter().filter(|e| e.at >= start.0) {
-        let tag = e.kind.tag();
-        match (tag, open) {
-            (EventTag::UpdateSent, Some(begin)) => {
-                spans.push((begin, Some((e.at, tag))));
-                open = Some((e.at, tag));
-            }
-            (t, Some(begin)) if lifecycle::ends_work(t) => {
-                spans.push((begin, Some((e.at, t))));
-                open = None;
-            }
-            (EventTag::Reopened, None) => open = Some((e.at, tag)),
-            _ => {}
-        }
-    }
-    if let Some(begin) = open {
-        spans.push((begin, None));
-    }
-    let mut cycles = Vec::with_capacity(spans.len());
-    let mut last = None;
-    let (mut cursor, mut paused) = (0, false);
-    let mut events = Vec::with_capacity(4);
-    let count = spans.len();
-    for (k, ((from, by), end)) in spans.into_iter().enumerate() {
-        let to = end.map(|(at, _)| at);
-        lifecycle::cycle(
-            &trace.events,
-            &mut cursor,
-            &mut paused,
-            from,
-            to,
-            &mut events,
-        );
-        let (allowed, named) = target.allowance(calendar, from)?;
-        let reading = clock::read(&events, calendar, allowed, cx.now)?;
-        let mut report = report_from(
-            metric,
-            target,
-            allowed,
-            reading,
-            named_deadline(&events, named),
-            to,
-        );
-        if end.is_some_and(|(_, t)| t == EventTag::Cancelled) {
-            report.state = MetricState::NotApplicable;
-            report.fulfilled_at = None;
-            report.breached_at = None;
-        }
-        cycles.push(Cycle {
-            started: from,
-            deadline: report.deadline,
-            ended: to,
-            state: report.state,
-        });
-        if k + 1 == count {
-            report.started_at = Some(from);
-            report.started_by = Some(by);
-            report.wall_elapsed = lifecycle::wall_running(&events, cx.now);
-            report.pauses = trace
-                .pauses
-                .iter()
-                .filter(|p| p.until.is_none_or(|u| u > from) && to.is_none_or(|t| p.from < t))
-                .map(|p| PauseInterval {
-                    from: p.from.max(from),
-                    until: match (p.until, to) {
-                        (Some(u), Some(t)) => Some(u.min(t)),
-                        (None, Some(t)) => Some(t),
-                        (u, None) => u,
-                    },
-                    by: p.by,
-                })
-                .collect();
-            last = Some(report);
-        }
-    }
-    let mut report = last.unwrap_or_else(|| not_covered(metric));
-    report.cycles = cycles;
-    Ok(report)
-}
-
 /// A metric's report from its clock's reading.
 pub(crate) fn report_from(
     metric: Metric,
     target: &Target,
     allowed: TimeDelta,
     reading: ClockReading,
-    named: Option<DateTime<Utc>>,
-    fulfilled: Option<DateTime<Utc>>,
+    (named, fulfilled): (Option<DateTime<Utc>>, Option<DateTime<Utc>>),
+    detail: Detail,
 ) -> MetricReport {
     let state = MetricState::from_clock(reading.state);
     // A business-day form names its deadline; it holds the same business time as the
@@ -601,7 +474,10 @@ pub(crate) fn report_from(
         breached_at: (state == MetricState::Breached)
             .then_some(reading.deadline)
             .flatten(),
-        used_percent: used_percent(reading.elapsed, allowed),
+        used_percent: match detail {
+            Detail::Full => used_percent(reading.elapsed, allowed),
+            Detail::Outcome => None,
+        },
         ..not_covered(metric)
     }
 }

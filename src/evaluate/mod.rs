@@ -2,6 +2,7 @@
 //!
 //! The long-form documentation is the guide page [`guide::lifecycle`](crate::guide::lifecycle).
 
+mod cycles;
 mod evaluation;
 mod ladder;
 mod lifecycle;
@@ -10,6 +11,7 @@ mod report;
 mod wake;
 
 pub use evaluation::evaluate;
+pub(crate) use evaluation::{outcomes, Outcomes};
 // Compliance reports read it from here; it lives below availability (`crate::outcome`).
 pub(crate) use crate::outcome::TargetOutcome;
 pub use report::{Cycle, MetricReport, MetricState, PauseInterval, Report, StepReport, StepState};
