@@ -248,6 +248,11 @@ mod tests {
         let find = |p: &PresetInfo, name: &str| {
             p.holidays.iter().find(|h| h.name == name).cloned().unwrap()
         };
+        let table = |key: &str, exact: (i32, i32)| DateQuality::Table {
+            table: key.into(),
+            exact_from: Some(exact.0),
+            exact_until: Some(exact.1),
+        };
         let sa = Holidays::preset_info("sa").unwrap();
         assert_eq!(
             (sa.country_code.as_str(), sa.country.as_str()),
@@ -261,11 +266,7 @@ mod tests {
                 name: "Eid al-Fitr Holiday".into(),
                 from: Some(1990),
                 until: None,
-                dates: DateQuality::Table {
-                    table: "sa-eid-al-fitr-holiday".into(),
-                    exact_from: Some(2001),
-                    exact_until: Some(2025),
-                },
+                dates: table("sa-eid-al-fitr-holiday", (2001, 2025)),
             }
         );
         let national = find(&sa, "National Day Holiday");
@@ -277,22 +278,11 @@ mod tests {
         let eg = Holidays::preset_info("eg").unwrap();
         assert_eq!(
             find(&eg, "Islamic New Year").dates,
-            DateQuality::Table {
-                table: "eg-islamic-new-year".into(),
-                exact_from: Some(2020),
-                exact_until: Some(2025),
-            }
+            table("eg-islamic-new-year", (2020, 2025))
         );
         let fitr = find(&eg, "Eid al-Fitr");
         assert_eq!((fitr.from, fitr.until), (Some(1990), None));
-        assert_eq!(
-            fitr.dates,
-            DateQuality::Table {
-                table: "eg-eid-al-fitr".into(),
-                exact_from: Some(2020),
-                exact_until: Some(2026),
-            }
-        );
+        assert_eq!(fitr.dates, table("eg-eid-al-fitr", (2020, 2026)));
         let coptic = find(&eg, "Coptic Christmas Day");
         assert_eq!((coptic.from, coptic.until), (Some(2002), None));
         let june_30 = find(&eg, "June 30 Revolution Day");

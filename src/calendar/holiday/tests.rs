@@ -4,7 +4,7 @@ use proptest::prelude::*;
 use super::*;
 use crate::calendar::BusinessDays;
 
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+pub(super) fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
 
@@ -12,7 +12,7 @@ fn specs(json: &str) -> Vec<HolidaySpec> {
     serde_json::from_str(json).unwrap()
 }
 
-fn build(json: &str) -> Holidays {
+pub(super) fn build(json: &str) -> Holidays {
     Holidays::from_specs(&specs(json), "holidays").unwrap()
 }
 

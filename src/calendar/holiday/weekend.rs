@@ -107,27 +107,16 @@ impl<'de> Deserialize<'de> for Weekend {
 
 #[cfg(test)]
 mod tests {
-    use chrono::NaiveDate;
-
+    use super::super::tests::{build, d};
     use super::*;
     use crate::calendar::{HolidaySpec, Holidays, Observance};
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    fn build(json: &str) -> Holidays {
-        let specs: Vec<HolidaySpec> = serde_json::from_str(json).unwrap();
-        Holidays::from_specs(&specs, "holidays").unwrap()
-    }
-
+    /// The error of a holiday list, from deserializing or from validating it.
     fn err(json: &str) -> String {
-        match serde_json::from_str::<Vec<HolidaySpec>>(json) {
-            Ok(specs) => Holidays::from_specs(&specs, "holidays")
-                .unwrap_err()
-                .to_string(),
-            Err(e) => e.to_string(),
-        }
+        serde_json::from_str::<Vec<HolidaySpec>>(json)
+            .map_err(|e| e.to_string())
+            .and_then(|specs| Holidays::from_specs(&specs, "h").map_err(|e| e.to_string()))
+            .unwrap_err()
     }
 
     #[test]
@@ -202,12 +191,7 @@ mod tests {
         );
         assert_eq!(
             h.dates_in_year(2000),
-            [
-                d(2000, 12, 28),
-                d(2000, 12, 29),
-                d(2000, 12, 30),
-                d(2000, 12, 31)
-            ]
+            (28..=31).map(|day| d(2000, 12, day)).collect::<Vec<_>>()
         );
         assert_eq!(h.dates_in_year(2001), [d(2001, 1, 7)]);
         // A free day of another weekend is skipped only if it is a weekend day of this one:
