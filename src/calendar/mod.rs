@@ -549,6 +549,7 @@ mod zoned;
 
 pub use activity::{NON_PERIODIC_FIRST_YEAR, NON_PERIODIC_LAST_YEAR};
 pub use business_days::BusinessDays;
+pub use holiday::Weekend;
 pub use holiday::{
     easter, orthodox_easter, Between, DateQuality, EasterClash, Equinox, Holiday, HolidayRule,
     HolidaySpec, Holidays, LunisolarCalendar, LunisolarDate, MonthDay, Observance, PresetHoliday,

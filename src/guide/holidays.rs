@@ -37,8 +37,9 @@
 //! 1901–2099), a day between two holidays
 //! (`{"between": "holidays"}`: Japan's citizens' holiday), the dates of a built-in date
 //! table, a one-off date, or a whole preset.
-//! Yearly rules take `from`/`until` year bounds and an `every` cycle; a fixed day may `move`
-//! by its weekday ("moved to Monday" laws, a holiday kept off the weekend) or be `not_on`
+//! Yearly rules take `from`/`until` year bounds and an `every` cycle; a fixed day, a Hebrew
+//! date or a table's date may `move` by its weekday ("moved to Monday" laws, a holiday kept
+//! off the weekend, Egypt's holidays moved to the Thursday) or, a fixed day, be `not_on`
 //! some weekdays (dropped there); a fixed day or weekday rule may `clash` with an Easter
 //! feast and move when it falls on it (Glarus's Näfelser Fahrt, see
 //! [`EasterClash`](crate::calendar::EasterClash)); an [`Observance`](crate::calendar::Observance)
@@ -46,8 +47,38 @@
 //! Monday, the next free working day after a Saturday or Sunday or only after a Sunday, the
 //! previous free working day for a Saturday and the next for a Sunday, the next free
 //! working day also for a holiday that shares its date with another (Korea), a substitute
-//! working day for each holiday of its own name on a weekend date (China), or
-//! fixed per-weekday shifts as in [`WeekdayShifts`](crate::calendar::WeekdayShifts)).
+//! working day for each holiday of its own name on a weekend date (China), the next free
+//! working day for a country whose weekend is not Saturday and Sunday
+//! (`{"weekend_substitute": ["fri", "sat"]}`, see [`Weekend`](crate::calendar::Weekend):
+//! Saudi Arabia), or fixed per-weekday shifts as in
+//! [`WeekdayShifts`](crate::calendar::WeekdayShifts)).
+//!
+//! A weekend that changed on a date is written as two rules split by `from`/`until` (Saudi
+//! Arabia's Eid days: `["thu", "fri"]` `until` 2012, `["fri", "sat"]` `from` 2013; the
+//! weekend moved on 29 June 2013, before the first holiday of that year):
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use slacalc::calendar::{HolidaySpec, Holidays};
+//!
+//! let specs: Vec<HolidaySpec> = serde_json::from_str(r#"[
+//!     {"name": "Eid", "table": "sa-eid-al-adha", "until": 2012,
+//!      "observed": {"weekend_substitute": ["thu", "fri"]}},
+//!     {"name": "Eid", "table": "sa-eid-al-adha", "from": 2013,
+//!      "observed": {"weekend_substitute": ["fri", "sat"]}},
+//!     {"name": "Islamic New Year", "table": "eg-islamic-new-year", "from": 2020,
+//!      "move": {"mon": 3, "tue": 2, "wed": 1, "sun": 4}}
+//! ]"#)?;
+//! let holidays = Holidays::from_specs(&specs, "holidays")?;
+//! let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+//! // Eid al-Adha on Friday 2005-01-21 (then a weekend day): substituted on Saturday 22.
+//! assert_eq!(holidays.dates_in_year(2005), [d(2005, 1, 21), d(2005, 1, 22)]);
+//! // On Friday 2025-06-06 (a weekend day since 2013): on Sunday 8.
+//! assert!(holidays.contains(d(2025, 6, 8)));
+//! // 1 Muharram on Wednesday 2023-07-19 moved to Thursday 20.
+//! assert!(holidays.contains(d(2023, 7, 20)) && !holidays.contains(d(2023, 7, 19)));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 //!
 //! # Built-in presets
 //!
@@ -69,11 +100,15 @@
 //! dates of the Python `holidays` package 0.109 (default categories, observed and substitute
 //! days included) for every year 2000–2035 — the crate's tests compare every preset with
 //! the reference files in `tests/presets/` — and agreed with that package for 2036–2075
-//! when they were written, with two known differences: in Malaysia and Singapore, two
+//! when they were written, with four known differences: in Malaysia and Singapore, two
 //! holidays on the same Sunday (2061-05-01) each get their own substitute day here, one day
-//! in all there; and the Spanish regions' decreed days stop with 2035 here, where the
+//! in all there; the Spanish regions' decreed days stop with 2035 here, where the
 //! package goes on guessing them (Cantabria, Catalonia, Madrid, the Basque Country and
-//! Valencia keep such days in some later years). The presets shipped:
+//! Valencia keep such days in some later years); in Saudi Arabia, an Eid day on the
+//! weekend whose next free working day is National Day or Founding Day (2048-09-23,
+//! 2100-02-22) is substituted on the day after it here, on the national day itself there;
+//! and in Egypt, Sham el-Nessim on 1 May (2062, 2073, 2084) stays on its Monday here, where
+//! the package moves it with Labor Day to the Thursday. The presets shipped:
 //!
 //! - United Arab Emirates: `ae`
 //! - Argentina: `ar`
@@ -92,6 +127,7 @@
 //! - Germany: `de`, `de-bb`, `de-be`, `de-bw`, `de-by`, `de-hb`, `de-he`, `de-hh`, `de-mv`, `de-ni`, `de-nw`, `de-rp`, `de-sh`, `de-sl`, `de-sn`, `de-st`, `de-th`
 //! - Denmark: `dk`
 //! - Estonia: `ee`
+//! - Egypt: `eg`
 //! - Spain: `es`, `es-an`, `es-ar`, `es-as`, `es-cb`, `es-ce`, `es-cl`, `es-cm`, `es-cn`, `es-ct`, `es-ex`, `es-ga`, `es-ib`, `es-mc`, `es-md`, `es-ml`, `es-nc`, `es-pv`, `es-ri`, `es-vc`
 //! - Finland: `fi`
 //! - France: `fr`
@@ -127,6 +163,7 @@
 //! - Romania: `ro`
 //! - Serbia: `rs`
 //! - Russia: `ru`
+//! - Saudi Arabia: `sa`
 //! - Sweden: `se`
 //! - Singapore: `sg`
 //! - Slovenia: `si`
@@ -137,9 +174,9 @@
 //! - Vietnam: `vn`
 //! - South Africa: `za`
 //!
-//! 198 presets in all. Not shipped yet (5; their reference files are in `tests/presets/`,
+//! 200 presets in all. Not shipped yet (3; their reference files are in `tests/presets/`,
 //! and the test lists them):
-//! Egypt (`eg`), Hong Kong (`hk`), Saudi Arabia (`sa`), Thailand (`th`), Taiwan (`tw`).
+//! Hong Kong (`hk`), Thailand (`th`), Taiwan (`tw`).
 //!
 //! # The Chinese calendar
 //!
@@ -195,7 +232,8 @@
 //! set by moon sighting or announcement, may differ by a day). Outside a table's years the
 //! holiday is absent: the listing's `from`/`until` say from which year. Malaysia's Islamic
 //! tables (`my-eid-al-fitr`, `my-eid-al-adha`, `my-islamic-new-year`, `my-mawlid`) continue
-//! after 2077, and Ceuta's and Melilla's (`es-ce-…`, `es-ml-…`) after 2100, by the
+//! after 2077, and Ceuta's and Melilla's (`es-ce-…`, `es-ml-…`), Egypt's (`eg-…`) and Saudi
+//! Arabia's (`sa-…`) after 2100, by the
 //! arithmetic Islamic calendar, as estimates (their `then_hijri`); a
 //! calendar on such a preset is, like one with open-ended Easter rules, not periodic.
 //!
@@ -209,6 +247,10 @@
 //! | `ae-islamic-new-year` | Islamic New Year (United Arab Emirates) | 1990–2100 | 2017–2026 |
 //! | `ae-isra-and-mi-raj` | Isra' and Mi'raj (United Arab Emirates) | 1990–2018 | 2017–2018 |
 //! | `ae-prophet-s-birthday` | Prophet's Birthday (United Arab Emirates) | 1990–2100 | 2017–2026 |
+//! | `eg-eid-al-adha` | Eid al-Adha, 10 Dhu al-Hijjah (Egypt) | 1990–2100 | 2020–2025 |
+//! | `eg-eid-al-fitr` | Eid al-Fitr, 1 Shawwal (Egypt) | 1990–2100 | 2020–2026 |
+//! | `eg-islamic-new-year` | Islamic New Year, 1 Muharram (Egypt) | 1990–2100 | 2020–2025 |
+//! | `eg-prophet-s-birthday` | Prophet's Birthday, 12 Rabi al-Awwal (Egypt) | 1990–2100 | 2020–2025 |
 //! | `es-ce-eid-al-adha` | Eid al-Adha (Ceuta, Spain) | 2010–2100 | 2010–2026 |
 //! | `es-ce-eid-al-fitr` | Eid al-Fitr (Ceuta, Spain) | 2022–2100 | 2022–2026 |
 //! | `es-ml-eid-al-adha` | Eid al-Adha (Melilla, Spain) | 2010–2100 | 2010–2026 |
@@ -253,6 +295,8 @@
 //! | `ph-chinese-new-year` | Chinese New Year (Philippines) | 2012–2100 | 2012–2100 |
 //! | `ph-eid-al-adha` | Eid al-Adha (Philippines) | 2010–2100 | 2010–2026 |
 //! | `ph-eid-al-fitr` | Eid al-Fitr (Philippines) | 2002–2100 | 2002–2026 |
+//! | `sa-eid-al-adha` | Eid al-Adha, 10 Dhu al-Hijjah (Saudi Arabia, Umm al-Qura) | 1990–2100 | 2001–2025 |
+//! | `sa-eid-al-fitr-holiday` | First day of the four-day Eid al-Fitr Holiday (Saudi Arabia): 1 Shawwal, or 30 Ramadan after a 30-day Ramadan | 1990–2100 | 2001–2025 |
 //! | `sg-chinese-new-year` | Chinese New Year (Singapore) | 1990–2100 | 2001–2027 |
 //! | `sg-diwali` | Diwali (Singapore) | 1990–2100 | 1990–2100 |
 //! | `sg-eid-al-adha` | Eid al-Adha (Singapore) | 1990–2100 | 2001–2027 |

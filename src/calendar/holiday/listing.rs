@@ -242,4 +242,55 @@ mod tests {
         let json = serde_json::to_value(&pl).unwrap();
         assert_eq!(json["holidays"][0]["dates"], "exact");
     }
+
+    #[test]
+    fn saudi_and_egyptian_presets_list_their_tables_and_years() {
+        let find = |p: &PresetInfo, name: &str| {
+            p.holidays.iter().find(|h| h.name == name).cloned().unwrap()
+        };
+        let table = |key: &str, exact: (i32, i32)| DateQuality::Table {
+            table: key.into(),
+            exact_from: Some(exact.0),
+            exact_until: Some(exact.1),
+        };
+        let sa = Holidays::preset_info("sa").unwrap();
+        assert_eq!(
+            (sa.country_code.as_str(), sa.country.as_str()),
+            ("SA", "Saudi Arabia")
+        );
+        // Two rules (the weekends before and after 2013) make one entry, with no last year:
+        // the table goes on by the arithmetic Islamic calendar.
+        assert_eq!(
+            find(&sa, "Eid al-Fitr Holiday"),
+            PresetHoliday {
+                name: "Eid al-Fitr Holiday".into(),
+                from: Some(1990),
+                until: None,
+                dates: table("sa-eid-al-fitr-holiday", (2001, 2025)),
+            }
+        );
+        let national = find(&sa, "National Day Holiday");
+        assert_eq!(
+            (national.from, national.until, national.dates),
+            (Some(2005), None, DateQuality::Exact)
+        );
+        assert_eq!(find(&sa, "Founding Day Holiday").from, Some(2022));
+        let eg = Holidays::preset_info("eg").unwrap();
+        assert_eq!(
+            find(&eg, "Islamic New Year").dates,
+            table("eg-islamic-new-year", (2020, 2025))
+        );
+        let fitr = find(&eg, "Eid al-Fitr");
+        assert_eq!((fitr.from, fitr.until), (Some(1990), None));
+        assert_eq!(fitr.dates, table("eg-eid-al-fitr", (2020, 2026)));
+        let coptic = find(&eg, "Coptic Christmas Day");
+        assert_eq!((coptic.from, coptic.until), (Some(2002), None));
+        let june_30 = find(&eg, "June 30 Revolution Day");
+        assert_eq!(
+            (june_30.from, june_30.dates),
+            (Some(2014), DateQuality::Exact)
+        );
+        let decreed = find(&eg, "Labor Day (observed)");
+        assert_eq!((decreed.from, decreed.until), (Some(2024), Some(2024)));
+    }
 }

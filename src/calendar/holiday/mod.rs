@@ -18,6 +18,7 @@ mod spec;
 mod table;
 #[cfg(test)]
 mod tests;
+mod weekend;
 
 use std::collections::VecDeque;
 use std::fmt;
@@ -41,6 +42,7 @@ pub(crate) use shift::{cycle_divides_400, in_cycle};
 pub use solar_term::SolarTerm;
 pub(crate) use spec::Compiled;
 pub use spec::{HolidayRule, HolidaySpec, MonthDay};
+pub use weekend::Weekend;
 
 /// A named holiday on a date.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -108,6 +110,8 @@ enum Direction {
     Forward,
     /// The previous free working day.
     Backward,
+    /// The next free working day of a week whose weekend is the given days.
+    ForwardOf(Weekend),
 }
 
 /// Whether a computation keeps where each holiday's name comes from.
@@ -654,6 +658,9 @@ impl Holidays {
                     Weekday::Sun,
                 ) => Direction::Forward,
                 (Observance::SaturdayBackSundayForward, Weekday::Sat) => Direction::Backward,
+                (Observance::WeekendSubstitute(w), day) if w.contains(day) => {
+                    Direction::ForwardOf(w)
+                }
                 _ if shared() => Direction::Forward,
                 _ => continue,
             };
@@ -685,12 +692,16 @@ impl Holidays {
             let mut c = d;
             loop {
                 let next = match direction {
-                    Direction::Forward => c.succ_opt(),
+                    Direction::Forward | Direction::ForwardOf(_) => c.succ_opt(),
                     Direction::Backward => c.pred_opt(),
                 };
                 let Some(next) = next else { break };
                 c = next;
-                if !is_weekend(c) && !taken(c) && !substitutes.iter().any(|(s, _)| *s == c) {
+                let weekend = match direction {
+                    Direction::ForwardOf(w) => w.has(c),
+                    _ => is_weekend(c),
+                };
+                if !weekend && !taken(c) && !substitutes.iter().any(|(s, _)| *s == c) {
                     substitutes.push((c, names.iter().map(|n| Source::Observed(n)).collect()));
                     break;
                 }

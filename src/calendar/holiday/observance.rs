@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::shift::WeekdayShifts;
+use super::weekend::Weekend;
 
 /// How a holiday that falls on a weekend is observed. In every variant the holiday's own date
 /// stays a holiday; the observed day is an additional holiday named `"<name> (observed)"`.
@@ -51,6 +52,12 @@ pub enum Observance {
     /// day is already a holiday (the form of US Christmas Eve: Friday → Thursday, weekend →
     /// Friday; or Sunday → Monday and Saturday → Monday with `{"sat": 2, "sun": 1}`).
     Shift(WeekdayShifts),
+    /// `{"weekend_substitute": ["fri", "sat"]}`: as `"substitute"`, for a country whose
+    /// weekend is the listed days (a [`Weekend`]): a holiday on one of them is also observed
+    /// on the next day that is none of them and not already a holiday or substitute day
+    /// (Saudi Arabia's Eid holidays: `["thu", "fri"]` until 2012, `["fri", "sat"]` since the
+    /// weekend moved in June 2013).
+    WeekendSubstitute(Weekend),
 }
 
 impl Observance {

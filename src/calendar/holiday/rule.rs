@@ -39,8 +39,13 @@ pub(crate) enum Kind {
         day: u32,
         moves: super::shift::WeekdayShifts,
     },
-    /// The dates of a published table (see [`super::table`]), moved by `offset` days.
-    Table { table: u16, offset: i8 },
+    /// The dates of a published table (see [`super::table`]), moved by `offset` days, then
+    /// by the shift of their weekday.
+    Table {
+        table: u16,
+        offset: i8,
+        moves: super::shift::WeekdayShifts,
+    },
     /// A date of the Chinese lunisolar calendar (see [`super::chinese`]) in the Chinese
     /// year that begins in the rule year, moved by `offset` days.
     Chinese {
@@ -210,9 +215,15 @@ impl Rule {
     /// (a calendar's years walk every rule, so that case must cost next to nothing).
     pub(crate) fn for_dates_in(&self, year: i32, mut f: impl FnMut(NaiveDate)) {
         match self.kind {
-            Kind::Table { table, offset } => {
+            Kind::Table {
+                table,
+                offset,
+                moves,
+            } => {
                 if self.applies_in(year) {
-                    super::table::dates_in(table, offset, year).for_each(f);
+                    super::table::dates_in(table, offset, year)
+                        .filter_map(|d| moves.apply(d))
+                        .for_each(f);
                 }
             }
             Kind::Hebrew { month, day, moves } => {

@@ -474,8 +474,8 @@ mod tests {
     fn bad_forms_are_refused_with_field_and_value() {
         assert_eq!(
             err(r#"[{"name": "X", "easter": 1, "move": {"sun": 1}}]"#),
-            "holidays[0].move: invalid value `sun +1`: expected `move` only on a `month` + `day` or \
-             `hebrew` rule"
+            "holidays[0].move: invalid value `sun +1`: expected `move` only on a `month` + `day`, \
+             `hebrew` or `table` rule"
         );
         assert_eq!(
             err(r#"[{"name": "X", "month": 1, "day": 20, "every": 4}]"#),
@@ -503,5 +503,31 @@ mod tests {
             super::WeekdayShifts::new([0, 0, 0, 0, 0, 8, 0]),
             Err(Error::InvalidValue { ref path, .. }) if path == "sat"
         ));
+    }
+    #[test]
+    fn move_shifts_a_table_date() {
+        // Egypt since 2020: a holiday on a Sunday to Wednesday moves to the Thursday; 1
+        // Muharram 1445 on Wednesday 2023-07-19 → Thursday 20, 1446 on Sunday 2024-07-07 →
+        // Thursday 11; 1447 on Thursday 2025-06-26 stays. With an offset, the weekday is the
+        // moved date's: the day after 1 Muharram 1445, Thursday 2023-07-20, stays.
+        let h = build(
+            r#"[{"name": "Islamic New Year", "table": "eg-islamic-new-year", "from": 2020,
+                 "move": {"mon": 3, "tue": 2, "wed": 1, "sun": 4}}]"#,
+        );
+        assert_eq!(h.dates_in_year(2023), [d(2023, 7, 20)]);
+        assert_eq!(h.dates_in_year(2024), [d(2024, 7, 11)]);
+        assert_eq!(h.dates_in_year(2025), [d(2025, 6, 26)]);
+        assert_eq!(h.dates_in_year(2019), []);
+        assert_eq!(h.in_year(2024)[0].name, "Islamic New Year");
+        let next = build(
+            r#"[{"name": "X", "table": "eg-islamic-new-year", "offset": 1,
+                 "move": {"mon": 3, "tue": 2, "wed": 1, "sun": 4}}]"#,
+        );
+        assert_eq!(next.dates_in_year(2023), [d(2023, 7, 20)]);
+        assert_eq!(
+            err(r#"[{"name": "X", "table": "eg-islamic-new-year", "not_on": ["fri"]}]"#),
+            "holidays[0].not_on: invalid value `fri`: expected `not_on` only on a `month` + \
+             `day` rule"
+        );
     }
 }

@@ -97,9 +97,10 @@ impl<'de> Deserialize<'de> for HolidaySpec {
 /// an Easter rule, the year of the Easter it counts from; for a table, the year of the
 /// table's date), and `every` (1 to 400, with `from`): the rule applies only every that many
 /// years counted from `from` (`{"from": 2008, "every": 2}`: US election days). A
-/// `month` + `day` or `hebrew` rule may add `move` (a [`WeekdayShifts`]): the holiday itself moves by the
+/// `month` + `day`, `hebrew` or `table` rule may add `move` (a [`WeekdayShifts`]): the holiday itself moves by the
 /// days given for the weekday its date falls on (`{"sat": -1, "sun": 1}`: to the nearest
-/// weekday; `{"tue": -1, "wed": -2, "thu": 4, "fri": 3}`: a "moved to Monday" law) and
+/// weekday; `{"tue": -1, "wed": -2, "thu": 4, "fri": 3}`: a "moved to Monday" law; for a
+/// table, the weekday of its date after `offset`), and a `month` + `day` rule
 /// `not_on` (weekday keys on which the holiday is not kept at all). A `month` + `day`, `nth`
 /// weekday or `on_or_after` rule may add `clash` (an [`EasterClash`]): on the given day of
 /// Western or Orthodox Easter it moves by the given days (`{"easter": -3, "move": 7}`: a
@@ -171,8 +172,9 @@ pub struct HolidayRule {
     /// With `table` or `chinese`: days after the dates (negative: before), -60 to 60.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offset: Option<i64>,
-    /// `move`: on a `month` + `day` rule, the days the holiday moves by when its date falls on
-    /// a given weekday (`{"sat": -1, "sun": 1}`; see [`WeekdayShifts`]).
+    /// `move`: on a `month` + `day`, `hebrew` or `table` rule, the days the holiday moves by
+    /// when its date falls on a given weekday (`{"sat": -1, "sun": 1}`; see
+    /// [`WeekdayShifts`]).
     #[serde(default, rename = "move", skip_serializing_if = "Option::is_none")]
     pub moves: Option<WeekdayShifts>,
     /// `not_on`: on a `month` + `day` rule, the weekdays on which the holiday is not kept at
@@ -419,7 +421,11 @@ impl HolidayRule {
                 let key = self.table.as_deref().unwrap_or_default();
                 let table = super::table::index_of(&field("table"), key)?;
                 let offset = offset_of(&field("offset"), self.offset)?;
-                Kind::Table { table, offset }
+                Kind::Table {
+                    table,
+                    offset,
+                    moves: WeekdayShifts::default(),
+                }
             }
             (["equinox"], ..) => match self.equinox {
                 Some(e) => Kind::Equinox(e),
@@ -550,6 +556,11 @@ fn with_move(
             day,
             moves: moves.unwrap_or_default(),
         }),
+        Kind::Table { table, offset, .. } if not_on.is_none() => Ok(Kind::Table {
+            table,
+            offset,
+            moves: moves.unwrap_or_default(),
+        }),
         _ => {
             let (field, value) = match (moves, not_on) {
                 (Some(m), _) => ("move", m.to_string()),
@@ -563,7 +574,7 @@ fn with_move(
                 path: format!("{path}.{field}"),
                 value,
                 expected: if field == "move" {
-                    "`move` only on a `month` + `day` or `hebrew` rule".to_owned()
+                    "`move` only on a `month` + `day`, `hebrew` or `table` rule".to_owned()
                 } else {
                     "`not_on` only on a `month` + `day` rule".to_owned()
                 },

@@ -4,7 +4,7 @@ use proptest::prelude::*;
 use super::*;
 use crate::calendar::BusinessDays;
 
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+pub(super) fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
 
@@ -12,7 +12,7 @@ fn specs(json: &str) -> Vec<HolidaySpec> {
     serde_json::from_str(json).unwrap()
 }
 
-fn build(json: &str) -> Holidays {
+pub(super) fn build(json: &str) -> Holidays {
     Holidays::from_specs(&specs(json), "holidays").unwrap()
 }
 
@@ -519,8 +519,8 @@ fn error_unknown_field_and_bad_observance() {
         e,
         "unknown variant `uk`, expected one of `none`, `us`, `sunday_to_monday`, `substitute`, \
          `sunday_substitute`, `substitute_each`, `substitute_or_shared`, \
-         `sunday_substitute_or_shared`, `saturday_back_sunday_forward`, `shift` at line 1 \
-         column 40"
+         `sunday_substitute_or_shared`, `saturday_back_sunday_forward`, `shift`, \
+         `weekend_substitute` at line 1 column 40"
     );
     let e = serde_json::from_str::<Vec<HolidaySpec>>("[5]")
         .unwrap_err()
