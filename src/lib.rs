@@ -79,9 +79,9 @@
 //! [calendars and holidays](calendar#configuration-reference),
 //! [catalogs, plans, targets and incidents](contract#catalogs-plans-targets-and-incidents),
 //! [entitlements, terms and lifecycle](contract#entitlements-terms-and-lifecycle),
-//! [escalation ladders and the next wake-up](contract#escalation-ladders),
+//! [escalation ladders and the next wake-up](guide::lifecycle#escalation-ladders),
 //! [fees, quotas, hour budgets and credits](money#configuration-reference),
-//! [money terms in plans and contracts, and the monthly statement](contract#money-terms-and-the-monthly-statement),
+//! [money terms in plans and contracts, and the monthly statement](statement#configuration-reference),
 //! [availability](availability#configuration-reference),
 //! [time and materials](calendar::TimeAndMaterials#configuration-reference),
 //! [the queue](queue#configuration-reference),
@@ -604,7 +604,7 @@
 //!
 //! A plan's ladder notifies people as an incident drags on; [`next_wake_up`] says when to look
 //! again — the earliest instant anything discrete in the report changes. The
-//! [ladder reference](contract#escalation-ladders) has every trigger.
+//! [ladder reference](guide::lifecycle#escalation-ladders) has every trigger.
 //!
 //! ```
 //! use std::sync::Arc;
@@ -784,7 +784,7 @@
 //! COSYS's March 2026 for its customer, from the contract alone (its `billing` in
 //! `fixtures/contracts/cosys-customers.json`): the fee, a day of extended service hours,
 //! third-party work, the availability and the credit it earns; every line names the
-//! configuration it comes from ([money terms](contract#money-terms-and-the-monthly-statement),
+//! configuration it comes from ([money terms](statement#configuration-reference),
 //! [`statement`]).
 //!
 //! ```

@@ -35,7 +35,7 @@ use crate::money::{
 /// }
 /// ```
 ///
-/// The reference is in the [contract module docs](crate::contract#money-terms-and-the-monthly-statement).
+/// The reference is in the [statement module docs](crate::statement#configuration-reference).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct BillingSpec {
