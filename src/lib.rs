@@ -1032,6 +1032,9 @@ pub mod report;
 pub mod statement;
 pub mod time;
 
+#[cfg(test)]
+mod testing;
+
 pub use calendar::model::Calendar;
 pub use clock::{Clock, ClockEvent, ClockEventKind, ClockReading, ClockState};
 pub use contract::agreement::{Contract, ContractSpec};

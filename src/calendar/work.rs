@@ -423,17 +423,7 @@ impl From<TimeAndMaterials> for TimeAndMaterialsSpec {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::{DateTime, Utc};
-    use rust_decimal::Decimal;
-    use std::str::FromStr;
-
-    fn d(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap()
-    }
-
-    fn t(s: &str) -> DateTime<Utc> {
-        s.parse().unwrap()
-    }
+    use crate::testing::{d, t};
 
     fn terms(json: &str) -> TimeAndMaterials {
         TimeAndMaterials::try_from(serde_json::from_str::<TimeAndMaterialsSpec>(json).unwrap())

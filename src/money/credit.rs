@@ -385,13 +385,10 @@ impl From<CreditPolicy> for CreditPolicySpec {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::str::FromStr;
 
     const POLICY: &str = r#"{"currency":"EUR","availability":[{"below":"99","percent_of_fee":"5"},{"below":"98","percent_of_fee":"10"}],"per_breach":{"critical":"150.00 EUR","high":"50.00 EUR"},"cap":{"amount":"500.00 EUR"}}"#;
 
-    fn d(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap()
-    }
+    use crate::testing::d;
 
     fn policy() -> CreditPolicy {
         CreditPolicy::try_from(serde_json::from_str::<CreditPolicySpec>(POLICY).unwrap()).unwrap()

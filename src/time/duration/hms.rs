@@ -42,11 +42,7 @@ pub(crate) fn format_hms(seconds: Decimal) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::str::FromStr;
-
-    fn d(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap()
-    }
+    use crate::testing::d;
 
     #[test]
     fn hms() {
