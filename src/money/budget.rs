@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{mul, non_negative};
 use crate::error::Error;
+use crate::time::Hm;
 
 /// What happens to maintenance minutes that reach the end of their carry-over without being
 /// used. Configuration: `"forfeit"` or `{"convert_to_development": {"ratio": "0.5"}}`.
@@ -290,15 +291,6 @@ impl From<HourBudget> for HourBudgetSpec {
             carry_over_months: b.carry_over_months,
             on_expiry: b.on_expiry,
         }
-    }
-}
-
-/// Minutes as `H:MM`.
-struct Hm(u32);
-
-impl fmt::Display for Hm {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{:02}", self.0 / 60, self.0 % 60)
     }
 }
 
