@@ -72,6 +72,7 @@
 //! | [`queue`] | family | [`Queue`](queue::Queue) / [`queue::order`]: which open incident to work on next, and why |
 //! | [`report`] | family | many incidents: batch evaluation, [`ComplianceReport`](report::ComplianceReport) per period, CSV, SVG |
 //! | [`statement`] | family | [`Statement`] (root): a customer's month from the contract's money terms, its incidents and [`Usage`](statement::Usage) |
+//! | [`guide`] | docs | no code: the long-form documentation (below) |
 //!
 //! # Guide
 //!
