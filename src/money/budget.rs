@@ -35,9 +35,16 @@ pub enum ExpiryPolicy {
 
 /// An hour budget as written in configuration.
 ///
-/// ```json
+/// ```
+/// use slacalc::money::{HourBudget, HourBudgetSpec};
+///
+/// let spec: HourBudgetSpec = serde_json::from_str(r#"
 /// {"monthly_hours": "20", "carry_over_months": 2,
 ///  "on_expiry": {"convert_to_development": {"ratio": "0.5"}}}
+/// "#)?;
+/// assert_eq!(spec.carry_over_months, 2);
+/// let budget = HourBudget::try_from(spec)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, remote = "Self")]

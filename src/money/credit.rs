@@ -14,7 +14,10 @@ use crate::error::Error;
 
 /// A credit policy as written in configuration (every part optional):
 ///
-/// ```json
+/// ```
+/// use slacalc::money::{CreditPolicy, CreditPolicySpec};
+///
+/// let spec: CreditPolicySpec = serde_json::from_str(r#"
 /// {
 ///   "currency": "EUR",
 ///   "availability": [ {"below": "99", "percent_of_fee": "5"},
@@ -22,6 +25,10 @@ use crate::error::Error;
 ///   "per_breach": {"critical": "200.00 EUR", "high": "50.00 EUR"},
 ///   "cap": {"percent_of_fee": "25"}
 /// }
+/// "#)?;
+/// assert_eq!(spec.per_breach.len(), 2);
+/// let policy = CreditPolicy::try_from(spec)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, remote = "Self")]
