@@ -417,10 +417,7 @@ fn overflow_of(
 #[cfg(test)]
 mod reach_tests {
     use super::*;
-
-    fn t(s: &str) -> DateTime<Utc> {
-        s.parse().unwrap()
-    }
+    use crate::testing::t;
 
     #[test]
     fn reach_counts_like_read_and_knows_exact_hits() {

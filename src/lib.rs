@@ -72,6 +72,7 @@
 //! | [`queue`] | family | [`Queue`](queue::Queue) / [`queue::order`]: which open incident to work on next, and why |
 //! | [`report`] | family | many incidents: batch evaluation, [`ComplianceReport`](report::ComplianceReport) per period, CSV, SVG |
 //! | [`statement`] | family | [`Statement`] (root): a customer's month from the contract's money terms, its incidents and [`Usage`](statement::Usage) |
+//! | [`guide`] | docs | no code: the long-form documentation (below) |
 //!
 //! # Guide
 //!
@@ -79,9 +80,9 @@
 //! [calendars and holidays](calendar#configuration-reference),
 //! [catalogs, plans, targets and incidents](contract#catalogs-plans-targets-and-incidents),
 //! [entitlements, terms and lifecycle](contract#entitlements-terms-and-lifecycle),
-//! [escalation ladders and the next wake-up](contract#escalation-ladders),
+//! [escalation ladders and the next wake-up](guide::lifecycle#escalation-ladders),
 //! [fees, quotas, hour budgets and credits](money#configuration-reference),
-//! [money terms in plans and contracts, and the monthly statement](contract#money-terms-and-the-monthly-statement),
+//! [money terms in plans and contracts, and the monthly statement](statement#configuration-reference),
 //! [availability](availability#configuration-reference),
 //! [time and materials](calendar::TimeAndMaterials#configuration-reference),
 //! [the queue](queue#configuration-reference),
@@ -604,7 +605,7 @@
 //!
 //! A plan's ladder notifies people as an incident drags on; [`next_wake_up`] says when to look
 //! again — the earliest instant anything discrete in the report changes. The
-//! [ladder reference](contract#escalation-ladders) has every trigger.
+//! [ladder reference](guide::lifecycle#escalation-ladders) has every trigger.
 //!
 //! ```
 //! use std::sync::Arc;
@@ -784,7 +785,7 @@
 //! COSYS's March 2026 for its customer, from the contract alone (its `billing` in
 //! `fixtures/contracts/cosys-customers.json`): the fee, a day of extended service hours,
 //! third-party work, the availability and the credit it earns; every line names the
-//! configuration it comes from ([money terms](contract#money-terms-and-the-monthly-statement),
+//! configuration it comes from ([money terms](statement#configuration-reference),
 //! [`statement`]).
 //!
 //! ```
@@ -1031,6 +1032,9 @@ pub mod queue;
 pub mod report;
 pub mod statement;
 pub mod time;
+
+#[cfg(test)]
+mod testing;
 
 pub use calendar::model::Calendar;
 pub use clock::{Clock, ClockEvent, ClockEventKind, ClockReading, ClockState};

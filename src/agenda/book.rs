@@ -354,11 +354,8 @@ mod tests {
     use super::*;
     use crate::agenda::Change;
     use crate::contract::Metric;
+    use crate::testing::t;
     use crate::{Catalog, ContractSpec};
-
-    fn t(s: &str) -> DateTime<Utc> {
-        s.parse().unwrap_or(DateTime::<Utc>::MIN_UTC)
-    }
 
     /// A 30-minute reaction on 24x7 with a warning at half of it.
     fn contract() -> Arc<Contract> {

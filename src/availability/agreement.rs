@@ -15,13 +15,20 @@ use crate::Calendar;
 
 /// An availability agreement as written in configuration.
 ///
-/// ```json
+/// ```
+/// use slacalc::availability::{AvailabilityAgreement, AvailabilityAgreementSpec};
+///
+/// let spec: AvailabilityAgreementSpec = serde_json::from_str(r#"
 /// {
 ///   "target": "99",
 ///   "service_hours": { "timezone": "Europe/Berlin", "hours": { "mon": ["08:00-18:00"] } },
 ///   "maintenance": { "windows": [ { "start": "2026-03-19T13:00:00Z",
 ///                                   "end": "2026-03-19T15:00:00Z" } ] }
 /// }
+/// "#)?;
+/// assert_eq!(spec.target.to_string(), "99");
+/// let agreement = AvailabilityAgreement::try_from(spec)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, remote = "Self")]

@@ -231,10 +231,7 @@ fn percent_up(service: TimeDelta, down: TimeDelta) -> Result<Decimal, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn t(s: &str) -> DateTime<Utc> {
-        s.parse().unwrap()
-    }
+    use crate::testing::t;
 
     fn agreement(json: &str) -> AvailabilityAgreement {
         serde_json::from_str(json).unwrap()

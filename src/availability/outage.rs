@@ -67,10 +67,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-
-    fn t(s: &str) -> DateTime<Utc> {
-        s.parse().unwrap()
-    }
+    use crate::testing::t;
 
     #[test]
     fn merging_joins_overlapping_and_touching_outages() {

@@ -165,7 +165,10 @@ impl WorkClassifier {
 /// Time-and-materials terms as written in configuration: the [`HourlyRatesSpec`] fields plus
 /// the zone of the billing days, the service hours and the holidays.
 ///
-/// ```json
+/// ```
+/// use slacalc::calendar::{TimeAndMaterials, TimeAndMaterialsSpec};
+///
+/// let spec: TimeAndMaterialsSpec = serde_json::from_str(r#"
 /// {
 ///   "currency": "EUR",
 ///   "hourly_rate": "120.00 EUR",
@@ -176,6 +179,10 @@ impl WorkClassifier {
 ///   "holidays": ["2026-04-03", "2026-04-06"],
 ///   "surcharges": { "outside_service_hours": "50", "holiday": "100" }
 /// }
+/// "#)?;
+/// assert_eq!(spec.holidays.len(), 2);
+/// let terms = TimeAndMaterials::try_from(spec)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, remote = "Self")]
@@ -423,17 +430,7 @@ impl From<TimeAndMaterials> for TimeAndMaterialsSpec {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::{DateTime, Utc};
-    use rust_decimal::Decimal;
-    use std::str::FromStr;
-
-    fn d(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap()
-    }
-
-    fn t(s: &str) -> DateTime<Utc> {
-        s.parse().unwrap()
-    }
+    use crate::testing::{d, t};
 
     fn terms(json: &str) -> TimeAndMaterials {
         TimeAndMaterials::try_from(serde_json::from_str::<TimeAndMaterialsSpec>(json).unwrap())

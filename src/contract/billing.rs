@@ -19,7 +19,10 @@ use crate::money::{
 /// The money side of a customer's contract as written in configuration (the `billing` field
 /// of a [`ContractSpec`](crate::ContractSpec)); every part is optional:
 ///
-/// ```json
+/// ```
+/// use slacalc::contract::BillingSpec;
+///
+/// let spec: BillingSpec = serde_json::from_str(r#"
 /// {
 ///   "about": "what was agreed, in words",
 ///   "fee": { "currency": "EUR", "fee": { "fixed": "2500.00 EUR" } },
@@ -33,9 +36,13 @@ use crate::money::{
 ///   "time_and_materials": { "currency": "EUR", "hourly_rate": "125.00 EUR",
 ///                           "timezone": "Europe/Berlin" }
 /// }
+/// "#)?;
+/// assert_eq!(spec.extras.len(), 1);
+/// assert_eq!(spec.hour_budget.map(|b| b.carry_over_months), Some(3));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
-/// The reference is in the [contract module docs](crate::contract#money-terms-and-the-monthly-statement).
+/// The reference is in the [statement module docs](crate::statement#configuration-reference).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct BillingSpec {

@@ -3,7 +3,7 @@
 //! A plan has at most one ladder per severity (`PlanSpec::ladders`, keyed by severity). A
 //! ladder is a clock with steps: it starts when the incident is reported, its own pause rules
 //! halt it, its end events stop it; each step names whom to notify and a trigger. How steps
-//! are evaluated is described in [`mod@crate::evaluate#escalation-ladders`].
+//! are evaluated is described in the [lifecycle guide](crate::guide::lifecycle#escalation-ladders).
 
 use std::fmt;
 use std::str::FromStr;
@@ -223,7 +223,8 @@ pub struct Step {
     pub trigger: Trigger,
 }
 
-/// A validated ladder.
+/// A validated ladder. Its configuration reference (triggers, halts, firing, validation) is
+/// in the [lifecycle guide](crate::guide::lifecycle#escalation-ladders).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Ladder {
     /// Halts: from an event until one of its resuming events.

@@ -126,7 +126,10 @@
 //! (weekday shifts, moved dates, year cycles), the calendars of `hebrew.rs`, `hijri.rs` and
 //! `orthodox.rs`, and `table.rs` (dated tables, over `hijri.rs`). What the checks do not
 //! count: a file importing its own module's `mod.rs` items (`use super::{Calendar, Kind}`),
-//! and the crate root's re-exports, which every module may use (`crate::Error`).
+//! the crate root's re-exports, which every module may use (`crate::Error`), and the
+//! `-> testing` lines: unit tests using the test-only `testing` module, whose literal
+//! constructors (`t` an instant, `d` a decimal, `date` a day) are one file,
+//! `tests/util/literals.rs`, that the integration tests include too.
 //!
 //! # Not yet as designed
 //!

@@ -95,7 +95,7 @@
 //! More messages are quoted in each family's configuration reference
 //! ([calendars](crate::calendar#configuration-reference),
 //! [contracts](crate::contract#catalogs-plans-targets-and-incidents),
-//! [ladders](crate::contract#escalation-ladders), [money](crate::money#configuration-reference)).
+//! [ladders](crate::guide::lifecycle#escalation-ladders), [money](crate::money#configuration-reference)).
 //!
 //! # Correctness
 //!

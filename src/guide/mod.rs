@@ -6,19 +6,21 @@
 //!
 //! # Configuration reference
 //!
-//! Each family module's docs are its configuration reference, in the order the data flows:
+//! Each family module's docs are its configuration reference, in the order the data flows
+//! (escalation ladders are with the [`lifecycle`] they drive):
 //!
 //! | module docs | configure |
 //! | --- | --- |
 //! | [calendar](crate::calendar#configuration-reference) | calendars: time zone, weekly shifts, holidays (every form, presets), exceptions, special hours, operations, union / intersection / difference |
 //! | [contract](crate::contract#catalogs-plans-targets-and-incidents) | catalogs, severities, plans, targets and their forms, pause rules, severity-change and reopen policies, a customer's terms, incident events |
 //! | [contract: entitlements](crate::contract#entitlements-terms-and-lifecycle) | channels, channel rules, named contacts, case quotas at the door, support levels, the contract term, product lifecycle and extended maintenance |
-//! | [contract: escalation ladders](crate::contract#escalation-ladders) | escalation ladders: triggers, halts, firing, validation; the next wake-up |
+//! | [escalation ladders](crate::guide::lifecycle#escalation-ladders) | escalation ladders: triggers, halts, firing, validation; the next wake-up |
 //! | [money](crate::money#configuration-reference) | money values, currencies and rounding, fee schedules, case quotas, hour budgets, service credits |
 //! | [availability](crate::availability#configuration-reference) | availability agreements: service hours, maintenance, outages, the target |
 //! | [calendar::TimeAndMaterials](crate::calendar::TimeAndMaterials#configuration-reference) | hourly billing with surcharges, increments and a daily cap |
 //! | [queue](crate::queue#configuration-reference) | the queue's keys, explanations and incremental use |
 //! | [report](crate::report#configuration-reference) | batch evaluation, compliance periods, targets and statistics, CSV, SVG |
+//! | [statement](crate::statement#configuration-reference) | a contract's money terms (a plan's published `fee`, a contract's `billing`: agreed fee, extras, credits, availability, hour budget, time and materials) and a month's usage |
 //!
 //! # Background
 //!

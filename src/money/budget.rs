@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{mul, non_negative};
 use crate::error::Error;
+use crate::time::Hm;
 
 /// What happens to maintenance minutes that reach the end of their carry-over without being
 /// used. Configuration: `"forfeit"` or `{"convert_to_development": {"ratio": "0.5"}}`.
@@ -34,9 +35,16 @@ pub enum ExpiryPolicy {
 
 /// An hour budget as written in configuration.
 ///
-/// ```json
+/// ```
+/// use slacalc::money::{HourBudget, HourBudgetSpec};
+///
+/// let spec: HourBudgetSpec = serde_json::from_str(r#"
 /// {"monthly_hours": "20", "carry_over_months": 2,
 ///  "on_expiry": {"convert_to_development": {"ratio": "0.5"}}}
+/// "#)?;
+/// assert_eq!(spec.carry_over_months, 2);
+/// let budget = HourBudget::try_from(spec)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, remote = "Self")]
@@ -290,15 +298,6 @@ impl From<HourBudget> for HourBudgetSpec {
             carry_over_months: b.carry_over_months,
             on_expiry: b.on_expiry,
         }
-    }
-}
-
-/// Minutes as `H:MM`.
-struct Hm(u32);
-
-impl fmt::Display for Hm {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{:02}", self.0 / 60, self.0 % 60)
     }
 }
 

@@ -14,7 +14,10 @@ use crate::error::Error;
 
 /// A credit policy as written in configuration (every part optional):
 ///
-/// ```json
+/// ```
+/// use slacalc::money::{CreditPolicy, CreditPolicySpec};
+///
+/// let spec: CreditPolicySpec = serde_json::from_str(r#"
 /// {
 ///   "currency": "EUR",
 ///   "availability": [ {"below": "99", "percent_of_fee": "5"},
@@ -22,6 +25,10 @@ use crate::error::Error;
 ///   "per_breach": {"critical": "200.00 EUR", "high": "50.00 EUR"},
 ///   "cap": {"percent_of_fee": "25"}
 /// }
+/// "#)?;
+/// assert_eq!(spec.per_breach.len(), 2);
+/// let policy = CreditPolicy::try_from(spec)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, remote = "Self")]
@@ -385,13 +392,10 @@ impl From<CreditPolicy> for CreditPolicySpec {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::str::FromStr;
 
     const POLICY: &str = r#"{"currency":"EUR","availability":[{"below":"99","percent_of_fee":"5"},{"below":"98","percent_of_fee":"10"}],"per_breach":{"critical":"150.00 EUR","high":"50.00 EUR"},"cap":{"amount":"500.00 EUR"}}"#;
 
-    fn d(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap()
-    }
+    use crate::testing::d;
 
     fn policy() -> CreditPolicy {
         CreditPolicy::try_from(serde_json::from_str::<CreditPolicySpec>(POLICY).unwrap()).unwrap()

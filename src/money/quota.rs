@@ -293,12 +293,9 @@ impl From<CaseQuota> for CaseQuotaSpec {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::date as day;
     use chrono::TimeZone;
     use rust_decimal::Decimal;
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
 
     #[test]
     fn a_quota_counts_in_the_period_of_its_day() {

@@ -92,7 +92,6 @@ impl fmt::Display for RoundingMode {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::str::FromStr;
 
     const ALL: [RoundingMode; 7] = [
         RoundingMode::HalfUp,
@@ -104,9 +103,7 @@ mod tests {
         RoundingMode::Floor,
     ];
 
-    fn d(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap()
-    }
+    use crate::testing::d;
 
     /// The table in the variant docs, checked row by row.
     #[test]

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::availability::AvailabilityReport;
 use crate::money::{BudgetMonth, Currency, Invoice, QuotaUsage};
 use crate::report::count;
-use crate::time::{rfc3339, Period};
+use crate::time::{rfc3339, Hm, Period};
 use crate::Metric;
 use crate::Money;
 
@@ -131,15 +131,6 @@ pub struct StatementTotal {
     pub credit: Money,
     /// `charges − credit`; negative when the credit exceeds the charges.
     pub due: Money,
-}
-
-/// Minutes as `H:MM`.
-struct Hm(u32);
-
-impl fmt::Display for Hm {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{:02}", self.0 / 60, self.0 % 60)
-    }
 }
 
 const WIDTH: usize = 60;

@@ -10,7 +10,10 @@ use crate::money::{FeeInputs, WorkInterval};
 
 /// A month's usage as a host records it; every field is optional. In JSON:
 ///
-/// ```json
+/// ```
+/// use slacalc::statement::Usage;
+///
+/// let usage: Usage = serde_json::from_str(r#"
 /// {
 ///   "fee_inputs": { "amounts": { "usage": "15000.00 EUR" },
 ///                   "quantities": { "extension_days": "1" } },
@@ -19,6 +22,9 @@ use crate::money::{FeeInputs, WorkInterval};
 ///   "work": [ { "start": "2026-03-16T15:10:00Z", "end": "2026-03-16T18:00:00Z" } ],
 ///   "maintenance_minutes": { "2026-02": 600, "2026-03": 1500 }
 /// }
+/// "#)?;
+/// assert_eq!((usage.outages.len(), usage.work.len()), (1, 1));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
 /// A part the contract has no terms for is an error when it is given (work without time

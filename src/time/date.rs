@@ -104,10 +104,7 @@ pub(crate) fn local_day(tz: Tz, at: DateTime<Utc>) -> Option<(NaiveDate, DateTim
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn t(s: &str) -> DateTime<Utc> {
-        s.parse().unwrap()
-    }
+    use crate::testing::t;
 
     #[test]
     fn dates_parse_strictly() {

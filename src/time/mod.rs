@@ -33,7 +33,7 @@ pub use duration::{
     format_duration, format_iso_duration, iso_duration, parse_duration, parse_iso_duration,
     IsoDuration,
 };
-pub(crate) use duration::{format_hms, format_whole_seconds, seconds_of};
+pub(crate) use duration::{format_hms, format_whole_seconds, seconds_of, Hm};
 pub(crate) use instant::rfc3339;
 pub use instant::ZonedInstant;
 pub use of_day::{Shift, TimeOfDay};

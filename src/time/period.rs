@@ -312,10 +312,7 @@ impl From<Period> for String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
+    use crate::testing::date as day;
 
     #[test]
     fn units_contain_their_dates() {

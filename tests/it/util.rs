@@ -4,25 +4,14 @@
 
 use std::sync::{PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
-use chrono::{DateTime, NaiveDate, Utc};
-use rust_decimal::Decimal;
 use slacalc::Money;
 use slacalc::{Calendar, Event, EventKind};
 
-/// An instant in RFC 3339, `"2026-03-10T10:00:00Z"`.
-pub fn t(s: &str) -> DateTime<Utc> {
-    s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
-}
+#[path = "../util/literals.rs"]
+mod literals;
 
-/// A date from its year, month and day.
-pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_else(|| panic!("no date {y}-{m}-{d}"))
-}
-
-/// A decimal, `"12.50"`.
-pub fn d(s: &str) -> Decimal {
-    s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
-}
+/// `t` (an instant), `d` (a decimal) and `date` (a date), shared with the unit tests.
+pub(crate) use literals::{d, date, t};
 
 /// An amount with its currency, `"12.50 EUR"`.
 pub fn money(s: &str) -> Money {

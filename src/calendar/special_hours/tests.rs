@@ -3,15 +3,8 @@ use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use crate::calendar::compiled::Seconds;
 use crate::calendar::years::YearSeries;
 use crate::calendar::BusinessDays;
+use crate::testing::{date as d, t};
 use crate::{Calendar, Error};
-
-fn t(s: &str) -> DateTime<Utc> {
-    s.parse().unwrap()
-}
-
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
 
 fn cal(json: &str) -> Calendar {
     Calendar::from_json(json).unwrap()

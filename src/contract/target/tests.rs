@@ -1,8 +1,5 @@
 use super::*;
-
-fn t(s: &str) -> DateTime<Utc> {
-    s.parse().unwrap()
-}
+use crate::testing::t;
 
 fn target(json: &str) -> Result<Target, Error> {
     let spec: TargetSpec = serde_json::from_str(json).unwrap();

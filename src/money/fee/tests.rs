@@ -1,13 +1,9 @@
 //! Unit tests of fee schedules.
 
 use super::*;
+use crate::testing::d;
 use crate::Money;
 use rust_decimal::Decimal;
-use std::str::FromStr;
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
 
 fn schedule(json: &str) -> Result<FeeSchedule, Error> {
     let spec: FeeScheduleSpec = serde_json::from_str(json).unwrap();

@@ -222,11 +222,7 @@ fn round_up_extra(d: TimeDelta, minutes: u32) -> Option<TimeDelta> {
 mod tests {
     use super::*;
     use crate::money::WorkPiece;
-    use std::str::FromStr;
-
-    fn d(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap()
-    }
+    use crate::testing::d;
 
     #[test]
     fn rounding_up() {

@@ -43,7 +43,10 @@ pub struct SurchargesSpec {
 /// calendar side (zone, service hours, holidays) that
 /// [`calendar::TimeAndMaterialsSpec`](crate::calendar::TimeAndMaterialsSpec) adds.
 ///
-/// ```json
+/// ```
+/// use slacalc::money::{HourlyRates, HourlyRatesSpec};
+///
+/// let spec: HourlyRatesSpec = serde_json::from_str(r#"
 /// {
 ///   "currency": "EUR",
 ///   "hourly_rate": "120.00 EUR",
@@ -51,6 +54,10 @@ pub struct SurchargesSpec {
 ///   "increment": { "minutes": 15, "per": "interval" },
 ///   "surcharges": { "outside_service_hours": "50", "holiday": "100" }
 /// }
+/// "#)?;
+/// assert_eq!(spec.daily_rate.as_deref(), Some("880.00 EUR"));
+/// let rates = HourlyRates::try_from(spec)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, remote = "Self")]

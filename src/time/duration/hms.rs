@@ -1,5 +1,8 @@
 //! The `H:MM:SS` form with exact decimal seconds that invoice lines and availability reports
-//! print, and the exact decimal seconds of a duration.
+//! print, the exact decimal seconds of a duration, and the `H:MM` of whole minutes that hour
+//! budgets and statements print.
+
+use std::fmt;
 
 use chrono::TimeDelta;
 use rust_decimal::Decimal;
@@ -12,6 +15,16 @@ pub(crate) fn seconds_of(d: TimeDelta) -> Option<Decimal> {
     Decimal::try_from_i128_with_scale(nanos, 9)
         .ok()
         .map(|s| s.normalize())
+}
+
+/// Whole minutes as `H:MM` (`90` is `1:30`): an hour budget's ledger and a statement's
+/// budget month.
+pub(crate) struct Hm(pub(crate) u32);
+
+impl fmt::Display for Hm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{:02}", self.0 / 60, self.0 % 60)
+    }
 }
 
 /// Formats exact seconds as `H:MM:SS` with any fraction of a second after the seconds
@@ -42,11 +55,7 @@ pub(crate) fn format_hms(seconds: Decimal) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::str::FromStr;
-
-    fn d(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap()
-    }
+    use crate::testing::d;
 
     #[test]
     fn hms() {
@@ -55,6 +64,13 @@ mod tests {
         assert_eq!(format_hms(d("-1800")), "-0:30:00");
         assert_eq!(format_hms(d("360000")), "100:00:00");
         assert_eq!(format_hms(Decimal::ZERO), "0:00:00");
+    }
+
+    #[test]
+    fn whole_minutes() {
+        assert_eq!(Hm(90).to_string(), "1:30");
+        assert_eq!(Hm(5).to_string(), "0:05");
+        assert_eq!(Hm(6000).to_string(), "100:00");
     }
 
     #[test]

@@ -1,13 +1,14 @@
 //! Durations and their text forms; the crate's one duration printer and parser.
 //!
-//! A duration has three written forms, all here:
+//! A duration has these written forms, all here:
 //!
 //! * the **configuration form** `4h30m` ([`parse_duration`], [`format_duration`]), which is
 //!   also what reports print for people;
 //! * **ISO 8601** `PT4H30M` ([`IsoDuration`], [`parse_iso_duration`], [`format_iso_duration`]
 //!   and the serde helpers [`iso_duration`]), the form serialized reports write;
 //! * **`H:MM:SS`** with exact decimal seconds (`1:05:00`, `0:00:01.5`), the form invoice lines
-//!   and availability reports print (`format_hms`, crate-internal).
+//!   and availability reports print (`format_hms`, crate-internal), and `H:MM` of whole
+//!   minutes (`1:30`), the form hour budgets and statements print (`Hm`, crate-internal).
 //!
 //! Both [`parse_duration`] and the serde helpers read the configuration form and ISO 8601
 //! alike, so every `TimeDelta` reads back exactly.
@@ -19,7 +20,7 @@ use crate::error::Error;
 mod hms;
 mod iso;
 
-pub(crate) use hms::{format_hms, seconds_of};
+pub(crate) use hms::{format_hms, seconds_of, Hm};
 pub use iso::{format_iso_duration, iso_duration, parse_iso_duration, IsoDuration};
 
 /// Parses a duration as written in configuration or in a serialized report: either the
