@@ -106,18 +106,36 @@ pub(crate) struct Seg {
     pub(crate) cum: i64,
 }
 
+/// Entries of a chunk's day index: the days of a leap year, and two more, plus one.
+const DAY_INDEX_LEN: usize = 366 + 2 + 1;
+
 /// Business intervals of one UTC year `[start, end)`, sorted and disjoint (touching intervals
 /// are merged), in Unix seconds.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Chunk {
     pub(crate) start: i64,
     pub(crate) end: i64,
     /// The intervals with their running totals, side by side: a lookup reads one place.
     pub(crate) segs: Vec<Seg>,
     pub(crate) total: i64,
-    /// `day_index[d]` = number of intervals starting before `start + d` days, for
-    /// `d` in `0 ..= days + 1`: finds an instant's interval without a binary search.
-    day_index: Vec<u32>,
+    /// `day_index[d]` = number of intervals starting before `start + d` days: finds an
+    /// instant's interval without a binary search. Kept in the chunk itself (not behind a
+    /// pointer of its own), so a lookup makes one memory access fewer; a year has at most 366
+    /// days, and a longer span (no chunk has one) finds the intervals past the index by
+    /// stepping back from the last one.
+    day_index: [u32; DAY_INDEX_LEN],
+}
+
+impl Default for Chunk {
+    fn default() -> Self {
+        Chunk {
+            start: 0,
+            end: 0,
+            segs: Vec::new(),
+            total: 0,
+            day_index: [0; DAY_INDEX_LEN],
+        }
+    }
 }
 
 impl Chunk {
@@ -153,15 +171,14 @@ impl Chunk {
             total += seg.end - seg.start;
         }
         c.total = total;
-        let days = usize::try_from((end - start).div_euclid(SECS_PER_DAY)).unwrap_or(0) + 2;
-        c.day_index.reserve(days + 1);
         let mut k = 0usize;
-        for d in 0..=days {
-            let day_start = start + d as i64 * SECS_PER_DAY;
+        let mut day_start = start;
+        for entry in &mut c.day_index {
             while c.segs.get(k).is_some_and(|s| s.start < day_start) {
                 k += 1;
             }
-            c.day_index.push(u32::try_from(k).unwrap_or(u32::MAX));
+            *entry = u32::try_from(k).unwrap_or(u32::MAX);
+            day_start = day_start.saturating_add(SECS_PER_DAY);
         }
         c
     }
@@ -309,7 +326,7 @@ impl Chunk {
 
     /// Approximate heap size in bytes.
     pub(crate) fn heap_bytes(&self) -> usize {
-        self.segs.capacity() * std::mem::size_of::<Seg>() + self.day_index.capacity() * 4
+        self.segs.capacity() * std::mem::size_of::<Seg>()
     }
 }
 
