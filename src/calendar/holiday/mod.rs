@@ -18,6 +18,9 @@ mod spec;
 mod table;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_asia;
+mod thai;
 
 use std::collections::VecDeque;
 use std::fmt;
@@ -41,6 +44,7 @@ pub(crate) use shift::{cycle_divides_400, in_cycle};
 pub use solar_term::SolarTerm;
 pub(crate) use spec::Compiled;
 pub use spec::{HolidayRule, HolidaySpec, MonthDay};
+pub use thai::ThaiLunarDate;
 
 /// A named holiday on a date.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -254,6 +258,18 @@ fn compile_into(
         }
     }
     Ok(())
+}
+
+/// Whether a holiday of another name than `name` falls on `d` among `occurrences` (sorted
+/// by date).
+fn shares_date(occurrences: &[(NaiveDate, &Rule)], d: NaiveDate, name: &str) -> bool {
+    let on_d = occurrences.partition_point(|(x, _)| *x < d);
+    occurrences
+        .get(on_d..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|(x, _)| *x == d)
+        .any(|(_, r)| r.name != name)
 }
 
 fn is_weekend(d: NaiveDate) -> bool {
@@ -586,9 +602,18 @@ impl Holidays {
         occurrences.sort_by_key(|(d, _)| *d);
         if keep == Names::Drop {
             // Without names, rules on one date with one observance are one rule.
-            // Not those whose observance depends on the names sharing a date.
+            // Not those whose observance depends on the names sharing a date, nor any on a
+            // date where such an observance looks for another name.
+            let named_dates: Vec<NaiveDate> = occurrences
+                .iter()
+                .filter(|(_, r)| matches!(r.observed, Observance::SharedShift(_)))
+                .map(|(d, _)| *d)
+                .collect();
             occurrences.dedup_by(|(d, r), (pd, pr)| {
-                d == pd && r.observed == pr.observed && !r.observed.depends_on_names()
+                d == pd
+                    && r.observed == pr.observed
+                    && !r.observed.depends_on_names()
+                    && !named_dates.contains(d)
             });
         }
 
@@ -610,6 +635,9 @@ impl Holidays {
                 (Observance::Us, Weekday::Sat) => d.pred_opt(),
                 (Observance::Us | Observance::SundayToMonday, Weekday::Sun) => d.succ_opt(),
                 (Observance::Shift(s), _) => s.observed(*d),
+                (Observance::SharedShift(s), _) if shares_date(&occurrences, *d, &r.name) => {
+                    s.observed(*d)
+                }
                 _ => None,
             };
             if let Some(to) = to {

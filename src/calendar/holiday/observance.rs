@@ -51,6 +51,12 @@ pub enum Observance {
     /// day is already a holiday (the form of US Christmas Eve: Friday → Thursday, weekend →
     /// Friday; or Sunday → Monday and Saturday → Monday with `{"sat": 2, "sun": 1}`).
     Shift(WeekdayShifts),
+    /// `{"shared_shift": {"mon": 1, "tue": -1, …}}`: as `shift`, but only when the holiday
+    /// shares its date with a holiday of another name (Taiwan's Children's Day on the day of
+    /// Tomb-Sweeping Day: observed the day after on a Monday or Thursday, the day before on a
+    /// Tuesday, Wednesday, Friday or Saturday, the Friday before on a Sunday); nothing
+    /// otherwise. A second rule for the same holiday may give its ordinary observance.
+    SharedShift(WeekdayShifts),
 }
 
 impl Observance {
@@ -70,6 +76,10 @@ impl Observance {
     /// Whether the observed days depend on the holidays' names (whether several share a
     /// date, or each gets its own day), so that rules on one date are never merged.
     pub(crate) fn depends_on_names(&self) -> bool {
-        self.counts_shared() || *self == Observance::SubstituteEach
+        self.counts_shared()
+            || matches!(
+                self,
+                Observance::SubstituteEach | Observance::SharedShift(_)
+            )
     }
 }
