@@ -195,13 +195,18 @@ pub(crate) fn date(year: i32, month: u32, day: u32, later: bool) -> Option<Naive
     let lengths = kind.month_lengths();
     let leap = kind == YearType::ExtraMonth;
     // The month's place in the year: after month 8 of an Athikamat year comes month 8.8.
-    let place = month + u32::from(leap && month > 8) + u32::from(leap && later);
-    let before: u32 = lengths.iter().take(usize::try_from(place).ok()? - 1).sum();
-    let length = *lengths.get(usize::try_from(place).ok()? - 1)?;
+    let place = month
+        .checked_add(u32::from(leap && month > 8))?
+        .checked_add(u32::from(leap && later))?;
+    let index = usize::try_from(place.checked_sub(1)?).ok()?;
+    let before: u32 = lengths.iter().take(index).sum();
+    let length = *lengths.get(index)?;
     if !(1..=length).contains(&day) {
         return None;
     }
-    start.checked_add_days(Days::new(u64::from(before + day - 1)))
+    start.checked_add_days(Days::new(u64::from(
+        before.checked_add(day)?.checked_sub(1)?,
+    )))
 }
 
 #[cfg(test)]
