@@ -47,7 +47,8 @@
 //! [`EasterClash`](crate::calendar::EasterClash)); an [`Observance`](crate::calendar::Observance)
 //! adds observed or substitute days for a holiday on a weekend (US Friday/Monday, Sunday to
 //! Monday, the next free working day after a Saturday or Sunday or only after a Sunday, the
-//! previous free working day for a Saturday and the next for a Sunday, the next free
+//! previous free working day for a Saturday and the next for a Sunday (for each holiday of
+//! its own name with `"saturday_back_sunday_forward_each"`, Taiwan), the next free
 //! working day also for a holiday that shares its date with another (Korea), a substitute
 //! working day for each holiday of its own name on a weekend date (China), or
 //! fixed per-weekday shifts as in [`WeekdayShifts`](crate::calendar::WeekdayShifts), also

@@ -272,6 +272,24 @@ fn shares_date(occurrences: &[(NaiveDate, &Rule)], d: NaiveDate, name: &str) -> 
         .any(|(_, r)| r.name != name)
 }
 
+/// Whether `r`'s holiday on `d` is observed by a `shared_shift` rule of its name (which then
+/// takes the place of its other observances on that date): a rule of the same name on `d`
+/// with a `shared_shift` that moves a date of that weekday, and a holiday of another name
+/// on `d`.
+fn shifted_as_shared(occurrences: &[(NaiveDate, &Rule)], d: NaiveDate, r: &Rule) -> bool {
+    let on_d = occurrences.partition_point(|(x, _)| *x < d);
+    occurrences
+        .get(on_d..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|(x, _)| *x == d)
+        .any(|(_, r2)| {
+            r2.name == r.name
+                && matches!(r2.observed, Observance::SharedShift(s) if s.days(d.weekday()) != 0)
+        })
+        && shares_date(occurrences, d, &r.name)
+}
+
 fn is_weekend(d: NaiveDate) -> bool {
     matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
 }
@@ -678,14 +696,26 @@ impl Holidays {
                 | (
                     Observance::SundaySubstitute
                     | Observance::SundaySubstituteOrShared
-                    | Observance::SaturdayBackSundayForward,
+                    | Observance::SaturdayBackSundayForward
+                    | Observance::SaturdayBackSundayForwardEach,
                     Weekday::Sun,
                 ) => Direction::Forward,
-                (Observance::SaturdayBackSundayForward, Weekday::Sat) => Direction::Backward,
+                (
+                    Observance::SaturdayBackSundayForward
+                    | Observance::SaturdayBackSundayForwardEach,
+                    Weekday::Sat,
+                ) => Direction::Backward,
                 _ if shared() => Direction::Forward,
                 _ => continue,
             };
-            let own = (r.observed == Observance::SubstituteEach).then_some(r.name.as_str());
+            if shifted_as_shared(&occurrences, *d, r) {
+                continue;
+            }
+            let own = matches!(
+                r.observed,
+                Observance::SubstituteEach | Observance::SaturdayBackSundayForwardEach
+            )
+            .then_some(r.name.as_str());
             // The groups of this date are the last ones: join the one of the same kind (the
             // same name, for a holiday substituted on its own, however the rules are
             // ordered), or start one.

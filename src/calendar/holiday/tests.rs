@@ -519,8 +519,8 @@ fn error_unknown_field_and_bad_observance() {
         e,
         "unknown variant `uk`, expected one of `none`, `us`, `sunday_to_monday`, `substitute`, \
          `sunday_substitute`, `substitute_each`, `substitute_or_shared`, \
-         `sunday_substitute_or_shared`, `saturday_back_sunday_forward`, `shift`, `shared_shift` at line 1 \
-         column 40"
+         `sunday_substitute_or_shared`, `saturday_back_sunday_forward`, \
+         `saturday_back_sunday_forward_each`, `shift`, `shared_shift` at line 1 column 40"
     );
     let e = serde_json::from_str::<Vec<HolidaySpec>>("[5]")
         .unwrap_err()

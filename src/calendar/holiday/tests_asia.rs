@@ -113,17 +113,45 @@ fn shared_shift_applies_only_on_a_shared_date() {
     );
     // 2018: apart on weekdays (Wednesday 4, Thursday 5): nothing observed.
     assert_eq!(april(2018), [d(2018, 4, 4), d(2018, 4, 5)]);
-    // Both holidays' ordinary rule looks for the working day before the Saturday, after the
-    // shared shift's Friday: one day for the date, named after both.
+    // On the shared date the shared shift replaces Children's Day's ordinary rule: the day
+    // before the Friday is Tomb-Sweeping Day's alone.
     let names: Vec<String> = h.in_year(2020).into_iter().map(|x| x.name).collect();
     assert_eq!(
         names,
         [
-            "Children's Day (observed); Tomb-Sweeping Day (observed)",
+            "Tomb-Sweeping Day (observed)",
             "Children's Day (observed)",
             "Children's Day; Tomb-Sweeping Day"
         ]
     );
+}
+
+#[test]
+fn saturday_back_sunday_forward_each_gives_every_name_its_own_day() {
+    // Taiwan 2042: Confucius' Birthday and Mid-Autumn on Sunday 28 September: Monday 29 and
+    // Tuesday 30; one holiday of each name on Saturday 25 October 2031 (and Friday 24 a
+    // holiday): Thursday 23.
+    let h = build(
+        r#"[{"name": "Confucius' Birthday", "month": 9, "day": 28,
+             "observed": "saturday_back_sunday_forward_each"},
+            {"name": "Mid-Autumn Festival", "date": "2042-09-28",
+             "observed": "saturday_back_sunday_forward_each"},
+            {"name": "A", "date": "2031-10-24"},
+            {"name": "B", "date": "2031-10-25", "observed": "saturday_back_sunday_forward_each"}]"#,
+    )
+    .unwrap();
+    assert_eq!(
+        dates(&h, 2042),
+        [d(2042, 9, 28), d(2042, 9, 29), d(2042, 9, 30)]
+    );
+    assert!(dates(&h, 2031).contains(&d(2031, 10, 23)));
+    // The same holiday listed twice has one day.
+    let twice = build(
+        r#"[{"name": "A", "date": "2042-09-28", "observed": "saturday_back_sunday_forward_each"},
+            {"name": "A", "date": "2042-09-28", "observed": "saturday_back_sunday_forward_each"}]"#,
+    )
+    .unwrap();
+    assert_eq!(dates(&twice, 2042), [d(2042, 9, 28), d(2042, 9, 29)]);
 }
 
 #[test]

@@ -315,6 +315,6 @@ mod tests {
             .iter()
             .find(|h| h.name == "Makha Bucha")
             .unwrap();
-        assert_eq!((makha.from, makha.until), (Some(1938), Some(2157)));
+        assert_eq!((makha.from, makha.until), (Some(1941), Some(2157)));
     }
 }
