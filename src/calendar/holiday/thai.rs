@@ -316,5 +316,7 @@ mod tests {
             .find(|h| h.name == "Makha Bucha")
             .unwrap();
         assert_eq!((makha.from, makha.until), (Some(1941), Some(2157)));
+        // The calendar's own dates within its years: exact, not estimates.
+        assert_eq!(makha.dates, crate::calendar::DateQuality::Exact);
     }
 }
