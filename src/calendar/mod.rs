@@ -553,7 +553,7 @@ pub use holiday::Weekend;
 pub use holiday::{
     easter, orthodox_easter, Between, DateQuality, EasterClash, Equinox, Holiday, HolidayRule,
     HolidaySpec, Holidays, LunisolarCalendar, LunisolarDate, MonthDay, Observance, PresetHoliday,
-    PresetInfo, SolarTerm, WeekdayShifts,
+    PresetInfo, SolarTerm, ThaiLunarDate, WeekdayShifts,
 };
 #[cfg(feature = "icalendar")]
 pub use ics::{

@@ -34,24 +34,30 @@
 //! by its published month table, in China's, Korea's or Vietnam's reckoning), an equinox day
 //! in Japan by the published formula (`{"equinox": "march"}`), a solar term of the Chinese
 //! calendar by the published formula (`{"solar_term": "qingming"}`: Tomb-Sweeping Day,
-//! 1901–2099), a day between two holidays
+//! 1901–2099), a date of the Thai lunar calendar by its published year types
+//! (`{"thai": {"month": 6, "day": 15, "later_in_leap_year": true}}`: Visakha Bucha,
+//! 1914–2157), a day between two holidays
 //! (`{"between": "holidays"}`: Japan's citizens' holiday), the dates of a built-in date
 //! table, a one-off date, or a whole preset.
 //! Yearly rules take `from`/`until` year bounds and an `every` cycle; a fixed day, a Hebrew
 //! date or a table's date may `move` by its weekday ("moved to Monday" laws, a holiday kept
 //! off the weekend, Egypt's holidays moved to the Thursday) or, a fixed day, be `not_on`
-//! some weekdays (dropped there); a fixed day or weekday rule may `clash` with an Easter
+//! some weekdays (dropped there), and so may a `chinese` rule (Hong Kong's Lunar New Year
+//! days); a fixed day or weekday rule may `clash` with an Easter
 //! feast and move when it falls on it (Glarus's Näfelser Fahrt, see
 //! [`EasterClash`](crate::calendar::EasterClash)); an [`Observance`](crate::calendar::Observance)
 //! adds observed or substitute days for a holiday on a weekend (US Friday/Monday, Sunday to
 //! Monday, the next free working day after a Saturday or Sunday or only after a Sunday, the
-//! previous free working day for a Saturday and the next for a Sunday, the next free
+//! previous free working day for a Saturday and the next for a Sunday (for each holiday of
+//! its own name with `"saturday_back_sunday_forward_each"`, Taiwan), the next free
 //! working day also for a holiday that shares its date with another (Korea), a substitute
 //! working day for each holiday of its own name on a weekend date (China), the next free
 //! working day for a country whose weekend is not Saturday and Sunday
 //! (`{"weekend_substitute": ["fri", "sat"]}`, see [`Weekend`](crate::calendar::Weekend):
 //! Saudi Arabia), or fixed per-weekday shifts as in
-//! [`WeekdayShifts`](crate::calendar::WeekdayShifts)).
+//! [`WeekdayShifts`](crate::calendar::WeekdayShifts), also only for a holiday that shares its
+//! date with another, as Taiwan's Children's Day with Tomb-Sweeping Day:
+//! `{"shared_shift": {…}}`).
 //!
 //! A weekend that changed on a date is written as two rules split by `from`/`until` (Saudi
 //! Arabia's Eid days: `["thu", "fri"]` `until` 2012, `["fri", "sat"]` `from` 2013; the
@@ -133,6 +139,7 @@
 //! - France: `fr`
 //! - United Kingdom: `gb`, `gb-eng`, `gb-nir`, `gb-sct`, `gb-wls`
 //! - Greece: `gr`
+//! - Hong Kong: `hk`
 //! - Croatia: `hr`
 //! - Hungary: `hu`
 //! - Indonesia: `id`
@@ -168,15 +175,16 @@
 //! - Singapore: `sg`
 //! - Slovenia: `si`
 //! - Slovakia: `sk`
+//! - Thailand: `th`
 //! - Turkey: `tr`
+//! - Taiwan: `tw`
 //! - Ukraine: `ua`
 //! - United States: `us`, `us-ak`, `us-al`, `us-ar`, `us-az`, `us-ca`, `us-co`, `us-ct`, `us-dc`, `us-de`, `us-fl`, `us-ga`, `us-hi`, `us-ia`, `us-id`, `us-il`, `us-in`, `us-ks`, `us-ky`, `us-la`, `us-ma`, `us-md`, `us-me`, `us-mi`, `us-mn`, `us-mo`, `us-ms`, `us-mt`, `us-nc`, `us-nd`, `us-ne`, `us-nh`, `us-nj`, `us-nm`, `us-nv`, `us-ny`, `us-oh`, `us-ok`, `us-or`, `us-pa`, `us-ri`, `us-sc`, `us-sd`, `us-tn`, `us-tx`, `us-ut`, `us-va`, `us-vt`, `us-wa`, `us-wi`, `us-wv`, `us-wy`
 //! - Vietnam: `vn`
 //! - South Africa: `za`
 //!
-//! 200 presets in all. Not shipped yet (3; their reference files are in `tests/presets/`,
-//! and the test lists them):
-//! Hong Kong (`hk`), Thailand (`th`), Taiwan (`tw`).
+//! 203 presets in all: one for every reference file in `tests/presets/` (the test lists
+//! any that is not shipped).
 //!
 //! # The Chinese calendar
 //!
@@ -222,6 +230,37 @@
 //! 1900–2099 (nothing outside). A `between` rule makes a holiday of a day that is no holiday
 //! but lies between two holidays' own dates (not observed or substitute days): Japan's
 //! citizens' holiday, as 22 September 2015.
+//!
+//! # The Thai lunar calendar
+//!
+//! A `thai` rule takes its date from the Thai lunar calendar, computed from a table of year
+//! types embedded with the crate (`thai.json`, from the Python `holidays` package 0.109, MIT
+//! licence): for each Gregorian year 1914–2157, whether the lunar year ending in it is
+//! Pakatimat (354 days), Athikawan (355: a 30th day in the 7th month) or Athikamat (384: a
+//! second 8th month), and the first day of the first year (28 November 1913). Months have
+//! 29 days (odd) and 30 (even); days 1–15 are the waxing days, day 16 the first waning
+//! day. Every date follows by counting; the table holds year types, not dates. With
+//! `"later_in_leap_year": true` a date moves a month later in an Athikamat year, as the
+//! Buddhist holy days do (Makha Bucha on the full moon of the 4th month, Asanha Bucha in the
+//! second 8th month). Outside 1914–2157 a rule gives no date, and the listing's
+//! `from`/`until` say so; within, the dates are those of the calendar.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use slacalc::calendar::{HolidaySpec, Holidays};
+//!
+//! let specs: Vec<HolidaySpec> = serde_json::from_str(r#"[
+//!     {"name": "Makha Bucha", "thai": {"month": 3, "day": 15, "later_in_leap_year": true}},
+//!     {"name": "Buddhist Lent Day", "thai": {"month": 8, "day": 16, "later_in_leap_year": true}}
+//! ]"#)?;
+//! let holidays = Holidays::from_specs(&specs, "holidays")?;
+//! let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+//! assert_eq!(holidays.dates_in_year(2024), [d(2024, 2, 24), d(2024, 7, 21)]);
+//! // 2026 has a second 8th month: both a month later in the count.
+//! assert_eq!(holidays.dates_in_year(2026), [d(2026, 3, 3), d(2026, 7, 30)]);
+//! assert_eq!(holidays.dates_in_year(2158), []);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 //!
 //! # Date tables
 //!

@@ -176,7 +176,7 @@ mod tests {
             (
                 r#"[{"hebrew": {"month": 7, "day": 1}, "not_on": ["sat"]}]"#,
                 "holidays[0].not_on: invalid value `sat`: expected `not_on` only on a `month` + \
-                 `day` rule",
+                 `day` or `chinese` rule",
             ),
         ] {
             assert_eq!(build(json).unwrap_err().to_string(), message);

@@ -153,7 +153,7 @@ mod tests {
             err(r#"[{"name": "X", "equinox": "march", "month": 3}]"#),
             "holidays[0]: invalid value `month + equinox`: expected one of: `date`; `month` + \
              `day`; `month` + `weekday` + `nth`; `weekday` + `on_or_after`; `easter`; \
-             `orthodox_easter`; `hebrew`; `chinese`; `equinox`; `solar_term`; `between`; `table`; `preset`"
+             `orthodox_easter`; `hebrew`; `chinese`; `equinox`; `solar_term`; `between`; `table`; `thai`; `preset`"
         );
         assert_eq!(
             err(r#"[{"name": "X", "equinox": "march", "offset": 1}]"#),

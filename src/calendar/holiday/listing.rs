@@ -103,7 +103,7 @@ pub(crate) fn info(key: &str) -> Result<PresetInfo, Error> {
             // The Chinese calendar's month table and the equinox and solar-term formulas
             // cover stated years:
             // exact within them, absent outside.
-            Kind::Chinese { .. } | Kind::Equinox(_) | Kind::SolarTerm(_) => {
+            Kind::Chinese { .. } | Kind::Equinox(_) | Kind::SolarTerm(_) | Kind::Thai { .. } => {
                 let (first, last) = match rule.table_years() {
                     Some(years) => years,
                     None => super::japan::EQUINOX_YEARS,

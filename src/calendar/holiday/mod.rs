@@ -18,6 +18,9 @@ mod spec;
 mod table;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_asia;
+mod thai;
 mod weekend;
 
 use std::collections::VecDeque;
@@ -42,6 +45,7 @@ pub(crate) use shift::{cycle_divides_400, in_cycle};
 pub use solar_term::SolarTerm;
 pub(crate) use spec::Compiled;
 pub use spec::{HolidayRule, HolidaySpec, MonthDay};
+pub use thai::ThaiLunarDate;
 pub use weekend::Weekend;
 
 /// A named holiday on a date.
@@ -258,6 +262,36 @@ fn compile_into(
         }
     }
     Ok(())
+}
+
+/// Whether a holiday of another name than `name` falls on `d` among `occurrences` (sorted
+/// by date).
+fn shares_date(occurrences: &[(NaiveDate, &Rule)], d: NaiveDate, name: &str) -> bool {
+    let on_d = occurrences.partition_point(|(x, _)| *x < d);
+    occurrences
+        .get(on_d..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|(x, _)| *x == d)
+        .any(|(_, r)| r.name != name)
+}
+
+/// Whether `r`'s holiday on `d` is observed by a `shared_shift` rule of its name (which then
+/// takes the place of its other observances on that date): a rule of the same name on `d`
+/// with a `shared_shift` that moves a date of that weekday, and a holiday of another name
+/// on `d`.
+fn shifted_as_shared(occurrences: &[(NaiveDate, &Rule)], d: NaiveDate, r: &Rule) -> bool {
+    let on_d = occurrences.partition_point(|(x, _)| *x < d);
+    occurrences
+        .get(on_d..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|(x, _)| *x == d)
+        .any(|(_, r2)| {
+            r2.name == r.name
+                && matches!(r2.observed, Observance::SharedShift(s) if s.days(d.weekday()) != 0)
+        })
+        && shares_date(occurrences, d, &r.name)
 }
 
 fn is_weekend(d: NaiveDate) -> bool {
@@ -590,9 +624,18 @@ impl Holidays {
         occurrences.sort_by_key(|(d, _)| *d);
         if keep == Names::Drop {
             // Without names, rules on one date with one observance are one rule.
-            // Not those whose observance depends on the names sharing a date.
+            // Not those whose observance depends on the names sharing a date, nor any on a
+            // date where such an observance looks for another name.
+            let named_dates: Vec<NaiveDate> = occurrences
+                .iter()
+                .filter(|(_, r)| matches!(r.observed, Observance::SharedShift(_)))
+                .map(|(d, _)| *d)
+                .collect();
             occurrences.dedup_by(|(d, r), (pd, pr)| {
-                d == pd && r.observed == pr.observed && !r.observed.depends_on_names()
+                d == pd
+                    && r.observed == pr.observed
+                    && !r.observed.depends_on_names()
+                    && !named_dates.contains(d)
             });
         }
 
@@ -614,6 +657,9 @@ impl Holidays {
                 (Observance::Us, Weekday::Sat) => d.pred_opt(),
                 (Observance::Us | Observance::SundayToMonday, Weekday::Sun) => d.succ_opt(),
                 (Observance::Shift(s), _) => s.observed(*d),
+                (Observance::SharedShift(s), _) if shares_date(&occurrences, *d, &r.name) => {
+                    s.observed(*d)
+                }
                 _ => None,
             };
             if let Some(to) = to {
@@ -654,17 +700,29 @@ impl Holidays {
                 | (
                     Observance::SundaySubstitute
                     | Observance::SundaySubstituteOrShared
-                    | Observance::SaturdayBackSundayForward,
+                    | Observance::SaturdayBackSundayForward
+                    | Observance::SaturdayBackSundayForwardEach,
                     Weekday::Sun,
                 ) => Direction::Forward,
-                (Observance::SaturdayBackSundayForward, Weekday::Sat) => Direction::Backward,
+                (
+                    Observance::SaturdayBackSundayForward
+                    | Observance::SaturdayBackSundayForwardEach,
+                    Weekday::Sat,
+                ) => Direction::Backward,
                 (Observance::WeekendSubstitute(w), day) if w.contains(day) => {
                     Direction::ForwardOf(w)
                 }
                 _ if shared() => Direction::Forward,
                 _ => continue,
             };
-            let own = (r.observed == Observance::SubstituteEach).then_some(r.name.as_str());
+            if shifted_as_shared(&occurrences, *d, r) {
+                continue;
+            }
+            let own = matches!(
+                r.observed,
+                Observance::SubstituteEach | Observance::SaturdayBackSundayForwardEach
+            )
+            .then_some(r.name.as_str());
             // The groups of this date are the last ones: join the one of the same kind (the
             // same name, for a holiday substituted on its own, however the rules are
             // ordered), or start one.

@@ -47,6 +47,11 @@ pub enum Observance {
     /// Monday to Friday that is not already a holiday or substitute day, a Saturday holiday
     /// on the previous such day (Vietnam's Lunar New Year days since 2014).
     SaturdayBackSundayForward,
+    /// `"saturday_back_sunday_forward_each"`: as `"saturday_back_sunday_forward"`, but each
+    /// holiday of its own name on a weekend date gets its own day, also when several share
+    /// the date (Taiwan: Confucius' Birthday and Mid-Autumn on Sunday 28 September 2042 take
+    /// Monday 29 and Tuesday 30).
+    SaturdayBackSundayForwardEach,
     /// `{"shift": {"fri": -1, "sat": -1, "sun": -2}}`: a holiday on one of the listed
     /// weekdays is also observed that many days later (negative: earlier), whether or not that
     /// day is already a holiday (the form of US Christmas Eve: Friday → Thursday, weekend →
@@ -58,6 +63,13 @@ pub enum Observance {
     /// (Saudi Arabia's Eid holidays: `["thu", "fri"]` until 2012, `["fri", "sat"]` since the
     /// weekend moved in June 2013).
     WeekendSubstitute(Weekend),
+    /// `{"shared_shift": {"mon": 1, "tue": -1, …}}`: as `shift`, but only when the holiday
+    /// shares its date with a holiday of another name (Taiwan's Children's Day on the day of
+    /// Tomb-Sweeping Day: observed the day after on a Monday or Thursday, the day before on a
+    /// Tuesday, Wednesday, Friday or Saturday, the Friday before on a Sunday); nothing
+    /// otherwise. A second rule for the same holiday may give its ordinary observance, which
+    /// the shared shift replaces on a date where it moves the holiday.
+    SharedShift(WeekdayShifts),
 }
 
 impl Observance {
@@ -77,6 +89,12 @@ impl Observance {
     /// Whether the observed days depend on the holidays' names (whether several share a
     /// date, or each gets its own day), so that rules on one date are never merged.
     pub(crate) fn depends_on_names(&self) -> bool {
-        self.counts_shared() || *self == Observance::SubstituteEach
+        self.counts_shared()
+            || matches!(
+                self,
+                Observance::SubstituteEach
+                    | Observance::SaturdayBackSundayForwardEach
+                    | Observance::SharedShift(_)
+            )
     }
 }

@@ -33,14 +33,14 @@ presets![
     "de-st", "de-th", "dk", "ee", "eg", "es", "es-an", "es-ar", "es-as", "es-cb", "es-ce", "es-cl",
     "es-cm", "es-cn", "es-ct", "es-ex", "es-ga", "es-ib", "es-mc", "es-md", "es-ml", "es-nc",
     "es-pv", "es-ri", "es-vc", "fi", "fr", "gb", "gb-eng", "gb-nir", "gb-sct", "gb-wls", "gr",
-    "hr", "hu", "id", "ie", "il", "in", "is", "it", "jp", "ke", "kr", "li", "lt", "lu", "lv", "ma",
-    "mt", "mx", "my", "ng", "nl", "no", "nz", "pe", "ph", "pl", "pt", "ro", "rs", "ru", "sa", "se",
-    "sg", "si", "sk", "tr", "ua", "us", "us-ak", "us-al", "us-ar", "us-az", "us-ca", "us-co",
-    "us-ct", "us-dc", "us-de", "us-fl", "us-ga", "us-hi", "us-ia", "us-id", "us-il", "us-in",
-    "us-ks", "us-ky", "us-la", "us-ma", "us-md", "us-me", "us-mi", "us-mn", "us-mo", "us-ms",
-    "us-mt", "us-nc", "us-nd", "us-ne", "us-nh", "us-nj", "us-nm", "us-nv", "us-ny", "us-oh",
-    "us-ok", "us-or", "us-pa", "us-ri", "us-sc", "us-sd", "us-tn", "us-tx", "us-ut", "us-va",
-    "us-vt", "us-wa", "us-wi", "us-wv", "us-wy", "vn", "za",
+    "hk", "hr", "hu", "id", "ie", "il", "in", "is", "it", "jp", "ke", "kr", "li", "lt", "lu", "lv",
+    "ma", "mt", "mx", "my", "ng", "nl", "no", "nz", "pe", "ph", "pl", "pt", "ro", "rs", "ru", "sa",
+    "se", "sg", "si", "sk", "th", "tr", "tw", "ua", "us", "us-ak", "us-al", "us-ar", "us-az",
+    "us-ca", "us-co", "us-ct", "us-dc", "us-de", "us-fl", "us-ga", "us-hi", "us-ia", "us-id",
+    "us-il", "us-in", "us-ks", "us-ky", "us-la", "us-ma", "us-md", "us-me", "us-mi", "us-mn",
+    "us-mo", "us-ms", "us-mt", "us-nc", "us-nd", "us-ne", "us-nh", "us-nj", "us-nm", "us-nv",
+    "us-ny", "us-oh", "us-ok", "us-or", "us-pa", "us-ri", "us-sc", "us-sd", "us-tn", "us-tx",
+    "us-ut", "us-va", "us-vt", "us-wa", "us-wi", "us-wv", "us-wy", "vn", "za",
 ];
 
 /// A parsed, validated preset.

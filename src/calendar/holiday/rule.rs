@@ -53,6 +53,9 @@ pub(crate) enum Kind {
         month: u32,
         day: u32,
         offset: i8,
+        /// Weekdays (bit 0 Monday … bit 6 Sunday) on which the holiday is not kept (its
+        /// date after `offset`).
+        skip: u8,
     },
     /// An equinox day by Japan's formula (see [`super::japan`]).
     Equinox(super::japan::Equinox),
@@ -69,6 +72,9 @@ pub(crate) enum Kind {
         /// Weekdays (bit 0 Monday … bit 6 Sunday) on which the holiday is not kept.
         skip: u8,
     },
+    /// A date of the Thai lunar calendar (see [`super::thai`]), a month later in a year
+    /// with an extra month when `later`.
+    Thai { month: u32, day: u32, later: bool },
 }
 
 /// A validated holiday rule.
@@ -183,10 +189,13 @@ impl Kind {
                 month,
                 day,
                 offset,
+                skip,
             } => add_days(
                 super::chinese::date(calendar, year, month, day)?,
                 i64::from(offset),
-            ),
+            )
+            .filter(|d| skip & (1 << d.weekday().num_days_from_monday()) == 0),
+            Kind::Thai { month, day, later } => super::thai::date(year, month, day, later),
             Kind::Equinox(e) => super::japan::equinox(e, year),
             Kind::SolarTerm(t) => super::solar_term::date(t, year),
             // A table or a Hebrew date may give several dates a year: see `Rule::dates_in`;
@@ -267,6 +276,7 @@ impl Rule {
             Kind::Chinese { calendar, .. } => super::chinese::years(calendar),
             Kind::Equinox(_) => Some(super::japan::EQUINOX_YEARS),
             Kind::SolarTerm(_) => Some(super::solar_term::YEARS),
+            Kind::Thai { .. } => super::thai::years(),
             _ => None,
         }
     }

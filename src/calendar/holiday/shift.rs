@@ -210,7 +210,7 @@ mod tests {
         assert_eq!(
             err(r#"[{"name": "X", "easter": 1, "not_on": ["sun", "sat"]}]"#),
             "holidays[0].not_on: invalid value `sun, sat`: expected `not_on` only on a `month` + \
-             `day` rule"
+             `day` or `chinese` rule"
         );
     }
 
@@ -459,7 +459,7 @@ mod tests {
             err(r#"[{"name": "X", "table": "my-vesak", "easter": 1}]"#),
             "holidays[0]: invalid value `easter + table`: expected one of: `date`; `month` + \
              `day`; `month` + `weekday` + `nth`; `weekday` + `on_or_after`; `easter`; \
-             `orthodox_easter`; `hebrew`; `chinese`; `equinox`; `solar_term`; `between`; `table`; `preset`"
+             `orthodox_easter`; `hebrew`; `chinese`; `equinox`; `solar_term`; `between`; `table`; `thai`; `preset`"
         );
     }
 
@@ -527,7 +527,7 @@ mod tests {
         assert_eq!(
             err(r#"[{"name": "X", "table": "eg-islamic-new-year", "not_on": ["fri"]}]"#),
             "holidays[0].not_on: invalid value `fri`: expected `not_on` only on a `month` + \
-             `day` rule"
+             `day` or `chinese` rule"
         );
     }
 }

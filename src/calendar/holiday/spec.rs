@@ -86,6 +86,7 @@ impl<'de> Deserialize<'de> for HolidaySpec {
 /// | `hebrew: {month, day}` | that date of the Hebrew calendar (arithmetic, exact), months from 1 Nisan to 12 Adar and 13 Adar II |
 /// | `chinese: {month, day}` (+ `offset`) | that date of the Chinese lunisolar calendar (the regular month, never the leap one) in the Chinese year beginning in the rule year, by the published month table (1900–2099); `"calendar": "korean"` or `"vietnamese"` for Korea's (1961–2099) or Vietnam's (1968–2099) reckoning (see [`LunisolarDate`](super::LunisolarDate)); `offset` days after it (−60 to 60: `{"month": 1, "day": 1}` with `-1` is New Year's Eve); nothing outside those years |
 /// | `equinox` | `"march"` or `"september"`: the equinox day in Japan (JST) by the published formula, 1900–2099 (see [`Equinox`](super::Equinox)); nothing outside those years |
+/// | `thai: {month, day}` (+ `later_in_leap_year`) | that date of the Thai lunar calendar in the lunar year ending in the rule year, by its published year types (1914–2157; see [`ThaiLunarDate`](super::ThaiLunarDate)); nothing outside those years |
 /// | `solar_term` | `"qingming"`: the day of that solar term of the Chinese calendar (UTC+8) by the published formula, 1901–2099 (see [`SolarTerm`](super::SolarTerm)); nothing outside those years |
 /// | `between` | `"holidays"`: a day that is no holiday but lies between two holidays' own dates (Japan's citizens' holiday; see [`Between`](super::Between)) |
 /// | `table` (+ `offset`) | the dates of a built-in date table (lunisolar and Islamic festivals), `offset` days after them (−60 to 60); nothing outside the table's years |
@@ -96,7 +97,9 @@ impl<'de> Deserialize<'de> for HolidaySpec {
 /// add `from` and `until`, the first and last year (inclusive) in which the rule applies (for
 /// an Easter rule, the year of the Easter it counts from; for a table, the year of the
 /// table's date), and `every` (1 to 400, with `from`): the rule applies only every that many
-/// years counted from `from` (`{"from": 2008, "every": 2}`: US election days). A
+/// years counted from `from` (`{"from": 2008, "every": 2}`: US election days). A `chinese`
+/// rule may add `not_on` (weekday keys of its date, after `offset`, on which it is not kept:
+/// Hong Kong's fourth day of the New Year only when the first falls on a Friday to Sunday). A
 /// `month` + `day`, `hebrew` or `table` rule may add `move` (a [`WeekdayShifts`]): the holiday itself moves by the
 /// days given for the weekday its date falls on (`{"sat": -1, "sun": 1}`: to the nearest
 /// weekday; `{"tue": -1, "wed": -2, "thu": 4, "fri": 3}`: a "moved to Monday" law; for a
@@ -189,6 +192,10 @@ pub struct HolidayRule {
     /// day the holiday must not fall on and how far it moves then (see [`EasterClash`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clash: Option<EasterClash>,
+    /// A date of the Thai lunar calendar, `{"month", "day"}` with an optional
+    /// `"later_in_leap_year": true`, by its published year types.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thai: Option<super::thai::ThaiLunarDate>,
 }
 
 /// A month and a day, as in `{"month": 5, "day": 25}`.
@@ -261,7 +268,7 @@ fn year_of(path: &str, y: i64) -> Result<i32, Error> {
 }
 
 const FORMS: &str = "one of: `date`; `month` + `day`; `month` + `weekday` + `nth`; \
-                     `weekday` + `on_or_after`; `easter`; `orthodox_easter`; `hebrew`; `chinese`; `equinox`; `solar_term`; `between`; `table`; `preset`";
+                     `weekday` + `on_or_after`; `easter`; `orthodox_easter`; `hebrew`; `chinese`; `equinox`; `solar_term`; `between`; `table`; `thai`; `preset`";
 
 /// What a rule object contributes: its own rule or a preset's name.
 pub(crate) enum Compiled {
@@ -289,6 +296,7 @@ impl HolidayRule {
             ("solar_term", self.solar_term.is_some()),
             ("between", self.between.is_some()),
             ("table", self.table.is_some()),
+            ("thai", self.thai.is_some()),
         ]
         .into_iter()
         .filter_map(|(n, given)| given.then_some(n))
@@ -459,6 +467,26 @@ impl HolidayRule {
                     month,
                     day,
                     offset: offset_of(&field("offset"), self.offset)?,
+                    skip: 0,
+                }
+            }
+            (["thai"], ..) => {
+                let date = self.thai.unwrap_or_default();
+                let month = u32::try_from(date.month)
+                    .ok()
+                    .filter(|m| (1..=12).contains(m))
+                    .ok_or_else(|| {
+                        invalid(&field("thai.month"), date.month, "a month from 1 to 12")
+                    })?;
+                let day = u32::try_from(date.day)
+                    .ok()
+                    .filter(|d| (1..=30).contains(d))
+                    .ok_or_else(|| invalid(&field("thai.day"), date.day, "a day from 1 to 30"))?;
+                super::thai::check()?;
+                Kind::Thai {
+                    month,
+                    day,
+                    later: date.later_in_leap_year,
                 }
             }
             (["easter"], .., Some(offset)) => {
@@ -561,6 +589,19 @@ fn with_move(
             offset,
             moves: moves.unwrap_or_default(),
         }),
+        Kind::Chinese {
+            calendar,
+            month,
+            day,
+            offset,
+            ..
+        } if moves.is_none() => Ok(Kind::Chinese {
+            calendar,
+            month,
+            day,
+            offset,
+            skip,
+        }),
         _ => {
             let (field, value) = match (moves, not_on) {
                 (Some(m), _) => ("move", m.to_string()),
@@ -576,7 +617,7 @@ fn with_move(
                 expected: if field == "move" {
                     "`move` only on a `month` + `day`, `hebrew` or `table` rule".to_owned()
                 } else {
-                    "`not_on` only on a `month` + `day` rule".to_owned()
+                    "`not_on` only on a `month` + `day` or `chinese` rule".to_owned()
                 },
             })
         }

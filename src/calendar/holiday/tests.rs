@@ -465,7 +465,7 @@ fn error_invalid_dates() {
 #[test]
 fn error_fields_that_make_no_rule() {
     let forms = "one of: `date`; `month` + `day`; `month` + `weekday` + `nth`; `weekday` + \
-                 `on_or_after`; `easter`; `orthodox_easter`; `hebrew`; `chinese`; `equinox`; `solar_term`; `between`; `table`; `preset`";
+                 `on_or_after`; `easter`; `orthodox_easter`; `hebrew`; `chinese`; `equinox`; `solar_term`; `between`; `table`; `thai`; `preset`";
     assert_eq!(
         err(r#"[{"name": "X", "month": 5}]"#),
         format!("holidays[0]: invalid value `month`: expected {forms}")
@@ -509,7 +509,7 @@ fn error_unknown_field_and_bad_observance() {
         "unknown field `mnth`, expected one of `name`, `preset`, `date`, `month`, `day`, \
          `weekday`, `nth`, `on_or_after`, `easter`, `observed`, `from`, `until`, `hebrew`, \
          `orthodox_easter`, `table`, `chinese`, `equinox`, `solar_term`, `between`, `offset`, \
-         `move`, `not_on`, `every`, `clash` at line 1 column 21"
+         `move`, `not_on`, `every`, `clash`, `thai` at line 1 column 21"
     );
     let e =
         serde_json::from_str::<Vec<HolidaySpec>>(r#"[{"month": 1, "day": 1, "observed": "uk"}]"#)
@@ -519,8 +519,8 @@ fn error_unknown_field_and_bad_observance() {
         e,
         "unknown variant `uk`, expected one of `none`, `us`, `sunday_to_monday`, `substitute`, \
          `sunday_substitute`, `substitute_each`, `substitute_or_shared`, \
-         `sunday_substitute_or_shared`, `saturday_back_sunday_forward`, `shift`, \
-         `weekend_substitute` at line 1 column 40"
+         `sunday_substitute_or_shared`, `saturday_back_sunday_forward`, \
+         `saturday_back_sunday_forward_each`, `shift`, `weekend_substitute`, `shared_shift` at line 1 column 40"
     );
     let e = serde_json::from_str::<Vec<HolidaySpec>>("[5]")
         .unwrap_err()
