@@ -2,13 +2,15 @@
 //!
 //! This file holds the module's wiring, the [`Holiday`] of a date and the [`Holidays`] of a
 //! calendar with its constructors and queries; how a year's holidays are computed is in
-//! `observed.rs`, the configuration forms in `spec.rs` and the rules they validate into in
-//! `rule.rs`.
+//! `observed.rs`, the configuration forms in `spec.rs`, their validation in `compile.rs` and
+//! the rules they validate into in `rule.rs`.
 //!
 //! The long-form documentation is the guide page [`guide::holidays`](crate::guide::holidays).
 
 mod chinese;
 mod clash;
+mod compile;
+mod fields;
 mod hebrew;
 mod hijri;
 mod index;
@@ -41,6 +43,7 @@ use crate::error::Error;
 use crate::time::parse_date;
 pub use chinese::{LunisolarCalendar, LunisolarDate};
 pub use clash::EasterClash;
+pub(crate) use compile::Compiled;
 use index::RuleIndex;
 pub use japan::{Between, Equinox};
 pub use listing::{DateQuality, PresetHoliday, PresetInfo};
@@ -54,7 +57,6 @@ pub(crate) use rule::{Kind as RuleKind, Rule};
 pub use shift::WeekdayShifts;
 pub(crate) use shift::{cycle_divides_400, in_cycle};
 pub use solar_term::SolarTerm;
-pub(crate) use spec::Compiled;
 pub use spec::{HolidayRule, HolidaySpec, MonthDay};
 pub use thai::ThaiLunarDate;
 pub use weekend::Weekend;
