@@ -349,11 +349,8 @@ pub(crate) fn date(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::date as d;
     use LunisolarCalendar::{Chinese, Korean, Vietnamese};
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
 
     #[test]
     fn the_table_loads() {

@@ -148,10 +148,7 @@ impl Clash {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::testing::date as d;
 
     fn maundy_thursday_plus_week() -> Clash {
         EasterClash {

@@ -114,10 +114,7 @@ pub(crate) fn dates_in(month: u32, day: u32, moves: WeekdayShifts, year: i32) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::testing::date as d;
 
     #[test]
     fn known_hebrew_dates() {

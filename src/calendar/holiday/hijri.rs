@@ -36,10 +36,7 @@ pub(crate) fn dates_in(month: u32, day: u32, year: i32) -> Vec<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::testing::date as d;
 
     #[test]
     fn tabular_dates_within_a_day_of_the_announced_ones() {

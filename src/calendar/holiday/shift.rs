@@ -146,14 +146,9 @@ pub(crate) fn cycle_divides_400(every: Option<u16>) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use chrono::NaiveDate;
-
     use crate::calendar::{HolidaySpec, Holidays};
+    use crate::testing::date as d;
     use crate::Error;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
 
     fn build(json: &str) -> Holidays {
         let specs: Vec<HolidaySpec> = serde_json::from_str(json).unwrap();

@@ -245,6 +245,7 @@ pub(crate) fn dates_in(index: u16, offset: i8, year: i32) -> impl Iterator<Item 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::date as d;
 
     #[test]
     fn every_table_loads_and_keys_are_sorted() {
@@ -263,7 +264,6 @@ mod tests {
     #[test]
     fn dates_of_a_year_with_offset() {
         let fitr = index_of("t", "my-eid-al-fitr").unwrap();
-        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
         // Two Eids al-Fitr in 2000 (the Islamic year is 11 days shorter).
         assert_eq!(
             dates_in(fitr, 0, 2000).collect::<Vec<_>>(),

@@ -3,10 +3,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::calendar::BusinessDays;
-
-pub(super) fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
+use crate::testing::date as d;
 
 fn specs(json: &str) -> Vec<HolidaySpec> {
     serde_json::from_str(json).unwrap()
@@ -597,7 +594,9 @@ proptest! {
 
 #[test]
 fn calendar_with_a_preset_skips_its_holidays() {
-    use chrono::{DateTime, TimeDelta, Utc};
+    use chrono::TimeDelta;
+
+    use crate::testing::t;
     let cal: crate::Calendar = serde_json::from_str(
         r#"{"timezone": "Europe/Berlin",
             "hours": {"mon": ["09:00-17:00"], "tue": ["09:00-17:00"], "wed": ["09:00-17:00"],
@@ -606,7 +605,6 @@ fn calendar_with_a_preset_skips_its_holidays() {
                          {"name": "Founders' Day", "month": 9, "weekday": "fri", "nth": 1}]}"#,
     )
     .unwrap();
-    let t = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
     // Thursday 2026-05-14 is Ascension Day, Friday the 15th the calendar's own date.
     assert!(!cal.is_open(t("2026-05-14T10:00:00Z")));
     assert!(!cal.is_open(t("2026-05-15T10:00:00Z")));

@@ -4,10 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::calendar::{HolidaySpec, Holidays};
-
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
+use crate::testing::date as d;
 
 fn build(json: &str) -> Result<Holidays, String> {
     let specs: Vec<HolidaySpec> = serde_json::from_str(json).map_err(|e| e.to_string())?;

@@ -212,10 +212,7 @@ pub(crate) fn date(year: i32, month: u32, day: u32, later: bool) -> Option<Naive
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::testing::date as d;
 
     #[test]
     fn the_table_loads() {

@@ -107,9 +107,10 @@ impl<'de> Deserialize<'de> for Weekend {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{build, d};
+    use super::super::tests::build;
     use super::*;
     use crate::calendar::{HolidaySpec, Holidays, Observance};
+    use crate::testing::date as d;
 
     /// The error of a holiday list, from deserializing or from validating it.
     fn err(json: &str) -> String {
