@@ -120,9 +120,10 @@
 //! calendar and prices it with `money`; [`TargetOutcome`](crate::TargetOutcome) has a leaf
 //! module of its own so that availability, which reads it, sits below the contracts that
 //! carry an availability agreement), and no two modules import each other. Between
-//! files there is no loop either: in `calendar/holiday/`, for instance, `spec.rs` (the
-//! configuration forms and their validation) imports `rule.rs` (the validated rules), which
-//! imports only leaves — `observance.rs` (how a weekend holiday is observed), `shift.rs`
+//! files there is no loop either: in `calendar/holiday/`, for instance, `compile.rs` (the
+//! validation of the configuration forms) imports `spec.rs` (the forms), `fields.rs` (checks
+//! of single fields) and `rule.rs` (the validated rules), which imports only leaves —
+//! `observance.rs` (how a weekend holiday is observed), `shift.rs`
 //! (weekday shifts, moved dates, year cycles), the calendars of `hebrew.rs`, `hijri.rs` and
 //! `orthodox.rs`, and `table.rs` (dated tables, over `hijri.rs`). What the checks do not
 //! count: a file importing its own module's `mod.rs` items (`use super::{Calendar, Kind}`),
