@@ -15,7 +15,7 @@ use super::metric::Metric;
 use super::names::{always_open, check_zoned, set_operation, zoned_calendar_needed, BUSINESS};
 use super::plan::Plan;
 use super::target::TargetSpec;
-use super::term::{Term, TermSpec};
+use super::term::Term;
 use crate::calendar::HolidaySpec;
 use crate::error::Error;
 use crate::Calendar;
@@ -53,7 +53,7 @@ pub struct ContractSpec {
     /// The contract's term: initial term, renewals, notice. Its `start` is the contract's
     /// start when `start` is not given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub term: Option<TermSpec>,
+    pub term: Option<Term>,
     /// Extended maintenance (EME) agreements for release lines past end of maintenance.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extended_maintenance: Vec<ExtendedMaintenance>,
@@ -189,11 +189,7 @@ impl Contract {
                 check_zoned(&catalog.spec().calendars, &path, clock)?;
             }
         }
-        let term = terms
-            .term
-            .as_ref()
-            .map(|t| Term::try_from(t.clone()).map_err(|e| e.at("term")))
-            .transpose()?;
+        let term = terms.term.clone();
         let start = match (terms.start.as_deref(), &term) {
             (Some(s), t) => {
                 let start = crate::time::parse_date("start", s)?;

@@ -629,4 +629,4 @@ pub use plan::{
 };
 pub use target::{CountFrom, Target, TargetSpec};
 pub use target_form::TargetForm;
-pub use term::{Term, TermSpec};
+pub use term::Term;
