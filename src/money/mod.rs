@@ -322,7 +322,7 @@ pub use fee::{
     UnitPriceSpec,
 };
 pub use invoice::{Invoice, InvoiceLine, LineDetail};
-pub use quota::{CaseQuota, CaseQuotaSpec, NextCase, OveragePolicy, OveragePolicySpec, QuotaUsage};
+pub use quota::{CaseQuota, NextCase, OveragePolicy, QuotaUsage};
 pub use rounding::RoundingMode;
 pub use time_and_materials::{HourlyRates, HourlyRatesSpec, IncrementSpec, SurchargesSpec};
 pub use work::{
