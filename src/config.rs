@@ -421,6 +421,45 @@ mod tests {
     }
 
     #[test]
+    fn a_nested_hour_budget_error_continues_the_tracked_path() {
+        use crate::contract::BillingSpec;
+        use crate::money::HourBudget;
+        // An hour budget validates itself; in a contract's billing its path continues the
+        // tracked one, in JSON and in TOML.
+        let json = r#"{"hour_budget": {"monthly_hours": "7.51"}}"#;
+        let e = serde_json::from_str::<BillingSpec>(json)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("hour_budget.monthly_hours: invalid value `7.51`: expected"),
+            "{e}"
+        );
+        let toml_text = "[hour_budget]\nmonthly_hours = \"7.51\"\n";
+        let e = toml::from_str::<BillingSpec>(toml_text)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("hour_budget.monthly_hours: invalid value `7.51`: expected")
+                && !e.contains('\0'),
+            "{e}"
+        );
+        // Read on its own, the error is the budget's, its path relative to it.
+        let alone = r#"{"monthly_hours": "7.51"}"#;
+        let e = serde_json::from_str::<HourBudget>(alone)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("monthly_hours: invalid value `7.51`: expected"),
+            "{e}"
+        );
+        // An error without a path of its own is put after the tracked path.
+        let e = serde_json::from_str::<BillingSpec>(r#"{"credits": {"currency": "EURO"}}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("credits.currency: "), "{e}");
+    }
+
+    #[test]
     fn paths_join_with_dots_except_before_an_index() {
         assert_eq!(join("", "fee"), "fee");
         assert_eq!(join("fees.premium", "fee"), "fees.premium.fee");

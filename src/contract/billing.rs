@@ -12,8 +12,7 @@ use crate::availability::{AvailabilityAgreement, AvailabilityAgreementSpec};
 use crate::calendar::{TimeAndMaterials, TimeAndMaterialsSpec};
 use crate::error::Error;
 use crate::money::{
-    CreditPolicy, CreditPolicySpec, Currency, FeeSchedule, FeeScheduleSpec, HourBudget,
-    HourBudgetSpec, OveragePolicy,
+    CreditPolicy, Currency, FeeSchedule, FeeScheduleSpec, HourBudget, OveragePolicy,
 };
 
 /// The money side of a customer's contract as written in configuration (the `billing` field
@@ -57,14 +56,14 @@ pub struct BillingSpec {
     /// Service credits: by availability, per breached incident, capped
     /// ([credits](crate::money#service-credits)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub credits: Option<CreditPolicySpec>,
+    pub credits: Option<CreditPolicy>,
     /// The availability agreement ([availability](crate::availability#configuration-reference)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub availability: Option<AvailabilityAgreementSpec>,
     /// Maintenance hours granted per month ([hour budgets](crate::money#hour-budgets)); its
     /// months count from the contract's `start`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hour_budget: Option<HourBudgetSpec>,
+    pub hour_budget: Option<HourBudget>,
     /// Work billed at hourly and daily rates
     /// ([time and materials](crate::calendar::TimeAndMaterials#configuration-reference)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -123,21 +122,13 @@ impl Billing {
                 FeeSchedule::try_from(f.clone()).map_err(|e| part(&format!("extras.{name}"), e))?;
             extras.insert(name.clone(), schedule);
         }
-        let credits = spec
-            .credits
-            .clone()
-            .map(|c| CreditPolicy::try_from(c).map_err(|e| part("credits", e)))
-            .transpose()?;
+        let credits = spec.credits.clone();
         let availability = spec
             .availability
             .clone()
             .map(|a| AvailabilityAgreement::try_from(a).map_err(|e| part("availability", e)))
             .transpose()?;
-        let hour_budget = spec
-            .hour_budget
-            .clone()
-            .map(|b| HourBudget::try_from(b).map_err(|e| part("hour_budget", e)))
-            .transpose()?;
+        let hour_budget = spec.hour_budget.clone();
         let time_and_materials = spec
             .time_and_materials
             .clone()
