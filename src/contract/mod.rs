@@ -617,8 +617,7 @@ pub use intake::{Intake, IntakeDecision, IntakeRequest, Refusal};
 pub use ladder::{Ladder, LadderSpec, Step, StepSpec, Trigger};
 pub use levels::LevelSpan;
 pub use lifecycle::{
-    ExtendedMaintenance, Lifecycle, LifecycleSpec, ReleaseLine, SupportStatus, Version,
-    VersionStatus,
+    ExtendedMaintenance, Lifecycle, ReleaseLine, SupportStatus, Version, VersionStatus,
 };
 pub(crate) use metric::Metric;
 pub use metric::StartRule;
