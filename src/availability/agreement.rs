@@ -13,7 +13,9 @@ use crate::error::Error;
 use crate::outcome::TargetOutcome;
 use crate::Calendar;
 
-/// An availability agreement as written in configuration.
+/// An availability agreement as written in configuration. It stays apart from
+/// [`AvailabilityAgreement`] because validation compiles the service hours and the recurring
+/// maintenance into calendars (and their difference).
 ///
 /// ```json
 /// {

@@ -115,7 +115,9 @@ impl From<MaintenanceWindow> for WindowFields {
 }
 
 /// Agreed maintenance as written in configuration: recurring windows as a calendar and/or
-/// one-off windows.
+/// one-off windows. The maintenance part of an
+/// [`AvailabilityAgreementSpec`](crate::availability::AvailabilityAgreementSpec), apart for the
+/// same reason: its recurring windows are compiled into a calendar.
 ///
 /// ```json
 /// { "recurring": { "timezone": "Europe/Berlin", "hours": { "wed": ["17:00-18:00"] } },

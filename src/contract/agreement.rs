@@ -21,7 +21,8 @@ use crate::error::Error;
 use crate::Calendar;
 
 /// The plain serde form of a customer's contract (without the catalog, which contracts
-/// share).
+/// share). It stays apart from [`Contract`] because a contract is these terms compiled
+/// against a catalog: names resolved, holidays merged into calendars, overrides applied.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct ContractSpec {
@@ -65,7 +66,9 @@ pub struct ContractSpec {
 
 crate::config::tracked_serde!(ContractSpec);
 
-/// A customer's contract: its terms compiled against a catalog.
+/// A customer's contract: its terms compiled against a catalog. Back to configuration:
+/// [`spec`](Contract::spec) lends the terms it was built from, [`ContractSpec::from`] gives
+/// them back.
 #[derive(Clone, Debug)]
 pub struct Contract {
     pub(super) catalog: Arc<Catalog>,
@@ -78,6 +81,13 @@ pub struct Contract {
     /// Business calendars of the contacts' default regions, by contact name.
     pub(super) contact_calendars: BTreeMap<String, Calendar>,
     pub(super) billing: Billing,
+}
+
+impl From<Contract> for ContractSpec {
+    /// The terms the contract was built from.
+    fn from(contract: Contract) -> ContractSpec {
+        contract.spec
+    }
 }
 
 impl Contract {

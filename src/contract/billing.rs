@@ -16,7 +16,9 @@ use crate::money::{
 };
 
 /// The money side of a customer's contract as written in configuration (the `billing` field
-/// of a [`ContractSpec`](crate::ContractSpec)); every part is optional:
+/// of a [`ContractSpec`](crate::ContractSpec)); every part is optional. It stays apart from
+/// [`Billing`] because the money terms are checked together against the plan (whose fee they
+/// may inherit), the catalog's severities and the contract's start:
 ///
 /// ```json
 /// {

@@ -26,7 +26,9 @@ pub struct Severity {
     pub definition: String,
 }
 
-/// The plain serde form of a catalog.
+/// The plain serde form of a catalog. It stays apart from [`Catalog`] because validation
+/// changes the shape: calendars are compiled and shared, plans are built with their names
+/// resolved; the catalog keeps it ([`Catalog::spec`]) to write it back as read.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct CatalogSpec {

@@ -22,7 +22,9 @@ use crate::error::Error;
 use crate::incident::EventTag;
 use crate::time::{format_duration, parse_duration};
 
-/// The plain serde form of a ladder.
+/// The plain serde form of a ladder. It stays apart from [`Ladder`] because validation
+/// changes the shape: each step's optional triggers become one [`Trigger`], checked against
+/// the catalog's calendars and the plan's metrics.
 ///
 /// ```
 /// use slacalc::contract::LadderSpec;
@@ -223,8 +225,9 @@ pub struct Step {
     pub trigger: Trigger,
 }
 
-/// A validated ladder.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A validated ladder. Back to configuration: [`LadderSpec::from`], which serializing writes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(into = "LadderSpec")]
 pub struct Ladder {
     /// Halts: from an event until one of its resuming events.
     pub pauses: Vec<PauseRule>,
@@ -296,13 +299,21 @@ impl Ladder {
             steps,
         })
     }
+}
 
-    /// The ladder's configuration.
-    pub fn to_spec(&self) -> LadderSpec {
+impl From<Ladder> for LadderSpec {
+    fn from(ladder: Ladder) -> LadderSpec {
+        LadderSpec::from(&ladder)
+    }
+}
+
+impl From<&Ladder> for LadderSpec {
+    /// The ladder's configuration, rebuilt from its parts.
+    fn from(ladder: &Ladder) -> LadderSpec {
         LadderSpec {
-            pauses: self.pauses.clone(),
-            ends: self.ends.clone(),
-            steps: self
+            pauses: ladder.pauses.clone(),
+            ends: ladder.ends.clone(),
+            steps: ladder
                 .steps
                 .iter()
                 .map(|s| {

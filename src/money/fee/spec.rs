@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use super::super::RoundingMode;
 
-/// A fee schedule as written in configuration (JSON or TOML).
+/// A fee schedule as written in configuration (JSON or TOML). It stays apart from
+/// [`FeeSchedule`](crate::money::FeeSchedule) because validation compiles the rule tree,
+/// whose nodes keep their configuration paths for the invoice lines.
 ///
 /// Amounts are [`Money`](crate::money::Money) strings (`"100.00 USD"`), every one in the schedule's `currency`;
 /// percentages and quantities are decimal strings (`"7.5"`); JSON numbers are rejected because
