@@ -418,6 +418,15 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.starts_with("end: invalid value `x`: expected"), "{e}");
+        // In a list of a tracked type, the index and the field join as one path.
+        let usage = r#"{"maintenance_windows": [{"start": "2026-03-19T13:00:00Z", "end": "x"}]}"#;
+        let e = serde_json::from_str::<crate::statement::Usage>(usage)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("maintenance_windows[0].end: invalid value `x`: expected"),
+            "{e}"
+        );
     }
 
     #[test]
