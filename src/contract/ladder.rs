@@ -63,7 +63,8 @@ fn default_ends() -> Vec<EventTag> {
 }
 
 /// The plain serde form of a step: whom to notify and exactly one trigger (`after`,
-/// `business_days`, `share` or `after_breach`).
+/// `business_days`, `share` or `after_breach`). Apart from [`Step`] because its four optional
+/// triggers become one [`Trigger`].
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StepSpec {

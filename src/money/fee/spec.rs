@@ -29,7 +29,9 @@ pub struct FeeScheduleSpec {
 crate::config::tracked_serde!(FeeScheduleSpec);
 
 /// One rule of a fee schedule, as written in configuration. Externally tagged, `snake_case`:
-/// `{"fixed": "100.00 USD"}`, `{"greater_of": [ … ]}`.
+/// `{"fixed": "100.00 USD"}`, `{"greater_of": [ … ]}`. Apart from the compiled rule for the
+/// reason [`FeeScheduleSpec`] is (it and [`UnitPriceSpec`], [`RateSpec`], [`BandSpec`] and
+/// [`ClampSpec`] are the parts of that tree as written).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields, remote = "Self")]
 #[non_exhaustive]
