@@ -71,12 +71,56 @@ where
         while let Some(rest) = known.strip_suffix('?') {
             known = rest.strip_suffix('.').unwrap_or(rest);
         }
-        if known.is_empty() || known == "." {
+        let known = if known == "." { "" } else { known };
+        let message = e.to_string();
+        if let Some((before, relative)) = message.split_once(HERE) {
+            // A validation error of a nested value (see `Invalid`): its own path continues
+            // the tracked one. `before` is what the format put in front of the message (TOML
+            // shows the line); `relative` is `.end: …`, `[2]: …` or `: …`.
+            let relative = match known {
+                "" => relative
+                    .strip_prefix('.')
+                    .or_else(|| relative.strip_prefix(": "))
+                    .unwrap_or(relative),
+                _ => relative,
+            };
+            de::Error::custom(format_args!("{before}{known}{relative}"))
+        } else if known.is_empty() {
             e
         } else {
             de::Error::custom(format_args!("{known}: {e}"))
         }
     })
+}
+
+/// Stands for "the path serde has tracked to here" at the start of a nested validation
+/// error's path; the outermost [`tracked`] deserialization replaces it.
+const HERE: &str = "\u{0}";
+
+/// The error of a validating `TryFrom<Raw>` behind `#[serde(try_from = "Raw")]`: the crate's
+/// [`Error`](crate::Error), whose path is relative to the value. Inside a tracked
+/// deserialization its message starts with a mark that the outermost one replaces by the
+/// path of the value, so that `maintenance.windows[1]` and the window's `end` read
+/// `maintenance.windows[1].end: invalid value …`; read on its own, it is the error's message.
+#[derive(Debug)]
+pub(crate) struct Invalid(pub(crate) crate::error::Error);
+
+impl From<crate::error::Error> for Invalid {
+    fn from(e: crate::error::Error) -> Invalid {
+        Invalid(e)
+    }
+}
+
+impl fmt::Display for Invalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if DEPTH.with(Cell::get) > 0 {
+            let marked = self.0.clone().at(HERE);
+            if marked != self.0 {
+                return marked.fmt(f);
+            }
+        }
+        self.0.fmt(f)
+    }
 }
 
 /// Implements `Deserialize` for a type whose derive is `#[serde(remote = "Self")]`, through
@@ -340,6 +384,89 @@ pub(crate) fn join(prefix: &str, field: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::join;
+
+    #[test]
+    fn a_nested_validation_error_continues_the_tracked_path() {
+        use crate::availability::{AvailabilityAgreementSpec, MaintenanceWindow};
+        // A maintenance window validates itself; in an agreement its path continues the
+        // tracked one, in JSON and in TOML.
+        let json = r#"{"target": "99", "service_hours": {"timezone": "UTC", "hours": {}},
+            "maintenance": {"windows": [
+                {"start": "2026-03-19T13:00:00Z", "end": "2026-03-19T13:00:00Z"}]}}"#;
+        let e = serde_json::from_str::<AvailabilityAgreementSpec>(json)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with(
+                "maintenance.windows[0].end: invalid value `2026-03-19T13:00:00Z`: expected"
+            ),
+            "{e}"
+        );
+        let toml_text = "target = \"99\"\n[service_hours]\ntimezone = \"UTC\"\nhours = {}\n\
+                         [[maintenance.windows]]\nstart = \"2026-03-19T13:00:00Z\"\nend = \"x\"\n";
+        let e = toml::from_str::<AvailabilityAgreementSpec>(toml_text)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("maintenance.windows[0].end: invalid value `x`: expected")
+                && !e.contains('\0'),
+            "{e}"
+        );
+        // Read on its own, the error is the window's, its path relative to it.
+        let alone = r#"{"start": "2026-03-19T13:00:00Z", "end": "x"}"#;
+        let e = serde_json::from_str::<MaintenanceWindow>(alone)
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("end: invalid value `x`: expected"), "{e}");
+        // In a list of a tracked type, the index and the field join as one path.
+        let usage = r#"{"maintenance_windows": [{"start": "2026-03-19T13:00:00Z", "end": "x"}]}"#;
+        let e = serde_json::from_str::<crate::statement::Usage>(usage)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("maintenance_windows[0].end: invalid value `x`: expected"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_nested_hour_budget_error_continues_the_tracked_path() {
+        use crate::contract::BillingSpec;
+        use crate::money::HourBudget;
+        // An hour budget validates itself; in a contract's billing its path continues the
+        // tracked one, in JSON and in TOML.
+        let json = r#"{"hour_budget": {"monthly_hours": "7.51"}}"#;
+        let e = serde_json::from_str::<BillingSpec>(json)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("hour_budget.monthly_hours: invalid value `7.51`: expected"),
+            "{e}"
+        );
+        let toml_text = "[hour_budget]\nmonthly_hours = \"7.51\"\n";
+        let e = toml::from_str::<BillingSpec>(toml_text)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("hour_budget.monthly_hours: invalid value `7.51`: expected")
+                && !e.contains('\0'),
+            "{e}"
+        );
+        // Read on its own, the error is the budget's, its path relative to it.
+        let alone = r#"{"monthly_hours": "7.51"}"#;
+        let e = serde_json::from_str::<HourBudget>(alone)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("monthly_hours: invalid value `7.51`: expected"),
+            "{e}"
+        );
+        // An error without a path of its own is put after the tracked path.
+        let e = serde_json::from_str::<BillingSpec>(r#"{"credits": {"currency": "EURO"}}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("credits.currency: "), "{e}");
+    }
 
     #[test]
     fn paths_join_with_dots_except_before_an_index() {

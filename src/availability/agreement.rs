@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::maintenance::{merge_windows, MaintenanceSpec, MaintenanceWindow, WindowSpec};
+use super::maintenance::{merge_windows, MaintenanceSpec, MaintenanceWindow};
 #[cfg(doc)]
 use super::outage::Outage;
 use crate::calendar::CalendarSpec;
@@ -13,7 +13,9 @@ use crate::error::Error;
 use crate::outcome::TargetOutcome;
 use crate::Calendar;
 
-/// An availability agreement as written in configuration.
+/// An availability agreement as written in configuration. It stays apart from
+/// [`AvailabilityAgreement`] because validation compiles the service hours and the recurring
+/// maintenance into calendars (and their difference).
 ///
 /// ```
 /// use slacalc::availability::{AvailabilityAgreement, AvailabilityAgreementSpec};
@@ -164,10 +166,9 @@ impl AvailabilityAgreement {
 impl TryFrom<AvailabilityAgreementSpec> for AvailabilityAgreement {
     type Error = Error;
 
-    /// Validates `spec`; errors name paths such as `service_hours.timezone` or
-    /// `maintenance.windows[0].end`:
-    /// * [`Error::InvalidValue`] for a target outside 0–100, a window instant that is not RFC
-    ///   3339, or a window that does not end after it starts;
+    /// Validates `spec` (its one-off windows were checked when it was read); errors name
+    /// paths such as `service_hours.timezone`:
+    /// * [`Error::InvalidValue`] for a target outside 0–100;
     /// * the calendar errors for `service_hours` and `maintenance.recurring`.
     fn try_from(spec: AvailabilityAgreementSpec) -> Result<Self, Error> {
         let service_hours =
@@ -176,13 +177,12 @@ impl TryFrom<AvailabilityAgreementSpec> for AvailabilityAgreement {
             Some(r) => Some(Calendar::try_from(r).map_err(|e| e.at("maintenance.recurring"))?),
             None => None,
         };
-        let mut windows = Vec::with_capacity(spec.maintenance.windows.len());
-        for (i, w) in spec.maintenance.windows.into_iter().enumerate() {
-            let window = MaintenanceWindow::try_from(w)
-                .map_err(|e| e.at(&format!("maintenance.windows[{i}]")))?;
-            windows.push(window);
-        }
-        AvailabilityAgreement::new(spec.target, service_hours, recurring, windows)
+        AvailabilityAgreement::new(
+            spec.target,
+            service_hours,
+            recurring,
+            spec.maintenance.windows,
+        )
     }
 }
 
@@ -193,7 +193,7 @@ impl From<AvailabilityAgreement> for AvailabilityAgreementSpec {
             service_hours: a.service_hours.spec().clone(),
             maintenance: MaintenanceSpec {
                 recurring: a.recurring.map(|r| r.spec().clone()),
-                windows: a.windows.into_iter().map(WindowSpec::from).collect(),
+                windows: a.windows,
             },
         }
     }

@@ -5,12 +5,30 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::CalendarSpec;
+use crate::config::Invalid;
 use crate::error::Error;
 use crate::time::rfc3339;
 
 /// An agreed one-off maintenance window, `[start, end)` in UTC, with `start < end`.
+///
+/// In configuration, RFC 3339 instants (any offset; converted to UTC), written back in UTC.
+/// Deserializing validates: an instant that is not RFC 3339, or an end not after the start,
+/// is refused with the field and the value.
+///
+/// ```
+/// use slacalc::availability::MaintenanceWindow;
+/// let w: MaintenanceWindow = serde_json::from_str(
+///     r#"{"start": "2026-03-19T14:00:00+01:00", "end": "2026-03-19T15:00:00Z"}"#)?;
+/// assert_eq!(serde_json::to_string(&w)?,
+///     r#"{"start":"2026-03-19T13:00:00Z","end":"2026-03-19T15:00:00Z"}"#);
+/// let e = serde_json::from_str::<MaintenanceWindow>(
+///     r#"{"start": "2026-03-19T13:00:00Z", "end": "2026-03-19T13:00:00Z"}"#).unwrap_err();
+/// assert_eq!(e.to_string(), "end: invalid value `2026-03-19T13:00:00Z`: expected an instant \
+///     after the window's start `2026-03-19T13:00:00Z`");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "WindowSpec", into = "WindowSpec")]
+#[serde(try_from = "WindowFields", into = "WindowFields")]
 pub struct MaintenanceWindow {
     start: DateTime<Utc>,
     end: DateTime<Utc>,
@@ -45,8 +63,27 @@ impl MaintenanceWindow {
     pub fn end(&self) -> DateTime<Utc> {
         self.end
     }
+}
 
-    fn from_spec(spec: &WindowSpec) -> Result<MaintenanceWindow, Error> {
+/// A window as written, before it is checked: what [`MaintenanceWindow`] reads and writes.
+/// RFC 3339 instants (any offset; converted to UTC).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, remote = "Self")]
+struct WindowFields {
+    /// When the window opens, such as `"2026-03-14T20:00:00Z"`.
+    start: String,
+    /// When it closes (exclusive).
+    end: String,
+}
+
+crate::config::tracked_serde!(WindowFields);
+
+impl TryFrom<WindowFields> for MaintenanceWindow {
+    type Error = Invalid;
+
+    /// Errors name the field and the value: `start` or `end` when not an RFC 3339 instant,
+    /// `end` when it is not after `start`.
+    fn try_from(fields: WindowFields) -> Result<Self, Invalid> {
         let instant = |s: &str, field: &str| {
             crate::config::parse_instant(s).map_err(|_| Error::InvalidValue {
                 path: field.to_owned(),
@@ -54,41 +91,23 @@ impl MaintenanceWindow {
                 expected: "an RFC 3339 instant such as `2026-03-14T20:00:00Z`".to_owned(),
             })
         };
-        let start = instant(&spec.start, "start")?;
-        let end = instant(&spec.end, "end")?;
+        let start = instant(&fields.start, "start")?;
+        let end = instant(&fields.end, "end")?;
         if end <= start {
             return Err(Error::InvalidValue {
                 path: "end".to_owned(),
-                value: spec.end.clone(),
-                expected: format!("an instant after the window's start `{}`", spec.start),
-            });
+                value: fields.end,
+                expected: format!("an instant after the window's start `{}`", fields.start),
+            }
+            .into());
         }
         Ok(MaintenanceWindow { start, end })
     }
 }
 
-/// A one-off maintenance window as written in configuration: RFC 3339 instants (any offset;
-/// converted to UTC).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct WindowSpec {
-    /// When the window opens, such as `"2026-03-14T20:00:00Z"`.
-    pub start: String,
-    /// When it closes (exclusive).
-    pub end: String,
-}
-
-impl TryFrom<WindowSpec> for MaintenanceWindow {
-    type Error = Error;
-
-    fn try_from(spec: WindowSpec) -> Result<Self, Error> {
-        MaintenanceWindow::from_spec(&spec)
-    }
-}
-
-impl From<MaintenanceWindow> for WindowSpec {
+impl From<MaintenanceWindow> for WindowFields {
     fn from(w: MaintenanceWindow) -> Self {
-        WindowSpec {
+        WindowFields {
             start: rfc3339(w.start),
             end: rfc3339(w.end),
         }
@@ -96,7 +115,9 @@ impl From<MaintenanceWindow> for WindowSpec {
 }
 
 /// Agreed maintenance as written in configuration: recurring windows as a calendar and/or
-/// one-off windows.
+/// one-off windows. The maintenance part of an
+/// [`AvailabilityAgreementSpec`](crate::availability::AvailabilityAgreementSpec), apart for the
+/// same reason: its recurring windows are compiled into a calendar.
 ///
 /// ```json
 /// { "recurring": { "timezone": "Europe/Berlin", "hours": { "wed": ["17:00-18:00"] } },
@@ -110,7 +131,7 @@ pub struct MaintenanceSpec {
     pub recurring: Option<CalendarSpec>,
     /// One-off windows.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub windows: Vec<WindowSpec>,
+    pub windows: Vec<MaintenanceWindow>,
 }
 
 /// Sorts windows and joins overlapping and touching ones.

@@ -176,5 +176,5 @@ mod outage;
 pub use agreement::{AvailabilityAgreement, AvailabilityAgreementSpec};
 pub use compute::{AvailabilityReport, CountedOutage};
 pub use credit::CreditReport;
-pub use maintenance::{MaintenanceSpec, MaintenanceWindow, WindowSpec};
+pub use maintenance::{MaintenanceSpec, MaintenanceWindow};
 pub use outage::Outage;

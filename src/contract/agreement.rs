@@ -15,13 +15,14 @@ use super::metric::Metric;
 use super::names::{always_open, check_zoned, set_operation, zoned_calendar_needed, BUSINESS};
 use super::plan::Plan;
 use super::target::TargetSpec;
-use super::term::{Term, TermSpec};
+use super::term::Term;
 use crate::calendar::HolidaySpec;
 use crate::error::Error;
 use crate::Calendar;
 
 /// The plain serde form of a customer's contract (without the catalog, which contracts
-/// share).
+/// share). It stays apart from [`Contract`] because a contract is these terms compiled
+/// against a catalog: names resolved, holidays merged into calendars, overrides applied.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct ContractSpec {
@@ -53,7 +54,7 @@ pub struct ContractSpec {
     /// The contract's term: initial term, renewals, notice. Its `start` is the contract's
     /// start when `start` is not given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub term: Option<TermSpec>,
+    pub term: Option<Term>,
     /// Extended maintenance (EME) agreements for release lines past end of maintenance.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extended_maintenance: Vec<ExtendedMaintenance>,
@@ -65,7 +66,9 @@ pub struct ContractSpec {
 
 crate::config::tracked_serde!(ContractSpec);
 
-/// A customer's contract: its terms compiled against a catalog.
+/// A customer's contract: its terms compiled against a catalog. Back to configuration:
+/// [`spec`](Contract::spec) lends the terms it was built from, [`ContractSpec::from`] gives
+/// them back.
 #[derive(Clone, Debug)]
 pub struct Contract {
     pub(super) catalog: Arc<Catalog>,
@@ -78,6 +81,13 @@ pub struct Contract {
     /// Business calendars of the contacts' default regions, by contact name.
     pub(super) contact_calendars: BTreeMap<String, Calendar>,
     pub(super) billing: Billing,
+}
+
+impl From<Contract> for ContractSpec {
+    /// The terms the contract was built from.
+    fn from(contract: Contract) -> ContractSpec {
+        contract.spec
+    }
 }
 
 impl Contract {
@@ -189,11 +199,7 @@ impl Contract {
                 check_zoned(&catalog.spec().calendars, &path, clock)?;
             }
         }
-        let term = terms
-            .term
-            .as_ref()
-            .map(|t| Term::try_from(t.clone()).map_err(|e| e.at("term")))
-            .transpose()?;
+        let term = terms.term.clone();
         let start = match (terms.start.as_deref(), &term) {
             (Some(s), t) => {
                 let start = crate::time::parse_date("start", s)?;

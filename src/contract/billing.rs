@@ -12,12 +12,13 @@ use crate::availability::{AvailabilityAgreement, AvailabilityAgreementSpec};
 use crate::calendar::{TimeAndMaterials, TimeAndMaterialsSpec};
 use crate::error::Error;
 use crate::money::{
-    CreditPolicy, CreditPolicySpec, Currency, FeeSchedule, FeeScheduleSpec, HourBudget,
-    HourBudgetSpec, OveragePolicy,
+    CreditPolicy, Currency, FeeSchedule, FeeScheduleSpec, HourBudget, OveragePolicy,
 };
 
 /// The money side of a customer's contract as written in configuration (the `billing` field
-/// of a [`ContractSpec`](crate::ContractSpec)); every part is optional:
+/// of a [`ContractSpec`](crate::ContractSpec)); every part is optional. It stays apart from
+/// [`Billing`] because the money terms are checked together against the plan (whose fee they
+/// may inherit), the catalog's severities and the contract's start:
 ///
 /// ```
 /// use slacalc::contract::BillingSpec;
@@ -64,14 +65,14 @@ pub struct BillingSpec {
     /// Service credits: by availability, per breached incident, capped
     /// ([credits](crate::money#service-credits)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub credits: Option<CreditPolicySpec>,
+    pub credits: Option<CreditPolicy>,
     /// The availability agreement ([availability](crate::availability#configuration-reference)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub availability: Option<AvailabilityAgreementSpec>,
     /// Maintenance hours granted per month ([hour budgets](crate::money#hour-budgets)); its
     /// months count from the contract's `start`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hour_budget: Option<HourBudgetSpec>,
+    pub hour_budget: Option<HourBudget>,
     /// Work billed at hourly and daily rates
     /// ([time and materials](crate::calendar::TimeAndMaterials#configuration-reference)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -130,21 +131,13 @@ impl Billing {
                 FeeSchedule::try_from(f.clone()).map_err(|e| part(&format!("extras.{name}"), e))?;
             extras.insert(name.clone(), schedule);
         }
-        let credits = spec
-            .credits
-            .clone()
-            .map(|c| CreditPolicy::try_from(c).map_err(|e| part("credits", e)))
-            .transpose()?;
+        let credits = spec.credits.clone();
         let availability = spec
             .availability
             .clone()
             .map(|a| AvailabilityAgreement::try_from(a).map_err(|e| part("availability", e)))
             .transpose()?;
-        let hour_budget = spec
-            .hour_budget
-            .clone()
-            .map(|b| HourBudget::try_from(b).map_err(|e| part("hour_budget", e)))
-            .transpose()?;
+        let hour_budget = spec.hour_budget.clone();
         let time_and_materials = spec
             .time_and_materials
             .clone()

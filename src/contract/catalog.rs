@@ -6,7 +6,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::entitlement;
-use super::lifecycle::{Lifecycle, LifecycleSpec};
+use super::lifecycle::Lifecycle;
 use super::names::{always_open, calendar_names, check_zoned, BUSINESS, WALL_CLOCK};
 use super::plan::{Plan, PlanSpec};
 use crate::calendar::{CalendarPool, CalendarSpec};
@@ -26,7 +26,9 @@ pub struct Severity {
     pub definition: String,
 }
 
-/// The plain serde form of a catalog.
+/// The plain serde form of a catalog. It stays apart from [`Catalog`] because validation
+/// changes the shape: calendars are compiled and shared, plans are built with their names
+/// resolved; the catalog keeps it ([`Catalog::spec`]) to write it back as read.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct CatalogSpec {
@@ -45,7 +47,7 @@ pub struct CatalogSpec {
     pub plans: BTreeMap<String, PlanSpec>,
     /// The product's lifecycle: release lines and their end of maintenance.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lifecycle: Option<LifecycleSpec>,
+    pub lifecycle: Option<Lifecycle>,
 }
 
 crate::config::tracked_serde!(CatalogSpec);
@@ -149,11 +151,7 @@ impl TryFrom<CatalogSpec> for Catalog {
                 expected: "at least one plan".into(),
             });
         }
-        let lifecycle = spec
-            .lifecycle
-            .clone()
-            .map(|l| Lifecycle::try_from(l).map_err(|e| e.at("lifecycle")))
-            .transpose()?;
+        let lifecycle = spec.lifecycle.clone();
         Ok(Catalog {
             spec,
             plans,

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::money::CaseQuotaSpec;
+use crate::money::CaseQuota;
 
 /// A channel a plan offers.
 ///
@@ -133,7 +133,7 @@ pub struct EntitlementSpec {
     pub contacts: ContactLimits,
     /// Cases per period.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub quota: Option<CaseQuotaSpec>,
+    pub quota: Option<CaseQuota>,
     /// Support levels; the first is where incidents start.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub levels: Vec<SupportLevel>,

@@ -22,7 +22,9 @@ use crate::error::Error;
 use crate::incident::EventTag;
 use crate::time::{format_duration, parse_duration};
 
-/// The plain serde form of a ladder.
+/// The plain serde form of a ladder. It stays apart from [`Ladder`] because validation
+/// changes the shape: each step's optional triggers become one [`Trigger`], checked against
+/// the catalog's calendars and the plan's metrics.
 ///
 /// ```
 /// use slacalc::contract::LadderSpec;
@@ -61,7 +63,8 @@ fn default_ends() -> Vec<EventTag> {
 }
 
 /// The plain serde form of a step: whom to notify and exactly one trigger (`after`,
-/// `business_days`, `share` or `after_breach`).
+/// `business_days`, `share` or `after_breach`). Apart from [`Step`] because its four optional
+/// triggers become one [`Trigger`].
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StepSpec {
@@ -224,8 +227,10 @@ pub struct Step {
 }
 
 /// A validated ladder. Its configuration reference (triggers, halts, firing, validation) is
-/// in the [lifecycle guide](crate::guide::lifecycle#escalation-ladders).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// in the [lifecycle guide](crate::guide::lifecycle#escalation-ladders). Back to
+/// configuration: [`LadderSpec::from`], which serializing writes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(into = "LadderSpec")]
 pub struct Ladder {
     /// Halts: from an event until one of its resuming events.
     pub pauses: Vec<PauseRule>,
@@ -297,13 +302,21 @@ impl Ladder {
             steps,
         })
     }
+}
 
-    /// The ladder's configuration.
-    pub fn to_spec(&self) -> LadderSpec {
+impl From<Ladder> for LadderSpec {
+    fn from(ladder: Ladder) -> LadderSpec {
+        LadderSpec::from(&ladder)
+    }
+}
+
+impl From<&Ladder> for LadderSpec {
+    /// The ladder's configuration, rebuilt from its parts.
+    fn from(ladder: &Ladder) -> LadderSpec {
         LadderSpec {
-            pauses: self.pauses.clone(),
-            ends: self.ends.clone(),
-            steps: self
+            pauses: ladder.pauses.clone(),
+            ends: ladder.ends.clone(),
+            steps: ladder
                 .steps
                 .iter()
                 .map(|s| {

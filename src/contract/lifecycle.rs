@@ -24,6 +24,7 @@ use std::str::FromStr;
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::config::Invalid;
 use crate::error::Error;
 use crate::time::parse_date;
 
@@ -141,40 +142,51 @@ pub struct ExtendedMaintenance {
     pub until: String,
 }
 
-/// The plain serde form of a product lifecycle.
+/// A lifecycle as written, before it is checked: what [`Lifecycle`] reads and writes.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, remote = "Self")]
-pub struct LifecycleSpec {
+struct LifecycleFields {
     /// The product's name.
-    pub product: String,
+    product: String,
     /// Months of sustained support after end of maintenance (Cumulocity: at least 12).
     #[serde(default)]
-    pub sustained_months: u32,
+    sustained_months: u32,
     /// The release lines.
-    pub versions: Vec<ReleaseLine>,
+    versions: Vec<ReleaseLine>,
 }
 
-crate::config::tracked_serde!(LifecycleSpec);
+crate::config::tracked_serde!(LifecycleFields);
 
-/// A validated product lifecycle.
+/// A validated product lifecycle: `{"product": "Cumulocity", "sustained_months": 12,
+/// "versions": [{"version": "10.18", "end_of_maintenance": "2025-06-30", "latest":
+/// "10.18.7"}]}` in configuration (`sustained_months` 0 by default). Deserializing validates:
+/// a malformed date, a release line listed twice, or a `latest` outside its line is refused
+/// with its path (`versions[1].latest`) and the value.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "LifecycleSpec", into = "LifecycleSpec")]
+#[serde(try_from = "LifecycleFields", into = "LifecycleFields")]
 pub struct Lifecycle {
-    spec: LifecycleSpec,
+    product: String,
+    sustained_months: u32,
+    versions: Vec<ReleaseLine>,
+    /// The end of maintenance of each of `versions`, parsed.
     end_of_maintenance: Vec<NaiveDate>,
 }
 
-impl From<Lifecycle> for LifecycleSpec {
-    fn from(l: Lifecycle) -> LifecycleSpec {
-        l.spec
+impl From<Lifecycle> for LifecycleFields {
+    fn from(l: Lifecycle) -> LifecycleFields {
+        LifecycleFields {
+            product: l.product,
+            sustained_months: l.sustained_months,
+            versions: l.versions,
+        }
     }
 }
 
-impl TryFrom<LifecycleSpec> for Lifecycle {
-    type Error = Error;
+impl TryFrom<LifecycleFields> for Lifecycle {
+    type Error = Invalid;
 
-    fn try_from(spec: LifecycleSpec) -> Result<Lifecycle, Error> {
-        Lifecycle::from_spec(spec)
+    fn try_from(fields: LifecycleFields) -> Result<Lifecycle, Invalid> {
+        Ok(Lifecycle::from_fields(fields)?)
     }
 }
 
@@ -198,7 +210,7 @@ impl Lifecycle {
     /// # Errors
     /// [`Error::InvalidDate`] for a malformed date, [`Error::InvalidValue`] for a line listed
     /// twice or a `latest` outside its line.
-    fn from_spec(spec: LifecycleSpec) -> Result<Lifecycle, Error> {
+    fn from_fields(spec: LifecycleFields) -> Result<Lifecycle, Error> {
         let mut ends = Vec::with_capacity(spec.versions.len());
         for (i, line) in spec.versions.iter().enumerate() {
             let p = format!("versions[{i}]");
@@ -227,14 +239,26 @@ impl Lifecycle {
             }
         }
         Ok(Lifecycle {
-            spec,
+            product: spec.product,
+            sustained_months: spec.sustained_months,
+            versions: spec.versions,
             end_of_maintenance: ends,
         })
     }
 
-    /// The configuration.
-    pub fn spec(&self) -> &LifecycleSpec {
-        &self.spec
+    /// The product's name.
+    pub fn product(&self) -> &str {
+        &self.product
+    }
+
+    /// Months of sustained support after end of maintenance.
+    pub fn sustained_months(&self) -> u32 {
+        self.sustained_months
+    }
+
+    /// The release lines, as configured.
+    pub fn versions(&self) -> &[ReleaseLine] {
+        &self.versions
     }
 
     /// The support `version` gets on `date`, with an optional EME agreement of the customer.
@@ -249,7 +273,6 @@ impl Lifecycle {
         extended: Option<&[ExtendedMaintenance]>,
     ) -> Result<VersionStatus, Error> {
         let line = self
-            .spec
             .versions
             .iter()
             .zip(&self.end_of_maintenance)
@@ -266,7 +289,7 @@ impl Lifecycle {
             .latest
             .is_none_or(|l| version.patch.unwrap_or(0) >= l.patch.unwrap_or(0));
         let sustained_end = eom
-            .checked_add_months(Months::new(self.spec.sustained_months))
+            .checked_add_months(Months::new(self.sustained_months))
             .unwrap_or(NaiveDate::MAX);
         let mut support = if date <= eom {
             SupportStatus::Full
@@ -338,7 +361,7 @@ mod tests {
             l.status(&unknown, d("2025-03-01"), None).unwrap().support,
             SupportStatus::Unknown
         );
-        let e = Lifecycle::try_from(LifecycleSpec {
+        let e = Lifecycle::from_fields(LifecycleFields {
             product: "P".into(),
             sustained_months: 12,
             versions: vec![ReleaseLine {

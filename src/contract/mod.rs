@@ -362,8 +362,7 @@ pub use intake::{Intake, IntakeDecision, IntakeRequest, Refusal};
 pub use ladder::{Ladder, LadderSpec, Step, StepSpec, Trigger};
 pub use levels::LevelSpan;
 pub use lifecycle::{
-    ExtendedMaintenance, Lifecycle, LifecycleSpec, ReleaseLine, SupportStatus, Version,
-    VersionStatus,
+    ExtendedMaintenance, Lifecycle, ReleaseLine, SupportStatus, Version, VersionStatus,
 };
 pub(crate) use metric::Metric;
 pub use metric::StartRule;
@@ -374,4 +373,4 @@ pub use plan::{
 };
 pub use target::{CountFrom, Target, TargetSpec};
 pub use target_form::TargetForm;
-pub use term::{Term, TermSpec};
+pub use term::Term;

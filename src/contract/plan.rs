@@ -70,7 +70,7 @@ pub enum ReopenPolicy {
 
 /// The plain serde form of a plan. It stays apart from [`Plan`] because validation changes
 /// the shape: targets and ladders are parsed into [`Target`]s and [`Ladder`]s, the case quota
-/// is compiled, and the plan learns its key; [`Plan::to_spec`] is its way back.
+/// is compiled, and the plan learns its key; [`PlanSpec::from`] is its way back.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct PlanSpec {
@@ -140,8 +140,11 @@ fn is_default<T: Default + PartialEq>(v: &T) -> bool {
 }
 
 /// A validated support plan: built by the catalog (and, with a contract's overrides, by
-/// [`Contract::new`](super::Contract::new)), read through its accessors.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// [`Contract::new`](super::Contract::new)), read through its accessors. Back to
+/// configuration: [`PlanSpec::from`], which serializing writes (a contract's plan with its
+/// overrides in its targets).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(into = "PlanSpec")]
 pub struct Plan {
     /// The plan's key in the catalog.
     key: String,
@@ -173,6 +176,46 @@ pub struct Plan {
     ladders: BTreeMap<String, Ladder>,
     /// The plan's monthly price, if published.
     fee: Option<FeeSchedule>,
+}
+
+impl From<Plan> for PlanSpec {
+    fn from(plan: Plan) -> PlanSpec {
+        PlanSpec::from(&plan)
+    }
+}
+
+impl From<&Plan> for PlanSpec {
+    /// The plan's configuration, rebuilt from its parts.
+    fn from(plan: &Plan) -> PlanSpec {
+        PlanSpec {
+            name: plan.name.clone(),
+            description: plan.description.clone(),
+            queue_priority: plan.queue_priority,
+            severity_change: plan.severity_change,
+            downgrade: plan.downgrade,
+            upgrade: plan.upgrade,
+            reopen: plan.reopen,
+            pauses: plan.pauses.clone(),
+            severity_pauses: plan.severity_pauses.clone(),
+            targets: plan
+                .targets
+                .iter()
+                .map(|(s, m)| {
+                    (
+                        s.clone(),
+                        m.iter().map(|(k, t)| (*k, TargetSpec::from(t))).collect(),
+                    )
+                })
+                .collect(),
+            entitlements: plan.entitlements.clone(),
+            ladders: plan
+                .ladders
+                .iter()
+                .map(|(s, l)| (s.clone(), LadderSpec::from(l)))
+                .collect(),
+            fee: plan.fee.clone().map(FeeScheduleSpec::from),
+        }
+    }
 }
 
 impl Plan {
@@ -301,38 +344,6 @@ impl Plan {
             }
         }
         Ok(plan)
-    }
-
-    /// The plan's configuration.
-    pub fn to_spec(&self) -> PlanSpec {
-        PlanSpec {
-            name: self.name.clone(),
-            description: self.description.clone(),
-            queue_priority: self.queue_priority,
-            severity_change: self.severity_change,
-            downgrade: self.downgrade,
-            upgrade: self.upgrade,
-            reopen: self.reopen,
-            pauses: self.pauses.clone(),
-            severity_pauses: self.severity_pauses.clone(),
-            targets: self
-                .targets
-                .iter()
-                .map(|(s, m)| {
-                    (
-                        s.clone(),
-                        m.iter().map(|(k, t)| (*k, t.to_spec())).collect(),
-                    )
-                })
-                .collect(),
-            entitlements: self.entitlements.clone(),
-            ladders: self
-                .ladders
-                .iter()
-                .map(|(s, l)| (s.clone(), l.to_spec()))
-                .collect(),
-            fee: self.fee.clone().map(FeeScheduleSpec::from),
-        }
     }
 
     /// Every place a plan counts business days — local dates, so on a calendar with one time
@@ -591,8 +602,5 @@ fn validate_entitlements(
             check_calendar(c, &format!("{path}.levels[{i}].clock"), clocks)?;
         }
     }
-    e.quota
-        .clone()
-        .map(|q| CaseQuota::try_from(q).map_err(|e| e.at(&format!("{path}.quota"))))
-        .transpose()
+    Ok(e.quota.clone())
 }

@@ -30,7 +30,9 @@ pub enum CountFrom {
 }
 
 /// The plain serde form of a target: exactly one of `within`, `business_days`,
-/// `end_of_business_day`, plus the clock and the start rule.
+/// `end_of_business_day`, plus the clock and the start rule. It stays apart from [`Target`]
+/// because validation changes the shape: the optional forms become one [`TargetForm`], and a
+/// target is checked against the catalog's calendars (so it cannot read itself).
 ///
 /// A target is written with exactly one form, a clock (default `business`) and a start rule
 /// (default: when the incident is reported):
@@ -213,8 +215,10 @@ fn is_default<T: Default + PartialEq>(v: &T) -> bool {
     *v == T::default()
 }
 
-/// A validated target.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A validated target. Back to configuration: [`TargetSpec::from`], which serializing writes
+/// (the clock always named, even when the configuration left it to `business`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(into = "TargetSpec")]
 pub struct Target {
     /// The allowed amount.
     pub form: TargetForm,
@@ -349,16 +353,22 @@ impl TryFrom<&TargetSpec> for Target {
     }
 }
 
-impl Target {
-    /// The spec this target came from.
-    pub fn to_spec(&self) -> TargetSpec {
+impl From<Target> for TargetSpec {
+    fn from(target: Target) -> TargetSpec {
+        TargetSpec::from(&target)
+    }
+}
+
+impl From<&Target> for TargetSpec {
+    /// The target's configuration, rebuilt from its parts.
+    fn from(target: &Target) -> TargetSpec {
         let mut spec = TargetSpec {
-            clock: Some(self.calendar.to_string()),
-            start: self.start.clone(),
-            count_from: self.count_from,
+            clock: Some(target.calendar.to_string()),
+            start: target.start.clone(),
+            count_from: target.count_from,
             ..TargetSpec::default()
         };
-        match self.form {
+        match target.form {
             TargetForm::Within(d) => spec.within = Some(format_duration(d)),
             TargetForm::BusinessDays(n) => spec.business_days = Some(n),
             TargetForm::EndOfBusinessDay(n) => spec.end_of_business_day = Some(n),
@@ -370,7 +380,9 @@ impl Target {
         }
         spec
     }
+}
 
+impl Target {
     /// The deadline of a metric that starts at `start` on `calendar` and is never paused:
     /// the instant the allowance of a `within` target runs out, or the deadline a
     /// business-day form names (see [`TargetSpec`] for each form).

@@ -6,12 +6,10 @@
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use slacalc::contract::{Term, TermSpec};
+//! use slacalc::contract::Term;
 //! // COSYS: "usually 3-5 years and extend thereafter" — here 3 years, then yearly, 3 months' notice.
-//! let term = Term::try_from(TermSpec {
-//!     start: "2024-01-01".into(), initial_months: 36, renewal_months: 12, notice_months: 3,
-//!     notice_given: None,
-//! })?;
+//! let term: Term = serde_json::from_str(r#"{"start": "2024-01-01", "initial_months": 36,
+//!     "renewal_months": 12, "notice_months": 3}"#)?;
 //! let d = |s: &str| s.parse::<NaiveDate>();
 //! assert_eq!(term.next_renewal(d("2026-05-01")?), Some(d("2027-01-01")?));
 //! assert_eq!(term.notice_deadline(d("2026-05-01")?), Some(d("2026-09-30")?));
@@ -22,33 +20,39 @@
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::config::Invalid;
 use crate::error::Error;
 use crate::time::parse_date;
 
-/// The plain serde form of a contract's term.
+/// A term as written, before it is checked: what [`Term`] reads and writes.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, remote = "Self")]
-pub struct TermSpec {
+struct TermFields {
     /// First day of the contract, `YYYY-MM-DD`.
-    pub start: String,
+    start: String,
     /// Length of the initial term in months (at least 1).
-    pub initial_months: u32,
+    initial_months: u32,
     /// Length of each automatic renewal in months; 0 = no automatic renewal.
     #[serde(default)]
-    pub renewal_months: u32,
+    renewal_months: u32,
     /// Notice period in months before the end of a term.
     #[serde(default)]
-    pub notice_months: u32,
+    notice_months: u32,
     /// The day notice was given, if it was.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub notice_given: Option<String>,
+    notice_given: Option<String>,
 }
 
-crate::config::tracked_serde!(TermSpec);
+crate::config::tracked_serde!(TermFields);
 
-/// A validated contract term.
+/// A validated contract term: `{"start": "2024-01-01", "initial_months": 36,
+/// "renewal_months": 12, "notice_months": 3, "notice_given": "2026-09-30"}` in configuration
+/// (`start` and `initial_months` required; no renewal, no notice period and no notice by
+/// default). Deserializing validates: a malformed date, an initial term of 0 months, a notice
+/// period not shorter than the terms it applies to, or notice given before the start is
+/// refused with the field and the value.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "TermSpec", into = "TermSpec")]
+#[serde(try_from = "TermFields", into = "TermFields")]
 pub struct Term {
     start: NaiveDate,
     initial_months: u32,
@@ -57,9 +61,9 @@ pub struct Term {
     notice_given: Option<NaiveDate>,
 }
 
-impl From<Term> for TermSpec {
-    fn from(t: Term) -> TermSpec {
-        TermSpec {
+impl From<Term> for TermFields {
+    fn from(t: Term) -> TermFields {
+        TermFields {
             start: t.start.to_string(),
             initial_months: t.initial_months,
             renewal_months: t.renewal_months,
@@ -69,11 +73,11 @@ impl From<Term> for TermSpec {
     }
 }
 
-impl TryFrom<TermSpec> for Term {
-    type Error = Error;
+impl TryFrom<TermFields> for Term {
+    type Error = Invalid;
 
-    fn try_from(spec: TermSpec) -> Result<Term, Error> {
-        Term::from_spec(&spec)
+    fn try_from(fields: TermFields) -> Result<Term, Invalid> {
+        Ok(Term::from_fields(&fields)?)
     }
 }
 
@@ -87,7 +91,7 @@ impl Term {
     /// [`Error::InvalidDate`] for malformed dates, [`Error::InvalidValue`] for an initial term
     /// of 0 months, a notice period not shorter than the terms it applies to, or notice given
     /// before the start.
-    fn from_spec(spec: &TermSpec) -> Result<Term, Error> {
+    fn from_fields(spec: &TermFields) -> Result<Term, Error> {
         let start = parse_date("start", &spec.start)?;
         if spec.initial_months == 0 {
             return Err(Error::InvalidValue {
@@ -261,7 +265,7 @@ mod tests {
     }
 
     fn term(notice_given: Option<&str>) -> Term {
-        Term::try_from(TermSpec {
+        Term::from_fields(&TermFields {
             start: "2024-01-01".into(),
             initial_months: 36,
             renewal_months: 12,
@@ -304,7 +308,7 @@ mod tests {
 
     #[test]
     fn month_ends_clamp() {
-        let t = Term::try_from(TermSpec {
+        let t = Term::from_fields(&TermFields {
             start: "2024-01-31".into(),
             initial_months: 1,
             renewal_months: 1,
@@ -325,7 +329,7 @@ mod tests {
     #[test]
     fn bad_terms() {
         let bad = |initial, renewal, notice| {
-            Term::try_from(TermSpec {
+            Term::from_fields(&TermFields {
                 start: "2024-01-01".into(),
                 initial_months: initial,
                 renewal_months: renewal,

@@ -18,6 +18,42 @@
 //! I/O. Deserializing a validated type *is* validation: a [`Calendar`](crate::Calendar) read
 //! from JSON either exists and is valid, or is an error that names the field and the value.
 //!
+//! # Configuration: one type, or a spec where the shape changes
+//!
+//! A configuration type whose validation only checks and types its fields is one public type
+//! ([`MaintenanceWindow`](crate::availability::MaintenanceWindow),
+//! [`Term`](crate::contract::Term), [`Lifecycle`](crate::contract::Lifecycle),
+//! [`QueueConfig`](crate::queue::QueueConfig), [`CaseQuota`](crate::money::CaseQuota),
+//! [`HourBudget`](crate::money::HourBudget), [`CreditPolicy`](crate::money::CreditPolicy),
+//! [`Incident`](crate::Incident)): it reads and writes itself through
+//! `#[serde(try_from = "…Fields", into = "…Fields")]`, where `…Fields` is a private struct of
+//! the fields as written, so the public API has one type and deserializing validates. Its
+//! errors carry paths relative to the value; inside a larger document `config::Invalid`
+//! marks them so that the outermost deserialization puts the value's path in front
+//! (`billing.hour_budget.monthly_hours: invalid value …`).
+//!
+//! A `*Spec` stays apart from its domain type only where validation changes the shape, and its
+//! docs say how in one sentence: calendars are compiled
+//! ([`CalendarSpec`](crate::calendar::CalendarSpec),
+//! [`AvailabilityAgreementSpec`](crate::availability::AvailabilityAgreementSpec)), names are
+//! resolved against a catalog ([`CatalogSpec`](crate::contract::CatalogSpec),
+//! [`ContractSpec`](crate::ContractSpec), [`PlanSpec`](crate::contract::PlanSpec),
+//! [`BillingSpec`](crate::contract::BillingSpec)), optional fields become one enum
+//! ([`TargetSpec`](crate::contract::TargetSpec), [`LadderSpec`](crate::contract::LadderSpec)),
+//! a rule tree is compiled ([`FeeScheduleSpec`](crate::money::FeeScheduleSpec)).
+//!
+//! **One way back to configuration: `XSpec::from(x)`.** The domain types of the pairs above
+//! implement `From<X> for XSpec` (and from `&X` where they rebuild it), and serializing one
+//! writes the same thing, since its serde `into` is that conversion (a [`Contract`](crate::Contract),
+//! read back only against its catalog, does not serialize; [`Billing`](crate::contract::Billing)
+//! is read through its contract's `spec().billing`). `From` was chosen over a method
+//! because serde's `into` needs it anyway — a `to_spec()` beside it would be a second path that
+//! could drift — and because it fits both kinds of type: a calendar, a catalog or a contract
+//! keeps the spec it was built from (it cannot rebuild it: compiled intervals, merged holidays)
+//! and hands that back, a plan, target or ladder rebuilds it from its parts. The types that keep
+//! theirs also lend it by reference, `spec()` (the same value, borrowed); no public type has
+//! a `to_spec`.
+//!
 //! # One mechanism, many uses
 //!
 //! - **The calendar** answers one question fast: how much business time lies in `[a, b)`, and
@@ -136,15 +172,18 @@
 //!
 //! What the redesign (issue 16) has left, so that nobody mistakes it for the design:
 //!
-//! - **Spec and domain pairs.** Most configuration types still come as a serde `*Spec` and a
-//!   validated type, also where validation does not change the shape; the goal is one type
-//!   with a validating `TryFrom` there. Two ways lead back to configuration: some types keep
-//!   the spec they were built from (`Calendar::spec`, `Contract::spec`), others rebuild it
-//!   (`Target::to_spec`).
-//! - **Public `serialize` / `deserialize` methods.** The 23 types that refuse duplicate keys
+//! - **Spec and domain pairs.** Two mirrors are left, each a fold like the ones above:
+//!   `HourlyRatesSpec` with `IncrementSpec` and `SurchargesSpec` (their fields are flattened
+//!   into the calendar's `TimeAndMaterialsSpec`, so the fold moves that type too), and
+//!   `ComplianceTargetsSpec` (its re-export is in the compliance module's `mod.rs`);
+//!   `HourlyRates::spec` and `ComplianceTargets::spec` lend those. `EntitlementSpec`,
+//!   `ChannelSpec` and `ContactSpec` are kept as written by the plan and the contract (there is
+//!   no validated type beside them), so their names promise a pair that does not exist.
+//! - **Public `serialize` / `deserialize` methods.** The types that refuse duplicate keys
 //!   derive their serde forms with `#[serde(remote = "Self")]` and wrap them; serde makes the
-//!   derived functions public inherent methods of the type, which rustdoc lists. Private
-//!   shadow types would hide them.
+//!   derived functions public inherent methods of the type, which rustdoc lists. The folded
+//!   types put that derive on their private `…Fields` struct, so theirs are hidden; the specs
+//!   that remain (and `CreditInputs`, `FeeInputs`, `Outage`, …) still show them.
 //! - **Paths passed by hand inside one part.** [`Error::at`](crate::Error::at) adds the
 //!   segments where parts meet, but within a part helper functions still take the path they
 //!   report (`Holidays::from_specs(specs, "holidays")`, the plan and ladder validators, the fee

@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::{mul, non_negative};
+use crate::config::Invalid;
 use crate::error::Error;
 use crate::time::Hm;
 
@@ -33,7 +34,25 @@ pub enum ExpiryPolicy {
     },
 }
 
-/// An hour budget as written in configuration.
+/// An hour budget as written, before it is checked: what [`HourBudget`] reads and writes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, remote = "Self")]
+struct HourBudgetFields {
+    /// Maintenance hours granted each month, a decimal string in whole minutes (`"7.5"`).
+    #[serde(with = "crate::money::decimal_str")]
+    monthly_hours: Decimal,
+    /// For how many months after the month of the grant unused minutes stay usable
+    /// (0: they expire at the end of the month they were granted in).
+    #[serde(default, with = "crate::config::count")]
+    carry_over_months: u32,
+    /// What happens to minutes that expire unused (default: forfeit).
+    #[serde(default)]
+    on_expiry: ExpiryPolicy,
+}
+
+crate::config::tracked_serde!(HourBudgetFields);
+
+/// A validated hour budget. In configuration:
 ///
 /// ```
 /// use slacalc::money::{HourBudget, HourBudgetSpec};
@@ -46,24 +65,10 @@ pub enum ExpiryPolicy {
 /// let budget = HourBudget::try_from(spec)?;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, remote = "Self")]
-pub struct HourBudgetSpec {
-    /// Maintenance hours granted each month, a decimal string in whole minutes (`"7.5"`).
-    #[serde(with = "crate::money::decimal_str")]
-    pub monthly_hours: Decimal,
-    /// For how many months after the month of the grant unused minutes stay usable
-    /// (0: they expire at the end of the month they were granted in).
-    #[serde(default, with = "crate::config::count")]
-    pub carry_over_months: u32,
-    /// What happens to minutes that expire unused (default: forfeit).
-    #[serde(default)]
-    pub on_expiry: ExpiryPolicy,
-}
-
-crate::config::tracked_serde!(HourBudgetSpec);
-
-/// A validated hour budget. Deserializing one validates it.
+///
+/// `monthly_hours` is a decimal string that comes to whole minutes (`"7.5"`), at most
+/// [`MAX_MONTHLY_HOURS`]; `carry_over_months` defaults to 0 and `on_expiry` to `"forfeit"`.
+/// Deserializing validates, naming the field and the value of what it refuses.
 ///
 /// # Example: 10 hours a month, one month of carry-over, conversion at 0.5
 ///
@@ -87,7 +92,7 @@ crate::config::tracked_serde!(HourBudgetSpec);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "HourBudgetSpec", into = "HourBudgetSpec")]
+#[serde(try_from = "HourBudgetFields", into = "HourBudgetFields")]
 pub struct HourBudget {
     /// As configured, kept so that serializing gives back the same string.
     monthly_hours: Decimal,
@@ -149,7 +154,7 @@ impl HourBudget {
     /// # Errors
     /// [`Error::InvalidValue`] if `monthly_hours` is negative, not a whole number of minutes or
     /// above [`MAX_MONTHLY_HOURS`], or a conversion ratio is negative.
-    fn from_spec(spec: HourBudgetSpec) -> Result<HourBudget, Error> {
+    fn from_fields(spec: HourBudgetFields) -> Result<HourBudget, Error> {
         let path = "monthly_hours".to_owned();
         let bad = || Error::InvalidValue {
             path: path.clone(),
@@ -283,17 +288,17 @@ impl HourBudget {
     }
 }
 
-impl TryFrom<HourBudgetSpec> for HourBudget {
-    type Error = Error;
+impl TryFrom<HourBudgetFields> for HourBudget {
+    type Error = Invalid;
 
-    fn try_from(spec: HourBudgetSpec) -> Result<Self, Error> {
-        HourBudget::from_spec(spec)
+    fn try_from(fields: HourBudgetFields) -> Result<Self, Invalid> {
+        Ok(HourBudget::from_fields(fields)?)
     }
 }
 
-impl From<HourBudget> for HourBudgetSpec {
+impl From<HourBudget> for HourBudgetFields {
     fn from(b: HourBudget) -> Self {
-        HourBudgetSpec {
+        HourBudgetFields {
             monthly_hours: b.monthly_hours,
             carry_over_months: b.carry_over_months,
             on_expiry: b.on_expiry,
@@ -387,32 +392,32 @@ mod tests {
 
     #[test]
     fn spec_errors_and_round_trip() {
-        let spec = |h: &str| HourBudgetSpec {
+        let spec = |h: &str| HourBudgetFields {
             monthly_hours: h.parse().unwrap(),
             carry_over_months: 0,
             on_expiry: ExpiryPolicy::Forfeit,
         };
         assert_eq!(
-            HourBudget::try_from(spec("1.001")).map_err(|e| e.at("budget")).unwrap_err().to_string(),
+            HourBudget::from_fields(spec("1.001")).map_err(|e| e.at("budget")).unwrap_err().to_string(),
             "budget.monthly_hours: invalid value `1.001`: expected a number of hours from 0 to 100000 that comes to whole minutes, such as \"7.5\""
         );
         // The largest grant loads; one minute more is refused, naming the field.
-        assert!(HourBudget::try_from(spec("100000")).is_ok());
+        assert!(HourBudget::from_fields(spec("100000")).is_ok());
         assert_eq!(
-            HourBudget::try_from(spec("100001")).map_err(|e| e.at("budget")).unwrap_err().to_string(),
+            HourBudget::from_fields(spec("100001")).map_err(|e| e.at("budget")).unwrap_err().to_string(),
             "budget.monthly_hours: invalid value `100001`: expected a number of hours from 0 to 100000 that comes to whole minutes, such as \"7.5\""
         );
-        assert!(HourBudget::try_from(spec("71582788")).is_err());
-        assert!(HourBudget::try_from(spec("-1")).is_err());
-        assert!(HourBudget::try_from(spec("100000000")).is_err());
-        let neg = HourBudgetSpec {
+        assert!(HourBudget::from_fields(spec("71582788")).is_err());
+        assert!(HourBudget::from_fields(spec("-1")).is_err());
+        assert!(HourBudget::from_fields(spec("100000000")).is_err());
+        let neg = HourBudgetFields {
             on_expiry: ExpiryPolicy::ConvertToDevelopment {
                 ratio: "-0.5".parse().unwrap(),
             },
             ..spec("1")
         };
         assert_eq!(
-            HourBudget::try_from(neg).map_err(|e| e.at("budget")).unwrap_err().to_string(),
+            HourBudget::from_fields(neg).map_err(|e| e.at("budget")).unwrap_err().to_string(),
             "budget.on_expiry.convert_to_development.ratio: invalid value `-0.5`: expected a non-negative ratio"
         );
         let b = budget(r#"{"monthly_hours":"7.5","carry_over_months":3,"on_expiry":"forfeit"}"#);

@@ -10,9 +10,58 @@ use super::currency::expect_currency;
 use super::invoice::Lines;
 use super::{config_amount, mul, non_negative, percent_of, sub};
 use super::{Currency, Invoice, LineDetail, Money, RoundingMode};
+use crate::config::Invalid;
 use crate::error::Error;
 
-/// A credit policy as written in configuration (every part optional):
+/// A credit policy as written, before it is checked: what [`CreditPolicy`] reads and writes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, remote = "Self")]
+struct CreditPolicyFields {
+    /// The ISO 4217 code of every amount.
+    currency: String,
+    /// How the final credit is rounded (default `half_up`).
+    #[serde(default)]
+    rounding: RoundingMode,
+    /// Availability tiers, from the highest threshold to the lowest.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    availability: Vec<TierFields>,
+    /// Credit per breached incident, by severity key, as [`Money`] strings.
+    #[serde(
+        default,
+        deserialize_with = "crate::config::unique_keys",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
+    per_breach: BTreeMap<String, String>,
+    /// The most that can be credited in a month.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    cap: Option<CapFields>,
+}
+
+crate::config::tracked_serde!(CreditPolicyFields);
+
+/// One availability tier as written: `{"below": "99", "percent_of_fee": "5"}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TierFields {
+    /// The threshold in percent (exclusive: exactly `below` does not qualify).
+    #[serde(with = "crate::money::decimal_str")]
+    below: Decimal,
+    /// The credit in percent of the monthly fee.
+    #[serde(with = "crate::money::decimal_str")]
+    percent_of_fee: Decimal,
+}
+
+/// The monthly cap as written: `{"amount": "500.00 EUR"}` or `{"percent_of_fee": "25"}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+enum CapFields {
+    /// A fixed amount, a [`Money`] string.
+    Amount(String),
+    /// A percentage of the monthly fee.
+    PercentOfFee(#[serde(with = "crate::money::decimal_str")] Decimal),
+}
+
+/// A validated credit policy. In configuration (every part but `currency` optional):
 ///
 /// ```
 /// use slacalc::money::{CreditPolicy, CreditPolicySpec};
@@ -30,57 +79,13 @@ use crate::error::Error;
 /// let policy = CreditPolicy::try_from(spec)?;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, remote = "Self")]
-pub struct CreditPolicySpec {
-    /// The ISO 4217 code of every amount.
-    pub currency: String,
-    /// How the final credit is rounded (default `half_up`).
-    #[serde(default)]
-    pub rounding: RoundingMode,
-    /// Availability tiers, from the highest threshold to the lowest.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub availability: Vec<AvailabilityTierSpec>,
-    /// Credit per breached incident, by severity key, as [`Money`] strings.
-    #[serde(
-        default,
-        deserialize_with = "crate::config::unique_keys",
-        skip_serializing_if = "BTreeMap::is_empty"
-    )]
-    pub per_breach: BTreeMap<String, String>,
-    /// The most that can be credited in a month.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cap: Option<CreditCapSpec>,
-}
-
-crate::config::tracked_serde!(CreditPolicySpec);
-
-/// One availability tier: below `below` percent availability, credit `percent_of_fee` percent
-/// of the monthly fee. Tiers do not add up: the lowest threshold the availability is below
-/// decides.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AvailabilityTierSpec {
-    /// The threshold in percent (exclusive: exactly `below` does not qualify).
-    #[serde(with = "crate::money::decimal_str")]
-    pub below: Decimal,
-    /// The credit in percent of the monthly fee.
-    #[serde(with = "crate::money::decimal_str")]
-    pub percent_of_fee: Decimal,
-}
-
-/// The monthly cap on credits: `{"amount": "500.00 EUR"}` or `{"percent_of_fee": "25"}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
-#[non_exhaustive]
-pub enum CreditCapSpec {
-    /// A fixed amount, a [`Money`] string.
-    Amount(String),
-    /// A percentage of the monthly fee.
-    PercentOfFee(#[serde(with = "crate::money::decimal_str")] Decimal),
-}
-
-/// A validated credit policy. Deserializing one validates it.
+///
+/// One availability tier: below `below` percent availability, credit `percent_of_fee`
+/// percent of the monthly fee; tiers are listed from the highest threshold to the lowest and
+/// do not add up (the lowest threshold the availability is below decides). `per_breach`
+/// gives the credit per breached incident by severity key; `cap` is the most credited in a
+/// month, `{"amount": "500.00 EUR"}` or `{"percent_of_fee": "25"}`; `rounding` defaults to
+/// `half_up`. Deserializing validates, naming the field and the value of what it refuses.
 ///
 /// # Example: 98.5 % availability and two breached critical incidents
 ///
@@ -106,7 +111,7 @@ pub enum CreditCapSpec {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "CreditPolicySpec", into = "CreditPolicySpec")]
+#[serde(try_from = "CreditPolicyFields", into = "CreditPolicyFields")]
 pub struct CreditPolicy {
     currency: Currency,
     rounding: RoundingMode,
@@ -177,7 +182,7 @@ impl CreditPolicy {
     ///   the highest threshold to the lowest (or repeated), and a lower tier that credits less
     ///   than a higher one;
     /// * [`Error::CurrencyMismatch`] for an amount in another currency.
-    fn from_spec(spec: CreditPolicySpec) -> Result<CreditPolicy, Error> {
+    fn from_fields(spec: CreditPolicyFields) -> Result<CreditPolicy, Error> {
         let currency = Currency::new(&spec.currency).map_err(|e| e.at("currency"))?;
         let mut tiers: Vec<Tier> = Vec::with_capacity(spec.availability.len());
         for (i, t) in spec.availability.iter().enumerate() {
@@ -228,10 +233,10 @@ impl CreditPolicy {
         }
         let cap = match &spec.cap {
             None => None,
-            Some(CreditCapSpec::Amount(s)) => {
+            Some(CapFields::Amount(s)) => {
                 Some(Cap::Amount(config_amount(s, "cap.amount", currency)?))
             }
-            Some(CreditCapSpec::PercentOfFee(p)) => Some(Cap::PercentOfFee(non_negative(
+            Some(CapFields::PercentOfFee(p)) => Some(Cap::PercentOfFee(non_negative(
                 *p,
                 "cap.percent_of_fee",
                 "percentage",
@@ -354,24 +359,24 @@ impl CreditPolicy {
     }
 }
 
-impl TryFrom<CreditPolicySpec> for CreditPolicy {
-    type Error = Error;
+impl TryFrom<CreditPolicyFields> for CreditPolicy {
+    type Error = Invalid;
 
-    fn try_from(spec: CreditPolicySpec) -> Result<Self, Error> {
-        CreditPolicy::from_spec(spec)
+    fn try_from(fields: CreditPolicyFields) -> Result<Self, Invalid> {
+        Ok(CreditPolicy::from_fields(fields)?)
     }
 }
 
-impl From<CreditPolicy> for CreditPolicySpec {
+impl From<CreditPolicy> for CreditPolicyFields {
     fn from(p: CreditPolicy) -> Self {
         let money = |a: Decimal| Money::new(a, p.currency).to_string();
-        CreditPolicySpec {
+        CreditPolicyFields {
             currency: p.currency.code().to_owned(),
             rounding: p.rounding,
             availability: p
                 .tiers
                 .iter()
-                .map(|t| AvailabilityTierSpec {
+                .map(|t| TierFields {
                     below: t.below,
                     percent_of_fee: t.percent,
                 })
@@ -382,8 +387,8 @@ impl From<CreditPolicy> for CreditPolicySpec {
                 .map(|(k, v)| (k.clone(), money(*v)))
                 .collect(),
             cap: p.cap.map(|c| match c {
-                Cap::Amount(a) => CreditCapSpec::Amount(money(a)),
-                Cap::PercentOfFee(x) => CreditCapSpec::PercentOfFee(x),
+                Cap::Amount(a) => CapFields::Amount(money(a)),
+                Cap::PercentOfFee(x) => CapFields::PercentOfFee(x),
             }),
         }
     }
@@ -398,7 +403,8 @@ mod tests {
     use crate::testing::d;
 
     fn policy() -> CreditPolicy {
-        CreditPolicy::try_from(serde_json::from_str::<CreditPolicySpec>(POLICY).unwrap()).unwrap()
+        CreditPolicy::from_fields(serde_json::from_str::<CreditPolicyFields>(POLICY).unwrap())
+            .unwrap()
     }
 
     fn fee() -> CreditInputs {
@@ -499,7 +505,7 @@ mod tests {
     #[test]
     fn spec_errors() {
         let err = |json: &str| {
-            CreditPolicy::try_from(serde_json::from_str::<CreditPolicySpec>(json).unwrap())
+            CreditPolicy::from_fields(serde_json::from_str::<CreditPolicyFields>(json).unwrap())
                 .map_err(|e: crate::Error| e.at("credits"))
                 .unwrap_err()
                 .to_string()

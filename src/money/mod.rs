@@ -10,11 +10,12 @@
 //!
 //! [`slacalc::money`](crate::money) computes what a contract charges and credits, in exact
 //! decimals (`rust_decimal::Decimal`, never floats) with checked arithmetic: an overflow is
-//! `Error::ArithmeticOverflow`, never a panic. Every configuration type comes in two forms: a
-//! plain serde *spec* (`FeeScheduleSpec`, `CaseQuotaSpec`, `HourBudgetSpec`, `CreditPolicySpec`)
-//! and a validated type ([`FeeSchedule`], [`CaseQuota`], [`HourBudget`], [`CreditPolicy`])
-//! made from it with `TryFrom`. Deserializing the validated type validates it; errors name the
-//! config path and the bad value, relative to the type, and
+//! `Error::ArithmeticOverflow`, never a panic. [`CaseQuota`], [`HourBudget`] and
+//! [`CreditPolicy`] are one type each, read and written in their configuration form;
+//! deserializing one validates it, and errors name the config path and the bad value. A fee
+//! schedule comes in two forms, a plain serde [`FeeScheduleSpec`] and the compiled
+//! [`FeeSchedule`] (its rule tree, whose nodes keep their paths for invoice lines), made from
+//! it with `TryFrom`; its errors are relative to the schedule, and
 //! [`Error::at`](crate::Error::at) puts where it was found in front (an example under
 //! [Fee schedules](#fee-schedules)).
 //! Time and materials has [its own page](crate::calendar::TimeAndMaterials#configuration-reference).
@@ -309,12 +310,8 @@ mod rounding;
 mod time_and_materials;
 mod work;
 
-pub use budget::{
-    BudgetLedger, BudgetMonth, ExpiryPolicy, HourBudget, HourBudgetSpec, MAX_MONTHLY_HOURS,
-};
-pub use credit::{
-    AvailabilityTierSpec, CreditCapSpec, CreditInputs, CreditPolicy, CreditPolicySpec,
-};
+pub use budget::{BudgetLedger, BudgetMonth, ExpiryPolicy, HourBudget, MAX_MONTHLY_HOURS};
+pub use credit::{CreditInputs, CreditPolicy};
 pub use currency::Currency;
 pub(crate) use currency::Money;
 pub use fee::{
@@ -322,7 +319,7 @@ pub use fee::{
     UnitPriceSpec,
 };
 pub use invoice::{Invoice, InvoiceLine, LineDetail};
-pub use quota::{CaseQuota, CaseQuotaSpec, NextCase, OveragePolicy, OveragePolicySpec, QuotaUsage};
+pub use quota::{CaseQuota, NextCase, OveragePolicy, QuotaUsage};
 pub use rounding::RoundingMode;
 pub use time_and_materials::{HourlyRates, HourlyRatesSpec, IncrementSpec, SurchargesSpec};
 pub use work::{

@@ -7,15 +7,15 @@ use serde::{Deserialize, Serialize};
 
 use super::invoice::Lines;
 use super::{mul, non_negative, Invoice, LineDetail, Money, RoundingMode};
+use crate::config::Invalid;
 use crate::error::Error;
 use crate::time::{local_date, PeriodUnit};
 
-/// What the first case beyond the quota costs, as written in configuration:
-/// `"refuse"` or `{"charge": {"price": "50.00 EUR"}}`.
+/// What the first case beyond the quota costs, as written: `"refuse"` or
+/// `{"charge": {"price": "50.00 EUR"}}`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
-#[non_exhaustive]
-pub enum OveragePolicySpec {
+enum OverageFields {
     /// Cases beyond the quota are not accepted. The default.
     #[default]
     Refuse,
@@ -40,24 +40,26 @@ pub enum OveragePolicy {
     },
 }
 
-/// A case quota as written in configuration:
-/// `{"cases": 10, "per": "quarter", "overage": "refuse"}`.
+/// A case quota as written, before it is checked: what [`CaseQuota`] reads and writes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, remote = "Self")]
-pub struct CaseQuotaSpec {
+struct CaseQuotaFields {
     /// Cases included per period.
     #[serde(with = "crate::config::count")]
-    pub cases: u32,
+    cases: u32,
     /// The period.
-    pub per: PeriodUnit,
+    per: PeriodUnit,
     /// What happens beyond the quota (default: refuse).
     #[serde(default)]
-    pub overage: OveragePolicySpec,
+    overage: OverageFields,
 }
 
-crate::config::tracked_serde!(CaseQuotaSpec);
+crate::config::tracked_serde!(CaseQuotaFields);
 
-/// A validated case quota. Deserializing one validates it.
+/// A validated case quota: `{"cases": 10, "per": "quarter", "overage": "refuse"}` in
+/// configuration (`overage` is `"refuse"`, the default, or `{"charge": {"price": "50.00
+/// EUR"}}`). Deserializing validates: a price that is not money, or a negative one, is
+/// refused with its path (`overage.charge.price`) and the value.
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -73,7 +75,7 @@ crate::config::tracked_serde!(CaseQuotaSpec);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "CaseQuotaSpec", into = "CaseQuotaSpec")]
+#[serde(try_from = "CaseQuotaFields", into = "CaseQuotaFields")]
 pub struct CaseQuota {
     cases: u32,
     per: PeriodUnit,
@@ -127,10 +129,10 @@ impl CaseQuota {
     /// # Errors
     /// [`Error::InvalidValue`] / [`Error::UnknownName`] for a malformed, unknown-currency or
     /// negative overage price.
-    fn from_spec(spec: CaseQuotaSpec) -> Result<CaseQuota, Error> {
+    fn from_fields(spec: CaseQuotaFields) -> Result<CaseQuota, Error> {
         let overage = match spec.overage {
-            OveragePolicySpec::Refuse => OveragePolicy::Refuse,
-            OveragePolicySpec::Charge { price } => {
+            OverageFields::Refuse => OveragePolicy::Refuse,
+            OverageFields::Charge { price } => {
                 let path = "overage.charge.price";
                 let price: Money = price.parse().map_err(|e: Error| e.at(path))?;
                 non_negative(price.amount, path, "price")?;
@@ -267,22 +269,22 @@ impl CaseQuota {
     }
 }
 
-impl TryFrom<CaseQuotaSpec> for CaseQuota {
-    type Error = Error;
+impl TryFrom<CaseQuotaFields> for CaseQuota {
+    type Error = Invalid;
 
-    fn try_from(spec: CaseQuotaSpec) -> Result<Self, Error> {
-        CaseQuota::from_spec(spec)
+    fn try_from(fields: CaseQuotaFields) -> Result<Self, Invalid> {
+        Ok(CaseQuota::from_fields(fields)?)
     }
 }
 
-impl From<CaseQuota> for CaseQuotaSpec {
+impl From<CaseQuota> for CaseQuotaFields {
     fn from(q: CaseQuota) -> Self {
-        CaseQuotaSpec {
+        CaseQuotaFields {
             cases: q.cases,
             per: q.per,
             overage: match q.overage {
-                OveragePolicy::Refuse => OveragePolicySpec::Refuse,
-                OveragePolicy::Charge { price } => OveragePolicySpec::Charge {
+                OveragePolicy::Refuse => OverageFields::Refuse,
+                OveragePolicy::Charge { price } => OverageFields::Charge {
                     price: price.to_string(),
                 },
             },
@@ -370,12 +372,13 @@ mod tests {
 
     #[test]
     fn bad_overage_price() {
-        let spec: CaseQuotaSpec = serde_json::from_str(
+        let spec: CaseQuotaFields = serde_json::from_str(
             r#"{"cases":2,"per":"month","overage":{"charge":{"price":"-1 EUR"}}}"#,
         )
         .unwrap();
         assert_eq!(
-            CaseQuota::try_from(spec).map_err(|e| e.at("plans.basic.quota"))
+            CaseQuota::from_fields(spec)
+                .map_err(|e| e.at("plans.basic.quota"))
                 .unwrap_err()
                 .to_string(),
             "plans.basic.quota.overage.charge.price: invalid value `-1`: expected a non-negative price"

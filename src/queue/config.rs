@@ -9,36 +9,31 @@ use super::key::QueueKey;
 use super::packing::KeyWords;
 #[cfg(doc)]
 use super::packing::Packed;
+use crate::config::Invalid;
 use crate::error::Error;
 
-/// The plain serde form of a [`QueueConfig`].
+/// A queue configuration as written, before it is checked: what [`QueueConfig`] reads and
+/// writes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, remote = "Self")]
-pub struct QueueConfigSpec {
+struct QueueConfigFields {
     /// The sort keys, most significant first. Missing: [`QueueKey::DEFAULT`].
     #[serde(default = "default_keys")]
-    pub keys: Vec<QueueKey>,
+    keys: Vec<QueueKey>,
 }
 
-crate::config::tracked_serde!(QueueConfigSpec);
+crate::config::tracked_serde!(QueueConfigFields);
 
 fn default_keys() -> Vec<QueueKey> {
     QueueKey::DEFAULT.to_vec()
 }
 
-impl Default for QueueConfigSpec {
-    fn default() -> Self {
-        QueueConfigSpec {
-            keys: default_keys(),
-        }
-    }
-}
-
 /// A validated queue configuration: an ordered list of distinct sort keys.
 ///
 /// In JSON: `{"keys": ["severity", "plan_priority", "slack", "reported_at", "id"]}` (the
-/// default). Keys not listed are not used, except `id`, which is always applied after the
-/// listed ones; the input order decides last. An empty list orders by id alone.
+/// default; `{}` is the default too). Keys not listed are not used, except `id`, which is
+/// always applied after the listed ones; the input order decides last. An empty list orders
+/// by id alone. Deserializing validates: a key listed twice is refused with its path.
 ///
 /// ```
 /// use slacalc::queue::{QueueConfig, QueueKey};
@@ -49,7 +44,7 @@ impl Default for QueueConfigSpec {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "QueueConfigSpec", into = "QueueConfigSpec")]
+#[serde(try_from = "QueueConfigFields", into = "QueueConfigFields")]
 pub struct QueueConfig {
     keys: Vec<QueueKey>,
     /// `keys` plus `Id` when not listed: the order actually applied.
@@ -72,17 +67,17 @@ impl Default for QueueConfig {
     }
 }
 
-impl From<QueueConfig> for QueueConfigSpec {
+impl From<QueueConfig> for QueueConfigFields {
     fn from(c: QueueConfig) -> Self {
-        QueueConfigSpec { keys: c.keys }
+        QueueConfigFields { keys: c.keys }
     }
 }
 
-impl TryFrom<QueueConfigSpec> for QueueConfig {
-    type Error = Error;
+impl TryFrom<QueueConfigFields> for QueueConfig {
+    type Error = Invalid;
 
-    fn try_from(spec: QueueConfigSpec) -> Result<Self, Error> {
-        QueueConfig::new(spec.keys)
+    fn try_from(fields: QueueConfigFields) -> Result<Self, Invalid> {
+        Ok(QueueConfig::new(fields.keys)?)
     }
 }
 

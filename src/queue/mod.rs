@@ -211,7 +211,7 @@ mod key;
 mod ordering;
 mod packing;
 
-pub use config::{QueueConfig, QueueConfigSpec};
+pub use config::QueueConfig;
 pub use entry::{QueueEntry, Slack};
 pub use explain::{Decided, Explanation};
 pub use incremental::{EntryId, Queue};

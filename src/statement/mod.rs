@@ -118,8 +118,8 @@
 //! // A per-breach credit for a severity the catalog does not have.
 //! let mut unknown = terms.clone();
 //! if let Some(b) = unknown.billing.as_mut() {
-//!     let credits = b.credits.as_mut().ok_or("no credits")?;
-//!     credits.per_breach.insert("blocker".into(), "50.00 EUR".into());
+//!     b.credits = Some(serde_json::from_str(r#"{"currency": "EUR",
+//!         "per_breach": {"critical": "100.00 EUR", "blocker": "50.00 EUR"}}"#)?);
 //! }
 //! let error = Contract::new(catalog, unknown).err().ok_or("accepted")?;
 //! assert_eq!(error.to_string(),

@@ -389,12 +389,17 @@ const TM: &str = r#"{
 // ---------------------------------------------------------------------------------------------
 // Error messages, exactly
 
+/// One-off windows are refused as the agreement is read, the rest when it is built; both
+/// errors name the path from the agreement.
 fn agreement_err(json: &str) -> String {
-    let spec: AvailabilityAgreementSpec = serde_json::from_str(json).unwrap();
-    AvailabilityAgreement::try_from(spec)
-        .map_err(|e| e.at("contract.availability"))
-        .unwrap_err()
-        .to_string()
+    let json: serde_json::Value = serde_json::from_str(json).unwrap();
+    match serde_json::from_value::<AvailabilityAgreementSpec>(json) {
+        Ok(spec) => AvailabilityAgreement::try_from(spec)
+            .map_err(|e| e.at("contract.availability"))
+            .unwrap_err()
+            .to_string(),
+        Err(e) => format!("contract.availability.{e}"),
+    }
 }
 
 const UTC_HOURS: &str = r#""service_hours":{"timezone":"UTC","hours":{"mon":["08:00-18:00"]}}"#;

@@ -447,9 +447,12 @@ fn bad_ladders_are_rejected_with_the_field_path() {
 fn ladders_round_trip_through_the_plan_spec() {
     let catalog: Catalog = serde_json::from_str(CUMULOCITY).unwrap();
     let plan = catalog.plan("enterprise").unwrap();
-    let again = serde_json::to_string(&plan.to_spec()).unwrap();
+    let again = serde_json::to_string(plan).unwrap();
     let spec: slacalc::contract::PlanSpec = serde_json::from_str(&again).unwrap();
-    assert_eq!(spec.ladders, plan.to_spec().ladders);
+    assert_eq!(
+        spec.ladders,
+        slacalc::contract::PlanSpec::from(plan).ladders
+    );
     assert_eq!(
         spec.ladders["crisis"].steps[0].after.as_deref(),
         Some("24h")

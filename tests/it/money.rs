@@ -14,9 +14,8 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use slacalc::money::{
-    BandSpec, CaseQuota, CaseQuotaSpec, ClampSpec, CreditInputs, CreditPolicy, FeeInputs,
-    FeeRuleSpec, FeeSchedule, FeeScheduleSpec, Invoice, NextCase, RateSpec, RoundingMode,
-    UnitPriceSpec,
+    BandSpec, CaseQuota, ClampSpec, CreditInputs, CreditPolicy, FeeInputs, FeeRuleSpec,
+    FeeSchedule, FeeScheduleSpec, Invoice, NextCase, RateSpec, RoundingMode, UnitPriceSpec,
 };
 use slacalc::Error;
 use slacalc::Money;
@@ -30,7 +29,7 @@ struct Fixture {
     about: String,
     plans: BTreeMap<String, FeeScheduleSpec>,
     #[serde(default)]
-    quotas: BTreeMap<String, CaseQuotaSpec>,
+    quotas: BTreeMap<String, CaseQuota>,
 }
 
 struct Plans {
@@ -52,16 +51,7 @@ fn load(json: &str) -> Plans {
                 (name, schedule)
             })
             .collect(),
-        quotas: fixture
-            .quotas
-            .into_iter()
-            .map(|(name, spec)| {
-                let quota = CaseQuota::try_from(spec)
-                    .map_err(|e| e.at(&format!("quotas.{name}")))
-                    .unwrap();
-                (name, quota)
-            })
-            .collect(),
+        quotas: fixture.quotas,
     }
 }
 

@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use super::super::RoundingMode;
 
-/// A fee schedule as written in configuration (JSON or TOML).
+/// A fee schedule as written in configuration (JSON or TOML). It stays apart from
+/// [`FeeSchedule`](crate::money::FeeSchedule) because validation compiles the rule tree,
+/// whose nodes keep their configuration paths for the invoice lines.
 ///
 /// Amounts are [`Money`](crate::money::Money) strings (`"100.00 USD"`), every one in the schedule's `currency`;
 /// percentages and quantities are decimal strings (`"7.5"`); JSON numbers are rejected because
@@ -27,7 +29,9 @@ pub struct FeeScheduleSpec {
 crate::config::tracked_serde!(FeeScheduleSpec);
 
 /// One rule of a fee schedule, as written in configuration. Externally tagged, `snake_case`:
-/// `{"fixed": "100.00 USD"}`, `{"greater_of": [ … ]}`.
+/// `{"fixed": "100.00 USD"}`, `{"greater_of": [ … ]}`. Apart from the compiled rule for the
+/// reason [`FeeScheduleSpec`] is (it and [`UnitPriceSpec`], [`RateSpec`], [`BandSpec`] and
+/// [`ClampSpec`] are the parts of that tree as written).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields, remote = "Self")]
 #[non_exhaustive]
