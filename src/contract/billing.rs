@@ -39,7 +39,7 @@ use crate::money::{
 /// }
 /// "#)?;
 /// assert_eq!(spec.extras.len(), 1);
-/// assert_eq!(spec.hour_budget.map(|b| b.carry_over_months), Some(3));
+/// assert_eq!(spec.hour_budget.map(|b| b.monthly_minutes()), Some(16 * 60));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///

@@ -55,14 +55,13 @@ crate::config::tracked_serde!(HourBudgetFields);
 /// A validated hour budget. In configuration:
 ///
 /// ```
-/// use slacalc::money::{HourBudget, HourBudgetSpec};
+/// use slacalc::money::HourBudget;
 ///
-/// let spec: HourBudgetSpec = serde_json::from_str(r#"
+/// let budget: HourBudget = serde_json::from_str(r#"
 /// {"monthly_hours": "20", "carry_over_months": 2,
 ///  "on_expiry": {"convert_to_development": {"ratio": "0.5"}}}
 /// "#)?;
-/// assert_eq!(spec.carry_over_months, 2);
-/// let budget = HourBudget::try_from(spec)?;
+/// assert_eq!(budget.monthly_minutes(), 20 * 60);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///

@@ -64,9 +64,9 @@ enum CapFields {
 /// A validated credit policy. In configuration (every part but `currency` optional):
 ///
 /// ```
-/// use slacalc::money::{CreditPolicy, CreditPolicySpec};
+/// use slacalc::money::CreditPolicy;
 ///
-/// let spec: CreditPolicySpec = serde_json::from_str(r#"
+/// let policy: CreditPolicy = serde_json::from_str(r#"
 /// {
 ///   "currency": "EUR",
 ///   "availability": [ {"below": "99", "percent_of_fee": "5"},
@@ -75,8 +75,8 @@ enum CapFields {
 ///   "cap": {"percent_of_fee": "25"}
 /// }
 /// "#)?;
-/// assert_eq!(spec.per_breach.len(), 2);
-/// let policy = CreditPolicy::try_from(spec)?;
+/// assert_eq!(policy.breach_credits().len(), 2);
+/// assert!(policy.has_availability_tiers());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
