@@ -30,20 +30,21 @@
 //! 2026-03-10 10:17:23 in Berlin. Calendar `emea-office` of the vectors: Berlin, Mon–Fri
 //! 08:00–17:00, German holidays, half days.
 //!
-//! Measured with `cargo bench --bench calendar` (criterion, median) on the 2-core development
-//! machine on 2026-12-02 at load 1–2, after the cached-year fast path (the commit after
-//! `5b5eefa`; `add`, `sub`, `between` and `is_open` read the instant's year, day and second
-//! from its UTC fields, the search gallops from the start's interval, and the general path is
-//! out of line):
+//! Measured with `cargo bench --bench calendar -- 'calendar/(floor/)?(add/40h|between/1y|sub/40h)'`
+//! (criterion, median) on the 2-core development machine on 2026-12-02 at load 1–1.5, at commit
+//! `505cf2d`: a chunk keeps each interval's start, end and running total side by side and its
+//! day index inline, so finding an instant's interval takes one dependent memory access fewer
+//! than the run before (in brackets, that run's figures: the cached-year fast path, the
+//! commit after `5b5eefa`):
 //!
 //! | bench | median | floor | ratio |
 //! | --- | --- | --- | --- |
-//! | `calendar/add/40h` | 19.1 ns | 16.7 ns | 1.14 |
-//! | `calendar/add/40h/random` | 24.9 ns | 20.5 ns | 1.22 |
-//! | `calendar/sub/40h` | 19.2 ns | 16.7 ns (the floor's `add`) | 1.15 |
-//! | `calendar/between/1y` | 13.4 ns | 4.7 ns | 2.87 |
-//! | `calendar/between/1y/random` | 15.9 ns | 6.8 ns | 2.33 |
-//! | `calendar/is_open` | 3.7 ns | | |
+//! | `calendar/add/40h` | 20.0 ns (19.1) | 17.6 ns (16.7) | 1.13 (1.14) |
+//! | `calendar/add/40h/random` | 24.5 ns (24.9) | 20.5 ns (20.5) | 1.20 (1.22) |
+//! | `calendar/sub/40h` | 19.9 ns (19.2) | 17.6 ns (the floor's `add`) | 1.13 (1.15) |
+//! | `calendar/between/1y` | 12.4 ns (13.4) | 4.8 ns (4.7) | 2.58 (2.87) |
+//! | `calendar/between/1y/random` | 15.2 ns (15.9) | 6.8 ns (6.8) | 2.23 (2.33) |
+//! | `calendar/is_open` | 3.7 ns (the run before) | | |
 //!
 //! The same session, full run before the last step (the general path out of line): `add/1h`
 //! 18.3 ns, `add/2000h` 30.8 ns (the answer in the next year), `between/1d` 14.0 ns,
@@ -53,7 +54,8 @@
 //! instructions, of which the binary search was 60 and chrono's timestamp conversions about
 //! 150. `add` and `sub` hold the target of 1.5× the floor; `between` does not yet hold 2×
 //! (the floor's two lookups touch four arrays; ours reads each instant's date fields, two
-//! cached years and builds a `TimeDelta`): issue "Speed back to the floor" stays open for it.
+//! cached years and builds a `TimeDelta`, and reaching a cached year takes four dependent
+//! memory accesses to the floor's two): issue "Speed back to the floor" stays open for it.
 //!
 //! Memory: a calendar holds its configuration, 400 empty cache slots (3 KiB) and about 8 KiB per
 //! compiled year of an office calendar (a 24x7 calendar: under 4 KiB per year);
@@ -173,6 +175,15 @@
 //! `batch/compliance/1m-incidents` 1.36 s sequential (0.74 M incidents/s) — still above the
 //! target of 1.0 s; the evaluation itself (the breakdown under "Evaluating incidents") is what
 //! is left to cut.
+//!
+//! Re-measured on 2026-12-02 at load about 1.5, at commit `505cf2d`, after `build` stopped
+//! building whole reports (it evaluates each incident only as far as the tally reads it: per
+//! metric its state and counted time, without deadlines, percentages, pauses, ladder or report
+//! strings; under callgrind about 10,400 instructions per incident instead of 13,850):
+//! `batch/compliance/1m-incidents` **843 ms sequential** (1.19 M incidents/s; target 1.0 s)
+//! and **583 ms with `--features rayon`** (1.72 M incidents/s, 1.45× on 2 cores):
+//! `cargo bench --bench batch -- batch/compliance --measurement-time 12` and the same with
+//! `--features rayon`.
 //!
 //! Memory: the 1,000,000 input incidents take 943 MB (88 bytes per event); the aggregation
 //! keeps only counts and one 8-byte sample per met or breached metric (24 MB for 3,000,000
