@@ -50,13 +50,21 @@ impl Source<'_> {
 /// Whether a holiday of another name than `name` falls on `d` among `occurrences` (sorted
 /// by date).
 fn shares_date(occurrences: &[(NaiveDate, &Rule)], d: NaiveDate, name: &str) -> bool {
-    let on_d = occurrences.partition_point(|(x, _)| *x < d);
+    on_date(occurrences, d).any(|r| r.name != name)
+}
+
+/// The rules of the holidays on `d` among `occurrences` (sorted by date).
+fn on_date<'a, 'o>(
+    occurrences: &'o [(NaiveDate, &'a Rule)],
+    d: NaiveDate,
+) -> impl Iterator<Item = &'a Rule> + 'o {
+    let from = occurrences.partition_point(|(x, _)| *x < d);
     occurrences
-        .get(on_d..)
+        .get(from..)
         .unwrap_or(&[])
         .iter()
-        .take_while(|(x, _)| *x == d)
-        .any(|(_, r)| r.name != name)
+        .take_while(move |(x, _)| *x == d)
+        .map(|(_, r)| *r)
 }
 
 /// Whether `r`'s holiday on `d` is observed by a `shared_shift` rule of its name (which then
@@ -64,17 +72,10 @@ fn shares_date(occurrences: &[(NaiveDate, &Rule)], d: NaiveDate, name: &str) -> 
 /// with a `shared_shift` that moves a date of that weekday, and a holiday of another name
 /// on `d`.
 fn shifted_as_shared(occurrences: &[(NaiveDate, &Rule)], d: NaiveDate, r: &Rule) -> bool {
-    let on_d = occurrences.partition_point(|(x, _)| *x < d);
-    occurrences
-        .get(on_d..)
-        .unwrap_or(&[])
-        .iter()
-        .take_while(|(x, _)| *x == d)
-        .any(|(_, r2)| {
-            r2.name == r.name
-                && matches!(r2.observed, Observance::SharedShift(s) if s.days(d.weekday()) != 0)
-        })
-        && shares_date(occurrences, d, &r.name)
+    on_date(occurrences, d).any(|r2| {
+        r2.name == r.name
+            && matches!(r2.observed, Observance::SharedShift(s) if s.days(d.weekday()) != 0)
+    }) && shares_date(occurrences, d, &r.name)
 }
 
 fn is_weekend(d: NaiveDate) -> bool {
