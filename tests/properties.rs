@@ -1371,7 +1371,8 @@ mod agenda {
         ]
     }
 
-    /// An incident of `contract` from random picks, keeping the events that leave it valid.
+    /// An incident of `contract` from random picks of the menu, keeping the events that
+    /// leave it valid.
     fn build(
         id: &str,
         contract: &Contract,
@@ -1379,28 +1380,9 @@ mod agenda {
         start: i64,
         picks: &[(usize, i64)],
     ) -> Incident {
-        let severities = contract.catalog().severities();
-        let severity = severities[sev % severities.len()].key.clone();
-        let at = |s: i64| DateTime::from_timestamp(s, 0).unwrap();
-        let mut events = vec![Event::new(
-            at(start),
-            EventKind::Reported {
-                severity,
-                channel: None,
-                contact: None,
-            },
-        )];
-        let mut now = start;
-        let menu = menu();
-        for (k, gap) in picks {
-            now += gap;
-            let mut next = events.clone();
-            next.push(Event::new(at(now), menu[k % menu.len()].clone()));
-            if Incident::new(id, next.clone()).is_ok() {
-                events = next;
-            }
-        }
-        Incident::new(id, events).unwrap()
+        let len = menu().len();
+        let picks: Vec<(usize, i64)> = picks.iter().map(|(k, gap)| (k % len, *gap)).collect();
+        super::compliance::incident(id, contract, sev, start, &picks)
     }
 
     /// The brute-force schedule of one incident: the chain of `next_wake_up` from `now`, up to
@@ -1758,7 +1740,7 @@ mod compliance {
 
     /// An incident from random picks (a pick past the menu changes the severity), keeping
     /// the events that leave it valid.
-    fn incident(
+    pub(super) fn incident(
         id: &str,
         contract: &Contract,
         sev: usize,
