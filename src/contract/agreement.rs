@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::billing::{Billing, BillingSpec};
 use super::catalog::Catalog;
-use super::entitlement::ContactSpec;
+use super::entitlement::Contact;
 use super::lifecycle::ExtendedMaintenance;
 use super::metric::Metric;
 use super::names::{always_open, check_zoned, set_operation, zoned_calendar_needed, BUSINESS};
@@ -50,7 +50,7 @@ pub struct ContractSpec {
     pub overrides: BTreeMap<String, BTreeMap<Metric, TargetSpec>>,
     /// The named contacts (checked against the plan's limits).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub contacts: Vec<ContactSpec>,
+    pub contacts: Vec<Contact>,
     /// The contract's term: initial term, renewals, notice. Its `start` is the contract's
     /// start when `start` is not given.
     #[serde(default, skip_serializing_if = "Option::is_none")]

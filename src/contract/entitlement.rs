@@ -34,7 +34,7 @@ use crate::money::CaseQuota;
 /// otherwise it is refused with [`Refusal::EarlierReportRequired`](super::Refusal::EarlierReportRequired).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ChannelSpec {
+pub struct Channel {
     /// The clock (calendar name) during which the channel is staffed; default `24x7`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hours: Option<String>,
@@ -117,14 +117,14 @@ pub struct SupportLevel {
 /// A plan's entitlements, as configured (all optional).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct EntitlementSpec {
+pub struct Entitlement {
     /// Channels by name (`ticket`, `phone`, `chat`, `email`, `portal` …); empty = any.
     #[serde(
         default,
         deserialize_with = "crate::config::unique_keys",
         skip_serializing_if = "BTreeMap::is_empty"
     )]
-    pub channels: BTreeMap<String, ChannelSpec>,
+    pub channels: BTreeMap<String, Channel>,
     /// Channel rules per severity.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub channel_rules: Vec<ChannelRule>,
@@ -149,7 +149,7 @@ fn is_default<T: Default + PartialEq>(v: &T) -> bool {
 /// # Errors
 /// [`Error::UnknownName`] for a channel the plan does not offer, [`Error::InvalidValue`] for
 /// a channel that names itself.
-pub(crate) fn check_channel_conditions(e: &EntitlementSpec, path: &str) -> Result<(), Error> {
+pub(crate) fn check_channel_conditions(e: &Entitlement, path: &str) -> Result<(), Error> {
     let names: Vec<String> = e.channels.keys().cloned().collect();
     for (name, channel) in &e.channels {
         let at = format!("{path}.channels.{name}.only_after_report_via");
@@ -179,7 +179,7 @@ pub(crate) fn check_channel_conditions(e: &EntitlementSpec, path: &str) -> Resul
 /// A named contact of a contract.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ContactSpec {
+pub struct Contact {
     /// The name (or e-mail) incidents give as their contact.
     pub name: String,
     /// The contact's default region (a catalog calendar): work on its incidents progresses in

@@ -8,7 +8,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use super::agreement::Contract;
-use super::entitlement::{ChannelSpec, DayKind};
+use super::entitlement::{Channel, DayKind};
 use super::lifecycle::{SupportStatus, Version, VersionStatus};
 use crate::error::Error;
 use crate::incident::Incident;
@@ -274,7 +274,7 @@ impl fmt::Display for Refusal {
 /// else the refusal.
 pub(crate) fn check_earlier_report(
     channel_name: &str,
-    channel: &ChannelSpec,
+    channel: &Channel,
     req: &IntakeRequest<'_>,
 ) -> Option<Refusal> {
     if channel.only_after_report_via.is_empty() {

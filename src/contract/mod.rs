@@ -355,8 +355,7 @@ pub(crate) use agreement::Contract;
 pub use billing::{Billing, BillingSpec};
 pub use catalog::{CatalogSpec, Severity};
 pub use entitlement::{
-    ChannelRule, ChannelSpec, ContactLimits, ContactSpec, DayKind, EntitlementSpec, Party,
-    SupportLevel,
+    Channel, ChannelRule, Contact, ContactLimits, DayKind, Entitlement, Party, SupportLevel,
 };
 pub use intake::{Intake, IntakeDecision, IntakeRequest, Refusal};
 pub use ladder::{Ladder, LadderSpec, Step, StepSpec, Trigger};

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::entitlement::EntitlementSpec;
+use super::entitlement::Entitlement;
 use super::ladder::Trigger;
 use super::ladder::{Ladder, LadderSpec};
 use super::metric::{Metric, StartRule};
@@ -117,7 +117,7 @@ pub struct PlanSpec {
     pub targets: BTreeMap<String, BTreeMap<Metric, TargetSpec>>,
     /// Channels, channel rules, contact limits, case quota and support levels.
     #[serde(default, skip_serializing_if = "is_default")]
-    pub entitlements: EntitlementSpec,
+    pub entitlements: Entitlement,
     /// Per severity key, the escalation ladder (see [`crate::guide::lifecycle#escalation-ladders`]).
     /// Optional.
     #[serde(
@@ -169,7 +169,7 @@ pub struct Plan {
     /// Targets per severity key and metric.
     targets: BTreeMap<String, BTreeMap<Metric, Target>>,
     /// Entitlements as configured (validated).
-    entitlements: EntitlementSpec,
+    entitlements: Entitlement,
     /// The case quota, if the plan has one.
     quota: Option<CaseQuota>,
     /// Escalation ladders per severity key.
@@ -439,7 +439,7 @@ impl Plan {
     }
 
     /// Entitlements as configured (validated).
-    pub fn entitlements(&self) -> &EntitlementSpec {
+    pub fn entitlements(&self) -> &Entitlement {
         &self.entitlements
     }
 
@@ -503,7 +503,7 @@ fn target_from_spec(
     spec: &TargetSpec,
     path: &str,
     clocks: &[String],
-    entitlements: &EntitlementSpec,
+    entitlements: &Entitlement,
 ) -> Result<Target, Error> {
     let target = Target::try_from(spec).map_err(|e| e.at(path))?;
     check_calendar(&target.calendar, &format!("{path}.clock"), clocks)?;
@@ -532,7 +532,7 @@ fn unknown(path: String, kind: &str, name: &str, known: Vec<String>) -> Error {
 /// Checks a plan's entitlements against the catalog's severities and clocks and compiles its
 /// quota.
 fn validate_entitlements(
-    e: &EntitlementSpec,
+    e: &Entitlement,
     path: &str,
     severities: &[String],
     clocks: &[String],

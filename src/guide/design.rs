@@ -176,9 +176,7 @@
 //!   `HourlyRatesSpec` with `IncrementSpec` and `SurchargesSpec` (their fields are flattened
 //!   into the calendar's `TimeAndMaterialsSpec`, so the fold moves that type too), and
 //!   `ComplianceTargetsSpec` (its re-export is in the compliance module's `mod.rs`);
-//!   `HourlyRates::spec` and `ComplianceTargets::spec` lend those. `EntitlementSpec`,
-//!   `ChannelSpec` and `ContactSpec` are kept as written by the plan and the contract (there is
-//!   no validated type beside them), so their names promise a pair that does not exist.
+//!   `HourlyRates::spec` and `ComplianceTargets::spec` lend those.
 //! - **Public `serialize` / `deserialize` methods.** The types that refuse duplicate keys
 //!   derive their serde forms with `#[serde(remote = "Self")]` and wrap them; serde makes the
 //!   derived functions public inherent methods of the type, which rustdoc lists. The folded

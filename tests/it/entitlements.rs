@@ -531,10 +531,10 @@ fn channel_conditions_must_name_other_channels_of_the_plan() {
             if path == "plans.p.entitlements.channels.phone.only_after_report_via"
                 && value == "phone"
     ));
-    assert!(serde_json::from_str::<slacalc::contract::ChannelSpec>(
-        r#"{"only_after": ["portal"]}"#
-    )
-    .is_err());
+    assert!(
+        serde_json::from_str::<slacalc::contract::Channel>(r#"{"only_after": ["portal"]}"#)
+            .is_err()
+    );
 }
 
 #[test]
