@@ -250,7 +250,7 @@ impl Error {
             *path = if path.is_empty() {
                 segment.to_owned()
             } else {
-                crate::config::join(segment, path)
+                join(segment, path)
             };
         }
         self
@@ -307,5 +307,31 @@ fn known_suffix(known: &[String]) -> String {
     }
 }
 
+/// Joins a configuration path and a field (the crate's one path joiner, used by [`Error::at`]):
+/// `join("fees.premium", "fee")` is `fees.premium.fee`, `join("credits", "[2]")` is
+/// `credits[2]`; an empty path yields the field alone.
+fn join(prefix: &str, field: &str) -> String {
+    if prefix.is_empty() {
+        field.to_owned()
+    } else if field.starts_with('[') {
+        format!("{prefix}{field}")
+    } else {
+        format!("{prefix}.{field}")
+    }
+}
+
 /// Shorthand for `Result<T, slacalc::Error>`.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::join;
+
+    #[test]
+    fn paths_join_with_dots_except_before_an_index() {
+        assert_eq!(join("", "fee"), "fee");
+        assert_eq!(join("fees.premium", "fee"), "fees.premium.fee");
+        assert_eq!(join("credits", "[2]"), "credits[2]");
+        assert_eq!(join("", "[2]"), "[2]");
+    }
+}

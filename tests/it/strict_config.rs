@@ -765,3 +765,83 @@ fn paths_name_enum_keys_too() {
         "plans.p.targets.high: unknown variant `reactoin`, expected one of `reaction`"
     ));
 }
+
+#[test]
+fn a_nested_validation_error_continues_the_tracked_path() {
+    use slacalc::availability::{AvailabilityAgreementSpec, MaintenanceWindow};
+    // A maintenance window validates itself; in an agreement its path continues the
+    // tracked one, in JSON and in TOML.
+    let json = r#"{"target": "99", "service_hours": {"timezone": "UTC", "hours": {}},
+        "maintenance": {"windows": [
+            {"start": "2026-03-19T13:00:00Z", "end": "2026-03-19T13:00:00Z"}]}}"#;
+    let e = serde_json::from_str::<AvailabilityAgreementSpec>(json)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.starts_with("maintenance.windows[0].end: invalid value `2026-03-19T13:00:00Z`: expected"),
+        "{e}"
+    );
+    let toml_text = "target = \"99\"\n[service_hours]\ntimezone = \"UTC\"\nhours = {}\n\
+                     [[maintenance.windows]]\nstart = \"2026-03-19T13:00:00Z\"\nend = \"x\"\n";
+    let e = toml::from_str::<AvailabilityAgreementSpec>(toml_text)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("maintenance.windows[0].end: invalid value `x`: expected") && !e.contains('\0'),
+        "{e}"
+    );
+    // Read on its own, the error is the window's, its path relative to it.
+    let alone = r#"{"start": "2026-03-19T13:00:00Z", "end": "x"}"#;
+    let e = serde_json::from_str::<MaintenanceWindow>(alone)
+        .unwrap_err()
+        .to_string();
+    assert!(e.starts_with("end: invalid value `x`: expected"), "{e}");
+    // In a list of a tracked type, the index and the field join as one path.
+    let usage = r#"{"maintenance_windows": [{"start": "2026-03-19T13:00:00Z", "end": "x"}]}"#;
+    let e = serde_json::from_str::<slacalc::statement::Usage>(usage)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.starts_with("maintenance_windows[0].end: invalid value `x`: expected"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_nested_hour_budget_error_continues_the_tracked_path() {
+    use slacalc::contract::BillingSpec;
+    use slacalc::money::HourBudget;
+    // An hour budget validates itself; in a contract's billing its path continues the
+    // tracked one, in JSON and in TOML.
+    let json = r#"{"hour_budget": {"monthly_hours": "7.51"}}"#;
+    let e = serde_json::from_str::<BillingSpec>(json)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.starts_with("hour_budget.monthly_hours: invalid value `7.51`: expected"),
+        "{e}"
+    );
+    let toml_text = "[hour_budget]\nmonthly_hours = \"7.51\"\n";
+    let e = toml::from_str::<BillingSpec>(toml_text)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("hour_budget.monthly_hours: invalid value `7.51`: expected")
+            && !e.contains('\0'),
+        "{e}"
+    );
+    // Read on its own, the error is the budget's, its path relative to it.
+    let alone = r#"{"monthly_hours": "7.51"}"#;
+    let e = serde_json::from_str::<HourBudget>(alone)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.starts_with("monthly_hours: invalid value `7.51`: expected"),
+        "{e}"
+    );
+    // An error without a path of its own is put after the tracked path.
+    let e = serde_json::from_str::<BillingSpec>(r#"{"credits": {"currency": "EURO"}}"#)
+        .unwrap_err()
+        .to_string();
+    assert!(e.starts_with("credits.currency: "), "{e}");
+}
