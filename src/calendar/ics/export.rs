@@ -4,7 +4,7 @@ use std::ops::RangeInclusive;
 
 use chrono::Days;
 
-use super::import::MAX_ICS_YEARS;
+use super::limits::MAX_ICS_YEARS;
 use super::lines::{escape, fold};
 use crate::calendar::holiday::Holidays;
 use crate::calendar::model::Calendar;

@@ -3,40 +3,19 @@
 
 use std::ops::RangeInclusive;
 
-use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{Datelike, Days, NaiveDate};
 use chrono_tz::Tz;
 
 use super::invalid;
+use super::limits::{
+    MAX_ICS_BYTES, MAX_ICS_EVENTS, MAX_ICS_EVENT_DAYS, MAX_ICS_OCCURRENCES, MAX_ICS_YEARS,
+};
 use super::lines::{content_lines, unescape, ContentLine};
 use super::recurrence::{simple_rule, Occurrences, SimpleRule};
+use super::value::{instant, when, When};
 use super::{IcsClosure, IcsImport};
 use crate::calendar::holiday::{HolidayRule, HolidaySpec};
 use crate::error::Error;
-
-/// At most this many bytes of `.ics` text are read.
-pub const MAX_ICS_BYTES: usize = 4 * 1024 * 1024;
-/// At most this many `VEVENT`s in one text.
-pub const MAX_ICS_EVENTS: usize = 2_000;
-/// At most this many dates and closures from expanded recurrences and multi-day events,
-/// all events together (the calendar then applies its own limits, such as
-/// [`MAX_HOLIDAY_RULES`](crate::calendar::MAX_HOLIDAY_RULES)).
-pub const MAX_ICS_OCCURRENCES: usize = 5_000;
-/// At most this many periods of a recurrence (its `FREQ` times `INTERVAL`) from its
-/// `DTSTART` to the end of the years it is expanded over (a daily rule: 54 years).
-pub const MAX_ICS_PERIODS: i64 = 20_000;
-/// At most this many years in the range over which recurrences are expanded.
-pub const MAX_ICS_YEARS: i32 = 400;
-/// An all-day event lasts at most this many days; a timed event at most this many days too.
-pub const MAX_ICS_EVENT_DAYS: i64 = 366;
-
-/// A `DTSTART`, `DTEND` or `EXDATE` value.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum When {
-    /// `VALUE=DATE`: a local date.
-    Date(NaiveDate),
-    /// A date-time: an instant (`Z` or `TZID`), or a wall-clock time in `zone`.
-    Time(NaiveDateTime, Tz),
-}
 
 /// One `VEVENT` as read.
 #[derive(Debug, Default)]
@@ -199,56 +178,6 @@ fn event_property(event: &mut Event, line: ContentLine, zone: Tz) -> Result<(), 
         _ => {}
     }
     Ok(())
-}
-
-/// A `DTSTART`/`DTEND`/`EXDATE` value: `YYYYMMDD` (with `VALUE=DATE` or alone) or
-/// `YYYYMMDDTHHMMSS` with `Z`, with `TZID=<IANA name>`, or floating (in `zone`).
-pub(super) fn when(line: &ContentLine, value: &str, zone: Tz) -> Result<When, Error> {
-    let path = line.path();
-    let date_only = line
-        .param("VALUE")
-        .is_some_and(|v| v.eq_ignore_ascii_case("DATE"));
-    if date_only || (value.len() == 8 && !value.contains('T')) {
-        return NaiveDate::parse_from_str(value, "%Y%m%d")
-            .ok()
-            .filter(|_| value.len() == 8)
-            .map(When::Date)
-            .ok_or_else(|| invalid(&path, value, "a date YYYYMMDD"));
-    }
-    let (text, utc) = match value.strip_suffix(['Z', 'z']) {
-        Some(t) => (t, true),
-        None => (value, false),
-    };
-    let naive = NaiveDateTime::parse_from_str(text, "%Y%m%dT%H%M%S")
-        .ok()
-        .filter(|_| text.len() == 15)
-        .ok_or_else(|| invalid(&path, value, "a date-time YYYYMMDDTHHMMSS, with Z for UTC"))?;
-    let tz = match (utc, line.param("TZID")) {
-        (true, Some(_)) => return Err(invalid(&path, value, "either TZID or a final Z, not both")),
-        (true, None) => Tz::UTC,
-        (false, Some(name)) => name.trim_start_matches('/').parse::<Tz>().map_err(|_| {
-            invalid(
-                &format!("{path} TZID"),
-                name,
-                "an IANA time-zone name such as Europe/Berlin",
-            )
-        })?,
-        (false, None) => zone,
-    };
-    Ok(When::Time(naive, tz))
-}
-
-/// The instant of a wall-clock time: the earliest reading it, or (`latest`) the last; in a
-/// DST gap, the first instant after the gap.
-pub(super) fn instant(naive: NaiveDateTime, tz: Tz, latest: bool) -> Option<DateTime<Utc>> {
-    use chrono::offset::LocalResult;
-    match tz.from_local_datetime(&naive) {
-        LocalResult::Single(t) => Some(t.to_utc()),
-        LocalResult::Ambiguous(a, b) => Some(if latest { b } else { a }.to_utc()),
-        LocalResult::None => chrono_tz::GapInfo::new(&naive, &tz)?
-            .end
-            .map(|t| t.to_utc()),
-    }
 }
 
 fn take(budget: &mut usize, n: usize, path: &str) -> Result<(), Error> {

@@ -4,8 +4,10 @@
 
 mod export;
 mod import;
+mod limits;
 mod lines;
 mod recurrence;
+mod value;
 
 use std::collections::BTreeMap;
 use std::ops::RangeInclusive;
@@ -17,7 +19,7 @@ use super::holiday::HolidaySpec;
 use super::spec::CalendarSpec;
 use crate::error::Error;
 
-pub use import::{
+pub use limits::{
     MAX_ICS_BYTES, MAX_ICS_EVENTS, MAX_ICS_EVENT_DAYS, MAX_ICS_OCCURRENCES, MAX_ICS_PERIODS,
     MAX_ICS_YEARS,
 };

@@ -4,8 +4,9 @@
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc, Weekday};
 use rrule::{Frequency, NWeekday, RRule, RRuleSet, Unvalidated};
 
-use super::import::{instant, When};
+use super::limits::{MAX_ICS_OCCURRENCES, MAX_ICS_PERIODS};
 use super::lines::ContentLine;
+use super::value::{instant, when, When};
 use crate::calendar::holiday::{HolidayRule, HolidaySpec};
 use crate::error::Error;
 
@@ -46,7 +47,7 @@ impl Occurrences {
                         When::Time(_, tz) => tz,
                         When::Date(_) => chrono_tz::UTC,
                     };
-                    until = Some(super::import::when(&until_line, v, zone)?);
+                    until = Some(when(&until_line, v, zone)?);
                 }
                 _ => rest.push(part),
             }
@@ -116,19 +117,18 @@ impl Occurrences {
             Frequency::Secondly => 1,
         } * i64::from(self.rule.get_interval().max(1));
         let periods = to.signed_duration_since(first).num_seconds() / period;
-        if periods > super::import::MAX_ICS_PERIODS {
+        if periods > MAX_ICS_PERIODS {
             return Err(invalid(
                 line,
                 &line.value,
                 &format!(
                     "at most {} recurrence periods from DTSTART to the end of {} (about {periods} \
                      here: move DTSTART closer or use a coarser FREQ)",
-                    super::import::MAX_ICS_PERIODS,
-                    years.1
+                    MAX_ICS_PERIODS, years.1
                 ),
             ));
         }
-        let limit = u16::try_from(super::import::MAX_ICS_OCCURRENCES).unwrap_or(u16::MAX);
+        let limit = u16::try_from(MAX_ICS_OCCURRENCES).unwrap_or(u16::MAX);
         let result = set.after(from).before(to).all(limit);
         if result.limited {
             return Err(invalid(
