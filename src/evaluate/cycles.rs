@@ -4,8 +4,9 @@
 
 use chrono::{DateTime, Utc};
 
+use super::context::{Context, Detail};
 use super::lifecycle::{self, fulfils, Rules};
-use super::metric::{named_deadline, not_covered, read_cycle, report_from, Context, Detail};
+use super::reading::{named_deadline, not_covered, read_cycle, report_from};
 use super::report::{Cycle, MetricReport, MetricState, PauseInterval};
 use crate::clock;
 use crate::contract::{Metric, Target};

@@ -3,8 +3,9 @@
 
 use chrono::{DateTime, TimeDelta, Utc};
 
+use super::context::{Context, Detail};
 use super::ladder;
-use super::metric::{self, Context, Detail};
+use super::metric;
 use super::report::{MetricState, Report};
 use crate::contract::{Contract, Metric};
 use crate::error::Error;

@@ -5,8 +5,8 @@ use chrono::{DateTime, TimeDelta, Utc};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
+use super::context::{Context, MetricClock};
 use super::lifecycle::{self, Rules};
-use super::metric::{Context, MetricClock};
 use super::report::{StepReport, StepState};
 use crate::clock::{self, Reach};
 use crate::contract::{Metric, SeverityChangePolicy, Trigger};

@@ -2,150 +2,20 @@
 //! cycles, fulfilment, deadline, breach — that the report, the ladders and the next wake-up
 //! all read.
 
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use rust_decimal::Decimal;
 
+use super::context::{Context, Detail, MetricClock};
 use super::cycles::{cycles, earlier_cycles};
-use super::lifecycle::{self, fulfils, reopenable, Rules, Trace};
+use super::lifecycle::{self, reopenable, Rules, Trace};
+use super::reading::{not_covered, read_cycle};
 use super::report::{MetricReport, MetricState};
-use crate::clock::{self, ClockEvent, ClockEventKind, ClockReading};
+use crate::clock;
 use crate::contract::{
-    Contract, DowngradePolicy, Metric, ReopenPolicy, SeverityChangePolicy, StartRule, Target,
-    UpgradePolicy, WALL_CLOCK,
+    DowngradePolicy, Metric, ReopenPolicy, SeverityChangePolicy, StartRule, Target, UpgradePolicy,
 };
 use crate::error::Error;
-use crate::incident::{Event, EventKind, EventTag, Incident};
-use crate::Calendar;
-
-/// What every metric of one evaluation shares: the contract, the incident and its events
-/// known at `now`, and where the incident stands.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Context<'a> {
-    pub(crate) contract: &'a Contract,
-    pub(crate) incident: &'a Incident,
-    /// The incident's events at or before `now`.
-    pub(crate) known: &'a [Event],
-    pub(crate) now: DateTime<Utc>,
-    /// The index in `known` just after the last `reopened` (0 without one).
-    pub(crate) reopen: usize,
-    /// The index of the `cancelled` event, when the incident is cancelled at `now`.
-    pub(crate) cancelled: Option<usize>,
-    /// Whether the incident is resolved, closed or cancelled at `now`.
-    pub(crate) ended: bool,
-    /// The zone a report shows instants in when their calendar has no zone of its own:
-    /// the contact's business calendar's, else the contract's, else UTC.
-    pub(crate) home_zone: Tz,
-}
-
-impl<'a> Context<'a> {
-    pub(crate) fn new(contract: &'a Contract, incident: &'a Incident, now: DateTime<Utc>) -> Self {
-        let events = incident.events();
-        let known = events
-            .get(..events.partition_point(|e| e.at <= now))
-            .unwrap_or(&[]);
-        // One pass: the last reopening, and whether (and how) the work ended after it.
-        let (mut reopen, mut cancelled, mut ended) = (0, None, false);
-        for (i, e) in known.iter().enumerate() {
-            match e.kind.tag() {
-                EventTag::Reopened => (reopen, cancelled, ended) = (i + 1, None, false),
-                EventTag::Cancelled => (cancelled, ended) = (Some(i), true),
-                EventTag::Resolved | EventTag::Closed => ended = true,
-                _ => {}
-            }
-        }
-        let home_zone = contract
-            .business_calendar_for(incident.contact())
-            .timezone()
-            .or_else(|| contract.business_calendar().timezone())
-            .unwrap_or(Tz::UTC);
-        Context {
-            contract,
-            incident,
-            known,
-            now,
-            reopen,
-            cancelled,
-            ended,
-            home_zone,
-        }
-    }
-
-    /// The zone a report shows the instants of a clock on `calendar` (named `name`) in: the
-    /// calendar's own, or [`Context::home_zone`] for `24x7` (UTC only by construction) and
-    /// for a calendar without one zone (a union, intersection or difference).
-    pub(crate) fn zone_of(&self, name: &str, calendar: &Calendar) -> Tz {
-        match calendar.timezone() {
-            Some(tz) if name != WALL_CLOCK => tz,
-            _ => self.home_zone,
-        }
-    }
-
-    /// The calendar a target's clock counts on for this incident's contact.
-    pub(crate) fn calendar(&self, name: &str) -> Option<&'a Calendar> {
-        self.contract.calendar_for(name, self.incident.contact())
-    }
-
-    /// The first event at index `from` or later, at or after `not_before`, that fulfils
-    /// `metric`.
-    fn fulfilment(&self, metric: Metric, from: usize, not_before: DateTime<Utc>) -> Option<usize> {
-        self.known
-            .iter()
-            .enumerate()
-            .skip(from)
-            .find(|(_, e)| e.at >= not_before && fulfils(metric, e.kind.tag()))
-            .map(|(i, _)| i)
-    }
-
-    fn at(&self, index: Option<usize>) -> Option<DateTime<Utc>> {
-        index.and_then(|i| self.known.get(i)).map(|e| e.at)
-    }
-}
-
-/// How much of a metric's record an evaluation computes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Detail {
-    /// Everything a [`MetricReport`] holds, and the clock a ladder reads.
-    Full,
-    /// The state and the counted time (`state`, `elapsed`), which is all a compliance tally
-    /// reads: no deadline, wall-clock time, percentage, calendar or clock for a ladder. The
-    /// state and the counted time are those of [`Detail::Full`].
-    Outcome,
-}
-
-/// What a ladder step needs of a metric's clock.
-#[derive(Clone, Debug)]
-pub(crate) struct MetricClock<'a> {
-    pub(crate) calendar: &'a Calendar,
-    /// The zone the metric's instants are shown in.
-    pub(crate) zone: Tz,
-    pub(crate) events: Vec<ClockEvent>,
-    pub(crate) allowed: TimeDelta,
-}
-
-/// A metric's report with nothing counted: not covered by the plan.
-pub(crate) fn not_covered(metric: Metric) -> MetricReport {
-    MetricReport {
-        metric,
-        state: MetricState::NotCovered,
-        started_at: None,
-        started_by: None,
-        clock: None,
-        target: None,
-        allowed: None,
-        elapsed: TimeDelta::zero(),
-        wall_elapsed: TimeDelta::zero(),
-        pauses: Vec::new(),
-        remaining: None,
-        deadline: None,
-        fulfilled_at: None,
-        breached_at: None,
-        used_percent: None,
-        cycles: Vec::new(),
-        calendar: None,
-        zone: None,
-    }
-}
+use crate::incident::{EventKind, EventTag};
 
 fn without_clock(metric: Metric, target: &Target, state: MetricState, zone: Tz) -> MetricReport {
     MetricReport {
@@ -350,41 +220,6 @@ pub(crate) fn evaluate<'a>(
     Ok(report)
 }
 
-/// One cycle of a metric's clock, started at `start`, read as of `now` against the
-/// allowance of its target: the report and the allowance.
-pub(super) fn read_cycle(
-    metric: Metric,
-    (target, calendar): (&Target, &Calendar),
-    events: &[ClockEvent],
-    (start, now): (DateTime<Utc>, DateTime<Utc>),
-    fulfilled: Option<DateTime<Utc>>,
-    detail: Detail,
-) -> Result<(MetricReport, TimeDelta), Error> {
-    let (allowed, named) = target.allowance(calendar, start)?;
-    let wanted = match detail {
-        Detail::Full => clock::Deadline::Find,
-        Detail::Outcome => clock::Deadline::Skip,
-    };
-    let reading = clock::read_with(events, calendar, allowed, now, wanted)?;
-    let report = report_from(
-        metric,
-        target,
-        allowed,
-        reading,
-        (named_deadline(events, named), fulfilled),
-        detail,
-    );
-    Ok((report, allowed))
-}
-
-/// A business-day form names its deadline; it holds while the clock was never paused.
-pub(super) fn named_deadline(
-    events: &[ClockEvent],
-    named: Option<DateTime<Utc>>,
-) -> Option<DateTime<Utc>> {
-    named.filter(|_| !events.iter().any(|e| e.kind == ClockEventKind::Pause))
-}
-
 /// The earliest breach under a severity in force before the current one (`changed_at`),
 /// before `until`: each earlier severity's clock read as of the change that ended it.
 fn kept_breach(
@@ -443,56 +278,4 @@ fn kept_breach(
         }
     }
     Ok(None)
-}
-
-/// A metric's report from its clock's reading.
-pub(crate) fn report_from(
-    metric: Metric,
-    target: &Target,
-    allowed: TimeDelta,
-    reading: ClockReading,
-    (named, fulfilled): (Option<DateTime<Utc>>, Option<DateTime<Utc>>),
-    detail: Detail,
-) -> MetricReport {
-    let state = MetricState::from_clock(reading.state);
-    // A business-day form names its deadline; it holds the same business time as the
-    // clock's earliest instant, so prefer the named one when nothing paused the clock.
-    let deadline = match (reading.deadline, named) {
-        (Some(_), Some(named)) if state != MetricState::Breached => Some(named),
-        (d, _) => d,
-    };
-    MetricReport {
-        state,
-        clock: Some(target.calendar.clone()),
-        target: Some(target.form),
-        allowed: Some(allowed),
-        elapsed: reading.elapsed,
-        remaining: allowed.checked_sub(&reading.elapsed),
-        deadline,
-        fulfilled_at: fulfilled
-            .filter(|_| matches!(state, MetricState::Met | MetricState::Breached)),
-        breached_at: (state == MetricState::Breached)
-            .then_some(reading.deadline)
-            .flatten(),
-        used_percent: match detail {
-            Detail::Full => used_percent(reading.elapsed, allowed),
-            Detail::Outcome => None,
-        },
-        ..not_covered(metric)
-    }
-}
-
-/// `elapsed / allowed` in percent with two decimals, rounded half away from zero (integer
-/// arithmetic: this runs for every metric of every evaluation).
-fn used_percent(elapsed: TimeDelta, allowed: TimeDelta) -> Option<Decimal> {
-    let allowed = i128::from(allowed.num_seconds());
-    if allowed <= 0 {
-        return None;
-    }
-    let scaled = i128::from(elapsed.num_seconds()) * 10_000;
-    // Round half away from zero: elapsed is never negative, so add half the divisor.
-    let basis_points = (scaled + allowed / 2) / allowed;
-    i64::try_from(basis_points)
-        .ok()
-        .map(|bp| Decimal::new(bp, 2).normalize())
 }

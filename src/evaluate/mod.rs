@@ -2,11 +2,13 @@
 //!
 //! The long-form documentation is the guide page [`guide::lifecycle`](crate::guide::lifecycle).
 
+mod context;
 mod cycles;
 mod evaluation;
 mod ladder;
 mod lifecycle;
 mod metric;
+mod reading;
 mod report;
 mod wake;
 

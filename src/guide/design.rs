@@ -131,8 +131,11 @@
 //! `is_open`, `next_open` and `next_close` from the compiled years. In
 //! `evaluate` (private), `report.rs` holds the record every step reads (metric
 //! and step reports, pauses, cycles) and imports nothing of its module; `lifecycle.rs` →
-//! `report.rs`, `metric.rs` → `lifecycle.rs`, `ladder.rs` → `metric.rs`, `evaluation.rs` →
-//! `ladder.rs`, `wake.rs` → `evaluation.rs`.
+//! `report.rs`; `context.rs` (what the metrics of one evaluation share) → `lifecycle.rs`;
+//! `reading.rs` (a clock's reading into a metric's report) → `context.rs`, `report.rs`;
+//! `cycles.rs` (periodic and earlier cycles) → `reading.rs`, `lifecycle.rs`; `metric.rs` →
+//! `cycles.rs`, `reading.rs`; `ladder.rs` → `context.rs`, `lifecycle.rs`; `evaluation.rs` →
+//! `metric.rs`, `ladder.rs`; `wake.rs` → `evaluation.rs`.
 //!
 //! Two checks anyone can run from the crate's root. The arrows between modules (each should
 //! point up this table, to a lower layer number):
