@@ -183,12 +183,11 @@ impl Calendar {
         )
     }
 
-    /// [`Calendar::between`] of `from <= to` in the same or adjacent cached years.
-    #[inline]
+    /// [`Calendar::between`] of two instants in one cached year, or `from` in the cached
+    /// year before `to`'s. The difference of the running totals holds whichever instant is
+    /// first, so that `to < from` in one year needs no test of its own.
+    #[inline(always)]
     fn between_cached(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Option<TimeDelta> {
-        if to < from {
-            return None;
-        }
         let (a, b) = (self.spot(from)?, self.spot(to)?);
         let (cum_a, nanos_a) = a.cum_and_counted_nanos();
         let (cum_b, nanos_b) = b.cum_and_counted_nanos();

@@ -106,6 +106,13 @@ pub(crate) struct Seg {
     pub(crate) cum: i64,
 }
 
+/// Business seconds of a chunk before `t`, and whether `t` is open, for a `t` at or after
+/// the start of `s`, the last interval starting at or before it.
+#[inline]
+fn cum_and_open_in(s: &Seg, t: i64) -> (i64, bool) {
+    (s.cum + t.min(s.end) - s.start, t < s.end)
+}
+
 /// Entries of a chunk's day index: the days of a leap year, and two more, plus one.
 const DAY_INDEX_LEN: usize = 366 + 2 + 1;
 
@@ -200,28 +207,39 @@ impl Chunk {
     /// chunk (counted from 0).
     #[inline]
     fn last_starting_on_day(&self, d: usize, t: i64) -> Option<usize> {
-        // All intervals starting before the next day begin before index `day_index[d + 1]`;
-        // step back over the few that start later on `t`'s own day.
-        let mut k = match self.day_index.get(d + 1) {
-            Some(&k) => k as usize,
-            None => self.segs.len(),
+        self.last_seg_on_day(d, t).map(|(k, _)| k)
+    }
+
+    /// The last interval starting at or before `t` (on day `d` of the chunk, from 0) and its
+    /// index. All intervals starting before the next day begin before index
+    /// `day_index[d + 1]`; the search steps back over the few that start later on `t`'s own
+    /// day, over a slice, so that no step checks an index again.
+    #[inline]
+    fn last_seg_on_day(&self, d: usize, t: i64) -> Option<(usize, &Seg)> {
+        let before = match self.day_index.get(d + 1) {
+            Some(&k) => self.segs.get(..k as usize).unwrap_or(&self.segs),
+            None => &self.segs,
         };
-        while k > 0 && self.segs.get(k - 1).is_some_and(|s| s.start > t) {
-            k -= 1;
-        }
-        k.checked_sub(1)
+        before.iter().enumerate().rev().find(|(_, s)| s.start <= t)
     }
 
     /// Business seconds in `[start, t)` and whether `t` is open, for `t` in `[start, end]`.
     #[inline]
     pub(crate) fn cum_and_open(&self, t: i64) -> (i64, bool) {
-        self.cum_and_open_found(self.last_starting_at_or_before(t), t)
+        match self
+            .last_starting_at_or_before(t)
+            .and_then(|k| self.segs.get(k))
+        {
+            Some(s) => cum_and_open_in(s, t),
+            None => (0, false),
+        }
     }
 
     /// [`Chunk::cum_and_open`] for a `t` known to lie on day `d` of the chunk (from 0).
     #[inline]
     pub(crate) fn cum_and_open_on_day(&self, d: usize, t: i64) -> (i64, bool) {
-        self.cum_and_open_found(self.last_starting_on_day(d, t), t)
+        self.last_seg_on_day(d, t)
+            .map_or((0, false), |(_, s)| cum_and_open_in(s, t))
     }
 
     /// [`Chunk::cum_and_open_on_day`], and the index of the last interval starting at or
@@ -229,19 +247,12 @@ impl Chunk {
     /// start there ([`Chunk::earliest_with_cum_from`]).
     #[inline]
     pub(crate) fn place_on_day(&self, d: usize, t: i64) -> (usize, i64, bool) {
-        let last = self.last_starting_on_day(d, t);
-        let (cum, open) = self.cum_and_open_found(last, t);
-        (last.unwrap_or(0), cum, open)
-    }
-
-    #[inline]
-    fn cum_and_open_found(&self, last: Option<usize>, t: i64) -> (i64, bool) {
-        match last {
-            None => (0, false),
-            Some(k) => match self.segs.get(k) {
-                Some(s) => (s.cum + t.min(s.end) - s.start, t < s.end),
-                None => (0, false),
-            },
+        match self.last_seg_on_day(d, t) {
+            Some((k, s)) => {
+                let (cum, open) = cum_and_open_in(s, t);
+                (k, cum, open)
+            }
+            None => (0, 0, false),
         }
     }
 
