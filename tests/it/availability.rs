@@ -389,17 +389,27 @@ const TM: &str = r#"{
 // ---------------------------------------------------------------------------------------------
 // Error messages, exactly
 
+/// The error of a configuration that `S` (a spec) refuses as it is read or `T` as it is
+/// built from the spec, with `at` in front of its path.
+fn refused<S, T>(json: &str, at: &str) -> String
+where
+    S: serde::de::DeserializeOwned,
+    T: TryFrom<S, Error = Error> + std::fmt::Debug,
+{
+    let json: serde_json::Value = serde_json::from_str(json).unwrap();
+    match serde_json::from_value::<S>(json) {
+        Ok(spec) => T::try_from(spec)
+            .map_err(|e| e.at(at))
+            .unwrap_err()
+            .to_string(),
+        Err(e) => format!("{at}.{e}"),
+    }
+}
+
 /// One-off windows are refused as the agreement is read, the rest when it is built; both
 /// errors name the path from the agreement.
 fn agreement_err(json: &str) -> String {
-    let json: serde_json::Value = serde_json::from_str(json).unwrap();
-    match serde_json::from_value::<AvailabilityAgreementSpec>(json) {
-        Ok(spec) => AvailabilityAgreement::try_from(spec)
-            .map_err(|e| e.at("contract.availability"))
-            .unwrap_err()
-            .to_string(),
-        Err(e) => format!("contract.availability.{e}"),
-    }
+    refused::<AvailabilityAgreementSpec, AvailabilityAgreement>(json, "contract.availability")
 }
 
 const UTC_HOURS: &str = r#""service_hours":{"timezone":"UTC","hours":{"mon":["08:00-18:00"]}}"#;
@@ -521,14 +531,7 @@ fn every_evaluation_error_is_exact() {
 /// The error of terms that are refused, under `third_party`: as they are read (the
 /// increment and the surcharges check themselves) or as they are validated.
 fn tm_err(json: &str) -> String {
-    let json: serde_json::Value = serde_json::from_str(json).unwrap();
-    match serde_json::from_value::<TimeAndMaterialsSpec>(json) {
-        Ok(spec) => TimeAndMaterials::try_from(spec)
-            .map_err(|e| e.at("third_party"))
-            .unwrap_err()
-            .to_string(),
-        Err(e) => format!("third_party.{e}"),
-    }
+    refused::<TimeAndMaterialsSpec, TimeAndMaterials>(json, "third_party")
 }
 
 #[test]
