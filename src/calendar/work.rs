@@ -17,8 +17,8 @@ use super::{Calendar, CalendarSpec};
 use crate::error::Error;
 use crate::money::MAX_INTERVAL_DAYS;
 use crate::money::{
-    ClassifiedInterval, Currency, HourlyRates, HourlyRatesSpec, IncrementSpec, Invoice,
-    RoundingMode, SurchargesSpec, WorkCategory, WorkInterval, WorkPiece,
+    ClassifiedInterval, Currency, HourlyRates, Increment, Invoice, RoundingMode, Surcharges,
+    WorkCategory, WorkInterval, WorkPiece,
 };
 use crate::time::{local_day, parse_date};
 
@@ -162,8 +162,10 @@ impl WorkClassifier {
     }
 }
 
-/// Time-and-materials terms as written in configuration: the [`HourlyRatesSpec`] fields plus
-/// the zone of the billing days, the service hours and the holidays.
+/// Time-and-materials terms as written in configuration: the [`HourlyRates`] fields plus
+/// the zone of the billing days, the service hours and the holidays. It stays apart from
+/// [`TimeAndMaterials`] because validation compiles the service hours into a calendar and
+/// splits the flat terms into the rates and the [`WorkClassifier`].
 ///
 /// ```
 /// use slacalc::calendar::{TimeAndMaterials, TimeAndMaterialsSpec};
@@ -197,9 +199,9 @@ pub struct TimeAndMaterialsSpec {
     /// The most a billing day costs, a [`Money`](crate::money::Money) string.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub daily_rate: Option<String>,
-    /// How worked time is rounded up; absent: billed exactly.
+    /// How worked time is rounded up; absent: billed exactly. Checked as it is read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub increment: Option<IncrementSpec>,
+    pub increment: Option<Increment>,
     /// The IANA zone whose local dates are the billing days and the holidays.
     pub timezone: String,
     /// The service hours; time outside them carries the outside-hours surcharge.
@@ -208,9 +210,9 @@ pub struct TimeAndMaterialsSpec {
     /// Local dates (`YYYY-MM-DD`, in `timezone`) whose whole day carries the holiday surcharge.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub holidays: Vec<String>,
-    /// Surcharges in percent.
+    /// Surcharges in percent. Checked as they are read.
     #[serde(default)]
-    pub surcharges: SurchargesSpec,
+    pub surcharges: Surcharges,
 }
 
 crate::config::tracked_serde!(TimeAndMaterialsSpec);
@@ -341,19 +343,20 @@ impl TimeAndMaterials {
     /// (`service_hours.timezone`, `surcharges.holiday`).
     ///
     /// # Errors
-    /// * those of [`HourlyRates::try_from`] for the currency, rates, increment and surcharges;
+    /// * those of reading [`HourlyRates`] for the currency and the rates (the increment and
+    ///   the surcharges were checked as they were read);
     /// * [`Error::UnknownTimeZone`], [`Error::InvalidDate`] and the calendar errors for the zone,
     ///   the holidays and the service hours;
     /// * [`Error::InvalidValue`] for an outside-hours surcharge without `service_hours`.
     fn from_spec(spec: TimeAndMaterialsSpec) -> Result<TimeAndMaterials, Error> {
-        let rates = HourlyRates::try_from(HourlyRatesSpec {
-            currency: spec.currency.clone(),
-            rounding: spec.rounding,
-            hourly_rate: spec.hourly_rate.clone(),
-            daily_rate: spec.daily_rate.clone(),
-            increment: spec.increment.clone(),
-            surcharges: spec.surcharges.clone(),
-        })?;
+        let rates = HourlyRates::from_config(
+            &spec.currency,
+            spec.rounding,
+            &spec.hourly_rate,
+            spec.daily_rate.as_deref(),
+            spec.increment,
+            spec.surcharges,
+        )?;
         let tz: Tz = spec.timezone.parse().map_err(|_| Error::UnknownTimeZone {
             path: "timezone".to_owned(),
             name: spec.timezone.clone(),
@@ -366,7 +369,7 @@ impl TimeAndMaterials {
         for (i, s) in spec.holidays.iter().enumerate() {
             holidays.insert(parse_date(&format!("holidays[{i}]"), s)?);
         }
-        if spec.surcharges.outside_service_hours.is_some() && service_hours.is_none() {
+        if spec.surcharges.outside_service_hours().is_some() && service_hours.is_none() {
             return Err(Error::InvalidValue {
                 path: "service_hours".to_owned(),
                 value: "(missing)".to_owned(),

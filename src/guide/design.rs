@@ -25,18 +25,21 @@
 //! [`Term`](crate::contract::Term), [`Lifecycle`](crate::contract::Lifecycle),
 //! [`QueueConfig`](crate::queue::QueueConfig), [`CaseQuota`](crate::money::CaseQuota),
 //! [`HourBudget`](crate::money::HourBudget), [`CreditPolicy`](crate::money::CreditPolicy),
-//! [`Incident`](crate::Incident)): it reads and writes itself through
-//! `#[serde(try_from = "…Fields", into = "…Fields")]`, where `…Fields` is a private struct of
-//! the fields as written, so the public API has one type and deserializing validates. Its
-//! errors carry paths relative to the value; inside a larger document `config::Invalid`
-//! marks them so that the outermost deserialization puts the value's path in front
-//! (`billing.hour_budget.monthly_hours: invalid value …`).
+//! [`HourlyRates`](crate::money::HourlyRates) with its [`Increment`](crate::money::Increment)
+//! and [`Surcharges`](crate::money::Surcharges),
+//! [`ComplianceTargets`](crate::report::ComplianceTargets), [`Incident`](crate::Incident)):
+//! it reads and writes itself through `#[serde(try_from = "…Fields", into = "…Fields")]`,
+//! where `…Fields` is a private struct of the fields as written, so the public API has one
+//! type and deserializing validates. Its errors carry paths relative to the value; inside a
+//! larger document `config::Invalid` marks them so that the outermost deserialization puts
+//! the value's path in front (`billing.hour_budget.monthly_hours: invalid value …`).
 //!
 //! A `*Spec` stays apart from its domain type only where validation changes the shape, and its
 //! docs say how in one sentence: calendars are compiled
 //! ([`CalendarSpec`](crate::calendar::CalendarSpec),
-//! [`AvailabilityAgreementSpec`](crate::availability::AvailabilityAgreementSpec)), names are
-//! resolved against a catalog ([`CatalogSpec`](crate::contract::CatalogSpec),
+//! [`AvailabilityAgreementSpec`](crate::availability::AvailabilityAgreementSpec),
+//! [`TimeAndMaterialsSpec`](crate::calendar::TimeAndMaterialsSpec)), names are resolved
+//! against a catalog ([`CatalogSpec`](crate::contract::CatalogSpec),
 //! [`ContractSpec`](crate::ContractSpec), [`PlanSpec`](crate::contract::PlanSpec),
 //! [`BillingSpec`](crate::contract::BillingSpec)), optional fields become one enum
 //! ([`TargetSpec`](crate::contract::TargetSpec), [`LadderSpec`](crate::contract::LadderSpec)),
@@ -175,11 +178,6 @@
 //!
 //! What the redesign (issue 16) has left, so that nobody mistakes it for the design:
 //!
-//! - **Spec and domain pairs.** Two mirrors are left, each a fold like the ones above:
-//!   `HourlyRatesSpec` with `IncrementSpec` and `SurchargesSpec` (their fields are flattened
-//!   into the calendar's `TimeAndMaterialsSpec`, so the fold moves that type too), and
-//!   `ComplianceTargetsSpec` (its re-export is in the compliance module's `mod.rs`);
-//!   `HourlyRates::spec` and `ComplianceTargets::spec` lend those.
 //! - **Public `serialize` / `deserialize` methods.** The types that refuse duplicate keys
 //!   derive their serde forms with `#[serde(remote = "Self")]` and wrap them; serde makes the
 //!   derived functions public inherent methods of the type, which rustdoc lists. The folded

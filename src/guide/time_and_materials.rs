@@ -32,8 +32,9 @@
 //! Per billing day and category, the time is charged at
 //! `hourly_rate × hours × (100 + surcharge %) / 100` (see below for its precision).
 //!
-//! **Billing increments** ("per started 15 minutes") round worked time *up* to a multiple of
-//! the increment, either per worked interval or per billing day ([`IncrementBasis`](crate::money::IncrementBasis)). The time
+//! **Billing increments** ([`Increment`](crate::money::Increment), "per started 15 minutes")
+//! round worked time *up* to a multiple of the increment, either per worked interval or per
+//! billing day ([`IncrementBasis`](crate::money::IncrementBasis)). The time
 //! added by rounding is its own line, charged at the plain hourly rate (no surcharge), on the
 //! billing day on which the interval ends (basis `interval`) or on its day (basis `day`).
 //!

@@ -321,7 +321,7 @@ pub use fee::{
 pub use invoice::{Invoice, InvoiceLine, LineDetail};
 pub use quota::{CaseQuota, NextCase, OveragePolicy, QuotaUsage};
 pub use rounding::RoundingMode;
-pub use time_and_materials::{HourlyRates, HourlyRatesSpec, IncrementSpec, SurchargesSpec};
+pub use time_and_materials::{HourlyRates, Increment, Surcharges};
 pub use work::{
     ClassifiedInterval, IncrementBasis, WorkCategory, WorkInterval, WorkPiece, MAX_INTERVAL_DAYS,
 };

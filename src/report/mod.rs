@@ -142,8 +142,8 @@ mod svg;
 
 pub use batch::{evaluate_all, PARALLEL};
 pub use compliance::{
-    attribution_date, ComplianceReport, ComplianceRow, ComplianceTargets, ComplianceTargetsSpec,
-    Csv, DurationStats, Failure,
+    attribution_date, ComplianceReport, ComplianceRow, ComplianceTargets, Csv, DurationStats,
+    Failure,
 };
 pub use svg::{compliance_chart, timeline, Marker};
 

@@ -16,8 +16,8 @@ use slacalc::availability::{
 };
 use slacalc::calendar::{TimeAndMaterials, TimeAndMaterialsSpec};
 use slacalc::money::{
-    CreditInputs, CreditPolicy, FeeInputs, FeeSchedule, Invoice, LineDetail, RoundingMode,
-    WorkCategory, WorkInterval,
+    CreditInputs, CreditPolicy, FeeInputs, FeeSchedule, HourlyRates, Increment, IncrementBasis,
+    Invoice, LineDetail, RoundingMode, Surcharges, WorkCategory, WorkInterval,
 };
 use slacalc::Error;
 use slacalc::Money;
@@ -352,7 +352,7 @@ proptest! {
         let mut spec: TimeAndMaterialsSpec = serde_json::from_str(TM).unwrap();
         if per_day {
             if let Some(inc) = spec.increment.as_mut() {
-                inc.per = slacalc::money::IncrementBasis::Day;
+                *inc = Increment::new(inc.minutes(), IncrementBasis::Day).unwrap();
             }
         }
         let tm = TimeAndMaterials::try_from(spec).unwrap();
@@ -389,17 +389,27 @@ const TM: &str = r#"{
 // ---------------------------------------------------------------------------------------------
 // Error messages, exactly
 
+/// The error of a configuration that `S` (a spec) refuses as it is read or `T` as it is
+/// built from the spec, with `at` in front of its path.
+fn refused<S, T>(json: &str, at: &str) -> String
+where
+    S: serde::de::DeserializeOwned,
+    T: TryFrom<S, Error = Error> + std::fmt::Debug,
+{
+    let json: serde_json::Value = serde_json::from_str(json).unwrap();
+    match serde_json::from_value::<S>(json) {
+        Ok(spec) => T::try_from(spec)
+            .map_err(|e| e.at(at))
+            .unwrap_err()
+            .to_string(),
+        Err(e) => format!("{at}.{e}"),
+    }
+}
+
 /// One-off windows are refused as the agreement is read, the rest when it is built; both
 /// errors name the path from the agreement.
 fn agreement_err(json: &str) -> String {
-    let json: serde_json::Value = serde_json::from_str(json).unwrap();
-    match serde_json::from_value::<AvailabilityAgreementSpec>(json) {
-        Ok(spec) => AvailabilityAgreement::try_from(spec)
-            .map_err(|e| e.at("contract.availability"))
-            .unwrap_err()
-            .to_string(),
-        Err(e) => format!("contract.availability.{e}"),
-    }
+    refused::<AvailabilityAgreementSpec, AvailabilityAgreement>(json, "contract.availability")
 }
 
 const UTC_HOURS: &str = r#""service_hours":{"timezone":"UTC","hours":{"mon":["08:00-18:00"]}}"#;
@@ -518,12 +528,10 @@ fn every_evaluation_error_is_exact() {
     );
 }
 
+/// The error of terms that are refused, under `third_party`: as they are read (the
+/// increment and the surcharges check themselves) or as they are validated.
 fn tm_err(json: &str) -> String {
-    let spec: TimeAndMaterialsSpec = serde_json::from_str(json).unwrap();
-    TimeAndMaterials::try_from(spec)
-        .map_err(|e| e.at("third_party"))
-        .unwrap_err()
-        .to_string()
+    refused::<TimeAndMaterialsSpec, TimeAndMaterials>(json, "third_party")
 }
 
 #[test]
@@ -607,5 +615,138 @@ fn time_and_materials_round_trips_through_serde() {
     assert_eq!(
         serde_json::from_str::<AvailabilityAgreement>(&json).unwrap(),
         a
+    );
+}
+
+#[test]
+fn hourly_rates_are_written_back_as_read() {
+    let json = r#"{"currency":"EUR","rounding":"half_even","hourly_rate":"97.30 EUR","daily_rate":"700 EUR","increment":{"minutes":15,"per":"day"},"surcharges":{"outside_service_hours":"25","holiday":"75.50"}}"#;
+    let rates: HourlyRates = serde_json::from_str(json).unwrap();
+    assert_eq!(serde_json::to_string(&rates).unwrap(), json);
+    assert_eq!(rates.hourly_rate(), d("97.30"));
+    assert_eq!(rates.daily_rate(), Some(d("700")));
+    assert_eq!(rates.rounding(), RoundingMode::HalfEven);
+    assert_eq!(
+        rates.increment(),
+        Some(Increment::new(15, IncrementBasis::Day).unwrap())
+    );
+    assert_eq!(
+        rates.surcharges(),
+        Surcharges::new(Some(d("25")), Some(d("75.5"))).unwrap()
+    );
+    // Defaults: no increment, no surcharges, `half_up`.
+    let plain: HourlyRates =
+        serde_json::from_str(r#"{"currency":"JPY","hourly_rate":"9000 JPY"}"#).unwrap();
+    assert_eq!(
+        serde_json::to_string(&plain).unwrap(),
+        r#"{"currency":"JPY","rounding":"half_up","hourly_rate":"9000 JPY","surcharges":{}}"#
+    );
+    // The terms keep their parts as read too.
+    let tm: TimeAndMaterials = serde_json::from_str(TM).unwrap();
+    let back = serde_json::to_value(&tm).unwrap();
+    assert_eq!(
+        back["increment"],
+        serde_json::json!({"minutes": 15, "per": "interval"})
+    );
+    assert_eq!(
+        back["surcharges"],
+        serde_json::json!({"outside_service_hours": "25", "holiday": "75.5"})
+    );
+}
+
+#[test]
+fn hourly_rates_and_their_parts_refuse_what_their_specs_refused() {
+    let rates = |json: &str| {
+        serde_json::from_value::<HourlyRates>(serde_json::from_str(json).unwrap())
+            .unwrap_err()
+            .to_string()
+    };
+    for (json, want) in [
+        (
+            r#"{"currency":"EUR","hourly_rate":"120 EUR","increment":{"minutes":0}}"#,
+            "increment.minutes: invalid value `0`: expected a whole number of minutes from 1 to 1440",
+        ),
+        (
+            r#"{"currency":"EUR","hourly_rate":"120 EUR","surcharges":{"holiday":"-10"}}"#,
+            "surcharges.holiday: invalid value `-10`: expected a non-negative percentage",
+        ),
+        (
+            r#"{"currency":"EUR","hourly_rate":"-1 EUR"}"#,
+            "hourly_rate: invalid value `-1`: expected a non-negative amount",
+        ),
+        (
+            r#"{"currency":"EUR","hourly_rate":"120 EUR","daily_rate":"900 USD"}"#,
+            "daily_rate: currency mismatch: expected EUR, found USD",
+        ),
+    ] {
+        assert_eq!(rates(json), want, "{json}");
+    }
+    // Unknown fields, at every level, and fields given twice.
+    for json in [
+        r#"{"currency":"EUR","hourly_rate":"1 EUR","hourly":"2 EUR"}"#,
+        r#"{"currency":"EUR","hourly_rate":"1 EUR","increment":{"minutes":15,"step":1}}"#,
+        r#"{"currency":"EUR","hourly_rate":"1 EUR","surcharges":{"weekend":"10"}}"#,
+    ] {
+        let e = serde_json::from_str::<HourlyRates>(json).unwrap_err();
+        assert!(e.to_string().contains("unknown field"), "{json}: {e}");
+    }
+    for json in [
+        r#"{"currency":"EUR","hourly_rate":"1 EUR","hourly_rate":"2 EUR"}"#,
+        r#"{"currency":"EUR","hourly_rate":"1 EUR","increment":{"minutes":15,"minutes":30}}"#,
+        r#"{"currency":"EUR","hourly_rate":"1 EUR","surcharges":{"holiday":"1","holiday":"2"}}"#,
+    ] {
+        let e = serde_json::from_str::<HourlyRates>(json).unwrap_err();
+        assert!(e.to_string().contains("duplicate field"), "{json}: {e}");
+    }
+    // Numbers where strings are due, and a count that is not one.
+    for json in [
+        r#"{"currency":"EUR","hourly_rate":"1 EUR","surcharges":{"holiday":50}}"#,
+        r#"{"currency":"EUR","hourly_rate":"1 EUR","increment":{"minutes":"15"}}"#,
+    ] {
+        assert!(serde_json::from_str::<HourlyRates>(json).is_err(), "{json}");
+    }
+    // The same in TOML, where the path still reads from the rates.
+    let e = toml::from_str::<HourlyRates>(
+        "currency = \"EUR\"\nhourly_rate = \"1 EUR\"\n[increment]\nminutes = 1441\n",
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        e.contains("increment.minutes: invalid value `1441`: expected") && !e.contains('\0'),
+        "{e}"
+    );
+    // Built in code, the parts say what is wrong.
+    assert!(Increment::new(1441, IncrementBasis::Interval).is_err());
+    assert!(Surcharges::new(None, Some(d("-1"))).is_err());
+    assert_eq!(Surcharges::new(None, None).unwrap(), Surcharges::default());
+}
+
+#[test]
+fn a_bad_increment_in_a_contract_names_its_whole_path() {
+    let contract = r#"{"customer": "C", "plan": "p", "billing": {"time_and_materials": {
+        "currency": "EUR", "hourly_rate": "120 EUR", "timezone": "UTC",
+        "increment": {"minutes": 0}}}}"#;
+    let e = serde_json::from_str::<slacalc::ContractSpec>(contract)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.starts_with(
+            "billing.time_and_materials.increment.minutes: invalid value `0`: expected a whole \
+             number of minutes from 1 to 1440"
+        ),
+        "{e}"
+    );
+    let e = serde_json::from_str::<slacalc::ContractSpec>(&contract.replace(
+        r#""increment": {"minutes": 0}"#,
+        r#""surcharges": {"holiday": "-5"}"#,
+    ))
+    .unwrap_err()
+    .to_string();
+    assert!(
+        e.starts_with(
+            "billing.time_and_materials.surcharges.holiday: invalid value `-5`: expected a \
+             non-negative percentage"
+        ),
+        "{e}"
     );
 }

@@ -401,6 +401,36 @@ fn targets_are_validated_with_paths() {
     .unwrap();
     assert_eq!(t.target("1", Metric::Reaction), Some(d("100")));
     assert_eq!(t.target("2", Metric::Reaction), Some(d("0")));
+    // Exact messages, read alone and in TOML.
+    assert_eq!(
+        err(r#"{"severities": {"1": {"reaction": "100.5"}}}"#),
+        "severities.1.reaction: invalid value `100.5`: expected a percentage from \"0\" to \"100\" \
+         written as a decimal string"
+    );
+    let e = toml::from_str::<ComplianceTargets>("[default]\nresolution = \"101\"\n")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("default.resolution: invalid value `101`") && !e.contains('\0'),
+        "{e}"
+    );
+    // Unknown fields and metrics, and fields given twice, are refused.
+    assert!(err(r#"{"default": {"reaction": "90"}, "default": {}}"#).contains("duplicate field"));
+    assert!(err(r#"{"default": {"reaction": "90", "reaction": "95"}}"#)
+        .starts_with("default: duplicate key `reaction`"));
+    assert!(err(r#"{"default": {"reply": "90"}}"#).contains("reply"));
+}
+
+#[test]
+fn targets_are_written_back_as_read() {
+    let json = r#"{"default":{"reaction":"90.0"},"severities":{"1":{"reaction":"95","resolution":"87.5"}}}"#;
+    let t: ComplianceTargets = serde_json::from_str(json).unwrap();
+    assert_eq!(serde_json::to_string(&t).unwrap(), json);
+    assert_eq!(serde_json::from_str::<ComplianceTargets>(json).unwrap(), t);
+    assert_eq!(
+        serde_json::to_string(&ComplianceTargets::none()).unwrap(),
+        "{}"
+    );
 }
 
 #[test]

@@ -5,4 +5,4 @@
 mod pricing;
 mod rates;
 
-pub use rates::{HourlyRates, HourlyRatesSpec, IncrementSpec, SurchargesSpec};
+pub use rates::{HourlyRates, Increment, Surcharges};

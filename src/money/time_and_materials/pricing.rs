@@ -79,7 +79,7 @@ impl HourlyRates {
                 *time = plus(*time, piece.duration)?;
             }
             if let (Some((minutes, IncrementBasis::Interval)), Some(last)) =
-                (self.increment, interval.pieces.last())
+                (self.increment_rule(), interval.pieces.last())
             {
                 let extra = round_up_extra(len, minutes).ok_or_else(|| {
                     out_of_range(format_args!(
@@ -91,7 +91,7 @@ impl HourlyRates {
                 day.rounding = plus(day.rounding, extra)?;
             }
         }
-        if let Some((minutes, IncrementBasis::Day)) = self.increment {
+        if let Some((minutes, IncrementBasis::Day)) = self.increment_rule() {
             for day in days.values_mut() {
                 let worked = day
                     .worked()
@@ -114,6 +114,11 @@ impl HourlyRates {
         out.finish(self.currency, self.rounding, "")
     }
 
+    /// The increment's minutes and basis, if any.
+    fn increment_rule(&self) -> Option<(u32, IncrementBasis)> {
+        self.increment.map(|i| (i.minutes(), i.per()))
+    }
+
     fn price_day(&self, date: NaiveDate, day: &Day, out: &mut Lines) -> Result<(), Error> {
         let mut day_sum = Decimal::ZERO;
         let categories = [
@@ -126,13 +131,13 @@ impl HourlyRates {
             (
                 WorkCategory::OutsideServiceHours,
                 day.outside,
-                self.outside_percent,
+                self.surcharges.outside_service_hours().unwrap_or_default(),
                 "surcharges.outside_service_hours",
             ),
             (
                 WorkCategory::Holiday,
                 day.holiday,
-                self.holiday_percent,
+                self.surcharges.holiday().unwrap_or_default(),
                 "surcharges.holiday",
             ),
         ];
@@ -156,7 +161,7 @@ impl HourlyRates {
                 amount,
             )?;
         }
-        if let (false, Some((minutes, basis))) = (day.rounding.is_zero(), self.increment) {
+        if let (false, Some((minutes, basis))) = (day.rounding.is_zero(), self.increment_rule()) {
             let path = "increment".to_owned();
             let seconds = seconds_of(day.rounding).ok_or_else(|| overflow(&path))?;
             let amount = charge(self.hourly_rate, seconds, Decimal::ZERO, &path)?;

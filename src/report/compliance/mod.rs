@@ -14,4 +14,4 @@ pub use attribution::attribution_date;
 pub use csv::Csv;
 pub use rows::{ComplianceReport, ComplianceRow, Failure};
 pub use stats::DurationStats;
-pub use targets::{ComplianceTargets, ComplianceTargetsSpec};
+pub use targets::ComplianceTargets;

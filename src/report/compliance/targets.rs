@@ -5,25 +5,22 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::config::Invalid;
 use crate::contract::Metric;
 use crate::error::Error;
 
-/// The plain serde form of [`ComplianceTargets`]: percentages as decimal strings.
-///
-/// ```json
-/// { "default": { "reaction": "90" },
-///   "severities": { "1": { "reaction": "95", "resolution": "90" } } }
-/// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// Compliance targets as written, before they are checked: what [`ComplianceTargets`] reads
+/// and writes. Percentages as decimal strings.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, remote = "Self")]
-pub struct ComplianceTargetsSpec {
+struct ComplianceTargetsFields {
     /// Targets for every severity not listed in `severities` (or listed without the metric).
     #[serde(
         default,
         deserialize_with = "crate::config::unique_keys",
         skip_serializing_if = "BTreeMap::is_empty"
     )]
-    pub default: BTreeMap<Metric, String>,
+    default: BTreeMap<Metric, String>,
     /// Per severity key, per metric, the share (percent) of incidents that must be met in
     /// time: `"95"` = 95 % of the severity's reactions in time.
     #[serde(
@@ -31,13 +28,24 @@ pub struct ComplianceTargetsSpec {
         deserialize_with = "crate::config::unique_keys_nested",
         skip_serializing_if = "BTreeMap::is_empty"
     )]
-    pub severities: BTreeMap<String, BTreeMap<Metric, String>>,
+    severities: BTreeMap<String, BTreeMap<Metric, String>>,
 }
 
-crate::config::tracked_serde!(ComplianceTargetsSpec);
+crate::config::tracked_serde!(ComplianceTargetsFields);
 
 /// Compliance targets per severity and metric, validated: each a decimal percentage from
 /// `"0"` to `"100"`, written as a string (JSON numbers go through `f64` and are rejected).
+/// In configuration:
+///
+/// ```json
+/// { "default": { "reaction": "90" },
+///   "severities": { "1": { "reaction": "95", "resolution": "90" } } }
+/// ```
+///
+/// `default` holds the targets for every severity not listed in `severities` (or listed
+/// without the metric); `severities` maps a severity key to its own targets per metric
+/// (`"95"`: 95 % of the severity's reactions in time). Both may be left out; a key given
+/// twice, an unknown field or a percentage out of range is refused, naming its path.
 ///
 /// ```
 /// use rust_decimal::Decimal;
@@ -51,13 +59,17 @@ crate::config::tracked_serde!(ComplianceTargetsSpec);
 /// assert_eq!(targets.target("1", Metric::Reaction), Some(Decimal::from(95)));
 /// assert_eq!(targets.target("3", Metric::Reaction), Some(Decimal::from(90)));
 /// assert_eq!(targets.target("1", Metric::Resolution), None);
-/// assert!(serde_json::from_str::<ComplianceTargets>(r#"{"default": {"reaction": "101"}}"#).is_err());
+/// // Written back in the same form.
+/// assert_eq!(serde_json::to_string(&targets)?,
+///     r#"{"default":{"reaction":"90"},"severities":{"1":{"reaction":"95"}}}"#);
+/// let e = serde_json::from_str::<ComplianceTargets>(r#"{"default": {"reaction": "101"}}"#)
+///     .unwrap_err();
+/// assert!(e.to_string().starts_with("default.reaction: invalid value `101`"), "{e}");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "ComplianceTargetsSpec", into = "ComplianceTargetsSpec")]
+#[serde(try_from = "ComplianceTargetsFields", into = "ComplianceTargetsFields")]
 pub struct ComplianceTargets {
-    spec: ComplianceTargetsSpec,
     default: BTreeMap<Metric, Decimal>,
     severities: BTreeMap<String, BTreeMap<Metric, Decimal>>,
 }
@@ -75,16 +87,17 @@ fn parse_percent(path: &str, s: &str) -> Result<Decimal, Error> {
     Ok(d)
 }
 
-impl TryFrom<ComplianceTargetsSpec> for ComplianceTargets {
-    type Error = Error;
+impl TryFrom<ComplianceTargetsFields> for ComplianceTargets {
+    type Error = Invalid;
 
-    fn try_from(spec: ComplianceTargetsSpec) -> Result<ComplianceTargets, Error> {
+    /// Errors name the percentage's path and value (`severities.1.reaction`).
+    fn try_from(fields: ComplianceTargetsFields) -> Result<ComplianceTargets, Invalid> {
         let mut default = BTreeMap::new();
-        for (metric, s) in &spec.default {
+        for (metric, s) in &fields.default {
             default.insert(*metric, parse_percent(&format!("default.{metric}"), s)?);
         }
         let mut severities = BTreeMap::new();
-        for (sev, metrics) in &spec.severities {
+        for (sev, metrics) in &fields.severities {
             let mut by_metric = BTreeMap::new();
             for (metric, s) in metrics {
                 by_metric.insert(
@@ -95,16 +108,27 @@ impl TryFrom<ComplianceTargetsSpec> for ComplianceTargets {
             severities.insert(sev.clone(), by_metric);
         }
         Ok(ComplianceTargets {
-            spec,
             default,
             severities,
         })
     }
 }
 
-impl From<ComplianceTargets> for ComplianceTargetsSpec {
-    fn from(t: ComplianceTargets) -> ComplianceTargetsSpec {
-        t.spec
+impl From<ComplianceTargets> for ComplianceTargetsFields {
+    fn from(t: ComplianceTargets) -> ComplianceTargetsFields {
+        let written = |m: BTreeMap<Metric, Decimal>| {
+            m.into_iter()
+                .map(|(metric, p)| (metric, p.to_string()))
+                .collect()
+        };
+        ComplianceTargetsFields {
+            default: written(t.default),
+            severities: t
+                .severities
+                .into_iter()
+                .map(|(sev, m)| (sev, written(m)))
+                .collect(),
+        }
     }
 }
 
@@ -112,11 +136,6 @@ impl ComplianceTargets {
     /// No targets: every row's outcome is `None`.
     pub fn none() -> ComplianceTargets {
         ComplianceTargets::default()
-    }
-
-    /// The configuration.
-    pub fn spec(&self) -> &ComplianceTargetsSpec {
-        &self.spec
     }
 
     /// The target (percent) for a severity key and metric: the severity's own, else the
