@@ -74,17 +74,29 @@ pub struct ComplianceTargets {
     severities: BTreeMap<String, BTreeMap<Metric, Decimal>>,
 }
 
+/// What a target percentage must be.
+const PERCENT: &str = "a percentage from \"0\" to \"100\" written as a decimal string";
+
 fn parse_percent(path: &str, s: &str) -> Result<Decimal, Error> {
     let bad = || Error::InvalidValue {
         path: path.to_owned(),
         value: s.to_owned(),
-        expected: "a percentage from \"0\" to \"100\" written as a decimal string".into(),
+        expected: PERCENT.into(),
     };
     let d: Decimal = s.trim().parse().map_err(|_| bad())?;
-    if d < Decimal::ZERO || d > Decimal::ONE_HUNDRED {
-        return Err(bad());
+    in_range(path, d).map_err(|_| bad())
+}
+
+/// `percent` if it lies in 0–100.
+fn in_range(path: &str, percent: Decimal) -> Result<Decimal, Error> {
+    if percent < Decimal::ZERO || percent > Decimal::ONE_HUNDRED {
+        return Err(Error::InvalidValue {
+            path: path.to_owned(),
+            value: percent.to_string(),
+            expected: PERCENT.into(),
+        });
     }
-    Ok(d)
+    Ok(percent)
 }
 
 impl TryFrom<ComplianceTargetsFields> for ComplianceTargets {
@@ -136,6 +148,51 @@ impl ComplianceTargets {
     /// No targets: every row's outcome is `None`.
     pub fn none() -> ComplianceTargets {
         ComplianceTargets::default()
+    }
+
+    /// These targets with `percent` (0–100) as the target of `metric` for every severity
+    /// without its own, as `default` in configuration.
+    ///
+    /// ```
+    /// use rust_decimal::Decimal;
+    /// use slacalc::Metric;
+    /// use slacalc::report::ComplianceTargets;
+    ///
+    /// let targets = ComplianceTargets::none()
+    ///     .with_default(Metric::Reaction, Decimal::from(90))?
+    ///     .with_severity("1", Metric::Reaction, Decimal::from(95))?;
+    /// assert_eq!(targets, serde_json::from_str(
+    ///     r#"{"default": {"reaction": "90"}, "severities": {"1": {"reaction": "95"}}}"#)?);
+    /// assert!(ComplianceTargets::none().with_default(Metric::Reaction, Decimal::from(101)).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidValue`] naming `default.<metric>` for a percentage outside 0–100.
+    pub fn with_default(mut self, metric: Metric, percent: Decimal) -> Result<Self, Error> {
+        let percent = in_range(&format!("default.{metric}"), percent)?;
+        self.default.insert(metric, percent);
+        Ok(self)
+    }
+
+    /// These targets with `percent` (0–100) as severity `severity`'s own target of
+    /// `metric`, as `severities` in configuration.
+    ///
+    /// # Errors
+    /// [`Error::InvalidValue`] naming `severities.<severity>.<metric>` for a percentage
+    /// outside 0–100.
+    pub fn with_severity(
+        mut self,
+        severity: &str,
+        metric: Metric,
+        percent: Decimal,
+    ) -> Result<Self, Error> {
+        let percent = in_range(&format!("severities.{severity}.{metric}"), percent)?;
+        self.severities
+            .entry(severity.to_owned())
+            .or_default()
+            .insert(metric, percent);
+        Ok(self)
     }
 
     /// The target (percent) for a severity key and metric: the severity's own, else the
