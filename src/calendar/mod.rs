@@ -530,6 +530,7 @@ mod algebra;
 mod business_days;
 mod combination;
 mod compiled;
+mod day;
 mod holiday;
 #[cfg(feature = "icalendar")]
 mod ics;

@@ -7,10 +7,11 @@ use std::sync::Arc;
 use chrono_tz::Tz;
 
 use super::algebra::SetOp;
+use super::day::Spans;
 use super::holiday::Holidays;
 use super::limits::{check_combined, too_deep, too_many};
 use super::special_hours::SpecialHours;
-use super::zoned::{Spans, Zoned};
+use super::zoned::Zoned;
 use super::{
     Calendar, CalendarSpec, Inner, Kind, MAX_COMBINED_CALENDARS, MAX_EXCEPTIONS, MAX_HOLIDAY_RULES,
     MAX_NESTING_DEPTH, MAX_SHIFTS_PER_DAY, MAX_SPECIAL_HOURS_RULES,

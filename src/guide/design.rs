@@ -158,10 +158,13 @@
 //! carry an availability agreement), and no two modules import each other. Between
 //! files there is no loop either: in `calendar/holiday/`, for instance, `compile.rs` (the
 //! validation of the configuration forms) imports `spec.rs` (the forms), `fields.rs` (checks
-//! of single fields) and `rule.rs` (the validated rules), which imports only leaves —
-//! `observance.rs` (how a weekend holiday is observed), `shift.rs`
-//! (weekday shifts, moved dates, year cycles), the calendars of `hebrew.rs`, `hijri.rs` and
-//! `orthodox.rs`, and `table.rs` (dated tables, over `hijri.rs`). What the checks do not
+//! of single fields), `clash.rs` (a date moved off an Easter feast) and `rule.rs` (the
+//! validated rules); `rule.rs` imports `clash.rs`, and both import only files below them —
+//! `easter.rs` (Western Easter and the days counted from it), `observance.rs` (how a weekend
+//! holiday is observed, over `weekend.rs`), `shift.rs` (weekday shifts, moved dates, year
+//! cycles), the calendars of `chinese.rs`, `hebrew.rs`, `japan.rs`, `orthodox.rs`,
+//! `solar_term.rs` and `thai.rs`, and `table.rs` (dated tables, over `hijri.rs`), none of
+//! which imports `rule.rs` or `clash.rs` back. What the checks do not
 //! count: a file importing its own module's `mod.rs` items (`use super::{Calendar, Kind}`),
 //! the crate root's re-exports, which every module may use (`crate::Error`), and the
 //! `-> testing` lines: unit tests using the test-only `testing` module, whose literal

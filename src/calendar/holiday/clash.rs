@@ -1,12 +1,13 @@
 //! A holiday that moves when it meets an Easter feast: the `clash` of a fixed-date or weekday
 //! rule (Glarus's Näfelser Fahrt, the first Thursday of April, is kept a week later when that
 //! Thursday is Maundy Thursday). The configuration form is [`EasterClash`]; it is registered
-//! in [`super::spec`] and applied by [`super::rule::Rule::date_in`].
+//! in [`super::spec`], allowed only on the rule kinds [`super::compile`] lets clash, and
+//! applied by [`super::rule::Rule::date_in`].
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::rule::{add_days, Kind, EASTER_OFFSET_LIMIT};
+use super::easter::{add_days, easter, EASTER_OFFSET_LIMIT};
 use super::shift::SHIFT_LIMIT;
 use crate::error::Error;
 
@@ -113,29 +114,13 @@ impl EasterClash {
     }
 }
 
-/// Validates `clash` (found at `path`) for a rule of `kind`: only a fixed day (moved or not),
-/// an nth weekday or a weekday on or after a day can clash with Easter.
-pub(crate) fn compile_on(clash: &EasterClash, kind: &Kind, path: &str) -> Result<Clash, Error> {
-    match kind {
-        Kind::Fixed { .. } | Kind::NthWeekday { .. } | Kind::OnOrAfter { .. } => {
-            clash.compile(path)
-        }
-        _ => Err(invalid(
-            path,
-            "clash",
-            "`clash` only on a `month` + `day`, `month` + `weekday` + `nth` or `weekday` + \
-             `on_or_after` rule",
-        )),
-    }
-}
-
 impl Clash {
     /// `date`, the rule's date for rule year `year`, moved when it is the day to avoid in
     /// that year; `None` only out of chrono's range (or before 1583 for Orthodox Easter,
     /// where the date is kept).
     pub(crate) fn apply(self, date: NaiveDate, year: i32) -> Option<NaiveDate> {
         let easter = match self.reckoning {
-            Reckoning::Western => super::rule::easter(year),
+            Reckoning::Western => easter(year),
             Reckoning::Orthodox => super::orthodox::orthodox_easter(year),
         };
         match easter.and_then(|e| add_days(e, self.offset)) {

@@ -1,8 +1,10 @@
 //! The validation of a holiday rule object ([`HolidayRule`]) into a rule: which combination
 //! of fields selects which kind of rule, and the checks of the fields that go with it.
 
+use super::clash::{Clash, EasterClash};
+use super::easter::EASTER_OFFSET_LIMIT;
 use super::fields::{day_of, every_of, invalid, month_of, offset_of, weekday_of, year_of};
-use super::rule::{Kind, Rule, EASTER_OFFSET_LIMIT};
+use super::rule::{Kind, Rule};
 use super::shift::WeekdayShifts;
 use super::spec::HolidayRule;
 use crate::error::Error;
@@ -278,7 +280,7 @@ impl HolidayRule {
         }
         let clash = self
             .clash
-            .map(|c| super::clash::compile_on(&c, &kind, &field("clash")))
+            .map(|c| clash_on(&c, &kind, &field("clash")))
             .transpose()?;
         let kind = with_move(kind, self.moves, self.not_on.as_deref(), path)?;
         let every = self
@@ -294,6 +296,22 @@ impl HolidayRule {
             every,
             clash,
         }))
+    }
+}
+
+/// Validates `clash` (found at `path`) for a rule of `kind`: only a fixed day (moved or not),
+/// an nth weekday or a weekday on or after a day can clash with Easter.
+fn clash_on(clash: &EasterClash, kind: &Kind, path: &str) -> Result<Clash, Error> {
+    match kind {
+        Kind::Fixed { .. } | Kind::NthWeekday { .. } | Kind::OnOrAfter { .. } => {
+            clash.compile(path)
+        }
+        _ => Err(invalid(
+            path,
+            "clash",
+            "`clash` only on a `month` + `day`, `month` + `weekday` + `nth` or `weekday` + \
+             `on_or_after` rule",
+        )),
     }
 }
 

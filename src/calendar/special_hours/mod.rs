@@ -17,8 +17,8 @@ use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 
+use super::day::{date_of_day, day_of_date, Spans};
 use super::holiday::{cycle_divides_400, in_cycle, memoized, Rule, YearMemo};
-use super::zoned::{date_of_day, day_of_date, Spans};
 use crate::error::Error;
 pub use spec::SpecialHoursRule;
 use spec::{Recurrence, SpecialRule};

@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::super::day::Spans;
 use super::super::holiday::{Compiled, HolidayRule, MonthDay, Rule, RuleKind};
-use super::super::zoned::Spans;
 use crate::error::Error;
 
 /// One entry of a calendar's `special_hours` list: shifts that replace the weekly ones on the
