@@ -185,7 +185,12 @@
 //!   derived functions public inherent methods of the type, which rustdoc lists. The folded
 //!   types put that derive on their private `…Fields` struct, so theirs are hidden; the specs
 //!   that remain (and `CreditInputs`, `FeeInputs`, `Outage`, …) still show them.
-//! - **Paths passed by hand inside one part.** [`Error::at`](crate::Error::at) adds the
-//!   segments where parts meet, but within a part helper functions still take the path they
-//!   report (`Holidays::from_specs(specs, "holidays")`, the plan and ladder validators, the fee
-//!   rule tree, whose nodes keep their paths for invoice lines).
+//! - **Paths passed by hand inside one part.** The holiday, special-hours, plan, ladder,
+//!   pause-rule and entitlement validators check their own value, and the caller adds the
+//!   segment with [`Error::at`](crate::Error::at). Still taking the path they report: the
+//!   money helpers (`config_amount`, the checked arithmetic, and the fee rule tree, whose
+//!   nodes keep their paths as data for invoice lines), the combination limits of
+//!   `calendar/limits.rs` (`check_combined`), the shared parsers `parse_date` and
+//!   `parse_percent`, and the paths a plan lists for its business-day targets and steps
+//!   (`Plan::business_day_calendars`), data the catalog and the contract check against
+//!   calendars only they hold and quote in their messages.

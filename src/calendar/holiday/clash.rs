@@ -24,7 +24,7 @@ use crate::error::Error;
 ///     {"name": "Näfelser Fahrt", "month": 4, "weekday": "thu", "nth": 1,
 ///      "clash": {"easter": -3, "move": 7}}
 /// ]"#)?;
-/// let holidays = Holidays::from_specs(&specs, "holidays")?;
+/// let holidays = Holidays::from_specs(&specs)?;
 /// // Easter 2010 was on 4 April: the first Thursday of April was Maundy Thursday.
 /// assert_eq!(holidays.dates_in_year(2010), [NaiveDate::from_ymd_opt(2010, 4, 8).unwrap()]);
 /// // Easter 2011 was on 24 April: the first Thursday, 7 April, stays.
@@ -69,21 +69,22 @@ fn invalid(path: &str, value: impl ToString, expected: &str) -> Error {
 }
 
 impl EasterClash {
-    /// Validates this clash, found at `path` (`holidays[2].clash`).
-    pub(crate) fn compile(&self, path: &str) -> Result<Clash, Error> {
+    /// Validates this clash; error paths are relative to it (`move`, or empty for the clash
+    /// as a whole).
+    pub(crate) fn compile(&self) -> Result<Clash, Error> {
         let (reckoning, offset, field) = match (self.easter, self.orthodox_easter) {
             (Some(o), None) => (Reckoning::Western, o, "easter"),
             (None, Some(o)) => (Reckoning::Orthodox, o, "orthodox_easter"),
             (Some(_), Some(_)) => {
                 return Err(invalid(
-                    path,
+                    "",
                     "easter + orthodox_easter",
                     "one of `easter` and `orthodox_easter`",
                 ))
             }
             (None, None) => {
                 return Err(invalid(
-                    path,
+                    "",
                     "(none)",
                     "one of `easter` and `orthodox_easter`",
                 ))
@@ -91,7 +92,7 @@ impl EasterClash {
         };
         if !(-EASTER_OFFSET_LIMIT..=EASTER_OFFSET_LIMIT).contains(&offset) {
             return Err(invalid(
-                &format!("{path}.{field}"),
+                field,
                 offset,
                 &format!("an offset from -{EASTER_OFFSET_LIMIT} to {EASTER_OFFSET_LIMIT} days"),
             ));
@@ -101,7 +102,7 @@ impl EasterClash {
             .filter(|d| *d != 0 && (-SHIFT_LIMIT..=SHIFT_LIMIT).contains(d))
             .ok_or_else(|| {
                 invalid(
-                    &format!("{path}.move"),
+                    "move",
                     self.moves,
                     &format!("a shift from -{SHIFT_LIMIT} to {SHIFT_LIMIT} days, not 0"),
                 )
@@ -141,7 +142,7 @@ mod tests {
             orthodox_easter: None,
             moves: 7,
         }
-        .compile("clash")
+        .compile()
         .unwrap()
     }
 
@@ -162,7 +163,7 @@ mod tests {
             orthodox_easter: Some(1),
             moves: 1,
         }
-        .compile("clash")
+        .compile()
         .unwrap();
         assert_eq!(c.apply(d(2062, 5, 1), 2062), Some(d(2062, 5, 2)));
         // Orthodox Easter 2063 is 22 April: 1 May stays.
@@ -177,8 +178,9 @@ mod tests {
                 orthodox_easter,
                 moves,
             }
-            .compile("holidays[0].clash")
+            .compile()
             .unwrap_err()
+            .at("holidays[0].clash")
             .to_string()
         };
         assert!(bad(None, None, 7).contains("one of `easter` and `orthodox_easter`"));
@@ -191,7 +193,7 @@ mod tests {
 
     fn build(json: &str) -> Result<crate::calendar::Holidays, Error> {
         let specs: Vec<crate::calendar::HolidaySpec> = serde_json::from_str(json).unwrap();
-        crate::calendar::Holidays::from_specs(&specs, "holidays")
+        crate::calendar::Holidays::from_specs(&specs).map_err(|e| e.at("holidays"))
     }
 
     #[test]
