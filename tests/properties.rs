@@ -1660,12 +1660,12 @@ mod ics {
             len in 0i32..12,
         ) {
             let specs: Vec<HolidaySpec> = rules.iter().map(|r| serde_json::from_str(r).unwrap()).collect();
-            let holidays = Holidays::from_specs(&specs, "holidays").unwrap();
+            let holidays = Holidays::from_specs(&specs).unwrap();
             let years = first..=first + len;
             let text = holidays.to_ics(years.clone()).unwrap();
             let import = IcsImport::parse(&text, years.clone(), chrono_tz::UTC).unwrap();
             prop_assert!(import.closures.is_empty());
-            let back = Holidays::from_specs(&import.holidays, "holidays").unwrap();
+            let back = Holidays::from_specs(&import.holidays).unwrap();
             for y in years {
                 prop_assert_eq!(back.in_year(y), holidays.in_year(y), "{}", y);
             }
@@ -1694,7 +1694,7 @@ mod ics {
                     r#"{{"month": {month}, "weekday": "{key}", "nth": {nth}}}"#
                 ))
                 .unwrap();
-                let d = Holidays::from_specs(&[rule], "h").unwrap().dates_in_year(start_year)[0];
+                let d = Holidays::from_specs(&[rule]).unwrap().dates_in_year(start_year)[0];
                 (format!("BYMONTH={month};BYDAY={nth}{wd}"), d)
             };
             // UNTIL before DTSTART is an error (tested in tests/it/ics.rs), not a rule.
@@ -1717,8 +1717,8 @@ mod ics {
             let expanded = IcsImport::parse(&event(";BYSETPOS=1"), years.clone(), chrono_tz::UTC).unwrap();
             // The simple form is rules, not dates.
             prop_assert!(simple.holidays.iter().all(|h| matches!(h, HolidaySpec::Rule(r) if r.date.is_none())));
-            let a = Holidays::from_specs(&simple.holidays, "a").unwrap();
-            let b = Holidays::from_specs(&expanded.holidays, "b").unwrap();
+            let a = Holidays::from_specs(&simple.holidays).unwrap();
+            let b = Holidays::from_specs(&expanded.holidays).unwrap();
             for y in years {
                 prop_assert_eq!(a.dates_in_year(y), b.dates_in_year(y), "{}", y);
             }

@@ -12,9 +12,9 @@ use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::algebra::SetOp;
+use super::day::{date_of_day, day_of_date};
 use super::timeline::{days_from_civil, HeapSize, MAX_YEAR, MIN_YEAR};
 use super::years::{Extreme, Period, ShapeTotals, WalkError, YearSeries};
-use super::zoned::{date_of_day, day_of_date};
 use super::{Calendar, Kind};
 use crate::error::{out_of_range, Error};
 use crate::time::rfc3339;

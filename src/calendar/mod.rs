@@ -169,7 +169,7 @@
 //!   {"name": "Labor Day", "month": 5, "day": 1},
 //!   {"name": "Ascension Day", "easter": 39}
 //! ]"#)?;
-//! let holidays = Holidays::from_specs(&specs, "holidays")?;
+//! let holidays = Holidays::from_specs(&specs)?;
 //! assert!(holidays.contains(d(2022, 6, 20)?));  // Juneteenth 2022 was a Sunday
 //! assert!(!holidays.contains(d(2020, 6, 19)?)); // before 2021
 //! assert!(holidays.contains(d(2004, 5, 31)?) && !holidays.contains(d(2005, 5, 16)?));
@@ -530,6 +530,7 @@ mod algebra;
 mod business_days;
 mod combination;
 mod compiled;
+mod day;
 mod holiday;
 #[cfg(feature = "icalendar")]
 mod ics;

@@ -7,10 +7,11 @@ use std::sync::Arc;
 use chrono_tz::Tz;
 
 use super::algebra::SetOp;
+use super::day::Spans;
 use super::holiday::Holidays;
 use super::limits::{check_combined, too_deep, too_many};
 use super::special_hours::SpecialHours;
-use super::zoned::{Spans, Zoned};
+use super::zoned::Zoned;
 use super::{
     Calendar, CalendarSpec, Inner, Kind, MAX_COMBINED_CALENDARS, MAX_EXCEPTIONS, MAX_HOLIDAY_RULES,
     MAX_NESTING_DEPTH, MAX_SHIFTS_PER_DAY, MAX_SPECIAL_HOURS_RULES,
@@ -26,19 +27,18 @@ impl TryFrom<CalendarSpec> for Calendar {
     }
 }
 
-fn parse_spans(path: &str, shifts: &[String]) -> Result<Spans, Error> {
+/// The spans of a day's shifts; error paths are relative to the list (`[1]`).
+fn parse_spans(shifts: &[String]) -> Result<Spans, Error> {
     if shifts.len() > MAX_SHIFTS_PER_DAY {
         return Err(Error::InvalidValue {
-            path: path.to_owned(),
+            path: String::new(),
             value: format!("{} shifts", shifts.len()),
             expected: format!("at most {MAX_SHIFTS_PER_DAY} shifts a day"),
         });
     }
     let mut spans = Vec::with_capacity(shifts.len());
     for (i, s) in shifts.iter().enumerate() {
-        let shift: Shift = s
-            .parse()
-            .map_err(|e: Error| e.at(&format!("{path}[{i}]")))?;
+        let shift: Shift = s.parse().map_err(|e: Error| e.at(&format!("[{i}]")))?;
         spans.push(shift.local_span_seconds());
     }
     spans.sort_unstable();
@@ -147,7 +147,7 @@ impl Calendar {
                 path: "hours".into(),
                 input: key.clone(),
             })?;
-            let spans = parse_spans(&format!("hours.{key}"), shifts)?;
+            let spans = parse_spans(shifts).map_err(|e| e.at(&format!("hours.{key}")))?;
             if let Some(slot) = weekly.get_mut(day.weekday().num_days_from_monday() as usize) {
                 *slot = spans;
             }
@@ -162,7 +162,7 @@ impl Calendar {
         if spec.holidays.len() > MAX_HOLIDAY_RULES {
             return Err(too_many_rules(spec.holidays.len()));
         }
-        let holidays = Holidays::from_specs(&spec.holidays, "holidays")?;
+        let holidays = Holidays::from_specs(&spec.holidays).map_err(|e| e.at("holidays"))?;
         if holidays.rule_count() > MAX_HOLIDAY_RULES {
             return Err(too_many_rules(holidays.rule_count()));
         }
@@ -183,7 +183,7 @@ impl Calendar {
                     date: key.clone(),
                 });
             }
-            exceptions.insert(date, parse_spans(&epath, shifts)?);
+            exceptions.insert(date, parse_spans(shifts).map_err(|e| e.at(&epath))?);
         }
         if spec.special_hours.len() > MAX_SPECIAL_HOURS_RULES {
             return Err(Error::InvalidValue {
@@ -192,7 +192,8 @@ impl Calendar {
                 expected: format!("at most {MAX_SPECIAL_HOURS_RULES} special-hours rules"),
             });
         }
-        let special = SpecialHours::from_specs(&spec.special_hours, "special_hours", parse_spans)?;
+        let special = SpecialHours::from_specs(&spec.special_hours, parse_spans)
+            .map_err(|e| e.at("special_hours"))?;
         Ok(Zoned {
             tz,
             weekly,

@@ -14,13 +14,11 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 
+use super::day::{date_of_day, day_of_date, weekday_index, Spans};
 use super::holiday::Holidays;
 use super::special_hours::SpecialHours;
 use super::timeline::{year_of_day, SECS_PER_DAY};
 use super::zone_table::offset_pieces;
-
-/// Shift spans in seconds from the start of their own local date (end may exceed a day).
-pub(crate) type Spans = Vec<(i64, i64)>;
 
 /// The compiled rules of a zoned calendar.
 #[derive(Clone, Debug)]
@@ -32,27 +30,6 @@ pub(crate) struct Zoned {
     pub(crate) exceptions: BTreeMap<NaiveDate, Spans>,
     /// Recurring special hours: below exceptions and holidays, above the weekly shifts.
     pub(crate) special: SpecialHours,
-}
-
-/// Unix epoch as a day number from the Common Era (chrono's `num_days_from_ce`).
-const EPOCH_DAYS_FROM_CE: i64 = 719_163;
-
-/// The local date of a day number (days since 1970-01-01), if chrono can represent it.
-pub(crate) fn date_of_day(day: i64) -> Option<NaiveDate> {
-    let ce = i32::try_from(day.checked_add(EPOCH_DAYS_FROM_CE)?).ok()?;
-    NaiveDate::from_num_days_from_ce_opt(ce)
-}
-
-/// The day number (days since 1970-01-01) of a date.
-pub(crate) fn day_of_date(date: NaiveDate) -> i64 {
-    use chrono::Datelike;
-    i64::from(date.num_days_from_ce()) - EPOCH_DAYS_FROM_CE
-}
-
-/// Monday = 0 … Sunday = 6 of a day number.
-pub(crate) fn weekday_index(day: i64) -> usize {
-    // 1970-01-01 was a Thursday; the result is in 0..7.
-    (day + 3).rem_euclid(7) as usize
 }
 
 impl Zoned {

@@ -112,7 +112,7 @@ impl Contract {
             })?;
         // The terms' holidays are merged into catalog calendars below; checked here first so
         // that an error names them where the user wrote them (`holidays[1].nth`).
-        crate::calendar::Holidays::from_specs(&terms.holidays, "holidays")?;
+        crate::calendar::Holidays::from_specs(&terms.holidays).map_err(|e| e.at("holidays"))?;
         let mut calendars = catalog.calendars().clone();
         let region_calendar = |region: &str, path: &str| -> Result<Calendar, Error> {
             catalog
@@ -192,11 +192,11 @@ impl Contract {
                             "`{path}` counts business days on the `{BUSINESS}` clock; \
                              `{region}` is {kind}"
                         );
-                        return Err(zoned_calendar_needed(at, region.clone(), why));
+                        return Err(zoned_calendar_needed(region.clone(), why).at(&at));
                     }
                 }
             } else {
-                check_zoned(&catalog.spec().calendars, &path, clock)?;
+                check_zoned(&catalog.spec().calendars, clock).map_err(|e| e.at(&path))?;
             }
         }
         let term = terms.term.clone();

@@ -130,18 +130,17 @@ impl TryFrom<CatalogSpec> for Catalog {
         for (key, p) in &spec.plans {
             plans.insert(
                 key.clone(),
-                Plan::from_spec(key, p, &format!("plans.{key}"), &keys, &clocks)?,
+                Plan::from_spec(key, p, &keys, &clocks)
+                    .map_err(|e| e.at(&format!("plans.{key}")))?,
             );
         }
         for (key, plan) in &plans {
-            entitlement::check_channel_conditions(
-                plan.entitlements(),
-                &format!("plans.{key}.entitlements"),
-            )?;
+            entitlement::check_channel_conditions(plan.entitlements())
+                .map_err(|e| e.at(&format!("plans.{key}.entitlements")))?;
         }
         for plan in plans.values() {
             for (path, clock) in plan.business_day_calendars(None) {
-                check_zoned(&spec.calendars, &path, clock)?;
+                check_zoned(&spec.calendars, clock).map_err(|e| e.at(&path))?;
             }
         }
         if plans.is_empty() {

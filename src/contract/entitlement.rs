@@ -143,16 +143,17 @@ fn is_default<T: Default + PartialEq>(v: &T) -> bool {
     *v == T::default()
 }
 
-/// Checks the channels' `only_after_report_via` lists of a plan's entitlements at `path`:
-/// each names another channel of the plan.
+/// Checks the channels' `only_after_report_via` lists of a plan's entitlements: each names
+/// another channel of the plan. Error paths are relative to the entitlements
+/// (`channels.<name>.only_after_report_via`).
 ///
 /// # Errors
 /// [`Error::UnknownName`] for a channel the plan does not offer, [`Error::InvalidValue`] for
 /// a channel that names itself.
-pub(crate) fn check_channel_conditions(e: &Entitlement, path: &str) -> Result<(), Error> {
+pub(crate) fn check_channel_conditions(e: &Entitlement) -> Result<(), Error> {
     let names: Vec<String> = e.channels.keys().cloned().collect();
     for (name, channel) in &e.channels {
-        let at = format!("{path}.channels.{name}.only_after_report_via");
+        let at = format!("channels.{name}.only_after_report_via");
         for via in &channel.only_after_report_via {
             if via == name {
                 return Err(Error::InvalidValue {

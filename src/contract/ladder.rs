@@ -241,9 +241,9 @@ pub struct Ladder {
 }
 
 impl Ladder {
-    /// Validates the ladder of severity `severity` found at `path`
-    /// (`plans.<plan>.ladders.<severity>`), against the catalog's clocks and the targets the
-    /// plan defines for that severity.
+    /// Validates a ladder against the catalog's clocks and the targets the plan defines for its
+    /// severity. Error paths are relative to the ladder (`steps[1].after`): the plan adds
+    /// `ladders.<severity>`.
     ///
     /// # Errors
     /// [`Error::InvalidValue`] for a step without exactly one trigger, a malformed or negative
@@ -253,22 +253,22 @@ impl Ladder {
     /// not define for the severity.
     pub(crate) fn from_spec(
         spec: &LadderSpec,
-        path: &str,
         clocks: &[String],
         targets: Option<&std::collections::BTreeMap<Metric, Target>>,
     ) -> Result<Ladder, Error> {
         if spec.steps.is_empty() {
             return Err(Error::InvalidValue {
-                path: format!("{path}.steps"),
+                path: "steps".into(),
                 value: "[]".into(),
                 expected: "at least one step".into(),
             });
         }
-        check_pause_rules(&spec.pauses, &format!("{path}.pauses"))?;
+        check_pause_rules(&spec.pauses).map_err(|e| e.at("pauses"))?;
         let mut steps: Vec<Step> = Vec::with_capacity(spec.steps.len());
         for (i, s) in spec.steps.iter().enumerate() {
-            let spath = format!("{path}.steps[{i}]");
-            let (trigger, field, written) = trigger_from_spec(s, &spath, clocks, targets)?;
+            let spath = format!("steps[{i}]");
+            let (trigger, field, written) =
+                trigger_from_spec(s, clocks, targets).map_err(|e| e.at(&spath))?;
             if s.notify.trim().is_empty() {
                 return Err(Error::InvalidValue {
                     path: format!("{spath}.notify"),
@@ -351,10 +351,10 @@ impl From<&Ladder> for LadderSpec {
 
 const DURATION_FORM: &str = "a duration such as `30m`, `4h`, `1h30m` or `2d` (units d, h, m, s)";
 
-/// The trigger of a step, the field that holds it and its value as written.
+/// The trigger of a step, the field that holds it and its value as written. Error paths are
+/// relative to the step (`clock`; empty for the step as a whole).
 fn trigger_from_spec(
     s: &StepSpec,
-    path: &str,
     clocks: &[String],
     targets: Option<&std::collections::BTreeMap<Metric, Target>>,
 ) -> Result<(Trigger, &'static str, String), Error> {
@@ -369,14 +369,14 @@ fn trigger_from_spec(
     .count();
     if given != 1 {
         return Err(Error::InvalidValue {
-            path: path.to_owned(),
+            path: String::new(),
             value: format!("{given} triggers given"),
             expected: "exactly one of `after`, `business_days`, `share`, `after_breach`".into(),
         });
     }
     let duration = |field: &str, w: &str| {
         parse_duration(w).map_err(|_| Error::InvalidValue {
-            path: format!("{path}.{field}"),
+            path: field.to_owned(),
             value: w.to_owned(),
             expected: DURATION_FORM.into(),
         })
@@ -384,19 +384,19 @@ fn trigger_from_spec(
     let clock = |default: &str| -> Result<Arc<str>, Error> {
         if s.metric.is_some() {
             return Err(Error::InvalidValue {
-                path: format!("{path}.metric"),
+                path: "metric".into(),
                 value: s.metric.map_or("", |m| m.as_str()).to_owned(),
                 expected: "no `metric`: only `share` and `after_breach` refer to a metric".into(),
             });
         }
         let name = s.clock.as_deref().unwrap_or(default);
-        check_calendar(name, &format!("{path}.clock"), clocks)?;
+        check_calendar(name, clocks).map_err(|e| e.at("clock"))?;
         Ok(name.into())
     };
     let metric = || -> Result<Metric, Error> {
         if let Some(c) = &s.clock {
             return Err(Error::InvalidValue {
-                path: format!("{path}.clock"),
+                path: "clock".into(),
                 value: c.clone(),
                 expected: "no `clock`: `share` and `after_breach` count on the metric's clock"
                     .into(),
@@ -412,13 +412,13 @@ fn trigger_from_spec(
             .unwrap_or_default();
         match s.metric {
             None => Err(Error::InvalidValue {
-                path: format!("{path}.metric"),
+                path: "metric".into(),
                 value: "none".into(),
                 expected: "the metric whose target the trigger refers to".into(),
             }),
             Some(m) if m != Metric::Update && defined.iter().any(|d| d == m.as_str()) => Ok(m),
             Some(m) => Err(Error::UnknownName {
-                path: format!("{path}.metric"),
+                path: "metric".into(),
                 kind: "metric".into(),
                 name: m.as_str().to_owned(),
                 known: defined,
@@ -436,7 +436,7 @@ fn trigger_from_spec(
         )),
         (_, Some(n), ..) => {
             check_day_count(n).map_err(|expected| Error::InvalidValue {
-                path: format!("{path}.business_days"),
+                path: "business_days".into(),
                 value: n.get().to_string(),
                 expected,
             })?;
@@ -454,7 +454,7 @@ fn trigger_from_spec(
                 .ok()
                 .filter(|p| !p.is_sign_negative() && w.trim() == w)
                 .ok_or_else(|| Error::InvalidValue {
-                    path: format!("{path}.share"),
+                    path: "share".into(),
                     value: w.clone(),
                     expected: "a percentage of the target, a decimal string 0 or more such as \
                                `75` or `87.5`"
@@ -473,7 +473,7 @@ fn trigger_from_spec(
             let d = duration("after_breach", w)?;
             if d.is_zero() {
                 return Err(Error::InvalidValue {
-                    path: format!("{path}.after_breach"),
+                    path: "after_breach".into(),
                     value: w.clone(),
                     expected: "a positive duration (a step at the deadline is `share: \"100\"`)"
                         .into(),
@@ -489,7 +489,7 @@ fn trigger_from_spec(
             ))
         }
         _ => Err(Error::InvalidValue {
-            path: path.to_owned(),
+            path: String::new(),
             value: "no trigger".into(),
             expected: "exactly one of `after`, `business_days`, `share`, `after_breach`".into(),
         }),
@@ -522,5 +522,24 @@ mod tests {
             }
         );
         assert_eq!(after.to_string(), "24h @ 24x7");
+    }
+
+    /// A ladder validates itself: its errors name paths inside it, which the plan continues.
+    #[test]
+    fn errors_name_paths_inside_the_ladder() {
+        let clocks = vec![WALL_CLOCK.to_owned()];
+        let err = |json: &str| {
+            let spec: LadderSpec = serde_json::from_str(json).unwrap();
+            Ladder::from_spec(&spec, &clocks, None).unwrap_err()
+        };
+        let e = err(r#"{"steps": [{"after": "1h", "notify": "lead"},
+                                  {"after": "2h", "notify": "duty", "clock": "office"}]}"#);
+        assert!(matches!(&e, Error::UnknownName { path, .. } if path == "steps[1].clock"));
+        let e = err(
+            r#"{"pauses": [{"from": "awaiting_customer", "until": ["customer_replied"]},
+                                   {"from": "solution_proposed", "until": ["solution_proposed"]}],
+                        "steps": [{"after": "1h", "notify": "lead"}]}"#,
+        );
+        assert!(matches!(&e, Error::InvalidValue { path, .. } if path == "pauses[1].until"));
     }
 }

@@ -31,13 +31,13 @@ pub(crate) fn calendar_names(calendars: &BTreeMap<String, CalendarSpec>) -> Vec<
     names
 }
 
-/// `name`, found at `path`, must be one of `known`.
-pub(crate) fn check_calendar(name: &str, path: &str, known: &[String]) -> Result<(), Error> {
+/// `name` must be one of `known` (the error's path is relative to the name: empty).
+pub(crate) fn check_calendar(name: &str, known: &[String]) -> Result<(), Error> {
     if known.iter().any(|c| c == name) {
         Ok(())
     } else {
         Err(Error::UnknownName {
-            path: path.to_owned(),
+            path: String::new(),
             kind: "clock".into(),
             name: name.to_owned(),
             known: known.to_vec(),
@@ -58,28 +58,27 @@ pub(crate) fn set_operation(spec: &CalendarSpec) -> Option<&'static str> {
     }
 }
 
-/// A business-day form at `path` may not count on `calendar` when it is a catalog calendar
-/// without one time zone.
+/// A business-day form may not count on `calendar` when it is a catalog calendar without one
+/// time zone (the error's path is relative to the form: its `clock`).
 pub(crate) fn check_zoned(
     calendars: &BTreeMap<String, CalendarSpec>,
-    path: &str,
     calendar: &str,
 ) -> Result<(), Error> {
     match calendars.get(calendar).and_then(set_operation) {
         Some(kind) => Err(zoned_calendar_needed(
-            format!("{path}.clock"),
             calendar.to_owned(),
             format!("`{calendar}` is {kind}"),
-        )),
+        )
+        .at("clock")),
         None => Ok(()),
     }
 }
 
-/// The error for a business-day form whose calendar (named `value` at `path`) has no one
-/// time zone, `why`.
-pub(crate) fn zoned_calendar_needed(path: String, value: String, why: String) -> Error {
+/// The error for a business-day form whose calendar, named `value`, has no one time zone,
+/// `why` (its path is relative to the name: empty).
+pub(crate) fn zoned_calendar_needed(value: String, why: String) -> Error {
     Error::InvalidValue {
-        path,
+        path: String::new(),
         value,
         expected: format!(
             "a calendar with one time zone, as business days are local dates ({why}, which \

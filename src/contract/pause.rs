@@ -20,26 +20,27 @@ pub struct PauseRule {
 pub const MAX_PAUSE_RULES: usize = 64;
 
 /// A list of pause rules: at most [`MAX_PAUSE_RULES`], each resuming on an event other than
-/// its own; `path` names the list.
-pub(crate) fn check_pause_rules(rules: &[PauseRule], path: &str) -> Result<(), Error> {
+/// its own. Error paths are relative to the list (`[1].until`).
+pub(crate) fn check_pause_rules(rules: &[PauseRule]) -> Result<(), Error> {
     if rules.len() > MAX_PAUSE_RULES {
         return Err(Error::InvalidValue {
-            path: path.to_owned(),
+            path: String::new(),
             value: format!("{} rules", rules.len()),
             expected: format!("at most {MAX_PAUSE_RULES} pause rules"),
         });
     }
     for (i, r) in rules.iter().enumerate() {
-        check_pause_rule(r, &format!("{path}[{i}].until"))?;
+        check_pause_rule(r).map_err(|e| e.at(&format!("[{i}]")))?;
     }
     Ok(())
 }
 
-/// A pause rule must resume on at least one event other than its own.
-pub(crate) fn check_pause_rule(r: &PauseRule, path: &str) -> Result<(), Error> {
+/// A pause rule must resume on at least one event other than its own (the error's path is
+/// the rule's `until`).
+pub(crate) fn check_pause_rule(r: &PauseRule) -> Result<(), Error> {
     if r.until.is_empty() || r.until.contains(&r.from) {
         return Err(Error::InvalidValue {
-            path: path.to_owned(),
+            path: "until".into(),
             value: format!(
                 "{:?}",
                 r.until.iter().map(|t| t.as_str()).collect::<Vec<_>>()

@@ -219,7 +219,8 @@ impl From<&Plan> for PlanSpec {
 }
 
 impl Plan {
-    /// Validates a plan found at `path`, against the catalog's severity keys and calendars.
+    /// Validates a plan against the catalog's severity keys and calendars. Error paths are
+    /// relative to the plan (`targets.<severity>.<metric>…`): the catalog adds `plans.<key>`.
     ///
     /// # Errors
     /// [`Error::UnknownName`] for an unknown severity or clock, [`Error::InvalidValue`] for a
@@ -228,7 +229,6 @@ impl Plan {
     pub(crate) fn from_spec(
         key: &str,
         spec: &PlanSpec,
-        path: &str,
         severities: &[String],
         clocks: &[String],
     ) -> Result<Plan, Error> {
@@ -236,7 +236,7 @@ impl Plan {
         for (sev, metrics) in &spec.targets {
             if !severities.contains(sev) {
                 return Err(Error::UnknownName {
-                    path: format!("{path}.targets"),
+                    path: "targets".into(),
                     kind: "severity".into(),
                     name: sev.clone(),
                     known: severities.to_vec(),
@@ -244,54 +244,49 @@ impl Plan {
             }
             let mut by_metric = BTreeMap::new();
             for (metric, t) in metrics {
-                let tpath = format!("{path}.targets.{sev}.{metric}");
-                let target = target_from_spec(t, &tpath, clocks, &spec.entitlements)?;
+                let target = target_from_spec(t, clocks, &spec.entitlements)
+                    .map_err(|e| e.at(&format!("targets.{sev}.{metric}")))?;
                 by_metric.insert(*metric, target);
             }
             targets.insert(sev.clone(), by_metric);
         }
         for (metric, rules) in &spec.pauses {
-            check_pause_rules(rules, &format!("{path}.pauses.{metric}"))?;
+            check_pause_rules(rules).map_err(|e| e.at(&format!("pauses.{metric}")))?;
         }
         for (sev, by_metric) in &spec.severity_pauses {
             if !severities.contains(sev) {
                 return Err(Error::UnknownName {
-                    path: format!("{path}.severity_pauses"),
+                    path: "severity_pauses".into(),
                     kind: "severity".into(),
                     name: sev.clone(),
                     known: severities.to_vec(),
                 });
             }
             for (metric, rules) in by_metric {
-                check_pause_rules(rules, &format!("{path}.severity_pauses.{sev}.{metric}"))?;
+                check_pause_rules(rules)
+                    .map_err(|e| e.at(&format!("severity_pauses.{sev}.{metric}")))?;
             }
         }
-        let quota = validate_entitlements(
-            &spec.entitlements,
-            &format!("{path}.entitlements"),
-            severities,
-            clocks,
-        )?;
+        let quota = validate_entitlements(&spec.entitlements, severities, clocks)
+            .map_err(|e| e.at("entitlements"))?;
         let mut ladders = BTreeMap::new();
         for (sev, l) in &spec.ladders {
             if !severities.contains(sev) {
                 return Err(Error::UnknownName {
-                    path: format!("{path}.ladders"),
+                    path: "ladders".into(),
                     kind: "severity".into(),
                     name: sev.clone(),
                     known: severities.to_vec(),
                 });
             }
-            let lpath = format!("{path}.ladders.{sev}");
-            ladders.insert(
-                sev.clone(),
-                Ladder::from_spec(l, &lpath, clocks, targets.get(sev))?,
-            );
+            let ladder = Ladder::from_spec(l, clocks, targets.get(sev))
+                .map_err(|e| e.at(&format!("ladders.{sev}")))?;
+            ladders.insert(sev.clone(), ladder);
         }
         let fee = spec
             .fee
             .clone()
-            .map(|f| FeeSchedule::try_from(f).map_err(|e| e.at(&format!("{path}.fee"))))
+            .map(|f| FeeSchedule::try_from(f).map_err(|e| e.at("fee")))
             .transpose()?;
         Ok(Plan {
             key: key.to_owned(),
@@ -335,8 +330,8 @@ impl Plan {
                 });
             }
             for (metric, t) in metrics {
-                let path = format!("overrides.{sev}.{metric}");
-                let target = target_from_spec(t, &path, calendars, &plan.entitlements)?;
+                let target = target_from_spec(t, calendars, &plan.entitlements)
+                    .map_err(|e| e.at(&format!("overrides.{sev}.{metric}")))?;
                 plan.targets
                     .entry(sev.clone())
                     .or_default()
@@ -496,21 +491,20 @@ impl Plan {
     }
 }
 
-/// A plan's target found at `path` (in the catalog or a contract's `overrides`): its form,
-/// a clock among `clocks` and, for a `start: {"at_level": …}` rule, a support level the plan's
-/// `entitlements` define.
+/// A plan's target (in the catalog or a contract's `overrides`): its form, a clock among
+/// `clocks` and, for a `start: {"at_level": …}` rule, a support level the plan's
+/// `entitlements` define. Error paths are relative to the target (`clock`).
 fn target_from_spec(
     spec: &TargetSpec,
-    path: &str,
     clocks: &[String],
     entitlements: &Entitlement,
 ) -> Result<Target, Error> {
-    let target = Target::try_from(spec).map_err(|e| e.at(path))?;
-    check_calendar(&target.calendar, &format!("{path}.clock"), clocks)?;
+    let target = Target::try_from(spec)?;
+    check_calendar(&target.calendar, clocks).map_err(|e| e.at("clock"))?;
     if let StartRule::AtLevel(level) = &target.start {
         if !entitlements.levels.iter().any(|l| &l.key == level) {
             return Err(Error::UnknownName {
-                path: format!("{path}.start.at_level"),
+                path: "start.at_level".into(),
                 kind: "support level".into(),
                 name: level.clone(),
                 known: entitlements.levels.iter().map(|l| l.key.clone()).collect(),
@@ -530,24 +524,23 @@ fn unknown(path: String, kind: &str, name: &str, known: Vec<String>) -> Error {
 }
 
 /// Checks a plan's entitlements against the catalog's severities and clocks and compiles its
-/// quota.
+/// quota. Error paths are relative to the entitlements (`contacts.max`).
 fn validate_entitlements(
     e: &Entitlement,
-    path: &str,
     severities: &[String],
     clocks: &[String],
 ) -> Result<Option<CaseQuota>, Error> {
     let channels: Vec<String> = e.channels.keys().cloned().collect();
     for (name, c) in &e.channels {
         if let Some(h) = &c.hours {
-            check_calendar(h, &format!("{path}.channels.{name}.hours"), clocks)?;
+            check_calendar(h, clocks).map_err(|e| e.at(&format!("channels.{name}.hours")))?;
         }
     }
     for (i, r) in e.channel_rules.iter().enumerate() {
         for s in &r.severities {
             if !severities.contains(s) {
                 return Err(unknown(
-                    format!("{path}.channel_rules[{i}].severities"),
+                    format!("channel_rules[{i}].severities"),
                     "severity",
                     s,
                     severities.to_vec(),
@@ -556,7 +549,7 @@ fn validate_entitlements(
         }
         if r.channels.is_empty() {
             return Err(Error::InvalidValue {
-                path: format!("{path}.channel_rules[{i}].channels"),
+                path: format!("channel_rules[{i}].channels"),
                 value: "[]".into(),
                 expected: "at least one channel".into(),
             });
@@ -564,7 +557,7 @@ fn validate_entitlements(
         for c in &r.channels {
             if !channels.is_empty() && !channels.contains(c) {
                 return Err(unknown(
-                    format!("{path}.channel_rules[{i}].channels"),
+                    format!("channel_rules[{i}].channels"),
                     "channel",
                     c,
                     channels.clone(),
@@ -574,7 +567,7 @@ fn validate_entitlements(
     }
     if let Some(max) = e.contacts.max.filter(|m| *m < e.contacts.min) {
         return Err(Error::InvalidValue {
-            path: format!("{path}.contacts.max"),
+            path: "contacts.max".into(),
             value: max.to_string(),
             expected: format!("at least `min` ({})", e.contacts.min),
         });
@@ -583,7 +576,7 @@ fn validate_entitlements(
     for (i, l) in e.levels.iter().enumerate() {
         if l.key.is_empty() || keys.iter().take(i).any(|k| *k == l.key) {
             return Err(Error::InvalidValue {
-                path: format!("{path}.levels[{i}].key"),
+                path: format!("levels[{i}].key"),
                 value: l.key.clone(),
                 expected: "a non-empty key used by no other level".into(),
             });
@@ -591,7 +584,7 @@ fn validate_entitlements(
         for target in &l.escalates_to {
             if !keys.contains(target) {
                 return Err(unknown(
-                    format!("{path}.levels[{i}].escalates_to"),
+                    format!("levels[{i}].escalates_to"),
                     "support level",
                     target,
                     keys.clone(),
@@ -599,7 +592,7 @@ fn validate_entitlements(
             }
         }
         if let Some(c) = &l.clock {
-            check_calendar(c, &format!("{path}.levels[{i}].clock"), clocks)?;
+            check_calendar(c, clocks).map_err(|e| e.at(&format!("levels[{i}].clock")))?;
         }
     }
     Ok(e.quota.clone())

@@ -164,10 +164,13 @@
 //! carry an availability agreement), and no two modules import each other. Between
 //! files there is no loop either: in `calendar/holiday/`, for instance, `compile.rs` (the
 //! validation of the configuration forms) imports `spec.rs` (the forms), `fields.rs` (checks
-//! of single fields) and `rule.rs` (the validated rules), which imports only leaves —
-//! `observance.rs` (how a weekend holiday is observed), `shift.rs`
-//! (weekday shifts, moved dates, year cycles), the calendars of `hebrew.rs`, `hijri.rs` and
-//! `orthodox.rs`, and `table.rs` (dated tables, over `hijri.rs`). What the checks do not
+//! of single fields), `clash.rs` (a date moved off an Easter feast) and `rule.rs` (the
+//! validated rules); `rule.rs` imports `clash.rs`, and both import only files below them —
+//! `easter.rs` (Western Easter and the days counted from it), `observance.rs` (how a weekend
+//! holiday is observed, over `weekend.rs`), `shift.rs` (weekday shifts, moved dates, year
+//! cycles), the calendars of `chinese.rs`, `hebrew.rs`, `japan.rs`, `orthodox.rs`,
+//! `solar_term.rs` and `thai.rs`, and `table.rs` (dated tables, over `hijri.rs`), none of
+//! which imports `rule.rs` or `clash.rs` back. What the checks do not
 //! count: a file importing its own module's `mod.rs` items (`use super::{Calendar, Kind}`),
 //! the crate root's re-exports, which every module may use (`crate::Error`), and the
 //! `-> testing` lines: unit tests using the test-only `testing` module, whose literal
@@ -183,7 +186,12 @@
 //!   derived functions public inherent methods of the type, which rustdoc lists. The folded
 //!   types put that derive on their private `…Fields` struct, so theirs are hidden; the specs
 //!   that remain (and `CreditInputs`, `FeeInputs`, `Outage`, …) still show them.
-//! - **Paths passed by hand inside one part.** [`Error::at`](crate::Error::at) adds the
-//!   segments where parts meet, but within a part helper functions still take the path they
-//!   report (`Holidays::from_specs(specs, "holidays")`, the plan and ladder validators, the fee
-//!   rule tree, whose nodes keep their paths for invoice lines).
+//! - **Paths passed by hand inside one part.** The holiday, special-hours, plan, ladder,
+//!   pause-rule and entitlement validators check their own value, and the caller adds the
+//!   segment with [`Error::at`](crate::Error::at). Still taking the path they report: the
+//!   money helpers (`config_amount`, the checked arithmetic, and the fee rule tree, whose
+//!   nodes keep their paths as data for invoice lines), the combination limits of
+//!   `calendar/limits.rs` (`check_combined`), the shared parsers `parse_date` and
+//!   `parse_percent`, and the paths a plan lists for its business-day targets and steps
+//!   (`Plan::business_day_calendars`), data the catalog and the contract check against
+//!   calendars only they hold and quote in their messages.

@@ -16,7 +16,7 @@
 //!     {"name": "Company Day", "month": 7, "weekday": "fri", "nth": -1},
 //!     "2026-12-24"
 //! ]"#)?;
-//! let holidays = Holidays::from_specs(&specs, "holidays")?;
+//! let holidays = Holidays::from_specs(&specs)?;
 //! let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 //! assert!(holidays.contains(d(2026, 5, 14))); // Ascension Day, from the preset
 //! assert!(holidays.contains(d(2026, 7, 31))); // last Friday of July
@@ -75,7 +75,7 @@
 //!     {"name": "Islamic New Year", "table": "eg-islamic-new-year", "from": 2020,
 //!      "move": {"mon": 3, "tue": 2, "wed": 1, "sun": 4}}
 //! ]"#)?;
-//! let holidays = Holidays::from_specs(&specs, "holidays")?;
+//! let holidays = Holidays::from_specs(&specs)?;
 //! let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 //! // Eid al-Adha on Friday 2005-01-21 (then a weekend day): substituted on Saturday 22.
 //! assert_eq!(holidays.dates_in_year(2005), [d(2005, 1, 21), d(2005, 1, 22)]);
@@ -215,7 +215,7 @@
 //!     {"name": "Autumnal Equinox Day", "equinox": "september"},
 //!     {"name": "National Holiday", "between": "holidays", "from": 2007}
 //! ]"#)?;
-//! let holidays = Holidays::from_specs(&specs, "holidays")?;
+//! let holidays = Holidays::from_specs(&specs)?;
 //! let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 //! assert!(holidays.contains(d(2027, 2, 5))); // China's New Year 6 February: its eve
 //! assert!(holidays.contains(d(2027, 2, 7))); // Korea's Seollal, a day later
@@ -253,7 +253,7 @@
 //!     {"name": "Makha Bucha", "thai": {"month": 3, "day": 15, "later_in_leap_year": true}},
 //!     {"name": "Buddhist Lent Day", "thai": {"month": 8, "day": 16, "later_in_leap_year": true}}
 //! ]"#)?;
-//! let holidays = Holidays::from_specs(&specs, "holidays")?;
+//! let holidays = Holidays::from_specs(&specs)?;
 //! let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 //! assert_eq!(holidays.dates_in_year(2024), [d(2024, 2, 24), d(2024, 7, 21)]);
 //! // 2026 has a second 8th month: both a month later in the count.

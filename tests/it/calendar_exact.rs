@@ -10,7 +10,7 @@ use crate::util::{date as d, t};
 
 fn holidays(json: &str) -> Holidays {
     let specs: Vec<HolidaySpec> = serde_json::from_str(json).unwrap();
-    Holidays::from_specs(&specs, "holidays").unwrap()
+    Holidays::from_specs(&specs).unwrap()
 }
 
 fn listed(h: &Holidays, year: i32) -> Vec<String> {

@@ -17,7 +17,7 @@ fn rule(json: &str) -> HolidaySpec {
 }
 
 fn dates(holidays: &[HolidaySpec], years: std::ops::RangeInclusive<i32>) -> Vec<NaiveDate> {
-    let h = Holidays::from_specs(holidays, "holidays").unwrap();
+    let h = Holidays::from_specs(holidays).unwrap();
     years.flat_map(|y| h.dates_in_year(y)).collect()
 }
 
@@ -47,7 +47,7 @@ BEGIN:VEVENT\r\nUID:4\r\nSUMMARY:Election\r\nDTSTART;VALUE=DATE:20081104\r\nRRUL
         ]
     );
     // Thanksgiving 2026: the fourth Thursday of November is the 26th.
-    let h = Holidays::from_specs(&import.holidays, "holidays").unwrap();
+    let h = Holidays::from_specs(&import.holidays).unwrap();
     assert!(h.contains(date(2026, 11, 26)));
     assert!(h.contains(date(2030, 5, 27)));
     assert!(!h.contains(date(2031, 5, 26)));

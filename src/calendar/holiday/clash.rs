@@ -1,12 +1,13 @@
 //! A holiday that moves when it meets an Easter feast: the `clash` of a fixed-date or weekday
 //! rule (Glarus's Näfelser Fahrt, the first Thursday of April, is kept a week later when that
 //! Thursday is Maundy Thursday). The configuration form is [`EasterClash`]; it is registered
-//! in [`super::spec`] and applied by [`super::rule::Rule::date_in`].
+//! in [`super::spec`], allowed only on the rule kinds [`super::compile`] lets clash, and
+//! applied by [`super::rule::Rule::date_in`].
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::rule::{add_days, Kind, EASTER_OFFSET_LIMIT};
+use super::easter::{add_days, easter, EASTER_OFFSET_LIMIT};
 use super::shift::SHIFT_LIMIT;
 use crate::error::Error;
 
@@ -23,7 +24,7 @@ use crate::error::Error;
 ///     {"name": "Näfelser Fahrt", "month": 4, "weekday": "thu", "nth": 1,
 ///      "clash": {"easter": -3, "move": 7}}
 /// ]"#)?;
-/// let holidays = Holidays::from_specs(&specs, "holidays")?;
+/// let holidays = Holidays::from_specs(&specs)?;
 /// // Easter 2010 was on 4 April: the first Thursday of April was Maundy Thursday.
 /// assert_eq!(holidays.dates_in_year(2010), [NaiveDate::from_ymd_opt(2010, 4, 8).unwrap()]);
 /// // Easter 2011 was on 24 April: the first Thursday, 7 April, stays.
@@ -68,21 +69,22 @@ fn invalid(path: &str, value: impl ToString, expected: &str) -> Error {
 }
 
 impl EasterClash {
-    /// Validates this clash, found at `path` (`holidays[2].clash`).
-    pub(crate) fn compile(&self, path: &str) -> Result<Clash, Error> {
+    /// Validates this clash; error paths are relative to it (`move`, or empty for the clash
+    /// as a whole).
+    pub(crate) fn compile(&self) -> Result<Clash, Error> {
         let (reckoning, offset, field) = match (self.easter, self.orthodox_easter) {
             (Some(o), None) => (Reckoning::Western, o, "easter"),
             (None, Some(o)) => (Reckoning::Orthodox, o, "orthodox_easter"),
             (Some(_), Some(_)) => {
                 return Err(invalid(
-                    path,
+                    "",
                     "easter + orthodox_easter",
                     "one of `easter` and `orthodox_easter`",
                 ))
             }
             (None, None) => {
                 return Err(invalid(
-                    path,
+                    "",
                     "(none)",
                     "one of `easter` and `orthodox_easter`",
                 ))
@@ -90,7 +92,7 @@ impl EasterClash {
         };
         if !(-EASTER_OFFSET_LIMIT..=EASTER_OFFSET_LIMIT).contains(&offset) {
             return Err(invalid(
-                &format!("{path}.{field}"),
+                field,
                 offset,
                 &format!("an offset from -{EASTER_OFFSET_LIMIT} to {EASTER_OFFSET_LIMIT} days"),
             ));
@@ -100,7 +102,7 @@ impl EasterClash {
             .filter(|d| *d != 0 && (-SHIFT_LIMIT..=SHIFT_LIMIT).contains(d))
             .ok_or_else(|| {
                 invalid(
-                    &format!("{path}.move"),
+                    "move",
                     self.moves,
                     &format!("a shift from -{SHIFT_LIMIT} to {SHIFT_LIMIT} days, not 0"),
                 )
@@ -113,29 +115,13 @@ impl EasterClash {
     }
 }
 
-/// Validates `clash` (found at `path`) for a rule of `kind`: only a fixed day (moved or not),
-/// an nth weekday or a weekday on or after a day can clash with Easter.
-pub(crate) fn compile_on(clash: &EasterClash, kind: &Kind, path: &str) -> Result<Clash, Error> {
-    match kind {
-        Kind::Fixed { .. } | Kind::NthWeekday { .. } | Kind::OnOrAfter { .. } => {
-            clash.compile(path)
-        }
-        _ => Err(invalid(
-            path,
-            "clash",
-            "`clash` only on a `month` + `day`, `month` + `weekday` + `nth` or `weekday` + \
-             `on_or_after` rule",
-        )),
-    }
-}
-
 impl Clash {
     /// `date`, the rule's date for rule year `year`, moved when it is the day to avoid in
     /// that year; `None` only out of chrono's range (or before 1583 for Orthodox Easter,
     /// where the date is kept).
     pub(crate) fn apply(self, date: NaiveDate, year: i32) -> Option<NaiveDate> {
         let easter = match self.reckoning {
-            Reckoning::Western => super::rule::easter(year),
+            Reckoning::Western => easter(year),
             Reckoning::Orthodox => super::orthodox::orthodox_easter(year),
         };
         match easter.and_then(|e| add_days(e, self.offset)) {
@@ -156,7 +142,7 @@ mod tests {
             orthodox_easter: None,
             moves: 7,
         }
-        .compile("clash")
+        .compile()
         .unwrap()
     }
 
@@ -177,7 +163,7 @@ mod tests {
             orthodox_easter: Some(1),
             moves: 1,
         }
-        .compile("clash")
+        .compile()
         .unwrap();
         assert_eq!(c.apply(d(2062, 5, 1), 2062), Some(d(2062, 5, 2)));
         // Orthodox Easter 2063 is 22 April: 1 May stays.
@@ -192,8 +178,9 @@ mod tests {
                 orthodox_easter,
                 moves,
             }
-            .compile("holidays[0].clash")
+            .compile()
             .unwrap_err()
+            .at("holidays[0].clash")
             .to_string()
         };
         assert!(bad(None, None, 7).contains("one of `easter` and `orthodox_easter`"));
@@ -206,7 +193,7 @@ mod tests {
 
     fn build(json: &str) -> Result<crate::calendar::Holidays, Error> {
         let specs: Vec<crate::calendar::HolidaySpec> = serde_json::from_str(json).unwrap();
-        crate::calendar::Holidays::from_specs(&specs, "holidays")
+        crate::calendar::Holidays::from_specs(&specs).map_err(|e| e.at("holidays"))
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! The validation of a holiday rule object ([`HolidayRule`]) into a rule: which combination
 //! of fields selects which kind of rule, and the checks of the fields that go with it.
 
-use super::fields::{day_of, every_of, invalid, month_of, offset_of, weekday_of, year_of};
-use super::rule::{Kind, Rule, EASTER_OFFSET_LIMIT};
+use super::clash::{Clash, EasterClash};
+use super::easter::EASTER_OFFSET_LIMIT;
+use super::fields::{at, day_of, every_of, invalid, month_of, offset_of, weekday_of, year_of};
+use super::rule::{Kind, Rule};
 use super::shift::WeekdayShifts;
 use super::spec::HolidayRule;
 use crate::error::Error;
@@ -18,9 +20,9 @@ pub(crate) enum Compiled {
 }
 
 impl HolidayRule {
-    /// Validates this rule object found at `path` (`holidays[3]`).
-    pub(crate) fn compile(&self, path: &str) -> Result<Compiled, Error> {
-        let field = |name: &str| format!("{path}.{name}");
+    /// Validates this rule object. Error paths are relative to it (`month`,
+    /// `on_or_after.day`; empty for the object as a whole): the list it is in adds its index.
+    pub(crate) fn compile(&self) -> Result<Compiled, Error> {
         let shape: Vec<&str> = [
             ("preset", self.preset.is_some()),
             ("date", self.date.is_some()),
@@ -63,7 +65,7 @@ impl HolidayRule {
                 .next()
             {
                 return Err(invalid(
-                    &field(other),
+                    other,
                     other,
                     "no other field beside `preset` (a preset is included as a whole)",
                 ));
@@ -72,7 +74,7 @@ impl HolidayRule {
         }
 
         let name = self.name.clone().unwrap_or_default();
-        let weekday = |w: &str| weekday_of(&field("weekday"), w);
+        let weekday = |w: &str| weekday_of(w).map_err(at("weekday"));
         let kind = match (
             shape.as_slice(),
             &self.date,
@@ -87,30 +89,30 @@ impl HolidayRule {
                 for (f, v) in [("from", self.from), ("until", self.until)] {
                     if let Some(v) = v {
                         return Err(invalid(
-                            &field(f),
+                            f,
                             v,
                             "no year range on a one-off `date` (it has its own year)",
                         ));
                     }
                 }
-                Kind::Date(parse_date(&field("date"), date)?)
+                Kind::Date(parse_date("date", date)?)
             }
             (["month", "day"], _, Some(m), Some(d), ..) => {
-                let month = month_of(&field("month"), m)?;
+                let month = month_of(m).map_err(at("month"))?;
                 Kind::Fixed {
                     month,
-                    day: day_of(&field("day"), month, d)?,
+                    day: day_of(month, d).map_err(at("day"))?,
                 }
             }
             (["month", "weekday", "nth"], _, Some(m), _, Some(w), Some(n), ..) => {
-                let month = month_of(&field("month"), m)?;
+                let month = month_of(m).map_err(at("month"))?;
                 let weekday = weekday(w)?;
                 let nth = i8::try_from(n)
                     .ok()
                     .filter(|n| (1..=5).contains(n) || (-5..=-1).contains(n))
                     .ok_or_else(|| {
                         invalid(
-                            &field("nth"),
+                            "nth",
                             n,
                             "1 to 5 (counted from the start of the month) or -1 to -5 \
                              (from its end; -1 is the last)",
@@ -124,18 +126,18 @@ impl HolidayRule {
             }
             (["weekday", "on_or_after"], _, _, _, Some(w), _, Some(md), _) => {
                 let weekday = weekday(w)?;
-                let month = month_of(&field("on_or_after.month"), md.month)?;
+                let month = month_of(md.month).map_err(at("on_or_after.month"))?;
                 Kind::OnOrAfter {
                     weekday,
                     month,
-                    day: day_of(&field("on_or_after.day"), month, md.day)?,
+                    day: day_of(month, md.day).map_err(at("on_or_after.day"))?,
                 }
             }
             (["orthodox_easter"], ..) => {
                 let offset = self.orthodox_easter.unwrap_or(0);
                 if !(-EASTER_OFFSET_LIMIT..=EASTER_OFFSET_LIMIT).contains(&offset) {
                     return Err(invalid(
-                        &field("orthodox_easter"),
+                        "orthodox_easter",
                         offset,
                         format!(
                             "an offset from -{EASTER_OFFSET_LIMIT} to {EASTER_OFFSET_LIMIT} days"
@@ -151,7 +153,7 @@ impl HolidayRule {
                     .filter(|m| (1..=13).contains(m))
                     .ok_or_else(|| {
                         invalid(
-                            &field("hebrew.month"),
+                            "hebrew.month",
                             md.month,
                             "a Hebrew month from 1 (Nisan) to 13 (Adar II)",
                         )
@@ -159,7 +161,7 @@ impl HolidayRule {
                 let day = u32::try_from(md.day)
                     .ok()
                     .filter(|d| (1..=30).contains(d))
-                    .ok_or_else(|| invalid(&field("hebrew.day"), md.day, "a day from 1 to 30"))?;
+                    .ok_or_else(|| invalid("hebrew.day", md.day, "a day from 1 to 30"))?;
                 Kind::Hebrew {
                     month,
                     day,
@@ -168,8 +170,8 @@ impl HolidayRule {
             }
             (["table"], ..) => {
                 let key = self.table.as_deref().unwrap_or_default();
-                let table = super::table::index_of(&field("table"), key)?;
-                let offset = offset_of(&field("offset"), self.offset)?;
+                let table = super::table::index_of(key).map_err(at("table"))?;
+                let offset = offset_of(self.offset).map_err(at("offset"))?;
                 Kind::Table {
                     table,
                     offset,
@@ -178,36 +180,32 @@ impl HolidayRule {
             }
             (["equinox"], ..) => match self.equinox {
                 Some(e) => Kind::Equinox(e),
-                None => return Err(invalid(path, "equinox", FORMS)),
+                None => return Err(invalid("", "equinox", FORMS)),
             },
             (["solar_term"], ..) => match self.solar_term {
                 Some(t) => Kind::SolarTerm(t),
-                None => return Err(invalid(path, "solar_term", FORMS)),
+                None => return Err(invalid("", "solar_term", FORMS)),
             },
             (["between"], ..) => match self.between {
                 Some(b) => Kind::Between(b),
-                None => return Err(invalid(path, "between", FORMS)),
+                None => return Err(invalid("", "between", FORMS)),
             },
             (["chinese"], ..) => {
                 let date = self.chinese.unwrap_or_default();
                 let month = u32::try_from(date.month)
                     .ok()
                     .filter(|m| (1..=12).contains(m))
-                    .ok_or_else(|| {
-                        invalid(&field("chinese.month"), date.month, "a month from 1 to 12")
-                    })?;
+                    .ok_or_else(|| invalid("chinese.month", date.month, "a month from 1 to 12"))?;
                 let day = u32::try_from(date.day)
                     .ok()
                     .filter(|d| (1..=30).contains(d))
-                    .ok_or_else(|| {
-                        invalid(&field("chinese.day"), date.day, "a day from 1 to 30")
-                    })?;
+                    .ok_or_else(|| invalid("chinese.day", date.day, "a day from 1 to 30"))?;
                 super::chinese::check()?;
                 Kind::Chinese {
                     calendar: date.calendar,
                     month,
                     day,
-                    offset: offset_of(&field("offset"), self.offset)?,
+                    offset: offset_of(self.offset).map_err(at("offset"))?,
                     skip: 0,
                 }
             }
@@ -216,13 +214,11 @@ impl HolidayRule {
                 let month = u32::try_from(date.month)
                     .ok()
                     .filter(|m| (1..=12).contains(m))
-                    .ok_or_else(|| {
-                        invalid(&field("thai.month"), date.month, "a month from 1 to 12")
-                    })?;
+                    .ok_or_else(|| invalid("thai.month", date.month, "a month from 1 to 12"))?;
                 let day = u32::try_from(date.day)
                     .ok()
                     .filter(|d| (1..=30).contains(d))
-                    .ok_or_else(|| invalid(&field("thai.day"), date.day, "a day from 1 to 30"))?;
+                    .ok_or_else(|| invalid("thai.day", date.day, "a day from 1 to 30"))?;
                 super::thai::check()?;
                 Kind::Thai {
                     month,
@@ -233,7 +229,7 @@ impl HolidayRule {
             (["easter"], .., Some(offset)) => {
                 if !(-EASTER_OFFSET_LIMIT..=EASTER_OFFSET_LIMIT).contains(&offset) {
                     return Err(invalid(
-                        &field("easter"),
+                        "easter",
                         offset,
                         format!(
                             "an offset from -{EASTER_OFFSET_LIMIT} to {EASTER_OFFSET_LIMIT} days"
@@ -248,18 +244,21 @@ impl HolidayRule {
                 } else {
                     shape.join(" + ")
                 };
-                return Err(invalid(path, given, FORMS));
+                return Err(invalid("", given, FORMS));
             }
         };
-        let from = self.from.map(|y| year_of(&field("from"), y)).transpose()?;
+        let from = self
+            .from
+            .map(|y| year_of(y).map_err(at("from")))
+            .transpose()?;
         let until = self
             .until
-            .map(|y| year_of(&field("until"), y))
+            .map(|y| year_of(y).map_err(at("until")))
             .transpose()?;
         if let (Some(a), Some(b)) = (from, until) {
             if b < a {
                 return Err(invalid(
-                    &field("until"),
+                    "until",
                     b,
                     format!("a year not before `from` ({a})"),
                 ));
@@ -270,7 +269,7 @@ impl HolidayRule {
             matches!(kind, Kind::Table { .. } | Kind::Chinese { .. }),
         ) {
             return Err(invalid(
-                &field("offset"),
+                "offset",
                 offset,
                 "`offset` only with `table` or `chinese` (an Easter rule counts its days in \
                  `easter`)",
@@ -278,12 +277,12 @@ impl HolidayRule {
         }
         let clash = self
             .clash
-            .map(|c| super::clash::compile_on(&c, &kind, &field("clash")))
+            .map(|c| clash_on(&c, &kind).map_err(at("clash")))
             .transpose()?;
-        let kind = with_move(kind, self.moves, self.not_on.as_deref(), path)?;
+        let kind = with_move(kind, self.moves, self.not_on.as_deref())?;
         let every = self
             .every
-            .map(|n| every_of(&field("every"), n, from))
+            .map(|n| every_of(n, from).map_err(at("every")))
             .transpose()?;
         Ok(Compiled::Rule(Rule {
             name,
@@ -297,14 +296,27 @@ impl HolidayRule {
     }
 }
 
+/// Validates `clash` for a rule of `kind` (error paths relative to the clash): only a fixed
+/// day (moved or not), an nth weekday or a weekday on or after a day can clash with Easter.
+fn clash_on(clash: &EasterClash, kind: &Kind) -> Result<Clash, Error> {
+    match kind {
+        Kind::Fixed { .. } | Kind::NthWeekday { .. } | Kind::OnOrAfter { .. } => clash.compile(),
+        _ => Err(invalid(
+            "",
+            "clash",
+            "`clash` only on a `month` + `day`, `month` + `weekday` + `nth` or `weekday` + \
+             `on_or_after` rule",
+        )),
+    }
+}
+
 /// Turns a validated fixed-date kind into a moved one: `move` (shifts) and `not_on` (weekdays
-/// on which the holiday is not kept) are accepted only with `month` + `day`. `path` names the
-/// rule.
+/// on which the holiday is not kept) are accepted only with `month` + `day`. Error paths are
+/// relative to the rule.
 fn with_move(
     kind: Kind,
     moves: Option<WeekdayShifts>,
     not_on: Option<&[WeekdayKey]>,
-    path: &str,
 ) -> Result<Kind, Error> {
     if moves.is_none() && not_on.is_none() {
         return Ok(kind);
@@ -353,7 +365,7 @@ fn with_move(
                 (None, None) => ("move", String::new()),
             };
             Err(Error::InvalidValue {
-                path: format!("{path}.{field}"),
+                path: field.to_owned(),
                 value,
                 expected: if field == "move" {
                     "`move` only on a `month` + `day`, `hebrew` or `table` rule".to_owned()

@@ -149,7 +149,7 @@ mod tests {
         use crate::calendar::{HolidaySpec, Holidays};
         let build = |json: &str| {
             let specs: Vec<HolidaySpec> = serde_json::from_str(json).unwrap();
-            Holidays::from_specs(&specs, "holidays")
+            Holidays::from_specs(&specs).map_err(|e| e.at("holidays"))
         };
         // Israel's Independence Day (5 Iyar), moved off Friday/Saturday to Thursday and off
         // Monday to Tuesday: 5 Iyar 5785 was Saturday 3 May 2025, held Thursday 1 May.

@@ -83,12 +83,13 @@ mod tests {
 
     fn build(json: &str) -> crate::calendar::Holidays {
         let specs: Vec<crate::calendar::HolidaySpec> = serde_json::from_str(json).unwrap();
-        crate::calendar::Holidays::from_specs(&specs, "holidays").unwrap()
+        crate::calendar::Holidays::from_specs(&specs).unwrap()
     }
 
     fn err(json: &str) -> String {
         match serde_json::from_str::<Vec<crate::calendar::HolidaySpec>>(json) {
-            Ok(specs) => crate::calendar::Holidays::from_specs(&specs, "holidays")
+            Ok(specs) => crate::calendar::Holidays::from_specs(&specs)
+                .map_err(|e| e.at("holidays"))
                 .unwrap_err()
                 .to_string(),
             Err(e) => e.to_string(),

@@ -72,7 +72,7 @@ pub enum DateQuality {
 
 /// The listing entry of the preset `key`.
 pub(crate) fn info(key: &str) -> Result<PresetInfo, Error> {
-    let p = preset::get(key, "preset", &[])?;
+    let p = preset::get(key, &[]).map_err(|e| e.at("preset"))?;
     let (country_code, subdivision_code) = match key.split_once('-') {
         Some((c, s)) => (c.to_uppercase(), Some(s.to_uppercase())),
         None => (key.to_uppercase(), None),

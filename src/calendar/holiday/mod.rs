@@ -10,6 +10,7 @@
 mod chinese;
 mod clash;
 mod compile;
+mod easter;
 mod fields;
 mod hebrew;
 mod hijri;
@@ -44,6 +45,7 @@ use crate::time::parse_date;
 pub use chinese::{LunisolarCalendar, LunisolarDate};
 pub use clash::EasterClash;
 pub(crate) use compile::Compiled;
+pub use easter::easter;
 use index::RuleIndex;
 pub use japan::{Between, Equinox};
 pub use listing::{DateQuality, PresetHoliday, PresetInfo};
@@ -52,7 +54,6 @@ pub(crate) use memo::{memoized, YearMemo};
 pub use observance::Observance;
 use observed::{Names, Source};
 pub use orthodox::orthodox_easter;
-pub use rule::easter;
 pub(crate) use rule::{Kind as RuleKind, Rule};
 pub use shift::WeekdayShifts;
 pub(crate) use shift::{cycle_divides_400, in_cycle};
@@ -112,34 +113,38 @@ impl PartialEq for Holidays {
 
 impl Eq for Holidays {}
 
-/// Validates `specs` (found at `path`) into `out`, expanding presets. `including` lists the
-/// presets being expanded.
+/// Validates `specs` into `out`, expanding presets; error paths are relative to the list
+/// (`[2].month`). `including` lists the presets being expanded.
 fn compile_into(
     specs: &[HolidaySpec],
-    path: &str,
     including: &[&str],
     out: &mut Vec<Rule>,
 ) -> Result<(), Error> {
     for (i, spec) in specs.iter().enumerate() {
-        let at = format!("{path}[{i}]");
-        match spec {
-            HolidaySpec::Date(s) => out.push(Rule {
-                name: String::new(),
-                kind: rule::Kind::Date(parse_date(&at, s)?),
-                observed: Observance::None,
-                from: None,
-                until: None,
-                every: None,
-                clash: None,
-            }),
-            HolidaySpec::Rule(r) => match r.compile(&at)? {
-                Compiled::Rule(rule) => out.push(rule),
-                Compiled::Preset(name) => {
-                    let p = preset::get(&name, &format!("{at}.preset"), including)?;
-                    out.extend(p.rules.iter().cloned());
-                }
-            },
-        }
+        compile_entry(spec, including, out).map_err(|e| e.at(&format!("[{i}]")))?;
+    }
+    Ok(())
+}
+
+/// Validates one entry of a `holidays` list into `out`; error paths are relative to it.
+fn compile_entry(spec: &HolidaySpec, including: &[&str], out: &mut Vec<Rule>) -> Result<(), Error> {
+    match spec {
+        HolidaySpec::Date(s) => out.push(Rule {
+            name: String::new(),
+            kind: rule::Kind::Date(parse_date("", s)?),
+            observed: Observance::None,
+            from: None,
+            until: None,
+            every: None,
+            clash: None,
+        }),
+        HolidaySpec::Rule(r) => match r.compile()? {
+            Compiled::Rule(rule) => out.push(rule),
+            Compiled::Preset(name) => {
+                let p = preset::get(&name, including).map_err(|e| e.at("preset"))?;
+                out.extend(p.rules.iter().cloned());
+            }
+        },
     }
     Ok(())
 }
@@ -168,8 +173,20 @@ impl Holidays {
         }
     }
 
-    /// Validates the entries of a `holidays` list found at config path `path` (used in error
-    /// messages, e.g. `holidays` or `calendars.office.holidays`).
+    /// Validates the entries of a `holidays` list. Error paths are relative to the list: they
+    /// start with the entry's index (`[2].month`), and a caller that found the list inside a
+    /// larger configuration puts its place in front with [`Error::at`] (`.at("holidays")`
+    /// reads `holidays[2].month`).
+    ///
+    /// ```
+    /// use slacalc::calendar::{HolidaySpec, Holidays};
+    ///
+    /// let specs: Vec<HolidaySpec> = serde_json::from_str(r#"[{"month": 13, "day": 1}]"#)?;
+    /// let err = Holidays::from_specs(&specs).unwrap_err();
+    /// assert_eq!(err.to_string(), "[0].month: invalid value `13`: expected a month from 1 to 12");
+    /// assert!(err.at("holidays").to_string().starts_with("holidays[0].month: "));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     ///
     /// # Errors
     /// - [`Error::InvalidDate`] for a malformed `YYYY-MM-DD` date;
@@ -177,9 +194,9 @@ impl Holidays {
     ///   `from`/`until`), a combination of fields that is no rule, or a field beside `preset`;
     /// - [`Error::UnknownWeekday`] for a `weekday` other than `mon` … `sun`;
     /// - [`Error::UnknownPreset`] for an unknown preset (naming the closest key).
-    pub fn from_specs(specs: &[HolidaySpec], path: &str) -> Result<Self, Error> {
+    pub fn from_specs(specs: &[HolidaySpec]) -> Result<Self, Error> {
         let mut rules = Vec::new();
-        compile_into(specs, path, &[], &mut rules)?;
+        compile_into(specs, &[], &mut rules)?;
         Ok(Holidays::from_rules(rules))
     }
 
@@ -217,7 +234,7 @@ impl Holidays {
     /// # Errors
     /// [`Error::UnknownPreset`] when there is no preset of that name (naming the closest key).
     pub fn preset(name: &str) -> Result<Holidays, Error> {
-        let p = preset::get(name, "preset", &[])?;
+        let p = preset::get(name, &[]).map_err(|e| e.at("preset"))?;
         Ok(Holidays::from_rules(p.rules.clone()))
     }
 
@@ -226,7 +243,10 @@ impl Holidays {
     /// # Errors
     /// [`Error::UnknownPreset`] when there is no preset of that name (naming the closest key).
     pub fn preset_about(name: &str) -> Result<String, Error> {
-        Ok(preset::get(name, "preset", &[])?.about.clone())
+        Ok(preset::get(name, &[])
+            .map_err(|e| e.at("preset"))?
+            .about
+            .clone())
     }
 
     /// The number of rules (one-off dates and yearly rules), presets expanded.

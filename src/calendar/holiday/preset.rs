@@ -69,21 +69,23 @@ struct PresetFile {
 
 static CELLS: [OnceLock<Result<Arc<Preset>, Error>>; COUNT] = [const { OnceLock::new() }; COUNT];
 
-fn unknown(path: &str, name: &str) -> Error {
+fn unknown(name: &str) -> Error {
     Error::UnknownPreset {
-        path: path.to_owned(),
+        path: String::new(),
         name: name.to_owned(),
         closest: closest(name).map(str::to_owned),
     }
 }
 
-/// The preset `name`, parsed on first use. `path` locates the reference for the error;
-/// `including` lists the presets being expanded (to reject a preset that includes itself).
-pub(crate) fn get(name: &str, path: &str, including: &[&str]) -> Result<Arc<Preset>, Error> {
-    let idx = KEYS.binary_search(&name).map_err(|_| unknown(path, name))?;
+/// The preset `name`, parsed on first use. `including` lists the presets being expanded (to
+/// reject a preset that includes itself). An unknown or self-including name is an error with a
+/// path relative to the reference (empty), which the caller locates; a preset file that does
+/// not load is an [`Error::Parse`] naming the file, which no path prefix changes.
+pub(crate) fn get(name: &str, including: &[&str]) -> Result<Arc<Preset>, Error> {
+    let idx = KEYS.binary_search(&name).map_err(|_| unknown(name))?;
     if including.contains(&name) {
         return Err(Error::InvalidValue {
-            path: path.to_owned(),
+            path: String::new(),
             value: name.to_owned(),
             expected: format!(
                 "a preset that does not include itself (via {})",
@@ -92,7 +94,7 @@ pub(crate) fn get(name: &str, path: &str, including: &[&str]) -> Result<Arc<Pres
         });
     }
     let (Some(cell), Some((_, text))) = (CELLS.get(idx), SOURCES.get(idx)) else {
-        return Err(unknown(path, name));
+        return Err(unknown(name));
     };
     cell.get_or_init(|| load(name, text, including).map(Arc::new))
         .clone()
@@ -110,12 +112,11 @@ fn load(name: &str, text: &str, including: &[&str]) -> Result<Preset, Error> {
     let mut stack = including.to_vec();
     stack.push(name);
     let mut rules = Vec::new();
-    super::compile_into(
-        &file.holidays,
-        &format!("preset {name}: holidays"),
-        &stack,
-        &mut rules,
-    )?;
+    super::compile_into(&file.holidays, &stack, &mut rules).map_err(|e| match e {
+        // A preset it includes that does not load: that file's error.
+        Error::Parse { .. } => e,
+        e => parse_error(e.at("holidays").to_string()),
+    })?;
     Ok(Preset {
         country: file.country,
         subdivision: file.subdivision,
@@ -186,6 +187,27 @@ mod tests {
             Holidays::preset("gb-scotland").unwrap_err().to_string(),
             "preset: unknown holiday preset `gb-scotland`: the closest preset is `gb-sct` \
              (Holidays::PRESETS lists all)"
+        );
+    }
+
+    #[test]
+    fn a_preset_file_that_does_not_load_names_the_file_wherever_it_is_included() {
+        let file = |holidays: &str| {
+            format!(r#"{{"name": "x", "country": "X", "about": "", "holidays": {holidays}}}"#)
+        };
+        let e = load("x", &file(r#"[{"month": 13, "day": 1}]"#), &[]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "cannot parse JSON: holiday preset `x`: holidays[0].month: invalid value `13`: \
+             expected a month from 1 to 12"
+        );
+        // A path prefix from where the preset is used leaves it as it is.
+        assert_eq!(e.clone().at("holidays[2].preset"), e);
+        let e = load("x", &file(r#"["2026-01-01", {"preset": "de"}]"#), &["de"]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "cannot parse JSON: holiday preset `x`: holidays[1].preset: invalid value `de`: \
+             expected a preset that does not include itself (via de → x)"
         );
     }
 }

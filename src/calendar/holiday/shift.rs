@@ -152,12 +152,13 @@ mod tests {
 
     fn build(json: &str) -> Holidays {
         let specs: Vec<HolidaySpec> = serde_json::from_str(json).unwrap();
-        Holidays::from_specs(&specs, "holidays").unwrap()
+        Holidays::from_specs(&specs).unwrap()
     }
 
     fn err(json: &str) -> String {
         match serde_json::from_str::<Vec<HolidaySpec>>(json) {
-            Ok(specs) => Holidays::from_specs(&specs, "holidays")
+            Ok(specs) => Holidays::from_specs(&specs)
+                .map_err(|e| e.at("holidays"))
                 .unwrap_err()
                 .to_string(),
             Err(e) => e.to_string(),

@@ -60,7 +60,7 @@ mod tests {
             r#"[{"name": "Tomb-Sweeping Day", "solar_term": "qingming", "from": 2008}]"#,
         )
         .unwrap();
-        let h = crate::calendar::Holidays::from_specs(&specs, "holidays").unwrap();
+        let h = crate::calendar::Holidays::from_specs(&specs).unwrap();
         assert_eq!(h.dates_in_year(2024), [d(2024, 4, 4)]);
         assert_eq!(h.dates_in_year(2007), []);
         assert_eq!(

@@ -197,16 +197,17 @@ pub(crate) fn get(index: u16) -> Result<&'static Table, Error> {
         .map_err(Clone::clone)
 }
 
-/// The index of table `name` (found at `path`), loading and validating it.
-pub(crate) fn index_of(path: &str, name: &str) -> Result<u16, Error> {
+/// The index of table `name`, loading and validating it; an unknown name is an error with a
+/// path relative to it (empty).
+pub(crate) fn index_of(name: &str) -> Result<u16, Error> {
     let i = KEYS.binary_search(&name).map_err(|_| Error::UnknownName {
-        path: path.to_owned(),
+        path: String::new(),
         kind: "holiday table".into(),
         name: name.to_owned(),
         known: KEYS.iter().map(|k| (*k).to_owned()).collect(),
     })?;
     let index = u16::try_from(i).map_err(|_| Error::InvalidValue {
-        path: path.to_owned(),
+        path: String::new(),
         value: name.to_owned(),
         expected: "one of the first 65536 tables".into(),
     })?;
@@ -263,7 +264,7 @@ mod tests {
 
     #[test]
     fn dates_of_a_year_with_offset() {
-        let fitr = index_of("t", "my-eid-al-fitr").unwrap();
+        let fitr = index_of("my-eid-al-fitr").unwrap();
         // Two Eids al-Fitr in 2000 (the Islamic year is 11 days shorter).
         assert_eq!(
             dates_in(fitr, 0, 2000).collect::<Vec<_>>(),
@@ -283,14 +284,14 @@ mod tests {
             [d(2078, 8, 11)]
         );
         // A table without `then_hijri` ends with its years.
-        let cny = index_of("t", "my-chinese-new-year").unwrap();
+        let cny = index_of("my-chinese-new-year").unwrap();
         assert_eq!(dates_in(cny, 0, 2101).count(), 0);
         assert_eq!(
             dates_in(fitr, 0, 1989).count(),
             0,
             "before the table: absent"
         );
-        let diwali = index_of("t", "in-diwali").unwrap();
+        let diwali = index_of("in-diwali").unwrap();
         assert_eq!(
             dates_in(diwali, 0, 2026).collect::<Vec<_>>(),
             [d(2026, 11, 8)]
@@ -311,7 +312,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!((t.years, t.exact, t.dates.len()), ((2000, 2001), None, 2));
-        let ma = get(index_of("t", "ma-eid-al-fitr").unwrap()).unwrap();
+        let ma = get(index_of("ma-eid-al-fitr").unwrap()).unwrap();
         assert_eq!(ma.exact, None);
     }
 
@@ -330,7 +331,10 @@ mod tests {
         assert!(e(r#"{"name": "x", "about": "", "source": "", "years": [2000, 2001], "exact": [2000, 2000], "dates": ["2002-01-01"]}"#)
             .contains("within the years"));
         assert_eq!(
-            index_of("holidays[0].table", "xx").unwrap_err().to_string(),
+            index_of("xx")
+                .unwrap_err()
+                .at("holidays[0].table")
+                .to_string(),
             format!(
                 "holidays[0].table: unknown holiday table `xx`: expected one of {}",
                 KEYS.join(", ")

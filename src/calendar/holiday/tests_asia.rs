@@ -8,7 +8,7 @@ use crate::testing::date as d;
 
 fn build(json: &str) -> Result<Holidays, String> {
     let specs: Vec<HolidaySpec> = serde_json::from_str(json).map_err(|e| e.to_string())?;
-    Holidays::from_specs(&specs, "holidays").map_err(|e| e.to_string())
+    Holidays::from_specs(&specs).map_err(|e| e.at("holidays").to_string())
 }
 
 /// The dates of `h` in `year`, by the named and by the dates-only computation (which must

@@ -275,7 +275,7 @@ mod tests {
     fn build(json: &str) -> Result<crate::calendar::Holidays, String> {
         let specs: Vec<crate::calendar::HolidaySpec> =
             serde_json::from_str(json).map_err(|e| e.to_string())?;
-        crate::calendar::Holidays::from_specs(&specs, "holidays").map_err(|e| e.to_string())
+        crate::calendar::Holidays::from_specs(&specs).map_err(|e| e.at("holidays").to_string())
     }
 
     #[test]

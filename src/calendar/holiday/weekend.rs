@@ -116,7 +116,7 @@ mod tests {
     fn err(json: &str) -> String {
         serde_json::from_str::<Vec<HolidaySpec>>(json)
             .map_err(|e| e.to_string())
-            .and_then(|specs| Holidays::from_specs(&specs, "h").map_err(|e| e.to_string()))
+            .and_then(|specs| Holidays::from_specs(&specs).map_err(|e| e.at("h").to_string()))
             .unwrap_err()
     }
 

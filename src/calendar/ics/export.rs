@@ -84,6 +84,8 @@ impl Calendar {
                     .to_owned(),
             });
         }
-        Holidays::from_specs(&spec.holidays, "holidays")?.to_ics(years)
+        Holidays::from_specs(&spec.holidays)
+            .map_err(|e| e.at("holidays"))?
+            .to_ics(years)
     }
 }

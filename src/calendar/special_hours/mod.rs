@@ -17,8 +17,8 @@ use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 
+use super::day::{date_of_day, day_of_date, Spans};
 use super::holiday::{cycle_divides_400, in_cycle, memoized, Rule, YearMemo};
-use super::zoned::{date_of_day, day_of_date, Spans};
 use crate::error::Error;
 pub use spec::SpecialHoursRule;
 use spec::{Recurrence, SpecialRule};
@@ -81,8 +81,8 @@ fn share_a_year(a: &Rule, b: &Rule) -> bool {
 }
 
 impl SpecialHours {
-    /// Validates a `special_hours` list found at config path `path`; `spans` parses a rule's
-    /// `hours` (given its path).
+    /// Validates a `special_hours` list; `spans` parses a rule's `hours`. Error paths are
+    /// relative to the list (`[2].month`), as those of `spans` are to the hours.
     ///
     /// # Errors
     /// [`Error::InvalidValue`] for a combination of fields that is no rule, a value out of
@@ -92,12 +92,11 @@ impl SpecialHours {
     /// of `spans`.
     pub(crate) fn from_specs(
         specs: &[SpecialHoursRule],
-        path: &str,
-        spans: impl Fn(&str, &[String]) -> Result<Spans, Error>,
+        spans: impl Fn(&[String]) -> Result<Spans, Error>,
     ) -> Result<SpecialHours, Error> {
         let mut rules: Vec<SpecialRule> = Vec::with_capacity(specs.len());
         for (j, s) in specs.iter().enumerate() {
-            let rule = s.compile(&format!("{path}[{j}]"), &spans)?;
+            let rule = s.compile(&spans).map_err(|e| e.at(&format!("[{j}]")))?;
             let hidden_by = rules.iter().position(|r| {
                 r.recurrence == rule.recurrence
                     && r.rules
@@ -108,9 +107,10 @@ impl SpecialHours {
                                 (Some(a), Some(b)) if share_a_year(a, b))
             });
             if let Some(i) = hidden_by {
+                // The value names the earlier rule as the calendar's field does.
                 return Err(Error::InvalidValue {
-                    path: format!("{path}[{j}]"),
-                    value: format!("the same dates as {path}[{i}]"),
+                    path: format!("[{j}]"),
+                    value: format!("the same dates as special_hours[{i}]"),
                     expected: "one special-hours rule per date in any year (the earlier rule \
                                would always win): merge the two, or part their years with \
                                `from`/`until`"

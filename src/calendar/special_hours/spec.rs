@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::super::day::Spans;
 use super::super::holiday::{Compiled, HolidayRule, MonthDay, Rule, RuleKind};
-use super::super::zoned::Spans;
 use crate::error::Error;
 
 /// One entry of a calendar's `special_hours` list: shifts that replace the weekly ones on the
@@ -102,14 +102,12 @@ fn invalid(path: String, value: impl ToString, expected: impl Into<String>) -> E
 }
 
 impl SpecialHoursRule {
-    /// Validates this rule found at `path` (`special_hours[3]`); `spans` parses its hours
-    /// (found at `<path>.hours`).
+    /// Validates this rule; `spans` parses its hours. Error paths are relative to the rule
+    /// (`month`, `hours[1]`; empty for the rule as a whole).
     pub(crate) fn compile(
         &self,
-        path: &str,
-        spans: impl FnOnce(&str, &[String]) -> Result<Spans, Error>,
+        spans: impl FnOnce(&[String]) -> Result<Spans, Error>,
     ) -> Result<SpecialRule, Error> {
-        let field = |name: &str| format!("{path}.{name}");
         let shape: Vec<&str> = [
             ("month", self.month.is_some()),
             ("day", self.day.is_some()),
@@ -131,7 +129,7 @@ impl SpecialHoursRule {
                 } else {
                     shape.join(" + ")
                 };
-                return Err(invalid(path.to_owned(), given, FORMS));
+                return Err(invalid(String::new(), given, FORMS));
             }
         };
         // The holiday rule of the same fields validates every value with the same messages
@@ -150,7 +148,7 @@ impl SpecialHoursRule {
         if recurrence == Recurrence::Monthly {
             if let Some(every) = self.every {
                 return Err(invalid(
-                    field("every"),
+                    "every".into(),
                     every,
                     "`every` only on a yearly rule (one with `month` or `on_or_after`)",
                 ));
@@ -158,7 +156,7 @@ impl SpecialHoursRule {
             if let Some(day) = self.day {
                 if !(1..=31).contains(&day) {
                     return Err(invalid(
-                        field("day"),
+                        "day".into(),
                         day,
                         "a day of the month from 1 to 31 (a month without it has no special \
                          hours that month)",
@@ -167,9 +165,9 @@ impl SpecialHoursRule {
             }
             holiday.month = Some(1);
         }
-        let Compiled::Rule(rule) = holiday.compile(path)? else {
+        let Compiled::Rule(rule) = holiday.compile()? else {
             // Unreachable: the rule has no `preset`.
-            return Err(invalid(path.to_owned(), "preset", FORMS));
+            return Err(invalid(String::new(), "preset", FORMS));
         };
         let rules = match (recurrence, rule.kind) {
             (Recurrence::Monthly, RuleKind::Fixed { day, .. }) => (1..=12)
@@ -193,7 +191,7 @@ impl SpecialHoursRule {
         Ok(SpecialRule {
             recurrence,
             rules,
-            spans: spans(&field("hours"), &self.hours)?,
+            spans: spans(&self.hours).map_err(|e| e.at("hours"))?,
         })
     }
 }
