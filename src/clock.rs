@@ -7,8 +7,8 @@ use std::fmt;
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::calendar::model::Calendar;
 use crate::error::Error;
-use crate::Calendar;
 
 /// What happened to a clock.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -353,9 +353,10 @@ impl Agenda {
 mod tests {
     use super::*;
     use crate::agenda::Change;
+    use crate::contract::agreement::ContractSpec;
+    use crate::contract::catalog::Catalog;
     use crate::contract::Metric;
     use crate::testing::t;
-    use crate::{Catalog, ContractSpec};
 
     /// A 30-minute reaction on 24x7 with a warning at half of it.
     fn contract() -> Arc<Contract> {

@@ -7,11 +7,11 @@ use serde::{Deserialize, Serialize};
 use super::maintenance::{merge_windows, MaintenanceSpec, MaintenanceWindow};
 #[cfg(doc)]
 use super::outage::Outage;
+use crate::calendar::model::Calendar;
 use crate::calendar::CalendarSpec;
 use crate::error::Error;
 #[cfg(doc)]
 use crate::outcome::TargetOutcome;
-use crate::Calendar;
 
 /// An availability agreement as written in configuration. It stays apart from
 /// [`AvailabilityAgreement`] because validation compiles the service hours and the recurring

@@ -16,9 +16,9 @@ use super::names::{always_open, check_zoned, set_operation, zoned_calendar_neede
 use super::plan::Plan;
 use super::target::TargetSpec;
 use super::term::Term;
+use crate::calendar::model::Calendar;
 use crate::calendar::HolidaySpec;
 use crate::error::Error;
-use crate::Calendar;
 
 /// The plain serde form of a customer's contract (without the catalog, which contracts
 /// share). It stays apart from [`Contract`] because a contract is these terms compiled

@@ -9,9 +9,9 @@ use super::entitlement;
 use super::lifecycle::Lifecycle;
 use super::names::{always_open, calendar_names, check_zoned, BUSINESS, WALL_CLOCK};
 use super::plan::{Plan, PlanSpec};
+use crate::calendar::model::Calendar;
 use crate::calendar::{CalendarPool, CalendarSpec};
 use crate::error::Error;
-use crate::Calendar;
 
 /// A severity class as configured.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -10,10 +10,10 @@ use serde::{Deserialize, Serialize};
 
 use super::metric::StartRule;
 use super::target_form::TargetForm;
+use crate::calendar::model::Calendar;
 use crate::calendar::BusinessDays;
 use crate::error::Error;
 use crate::time::{format_duration, parse_duration, TimeOfDay};
-use crate::Calendar;
 
 /// Where a business-day form starts counting (see the [`TargetSpec`] docs).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

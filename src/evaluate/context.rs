@@ -5,10 +5,10 @@ use chrono::{DateTime, TimeDelta, Utc};
 use chrono_tz::Tz;
 
 use super::lifecycle::fulfils;
+use crate::calendar::model::Calendar;
 use crate::clock::ClockEvent;
 use crate::contract::{Contract, Metric, WALL_CLOCK};
 use crate::incident::{Event, EventTag, Incident};
-use crate::Calendar;
 
 /// What every metric of one evaluation shares: the contract, the incident and its events
 /// known at `now`, and where the incident stands.

@@ -8,11 +8,11 @@ use super::context::{Context, Detail};
 use super::lifecycle::{self, fulfils, Rules};
 use super::reading::{named_deadline, not_covered, read_cycle, report_from};
 use super::report::{Cycle, MetricReport, MetricState, PauseInterval};
+use crate::calendar::model::Calendar;
 use crate::clock;
 use crate::contract::{Metric, Target};
 use crate::error::Error;
 use crate::incident::EventTag;
-use crate::Calendar;
 
 /// Under `new_cycle`: the cycles of a reopenable metric before the last reopening, each from
 /// its start (the metric's start, then each reopening) to the event that fulfilled or

@@ -8,11 +8,11 @@ use rust_decimal::Decimal;
 use super::context::{Context, MetricClock};
 use super::lifecycle::{self, Rules};
 use super::report::{StepReport, StepState};
+use crate::calendar::model::Calendar;
 use crate::clock::{self, Reach};
 use crate::contract::{Metric, SeverityChangePolicy, Trigger};
 use crate::error::Error;
 use crate::incident::EventTag;
-use crate::Calendar;
 
 /// The steps of the ladder for the severity in force at `now`, empty when the plan has none.
 /// `clocks` are the clocks of the evaluation's metrics, which `share` and `after_breach` steps

@@ -6,10 +6,10 @@ use rust_decimal::Decimal;
 
 use super::context::Detail;
 use super::report::{MetricReport, MetricState};
+use crate::calendar::model::Calendar;
 use crate::clock::{self, ClockEvent, ClockEventKind, ClockReading};
 use crate::contract::{Metric, Target};
 use crate::error::Error;
-use crate::Calendar;
 
 /// A metric's report with nothing counted: not covered by the plan.
 pub(crate) fn not_covered(metric: Metric) -> MetricReport {

@@ -9,11 +9,11 @@ use chrono_tz::Tz;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::calendar::model::Calendar;
 use crate::clock::ClockState;
 use crate::contract::{Metric, TargetForm, Trigger};
 use crate::incident::EventTag;
 use crate::time::{format_duration, ZonedInstant};
-use crate::Calendar;
 
 /// A metric's state as of `now`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -104,8 +104,8 @@
 //! | layer | module | concept |
 //! | --- | --- | --- |
 //! | 1 | `error` (private; [`Error`](crate::Error) at the root) | the one public [`Error`](crate::Error) type |
-//! | 2 | `config` (private) | helpers shared by the serde forms: strict maps, dates, paths in errors |
-//! | 3 | [`time`](crate::time) | leaf vocabulary: [`TimeOfDay`](crate::time::TimeOfDay) (allows 24:00), [`Shift`](crate::time::Shift), weekday keys, durations and their text form |
+//! | 2 | [`time`](crate::time) | leaf vocabulary: [`TimeOfDay`](crate::time::TimeOfDay) (allows 24:00), [`Shift`](crate::time::Shift), weekday keys, durations and their text form |
+//! | 3 | `config` (private) | helpers shared by the serde forms: strict maps, dates, paths in errors |
 //! | 4 | `outcome` (private; [`TargetOutcome`](crate::TargetOutcome) at the root) | whether a measured figure reached its target |
 //! | 5 | [`money`](crate::money) | currencies, rounding, fee schedules, quotas, hour budgets, credits, time and materials |
 //! | 6 | [`calendar`](crate::calendar) | [`Calendar`](crate::Calendar), holidays and presets, business days, algebra |
@@ -170,10 +170,11 @@
 //! holiday is observed, over `weekend.rs`), `shift.rs` (weekday shifts, moved dates, year
 //! cycles), the calendars of `chinese.rs`, `hebrew.rs`, `japan.rs`, `orthodox.rs`,
 //! `solar_term.rs` and `thai.rs`, and `table.rs` (dated tables, over `hijri.rs`), none of
-//! which imports `rule.rs` or `clash.rs` back. What the checks do not
-//! count: a file importing its own module's `mod.rs` items (`use super::{Calendar, Kind}`),
-//! the crate root's re-exports, which every module may use (`crate::Error`), and the
-//! `-> testing` lines: unit tests using the test-only `testing` module, whose literal
+//! which imports `rule.rs` or `clash.rs` back. No module imports the
+//! crate root: each item is imported from the module that defines it
+//! (`crate::calendar::model::Calendar`, `crate::error::Error`), so the root's re-exports sit
+//! above everything and point down. What the checks do not count: a file importing its own
+//! module's `mod.rs` items (`use super::{Calendar, Kind}`), and the `-> testing` lines: unit tests using the test-only `testing` module, whose literal
 //! constructors (`t` an instant, `d` a decimal, `date` a day) are one file,
 //! `tests/util/literals.rs`, that the integration tests include too.
 //!

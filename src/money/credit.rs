@@ -506,7 +506,7 @@ mod tests {
     fn spec_errors() {
         let err = |json: &str| {
             CreditPolicy::from_fields(serde_json::from_str::<CreditPolicyFields>(json).unwrap())
-                .map_err(|e: crate::Error| e.at("credits"))
+                .map_err(|e: crate::error::Error| e.at("credits"))
                 .unwrap_err()
                 .to_string()
         };

@@ -7,11 +7,11 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::availability::AvailabilityReport;
+use crate::contract::metric::Metric;
+use crate::money::currency::Money;
 use crate::money::{BudgetMonth, Currency, Invoice, QuotaUsage};
 use crate::report::count;
 use crate::time::{rfc3339, Hm, Period};
-use crate::Metric;
-use crate::Money;
 
 /// A customer's statement for one month, computed by [`Statement::compute`] from the
 /// contract's money terms, its incidents and the month's [`Usage`](super::Usage).

@@ -147,8 +147,8 @@ pub(crate) fn cycle_divides_400(every: Option<u16>) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::calendar::{HolidaySpec, Holidays};
+    use crate::error::Error;
     use crate::testing::date as d;
-    use crate::Error;
 
     fn build(json: &str) -> Holidays {
         let specs: Vec<HolidaySpec> = serde_json::from_str(json).unwrap();

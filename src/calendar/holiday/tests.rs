@@ -538,7 +538,9 @@ fn error_inside_a_calendar_names_the_calendar_path() {
     )
     .unwrap();
     assert_eq!(
-        crate::Calendar::try_from(spec).unwrap_err().to_string(),
+        crate::calendar::model::Calendar::try_from(spec)
+            .unwrap_err()
+            .to_string(),
         "holidays[1].month: invalid value `13`: expected a month from 1 to 12"
     );
 }
@@ -598,7 +600,7 @@ fn calendar_with_a_preset_skips_its_holidays() {
     use chrono::TimeDelta;
 
     use crate::testing::t;
-    let cal: crate::Calendar = serde_json::from_str(
+    let cal: crate::calendar::model::Calendar = serde_json::from_str(
         r#"{"timezone": "Europe/Berlin",
             "hours": {"mon": ["09:00-17:00"], "tue": ["09:00-17:00"], "wed": ["09:00-17:00"],
                       "thu": ["09:00-17:00"], "fri": ["09:00-17:00"]},
@@ -640,7 +642,7 @@ fn calendar_with_a_preset_skips_its_holidays() {
     // The calendar round-trips through its spec, preset reference included.
     let json = serde_json::to_string(&cal).unwrap();
     assert!(json.contains(r#"{"preset":"de"}"#));
-    let again: crate::Calendar = serde_json::from_str(&json).unwrap();
+    let again: crate::calendar::model::Calendar = serde_json::from_str(&json).unwrap();
     assert_eq!(again, cal);
 }
 

@@ -1,10 +1,11 @@
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 
 use crate::calendar::compiled::Seconds;
+use crate::calendar::model::Calendar;
 use crate::calendar::years::YearSeries;
 use crate::calendar::BusinessDays;
+use crate::error::Error;
 use crate::testing::{date as d, t};
-use crate::{Calendar, Error};
 
 fn cal(json: &str) -> Calendar {
     Calendar::from_json(json).unwrap()

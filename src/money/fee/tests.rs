@@ -1,8 +1,8 @@
 //! Unit tests of fee schedules.
 
 use super::*;
+use crate::money::currency::Money;
 use crate::testing::d;
-use crate::Money;
 use rust_decimal::Decimal;
 
 fn schedule(json: &str) -> Result<FeeSchedule, Error> {

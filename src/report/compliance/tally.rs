@@ -427,8 +427,9 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
+    use crate::contract::agreement::ContractSpec;
+    use crate::contract::catalog::Catalog;
     use crate::evaluate::evaluate;
-    use crate::{Catalog, ContractSpec};
 
     fn contract(severity: &str) -> Contract {
         let catalog: Catalog = serde_json::from_str(&format!(

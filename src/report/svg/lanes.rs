@@ -3,8 +3,8 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::calendar::model::Calendar;
 use crate::incident::{EventTag, Incident};
-use crate::Calendar;
 
 /// At most this many business intervals are shaded per lane (more would be below a pixel
 /// each on a 1,000-pixel picture).
