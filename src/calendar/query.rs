@@ -16,6 +16,10 @@ use crate::error::{out_of_range, Error};
 use crate::time::{format_duration, rfc3339};
 
 const NANOS_PER_SEC: i64 = 1_000_000_000;
+const NANOS_U32: u32 = 1_000_000_000;
+
+/// More business seconds than two UTC years hold (the most a cached `between` counts).
+const SPAN_SECS: i64 = 2 * 366 * SECS_PER_DAY;
 
 /// Splits an instant into Unix seconds and nanoseconds (a leap second's extra nanoseconds are
 /// treated as the last nanosecond of its second).
@@ -47,31 +51,44 @@ fn moved(operation: &'static str, at: DateTime<Utc>, sign: char, duration: TimeD
 
 /// Where an instant stands in a year whose chunk is cached, read from its UTC date and time
 /// fields: the year, its chunk, the instant's Unix second, its day of the year (from 0), and
-/// the nanoseconds of that second (a leap second's extra nanoseconds are treated as the last
-/// nanosecond of its second, as [`split`] does).
+/// the nanoseconds of that second as chrono gives them (beyond a second's in a leap second,
+/// whose extra nanoseconds every reading treats as the last nanosecond of its second, as
+/// [`split`] does).
 struct Spot<'a> {
     y: i32,
     chunk: &'a Chunk,
     secs: i64,
     day: usize,
-    nanos: i64,
+    nanos: u32,
 }
 
 impl Spot<'_> {
-    /// Business seconds of the year before the instant's second, and the nanoseconds of that
-    /// second that count (those of an open second).
+    /// Business seconds of the year before the instant's second, and whether that second is
+    /// open.
     #[inline]
-    fn cum_and_counted_nanos(&self) -> (i64, i64) {
-        let (_, cum, nanos) = self.place();
-        (cum, nanos)
+    fn cum_and_open(&self) -> (i64, bool) {
+        let (_, cum, open) = self.chunk.place_on_day(self.day, self.secs);
+        (cum, open)
     }
 
-    /// [`Spot::cum_and_counted_nanos`] after the index of the last interval starting at or
-    /// before the instant (0 when none does).
+    /// The nanoseconds of the instant's second that count: those of an open second, a leap
+    /// second's extra ones counted as its last nanosecond.
+    #[inline]
+    fn counted_nanos(&self, open: bool) -> u32 {
+        if open {
+            self.nanos.min(NANOS_U32 - 1)
+        } else {
+            0
+        }
+    }
+
+    /// The index of the last interval starting at or before the instant (0 when none
+    /// does), the business seconds of the year before the instant's second, and the
+    /// nanoseconds of that second that count.
     #[inline]
     fn place(&self) -> (usize, i64, i64) {
         let (k, cum, open) = self.chunk.place_on_day(self.day, self.secs);
-        (k, cum, if open { self.nanos } else { 0 })
+        (k, cum, i64::from(self.counted_nanos(open)))
     }
 }
 
@@ -107,7 +124,7 @@ impl Calendar {
             chunk,
             secs,
             day: usize::try_from(day).ok()?,
-            nanos: i64::from(time.nanosecond()).min(NANOS_PER_SEC - 1),
+            nanos: time.nanosecond(),
         })
     }
 
@@ -189,8 +206,7 @@ impl Calendar {
     #[inline(always)]
     fn between_cached(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Option<TimeDelta> {
         let (a, b) = (self.spot(from)?, self.spot(to)?);
-        let (cum_a, nanos_a) = a.cum_and_counted_nanos();
-        let (cum_b, nanos_b) = b.cum_and_counted_nanos();
+        let ((cum_a, open_a), (cum_b, open_b)) = (a.cum_and_open(), b.cum_and_open());
         let mut secs = if a.y == b.y {
             cum_b - cum_a
         } else if b.y.checked_sub(1)? == a.y {
@@ -198,12 +214,27 @@ impl Calendar {
         } else {
             return None;
         };
-        let mut nanos = nanos_b - nanos_a;
-        if nanos < 0 {
-            nanos += NANOS_PER_SEC;
+        // Two years of running totals lie far inside a `TimeDelta`; a test the compiler can
+        // see lets it drop `TimeDelta::new`'s own range tests.
+        if !(-SPAN_SECS..=SPAN_SECS).contains(&secs) {
+            return None;
+        }
+        if a.nanos | b.nanos == 0 {
+            // Whole seconds, the common case: nothing to borrow.
+            return TimeDelta::new(secs, 0);
+        }
+        // The nanoseconds that count (those of an open second), in `[0, NANOS_PER_SEC)`,
+        // borrowing a second when `b`'s are fewer.
+        let (a_ns, b_ns) = (a.counted_nanos(open_a), b.counted_nanos(open_b));
+        if b_ns < a_ns {
             secs -= 1;
         }
-        TimeDelta::new(secs, u32::try_from(nanos).ok()?)
+        let nanos = if b_ns < a_ns {
+            b_ns + NANOS_U32 - a_ns
+        } else {
+            b_ns - a_ns
+        };
+        TimeDelta::new(secs, nanos)
     }
 
     /// Where the running total `c`, counted from the start of UTC year `y`, is reached

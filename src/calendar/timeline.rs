@@ -421,7 +421,9 @@ impl HeapSize for Chunk {
 /// not kept, so a calendar's memory stays bounded whatever the span its queries touch.
 #[derive(Debug)]
 pub(crate) struct YearCache<T> {
-    slots: Box<[OnceLock<Box<T>>]>,
+    /// Inline in the calendar (not behind a pointer of its own), so that reaching a year's
+    /// value takes one memory access fewer.
+    slots: [OnceLock<Box<T>>; CACHE_LEN],
     /// Heap bytes of the values kept so far.
     used: AtomicUsize,
     budget: usize,
@@ -431,7 +433,7 @@ impl<T> YearCache<T> {
     /// An empty cache that keeps values up to `budget` heap bytes.
     pub(crate) fn with_budget(budget: usize) -> Self {
         YearCache {
-            slots: (0..CACHE_LEN).map(|_| OnceLock::new()).collect(),
+            slots: std::array::from_fn(|_| OnceLock::new()),
             used: AtomicUsize::new(0),
             budget,
         }

@@ -291,3 +291,60 @@ fn tables_match_the_years_they_stand_for() {
     let rest = office.difference(&[tokyo]).unwrap();
     assert_tables_match_years("difference", &rest, 2102, 2552);
 }
+
+/// `between` on compiled years (the fast path) borrows a second when the later instant's
+/// counted nanoseconds are fewer, and gives the negated answer for reversed instants, in one
+/// year and across a year boundary.
+#[test]
+fn between_on_compiled_years_borrows_nanoseconds_and_keeps_its_sign() {
+    let cal: Calendar = serde_json::from_str(
+        r#"{"timezone": "UTC", "hours": {"mon": ["09:00-17:00"], "tue": ["09:00-17:00"],
+            "wed": ["09:00-17:00"], "thu": ["09:00-17:00"], "fri": ["09:00-17:00"]}}"#,
+    )
+    .unwrap();
+    // Compile the years first, so that the calls below take the fast path.
+    cal.add(t("2026-06-01T09:00:00Z"), TimeDelta::hours(4000))
+        .unwrap();
+    let ns = |s: &str, n: u32| t(s) + TimeDelta::nanoseconds(i64::from(n));
+    let cases = [
+        // Mon 10:00:00.7 to Mon 12:00:00.2: 1 h 59 min 59.5 s.
+        (
+            ns("2026-06-01T10:00:00Z", 700_000_000),
+            ns("2026-06-01T12:00:00Z", 200_000_000),
+            TimeDelta::new(7199, 500_000_000).unwrap(),
+        ),
+        // Mon 10:00:00.2 to Tue 10:00:00.7: one business day and half a second.
+        (
+            ns("2026-06-01T10:00:00Z", 200_000_000),
+            ns("2026-06-02T10:00:00Z", 700_000_000),
+            TimeDelta::new(8 * 3600, 500_000_000).unwrap(),
+        ),
+        // Thu 2026-12-31 16:00:00.9 to Fri 2027-01-01 09:00:00.1 (open at its start, but
+        // the later instant's nanoseconds count since it is open): 1 h, less 0.8 s.
+        (
+            ns("2026-12-31T16:00:00Z", 900_000_000),
+            ns("2027-01-01T09:00:00Z", 100_000_000),
+            TimeDelta::new(3599, 200_000_000).unwrap(),
+        ),
+        // A closed instant's nanoseconds do not count: Sat 12:00:00.9 to Mon 09:00:00.5.
+        (
+            ns("2026-06-06T12:00:00Z", 900_000_000),
+            ns("2026-06-08T09:00:00Z", 500_000_000),
+            TimeDelta::new(0, 500_000_000).unwrap(),
+        ),
+    ];
+    for (a, b, expected) in cases {
+        assert_eq!(cal.between(a, b).unwrap(), expected, "between({a}, {b})");
+        assert_eq!(cal.between(b, a).unwrap(), -expected, "between({b}, {a})");
+    }
+    // A leap second's extra nanoseconds count as the last nanosecond of its second:
+    // 10:00:59 and 1.5 s (chrono's leap second) to 12:00:00 is 1 h 59 min and 1 ns.
+    let leap = chrono::NaiveDate::from_ymd_opt(2026, 6, 1)
+        .and_then(|d| d.and_hms_nano_opt(10, 0, 59, 1_500_000_000))
+        .unwrap()
+        .and_utc();
+    let noon = t("2026-06-01T12:00:00Z");
+    let expected = TimeDelta::new(7140, 1).unwrap();
+    assert_eq!(cal.between(leap, noon).unwrap(), expected);
+    assert_eq!(cal.between(noon, leap).unwrap(), -expected);
+}
