@@ -479,7 +479,7 @@
 //! whole weeks of a weekly pattern plus two partial weeks, and only the days around those
 //! dates are listed interval by interval. Each zone's offset changes are found once per process,
 //! when the first calendar in that zone is built. Chunks of the years 1800–2599 are cached
-//! (about 8 KiB per year for an office calendar, at most 48 MiB per calendar: beyond that,
+//! (about 7.5 KiB per year for an office calendar, at most 48 MiB per calendar: beyond that,
 //! years are compiled again when asked for), and the total of every year a walk computes on
 //! its own is cached too, inside or outside that window, so no call sums a year another call
 //! already summed. A combination compiles its members' years without keeping them in the

@@ -30,44 +30,49 @@
 //! 2026-03-10 10:17:23 in Berlin. Calendar `emea-office` of the vectors: Berlin, Mon–Fri
 //! 08:00–17:00, German holidays, half days.
 //!
-//! Measured with `cargo bench --bench calendar -- 'calendar/(floor/)?(add/40h|between/1y|sub/40h)'`
-//! (criterion, median) on the 2-core development machine on 2026-12-02 at load 1–1.5, at commit
-//! `505cf2d`: a chunk keeps each interval's start, end and running total side by side and its
-//! day index inline, so finding an instant's interval takes one dependent memory access fewer
-//! than the run before (in brackets, that run's figures: the cached-year fast path, the
-//! commit after `5b5eefa`):
+//! Measured with `cargo bench --bench calendar -- 'calendar/(floor/)?(add/40h|between/1y|sub/40h)'
+//! --warm-up-time 1 --measurement-time 4` (criterion, median) on the 2-core development machine
+//! on 2026-12-02 at load about 1, at commit `b0df61f`. Since the run before (in brackets, at
+//! commit `505cf2d`): a year cache's slots live inline in the calendar, an instant's interval
+//! is found by stepping back over a slice, and a cached `between` reads both instants'
+//! intervals at once, skips the nanosecond borrow for whole-second instants and lets the
+//! compiler drop `TimeDelta::new`'s range tests (under callgrind 147 instructions per call
+//! of the fixed bench, from 214; the floor's is 79):
 //!
-//! | bench | median | floor | ratio |
-//! | --- | --- | --- | --- |
-//! | `calendar/add/40h` | 20.0 ns (19.1) | 17.6 ns (16.7) | 1.13 (1.14) |
-//! | `calendar/add/40h/random` | 24.5 ns (24.9) | 20.5 ns (20.5) | 1.20 (1.22) |
-//! | `calendar/sub/40h` | 19.9 ns (19.2) | 17.6 ns (the floor's `add`) | 1.13 (1.15) |
-//! | `calendar/between/1y` | 12.4 ns (13.4) | 4.8 ns (4.7) | 2.58 (2.87) |
-//! | `calendar/between/1y/random` | 15.2 ns (15.9) | 6.8 ns (6.8) | 2.23 (2.33) |
-//! | `calendar/is_open` | 3.7 ns (the run before) | | |
+//! | bench | median | floor | ratio | target |
+//! | --- | --- | --- | --- | --- |
+//! | `calendar/add/40h` | 18.6 ns (20.0) | 16.5 ns (17.6) | 1.12 (1.13) | 1.5 |
+//! | `calendar/add/40h/random` | 24.5 ns (24.5) | 21.0 ns (20.5) | 1.17 (1.20) | 1.5 |
+//! | `calendar/sub/40h` | 18.4 ns (19.9) | 16.5 ns (the floor's `add`) | 1.11 (1.13) | 1.5 |
+//! | `calendar/between/1y` | 8.6 ns (12.4) | 4.7 ns (4.8) | 1.83 (2.58) | 2 |
+//! | `calendar/between/1y/random` | 10.9 ns (15.2) | 6.8 ns (6.8) | 1.59 (2.23) | 2 |
 //!
-//! The same session, full run before the last step (the general path out of line): `add/1h`
-//! 18.3 ns, `add/2000h` 30.8 ns (the answer in the next year), `between/1d` 14.0 ns,
-//! `build/emea-office` 45.6 µs (parse + validate, 13 years of holidays). Before the fast path,
-//! in a run on a machine at load 14 the day before the figures above: `add/40h` 137 ns; under
-//! callgrind (instructions per call, load-independent) `add/40h` went from 446 to 244
-//! instructions, of which the binary search was 60 and chrono's timestamp conversions about
-//! 150. `add` and `sub` hold the target of 1.5× the floor; `between` does not yet hold 2×
-//! (the floor's two lookups touch four arrays; ours reads each instant's date fields, two
-//! cached years and builds a `TimeDelta`, and reaching a cached year takes four dependent
-//! memory accesses to the floor's two): issue "Speed back to the floor" stays open for it.
+//! Every ratio holds its target. The fixed `between` is the tightest: over the session's runs
+//! of this code it measured 1.74–1.95× (the floor between 4.6 and 4.9 ns), while the code
+//! before this change measured 1.92–2.19×. The floor's two lookups touch four arrays held in
+//! registers; ours reads each instant's date fields and reaches its year's compiled intervals
+//! through the calendar's cache (three dependent memory accesses to the floor's one).
 //!
-//! Memory: a calendar holds its configuration, 400 empty cache slots (3 KiB) and about 8 KiB per
-//! compiled year of an office calendar (a 24x7 calendar: under 4 KiB per year);
-//! [`Calendar::memory_bytes`](crate::Calendar::memory_bytes) reports it. The limits and time
-//! bounds that hold for any configuration are in the [`calendar`](crate::calendar) module docs.
+//! Earlier figures, for the record: `add/1h` 18.3 ns, `add/2000h` 30.8 ns (the answer in the
+//! next year), `between/1d` 14.0 ns, `build/emea-office` 45.6 µs (parse + validate, 13 years
+//! of holidays) at commit `505cf2d`'s predecessor; before the cached-year fast path, at load
+//! 14, `add/40h` 137 ns, and under callgrind (instructions per call, load-independent)
+//! `add/40h` went from 446 to 244 instructions, of which the binary search was 60 and
+//! chrono's timestamp conversions about 150.
+//!
+//! Memory: a calendar as built holds its configuration and 1,600 empty cache slots (25 KiB:
+//! 800 years of compiled intervals and 800 of business-day tables), 32 KiB in all for
+//! `emea-office`; each compiled year of an office calendar adds about 7.5 KiB (a 24x7
+//! calendar: 1.6 KiB). [`Calendar::memory_bytes`](crate::Calendar::memory_bytes) reports it.
+//! The limits and time bounds that hold for any configuration are in the
+//! [`calendar`](crate::calendar) module docs.
 //!
 //! Contracts share calendars: a [`Catalog`](crate::Catalog) compiles its calendars once and
 //! hands its contracts the same ones; a contract's `business` calendar (a region with the
 //! customer's holidays) comes from a pool of the catalog keyed by configuration. 10,000
 //! Comarch contracts on `cet-office` with German holidays, each having computed one deadline
-//! in 2026, hold 3 calendars of 124,520 bytes in all; before this sharing they held 30,000
-//! calendars of 1,245,200,000 bytes (the sum of [`Calendar::memory_bytes`](crate::Calendar::memory_bytes)
+//! in 2026, hold 3 calendars of 124,456 bytes in all; before this sharing they held 30,000
+//! calendars of 1,244,560,000 bytes (the sum of [`Calendar::memory_bytes`](crate::Calendar::memory_bytes)
 //! over the calendars the contracts hold, measured on both codes; `tests/it/shared_calendars.rs`
 //! prints it: `cargo test --test it shared_calendars -- --nocapture`).
 //!
@@ -76,25 +81,25 @@
 //! `cargo bench --bench evaluate`: one incident with 10 events against a contract with 3
 //! metrics, one of them with nested pauses, German holidays; 40,000 periodic updates every 30
 //! minutes on a 4-hour target; a ladder with three `share` steps and one `after_breach` step
-//! reading the resolution's record. Same run and brackets as above: a single incident's
-//! evaluation and the throughput over 10,000 different incidents are 20–30 % slower than before
-//! the redesign (not yet profiled; issue "Speed back to the floor" owns it).
+//! reading the resolution's record. Measured with `cargo bench --bench evaluate --
+//! --warm-up-time 1 --measurement-time 5` on 2026-12-02 at load about 1, at commit `b0df61f`
+//! (same session as the calendar table); in brackets the figures at commit `49750b7`, just
+//! after the redesign, and before it:
 //!
 //! | bench | median |
 //! | --- | --- |
-//! | `evaluate/incident/10-events-3-metrics` | 1.84 µs (1.5 µs at `ed6b6fa`; callgrind there: 13,747 instructions per evaluation) |
-//! | `evaluate/ladder/share-and-after-breach` | 2.5 µs (2.4 µs) |
-//! | `evaluate/updates/40k` | 7.9 ms (8.7 ms; linear in the events; 4.7 s before issue 14) |
-//! | `evaluate/updates/40k-next-wake-up` | 7.9 ms (8.4 ms; 6.9 s before issue 14) |
-//! | `evaluate/throughput/10k-incidents` | 21 ms (16 ms; 0.48 million incidents per second, one core) |
+//! | `evaluate/incident/10-events-3-metrics` | 0.96 µs (1.84 µs; 1.5 µs before the redesign) |
+//! | `evaluate/ladder/share-and-after-breach` | 1.50 µs (2.5 µs; 2.4 µs) |
+//! | `evaluate/updates/40k` | 4.86 ms (7.9 ms; 8.7 ms; linear in the events; 4.7 s before issue 14) |
+//! | `evaluate/updates/40k-next-wake-up` | 4.86 ms (7.9 ms; 8.4 ms; 6.9 s before issue 14) |
+//! | `evaluate/throughput/10k-incidents` | 9.8 ms (21 ms; 16 ms): 1.02 million incidents per second, one core |
 //!
-//! Re-measured on 2026-12-02 at load 1–2 after the calendar's cached-year fast path (same
-//! session as the calendar table above): `evaluate/incident/10-events-3-metrics` 1.14 µs,
-//! `evaluate/throughput/10k-incidents` 12.5 ms (0.80 million incidents per second, one core).
-//! Under callgrind an evaluation of the single-incident bench is 12,128 instructions: the
-//! three metrics' clock readings about 2,800 (five `between` and one `add`), the lifecycle
-//! traces about 2,350 (70 per event and metric), the per-metric bookkeeping about 2,400,
-//! allocation about 1,000 (six allocations per evaluation), the percentages about 850.
+//! The slowdown the redesign brought (20–30 %) is gone: the calendar's fast path and the
+//! evaluation record read once per metric more than made up for it. Under callgrind, at the
+//! cached-year fast path, an evaluation of the single-incident bench was 12,128 instructions:
+//! the three metrics' clock readings about 2,800 (five `between` and one `add`), the
+//! lifecycle traces about 2,350 (70 per event and metric), the per-metric bookkeeping about
+//! 2,400, allocation about 1,000 (six allocations per evaluation), the percentages about 850.
 //!
 //! # Queues
 //!
@@ -103,21 +108,19 @@
 //! compares and the entries are read again only on ties; the deciding key of each neighbour pair
 //! is one more pass. Evaluating the incidents into entries is a separate, larger cost (one
 //! `evaluate` each), which a queue as of a new `now` cannot avoid. Measured with
-//! `cargo bench --bench queue` (criterion, median, on the 2-core development machine on
-//! 2026-12-02 at commit `49750b7`, load about 1.5; in brackets the figures of the code before
-//! the redesign, measured at load above 4; 100,000 open incidents over the six fixture
-//! customers, every severity, a third answered):
+//! `cargo bench --bench queue -- --warm-up-time 1 --measurement-time 5` (criterion, median, on
+//! the 2-core development machine on 2026-12-02 at load about 1, at commit `b0df61f`; in
+//! brackets the figures at commit `49750b7`, just after the redesign, and before it; 100,000
+//! open incidents over the six fixture customers, every severity, a third answered):
 //!
 //! | bench | what is timed | median |
 //! | --- | --- | --- |
-//! | `queue/order/100k` | sorting 100,000 precomputed entries by the default keys and finding every deciding key | 31 ms (22 ms) |
-//! | `queue/evaluate/100k` | evaluating the 100,000 incidents into entries (`QueueEntry::new`) | 129 ms (95 ms; ≈ 1.3 µs per incident) |
-//! | `queue/update/100k` | one incident changed in a `Queue` of 100,000 (one evaluation + map work) | 1.5 µs (1.4 µs) |
+//! | `queue/order/100k` | sorting 100,000 precomputed entries by the default keys and finding every deciding key | 22.1 ms (31 ms; 22 ms) |
+//! | `queue/evaluate/100k` | evaluating the 100,000 incidents into entries (`QueueEntry::new`) | 96 ms (129 ms; 95 ms; ≈ 1 µs per incident) |
+//! | `queue/update/100k` | one incident changed in a `Queue` of 100,000 (one evaluation + map work) | 1.05 µs (1.5 µs; 1.4 µs) |
 //!
-//! Ordering and evaluating are slower than before the redesign although the machine was
-//! quieter: a regression not yet profiled (issue "Speed back to the floor"). The
-//! 50 ms budget holds for ordering; ordering *and* evaluating 100,000 incidents from scratch does
-//! not (about 160 ms on one core), which is why the two are measured apart and why
+//! The 50 ms budget holds for ordering; ordering *and* evaluating 100,000 incidents from
+//! scratch does not (about 120 ms on one core), which is why the two are measured apart and why
 //! [`Queue`](crate::queue::Queue) re-evaluates only what changed (the cost of each operation is in the
 //! [queue reference](crate::queue#configuration-reference)).
 //!
@@ -125,18 +128,20 @@
 //!
 //! An [`Agenda`](crate::agenda::Agenda) evaluates each incident once when it is inserted or
 //! updated and keeps its changes in time order; an index of (instant, handle) holds each
-//! incident's next change. Measured with `cargo bench --bench agenda` (criterion, median) on
-//! the 2-core development machine on 2026-12-02 at load 1 (commit after `bbc843e`). Inputs:
+//! incident's next change. Measured with `cargo bench --bench agenda -- --warm-up-time 1
+//! --measurement-time 5` (criterion, median) on the 2-core development machine on 2026-12-02
+//! at load about 1, at commit `b0df61f` (in brackets: at load 1, the commit after `bbc843e`,
+//! before the calendar's latest fast-path work). Inputs:
 //! the 100,000 open incidents of the queue bench (six fixture customers, every severity,
 //! reported over the 70 hours before `now`, a third answered; `benches/common`), which
 //! schedule 93,386 changes; 71 fall due at the first instant, 1,289 within the hour.
 //!
 //! | bench | what is timed | budget | median |
 //! | --- | --- | --- | --- |
-//! | `agenda/build/100k` | `Agenda::insert_all` of the 100,000 incidents (one evaluation each, the index sorted once) | 200 ms | 89.5 ms sequential; 66.5 ms with `--features rayon` (1.35× on 2 cores) |
-//! | `agenda/update-next/100k` | one incident gains an event (or loses it) in an agenda of 100,000, then `next_instant` | 10 µs | 0.67 µs |
-//! | `agenda/peek/100k` | what changes at the next instant: 71 items | – | 2.8 µs (about 40 ns per item: a map lookup per incident) |
-//! | `agenda/due-before/1h` | everything due in the next hour: 1,289 items, sorted | – | 0.12 ms |
+//! | `agenda/build/100k` | `Agenda::insert_all` of the 100,000 incidents (one evaluation each, the index sorted once) | 200 ms | 82.0 ms sequential (89.5 ms); 59.2 ms with `--features rayon`, 1.38× on 2 cores (66.5 ms) |
+//! | `agenda/update-next/100k` | one incident gains an event (or loses it) in an agenda of 100,000, then `next_instant` | 10 µs | 0.60 µs (0.67 µs) |
+//! | `agenda/peek/100k` | what changes at the next instant: 71 items | – | 2.75 µs (2.8 µs; about 40 ns per item: a map lookup per incident) |
+//! | `agenda/due-before/1h` | everything due in the next hour: 1,289 items, sorted | – | 0.12 ms (0.12 ms) |
 //!
 //! Both budgets hold. (On the same day under a load of 11–15 from parallel builds the build
 //! took 262 ms and the update 2.1 µs.) An agenda of 100,000 incidents never needs a rebuild:
@@ -184,6 +189,11 @@
 //! and **583 ms with `--features rayon`** (1.72 M incidents/s, 1.45× on 2 cores):
 //! `cargo bench --bench batch -- batch/compliance --measurement-time 12` and the same with
 //! `--features rayon`.
+//!
+//! Re-measured on 2026-12-02 at load about 1, at commit `b0df61f` (the calendar's latest
+//! fast-path work, same session as the calendar table): `batch/compliance/1m-incidents`
+//! **857 ms sequential** (1.17 M incidents/s; target 1.0 s) and **524 ms with `--features
+//! rayon`** (1.91 M incidents/s, 1.64× on 2 cores), with the same commands.
 //!
 //! Memory: the 1,000,000 input incidents take 943 MB (88 bytes per event); the aggregation
 //! keeps only counts and one 8-byte sample per met or breached metric (24 MB for 3,000,000
