@@ -94,6 +94,16 @@ pub enum Party {
     Vendor,
 }
 
+impl std::fmt::Display for Party {
+    /// `customer` or `vendor`, as in configuration.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Party::Customer => "customer",
+            Party::Vendor => "vendor",
+        })
+    }
+}
+
 /// A support level (N1, N2, N3 …).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -260,10 +260,7 @@ impl fmt::Display for Refusal {
                 version,
                 date,
                 status,
-            } => write!(
-                f,
-                "version {version} is not supported on {date} ({status:?})"
-            ),
+            } => write!(f, "version {version} is not supported on {date} ({status})"),
             Refusal::OutsideTerm { date } => write!(f, "the contract is not in force on {date}"),
         }
     }

@@ -33,7 +33,7 @@ impl fmt::Display for LevelSpan {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} ({:?}) from {} for {}",
+            "{} (operated by the {}) from {} for {}",
             self.level,
             self.operated_by,
             self.from,

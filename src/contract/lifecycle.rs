@@ -119,6 +119,20 @@ pub enum SupportStatus {
     Unknown,
 }
 
+impl std::fmt::Display for SupportStatus {
+    /// In words: `full support`, `sustained support`, `beyond sustained support`,
+    /// `extended maintenance`, `not in the lifecycle`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            SupportStatus::Full => "full support",
+            SupportStatus::Sustained => "sustained support",
+            SupportStatus::BeyondSustained => "beyond sustained support",
+            SupportStatus::Extended => "extended maintenance",
+            SupportStatus::Unknown => "not in the lifecycle",
+        })
+    }
+}
+
 /// One release line of a product.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

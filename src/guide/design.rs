@@ -178,21 +178,33 @@
 //! constructors (`t` an instant, `d` a decimal, `date` a day) are one file,
 //! `tests/util/literals.rs`, that the integration tests include too.
 //!
-//! # Not yet as designed
+//! # Deliberate exceptions
 //!
-//! What the redesign (issue 16) has left, so that nobody mistakes it for the design:
+//! Where the code departs from the rules above on purpose, and why:
 //!
-//! - **Public `serialize` / `deserialize` methods.** The types that refuse duplicate keys
-//!   derive their serde forms with `#[serde(remote = "Self")]` and wrap them; serde makes the
-//!   derived functions public inherent methods of the type, which rustdoc lists. The folded
-//!   types put that derive on their private `…Fields` struct, so theirs are hidden; the specs
-//!   that remain (and `CreditInputs`, `FeeInputs`, `Outage`, …) still show them.
-//! - **Paths passed by hand inside one part.** The holiday, special-hours, plan, ladder,
-//!   pause-rule and entitlement validators check their own value, and the caller adds the
-//!   segment with [`Error::at`](crate::Error::at). Still taking the path they report: the
-//!   money helpers (`config_amount`, the checked arithmetic, and the fee rule tree, whose
-//!   nodes keep their paths as data for invoice lines), the combination limits of
-//!   `calendar/limits.rs` (`check_combined`), the shared parsers `parse_date` and
-//!   `parse_percent`, and the paths a plan lists for its business-day targets and steps
-//!   (`Plan::business_day_calendars`), data the catalog and the contract check against
-//!   calendars only they hold and quote in their messages.
+//! - **Public `serialize` / `deserialize` methods on some configuration types.** A type that
+//!   names the path of a bad value in serde's errors derives its serde forms with
+//!   `#[serde(remote = "Self")]` and wraps them (`config::tracked_serde!`). Serde makes the
+//!   derived functions inherent methods with the type's own visibility, so rustdoc lists them
+//!   on the public specs (`CalendarSpec`, `ContractSpec`, `PlanSpec`, `LadderSpec`,
+//!   `CatalogSpec`, `BillingSpec`, `TimeAndMaterialsSpec`, `AvailabilityAgreementSpec`,
+//!   `FeeScheduleSpec`) and on `FeeInputs`, `CreditInputs`, `Usage`, `Outage` and
+//!   `WorkInterval`. Hiding them would take a second, private copy of every field list (the
+//!   folded types have one because their validation needs it anyway). They read and write
+//!   the same forms as the trait methods; only the trait's `deserialize` puts the path in
+//!   front of a message.
+//! - **Paths that are data.** Validators check their own value and the caller adds the
+//!   segment with [`Error::at`](crate::Error::at). A few functions still take a path because
+//!   it is part of what they produce or check: the fee rule tree, whose nodes keep their
+//!   paths for invoice lines, and the money helpers that report on those nodes
+//!   (`config_amount`, the checked arithmetic); the paths a plan lists for its business-day
+//!   targets and steps (`Plan::business_day_calendars`), which the catalog and the contract
+//!   check against calendars only they hold and quote in their messages; the combination
+//!   limits of `calendar/limits.rs`, which name the member they found too deep or too large;
+//!   and the shared readers `parse_date` and `parse_percent`, which serde's visitors call with
+//!   an empty path.
+//! - **What an error expects is text.** [`Error::InvalidValue`](crate::Error::InvalidValue)
+//!   names the path and the value as written, and says in words what would have been
+//!   accepted (`expected`): the accepted forms are as varied as the configuration (a
+//!   percentage, a currency code, a shift, a list of event names), and a message is what a
+//!   person fixing the file reads.

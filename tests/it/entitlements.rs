@@ -156,7 +156,7 @@ fn cumulocity_lifecycle_at_the_door() {
     r.at = t("2026-07-02T09:00:00Z");
     assert_eq!(
         c.decide(&r).unwrap_err().to_string(),
-        "version 10.17.9 is not supported on 2026-07-02 (BeyondSustained)"
+        "version 10.17.9 is not supported on 2026-07-02 (beyond sustained support)"
     );
     r.version = Some("9.0".parse().unwrap());
     assert!(matches!(
