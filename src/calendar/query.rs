@@ -51,9 +51,8 @@ fn moved(operation: &'static str, at: DateTime<Utc>, sign: char, duration: TimeD
 
 /// Where an instant stands in a year whose chunk is cached, read from its UTC date and time
 /// fields: the year, its chunk, the instant's Unix second, its day of the year (from 0), and
-/// the nanoseconds of that second as chrono gives them (beyond a second's in a leap second,
-/// whose extra nanoseconds every reading treats as the last nanosecond of its second, as
-/// [`split`] does).
+/// the nanoseconds of that second as chrono gives them (10^9 or more in a leap second: each
+/// reading counts those as the last nanosecond of the second, as [`split`] does).
 struct Spot<'a> {
     y: i32,
     chunk: &'a Chunk,
