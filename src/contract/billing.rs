@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::names::check_name;
 use super::plan::Plan;
 use crate::availability::{AvailabilityAgreement, AvailabilityAgreementSpec};
 use crate::calendar::{TimeAndMaterials, TimeAndMaterialsSpec};
@@ -187,14 +188,8 @@ impl Billing {
 
         if let Some(c) = &credits {
             for severity in c.breach_credits().keys() {
-                if !severities.contains(severity) {
-                    return Err(Error::UnknownName {
-                        path: "billing.credits.per_breach".into(),
-                        kind: "severity".into(),
-                        name: severity.clone(),
-                        known: severities.to_vec(),
-                    });
-                }
+                check_name("severity", severity, severities)
+                    .map_err(|e| e.at("billing.credits.per_breach"))?;
             }
             if c.has_availability_tiers() && availability.is_none() {
                 return Err(Error::InvalidValue {

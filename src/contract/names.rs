@@ -31,18 +31,25 @@ pub(crate) fn calendar_names(calendars: &BTreeMap<String, CalendarSpec>) -> Vec<
     names
 }
 
-/// `name` must be one of `known` (the error's path is relative to the name: empty).
-pub(crate) fn check_calendar(name: &str, known: &[String]) -> Result<(), Error> {
+/// `name`, a name of `kind` (`severity`, `channel` …), must be one of `known` (the error's
+/// path is relative to the name: empty).
+pub(crate) fn check_name(kind: &str, name: &str, known: &[String]) -> Result<(), Error> {
     if known.iter().any(|c| c == name) {
         Ok(())
     } else {
         Err(Error::UnknownName {
             path: String::new(),
-            kind: "clock".into(),
+            kind: kind.into(),
             name: name.to_owned(),
             known: known.to_vec(),
         })
     }
+}
+
+/// `name` must be one of the calendars `known` (the error's path is relative to the name:
+/// empty).
+pub(crate) fn check_calendar(name: &str, known: &[String]) -> Result<(), Error> {
+    check_name("clock", name, known)
 }
 
 /// What a calendar spec combines, if it is a union, intersection or difference.

@@ -8,7 +8,7 @@ use super::entitlement::Entitlement;
 use super::ladder::Trigger;
 use super::ladder::{Ladder, LadderSpec};
 use super::metric::{Metric, StartRule};
-use super::names::check_calendar;
+use super::names::{check_calendar, check_name};
 use super::pause::{check_pause_rules, PauseRule};
 use super::target::{Target, TargetSpec};
 use super::target_form::TargetForm;
@@ -234,14 +234,7 @@ impl Plan {
     ) -> Result<Plan, Error> {
         let mut targets = BTreeMap::new();
         for (sev, metrics) in &spec.targets {
-            if !severities.contains(sev) {
-                return Err(Error::UnknownName {
-                    path: "targets".into(),
-                    kind: "severity".into(),
-                    name: sev.clone(),
-                    known: severities.to_vec(),
-                });
-            }
+            check_name("severity", sev, severities).map_err(|e| e.at("targets"))?;
             let mut by_metric = BTreeMap::new();
             for (metric, t) in metrics {
                 let target = target_from_spec(t, clocks, &spec.entitlements)
@@ -254,14 +247,7 @@ impl Plan {
             check_pause_rules(rules).map_err(|e| e.at(&format!("pauses.{metric}")))?;
         }
         for (sev, by_metric) in &spec.severity_pauses {
-            if !severities.contains(sev) {
-                return Err(Error::UnknownName {
-                    path: "severity_pauses".into(),
-                    kind: "severity".into(),
-                    name: sev.clone(),
-                    known: severities.to_vec(),
-                });
-            }
+            check_name("severity", sev, severities).map_err(|e| e.at("severity_pauses"))?;
             for (metric, rules) in by_metric {
                 check_pause_rules(rules)
                     .map_err(|e| e.at(&format!("severity_pauses.{sev}.{metric}")))?;
@@ -271,14 +257,7 @@ impl Plan {
             .map_err(|e| e.at("entitlements"))?;
         let mut ladders = BTreeMap::new();
         for (sev, l) in &spec.ladders {
-            if !severities.contains(sev) {
-                return Err(Error::UnknownName {
-                    path: "ladders".into(),
-                    kind: "severity".into(),
-                    name: sev.clone(),
-                    known: severities.to_vec(),
-                });
-            }
+            check_name("severity", sev, severities).map_err(|e| e.at("ladders"))?;
             let ladder = Ladder::from_spec(l, clocks, targets.get(sev))
                 .map_err(|e| e.at(&format!("ladders.{sev}")))?;
             ladders.insert(sev.clone(), ladder);
@@ -321,14 +300,7 @@ impl Plan {
     ) -> Result<Plan, Error> {
         let mut plan = self.clone();
         for (sev, metrics) in overrides {
-            if !severities.contains(sev) {
-                return Err(Error::UnknownName {
-                    path: "overrides".into(),
-                    kind: "severity".into(),
-                    name: sev.clone(),
-                    known: severities.to_vec(),
-                });
-            }
+            check_name("severity", sev, severities).map_err(|e| e.at("overrides"))?;
             for (metric, t) in metrics {
                 let target = target_from_spec(t, calendars, &plan.entitlements)
                     .map_err(|e| e.at(&format!("overrides.{sev}.{metric}")))?;
@@ -514,15 +486,6 @@ fn target_from_spec(
     Ok(target)
 }
 
-fn unknown(path: String, kind: &str, name: &str, known: Vec<String>) -> Error {
-    Error::UnknownName {
-        path,
-        kind: kind.into(),
-        name: name.to_owned(),
-        known,
-    }
-}
-
 /// Checks a plan's entitlements against the catalog's severities and clocks and compiles its
 /// quota. Error paths are relative to the entitlements (`contacts.max`).
 fn validate_entitlements(
@@ -538,14 +501,8 @@ fn validate_entitlements(
     }
     for (i, r) in e.channel_rules.iter().enumerate() {
         for s in &r.severities {
-            if !severities.contains(s) {
-                return Err(unknown(
-                    format!("channel_rules[{i}].severities"),
-                    "severity",
-                    s,
-                    severities.to_vec(),
-                ));
-            }
+            check_name("severity", s, severities)
+                .map_err(|e| e.at(&format!("channel_rules[{i}].severities")))?;
         }
         if r.channels.is_empty() {
             return Err(Error::InvalidValue {
@@ -554,15 +511,10 @@ fn validate_entitlements(
                 expected: "at least one channel".into(),
             });
         }
-        for c in &r.channels {
-            if !channels.is_empty() && !channels.contains(c) {
-                return Err(unknown(
-                    format!("channel_rules[{i}].channels"),
-                    "channel",
-                    c,
-                    channels.clone(),
-                ));
-            }
+        // No channels listed: any channel is offered.
+        for c in r.channels.iter().filter(|_| !channels.is_empty()) {
+            check_name("channel", c, &channels)
+                .map_err(|e| e.at(&format!("channel_rules[{i}].channels")))?;
         }
     }
     if let Some(max) = e.contacts.max.filter(|m| *m < e.contacts.min) {
@@ -582,14 +534,8 @@ fn validate_entitlements(
             });
         }
         for target in &l.escalates_to {
-            if !keys.contains(target) {
-                return Err(unknown(
-                    format!("levels[{i}].escalates_to"),
-                    "support level",
-                    target,
-                    keys.clone(),
-                ));
-            }
+            check_name("support level", target, &keys)
+                .map_err(|e| e.at(&format!("levels[{i}].escalates_to")))?;
         }
         if let Some(c) = &l.clock {
             check_calendar(c, clocks).map_err(|e| e.at(&format!("levels[{i}].clock")))?;
